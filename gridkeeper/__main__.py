@@ -1,0 +1,3 @@
+from gridkeeper.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""The command line (architecture.md, "The command line"): a contract tests drive.
+
+Exit status: 0 success, 1 the work ran but something was rejected, 2 bad
+usage or unreadable input. `--json` prints one JSON object on stdout and
+nothing else there. No subcommand starts the desktop app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from gridkeeper import __version__, paths
+from gridkeeper.errors import GridKeeperError
+
+ENV_PASSPHRASE = "GRIDKEEPER_PASSPHRASE"
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gridkeeper", description="GridKeeper 网格管家")
+    parser.add_argument("--version", action="version", version=f"gridkeeper {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"profile folder (default: ${paths.ENV_DATA_DIR} or the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill a new, empty profile with a generated demo street")
+    demo.add_argument("--size", choices=("small", "street"), default="small")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+    sub.add_parser("dump", help="canonical JSON of all synced data (stable order)")
+    return parser
+
+
+def _passphrase() -> str | None:
+    return os.environ.get(ENV_PASSPHRASE) or None
+
+
+def _emit(args: argparse.Namespace, payload: dict[str, Any], human: str) -> None:
+    if getattr(args, "json", False):
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n")
+    else:
+        print(human)
+
+
+def _cmd_demo(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper import demo
+    from gridkeeper.store import open_store
+
+    store = open_store(root, _passphrase())
+    try:
+        result = demo.generate(store, size=args.size, seed=args.seed)
+    finally:
+        store.close()
+    _emit(
+        args,
+        {"data_dir": str(root), **result.as_dict()},
+        f"Demo street ({args.size}, seed {args.seed}) in {root}: "
+        f"{result.households} households, {result.persons} persons, "
+        f"{result.cadres} cadres; this laptop's cadre is {result.cadre_name}. "
+        f"({result.seconds:.1f} s)",
+    )
+    return EXIT_OK
+
+
+def _cmd_dump(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.store import dump, open_store
+
+    if not paths.database_path(root).exists():
+        print(f"no profile in {root}", file=sys.stderr)
+        return EXIT_USAGE
+    store = open_store(root, _passphrase())
+    try:
+        out = open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False, newline="\n")
+        dump.write(store, out)
+        out.flush()
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _error_text(exc: GridKeeperError) -> str:
+    try:
+        from gridkeeper.ui import i18n
+
+        return exc.translated(i18n.cli_translate())
+    except Exception:  # translation is a nicety; never hide the error itself
+        return exc.english()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = paths.data_dir(args.data_dir)
+    if args.command is None:
+        from gridkeeper.ui.app import run
+
+        return run(root, _passphrase())
+    from gridkeeper import logs
+
+    logs.setup(root)
+    handlers = {"demo": _cmd_demo, "dump": _cmd_dump}
+    try:
+        return handlers[args.command](args, root)
+    except GridKeeperError as exc:
+        print(_error_text(exc), file=sys.stderr)
+        return EXIT_USAGE

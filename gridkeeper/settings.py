@@ -1,0 +1,66 @@
+"""The one settings registry: every setting declared once with type, default and label.
+
+Values live in <data dir>/settings.json; they are device-local preferences and
+are never synced.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from gridkeeper import paths
+from gridkeeper.errors import QT_TRANSLATE_NOOP
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type
+    default: T
+    label: str
+    choices: tuple[T, ...] = ()
+
+
+LANGUAGE: Setting[str] = Setting(
+    "language", str, "system", QT_TRANSLATE_NOOP("settings", "Language"), ("system", "en", "zh_CN")
+)
+SHOW_ALL_GRIDS: Setting[bool] = Setting(
+    "show_all_grids", bool, False, QT_TRANSLATE_NOOP("settings", "Show all grids, not only mine")
+)
+
+REGISTRY: dict[str, Setting[Any]] = {s.key: s for s in (LANGUAGE, SHOW_ALL_GRIDS)}
+
+
+class Settings:
+    """Typed access to settings.json; unknown or ill-typed values fall back to defaults."""
+
+    def __init__(self, root: Path) -> None:
+        self._path = paths.settings_path(root)
+        self._values: dict[str, Any] = {}
+        try:
+            raw = json.loads(self._path.read_text(encoding="utf-8"))
+            if isinstance(raw, dict):
+                self._values = raw
+        except (OSError, ValueError):
+            self._values = {}
+
+    def get(self, setting: Setting[T]) -> T:
+        value = self._values.get(setting.key, setting.default)
+        if not isinstance(value, setting.type) or (setting.choices and value not in setting.choices):
+            return setting.default
+        return value  # type: ignore[no-any-return]
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        if not isinstance(value, setting.type) or (setting.choices and value not in setting.choices):
+            raise ValueError(f"bad value for {setting.key}: {value!r}")
+        self._values[setting.key] = value
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self._path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, self._path)

@@ -1,0 +1,201 @@
+"""The one engine factory and the Store that owns it.
+
+WAL and foreign keys on every connection; SQLCipher (`sqlite+pysqlcipher`)
+when a passphrase is given. Each connection gets the functions the capture and
+search triggers call. Transactions are explicit: reads BEGIN, writes BEGIN
+IMMEDIATE (so two writers queue on busy_timeout instead of failing on a lock
+upgrade).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError
+
+from gridkeeper import paths
+from gridkeeper.errors import NotAProfile, PassphraseNeeded, WrongPassphrase
+from gridkeeper.store import searchkeys
+from gridkeeper.sync.clock import HybridClock, Timestamp, wall_ms
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+log = logging.getLogger("gridkeeper.store")
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class _Hooks:
+    """What the trigger functions see; filled in once the profile's device id is known."""
+
+    def __init__(self) -> None:
+        self.clock: HybridClock | None = None
+        self.paused = threading.local()
+
+    def hlc(self) -> str:
+        if self.clock is None:
+            raise RuntimeError("store not opened: no clock for change capture")
+        return self.clock.now().encode()
+
+    def device(self) -> str:
+        if self.clock is None:
+            raise RuntimeError("store not opened: no device id for change capture")
+        return self.clock.device_id
+
+    def capture(self) -> int:
+        return 0 if getattr(self.paused, "on", False) else 1
+
+
+def make_engine(path: Path, passphrase: str | None, hooks: _Hooks) -> Engine:
+    if passphrase:
+        url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+    else:
+        url = URL.create("sqlite", database=str(path))
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves, see _on_begin
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute("PRAGMA busy_timeout = 10000")
+        finally:
+            cur.close()
+        dbapi_conn.create_function("gk_hlc", 0, hooks.hlc)
+        dbapi_conn.create_function("gk_device", 0, hooks.device)
+        dbapi_conn.create_function("gk_capture", 0, hooks.capture)
+        dbapi_conn.create_function("gk_person_keys", 3, searchkeys.person_keys, deterministic=True)
+        dbapi_conn.create_function("gk_address_keys", 4, searchkeys.address_keys, deterministic=True)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("gk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+class Store:
+    """An open profile database. The UI never holds one of its sessions open."""
+
+    def __init__(self, root: Path, engine: Engine, hooks: _Hooks, encrypted: bool) -> None:
+        self.root = root
+        self.path = paths.database_path(root)
+        self.engine = engine
+        self.encrypted = encrypted
+        self._hooks = hooks
+        self._writer = engine.execution_options(gk_write=True)
+
+    @property
+    def device_id(self) -> str:
+        return self._hooks.device()
+
+    @property
+    def clock(self) -> HybridClock:
+        assert self._hooks.clock is not None
+        return self._hooks.clock
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A short read transaction (a consistent snapshot under WAL)."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A Core write transaction: for bulk inserts and updates. Captured by the triggers."""
+        with self._writer.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """An ORM write transaction: commits on success, rolls back (log rows too) on error."""
+        from sqlmodel import Session
+
+        with Session(self._writer, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+
+    @contextmanager
+    def capture_paused(self) -> Iterator[None]:
+        """For sync only: apply remote changes that already carry their own log rows."""
+        self._hooks.paused.on = True
+        try:
+            yield
+        finally:
+            self._hooks.paused.on = False
+
+    def meta(self, key: str) -> str | None:
+        with self.read() as conn:
+            return conn.execute(text("SELECT value FROM local_meta WHERE key = :k"), {"k": key}).scalar()
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Device-local facts (device id, who uses this laptop): never synced."""
+        with self.begin() as conn:
+            conn.execute(
+                text("INSERT INTO local_meta(key, value) VALUES (:k, :v) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                {"k": key, "v": value},
+            )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _probe(engine: Engine, path: Path, passphrase: str | None) -> None:
+    """Fail early, in words, on a wrong passphrase or a file that is not ours."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DatabaseError as exc:
+        engine.dispose()
+        if passphrase:
+            raise WrongPassphrase() from exc
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if head and head != _SQLITE_MAGIC:
+            raise PassphraseNeeded() from exc
+        raise NotAProfile(str(path)) from exc
+
+
+def open_store(
+    root: Path,
+    passphrase: str | None = None,
+    *,
+    now_ms: Callable[[], int] = wall_ms,
+) -> Store:
+    """Open (creating if needed) the profile in `root`, migrating it after a backup."""
+    from gridkeeper.store import migrate
+
+    root.mkdir(parents=True, exist_ok=True)
+    path = paths.database_path(root)
+    hooks = _Hooks()
+    engine = make_engine(path, passphrase, hooks)
+    if path.exists() and path.stat().st_size > 0:
+        _probe(engine, path, passphrase)
+    try:
+        migrate.upgrade(engine, root)
+    except Exception:
+        engine.dispose()
+        raise
+    store = Store(root, engine, hooks, encrypted=bool(passphrase))
+    device_id = store.meta("device_id")
+    if device_id is None:
+        device_id = str(uuid.uuid4())
+        store.set_meta("device_id", device_id)
+        log.info("new device id %s for %s", device_id, path)
+    with store.read() as conn:
+        last = conn.execute(text("SELECT max(hlc) FROM change_log")).scalar()
+    hooks.clock = HybridClock(device_id, Timestamp.decode(last) if last else None, now_ms)
+    return store

@@ -1,0 +1,71 @@
+"""Schema migrations at start-up: refuse newer databases, back up, then upgrade.
+
+Alembic is imported only when there is something to do (it costs ~0.7 s), so
+opening an up-to-date profile stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+
+from gridkeeper import paths
+from gridkeeper.errors import NotAProfile, StoreTooNew
+from gridkeeper.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+
+log = logging.getLogger("gridkeeper.store")
+
+KEEP_BACKUPS = 10
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if "alembic_version" not in tables:
+            if tables:
+                raise NotAProfile(str(engine.url.database))
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def backup(engine: Engine, root: Path, revision: str) -> Path:
+    """Copy the database file (checkpointed, so the copy is whole) before a migration."""
+    db = paths.database_path(root)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    folder = paths.backups_dir(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"gridkeeper-{time.strftime('%Y%m%d-%H%M%S')}-schema{revision}.db"
+    shutil.copy2(db, target)
+    old = sorted(folder.glob("gridkeeper-*.db"))
+    for stale in old[:-KEEP_BACKUPS]:
+        stale.unlink()
+    log.info("backed up %s to %s before migrating", db, target)
+    return target
+
+
+def upgrade(engine: Engine, root: Path) -> bool:
+    """Bring the schema to HEAD_REVISION; True when a migration ran."""
+    found = current_revision(engine)
+    if found == HEAD_REVISION:
+        return False
+    if found is not None and found not in KNOWN_REVISIONS:
+        raise StoreTooNew(found)
+    if found is not None:
+        backup(engine, root, found)
+
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
+    with engine.execution_options(gk_write=True).begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    log.info("migrated %s from %s to %s", engine.url.database, found, HEAD_REVISION)
+    return True

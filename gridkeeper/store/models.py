@@ -1,0 +1,130 @@
+"""SQLModel tables for places and people (domain.md, "Entities").
+
+Every synced table has a text UUID primary key made where the row is created
+(deterministic for rows with a natural key, see gridkeeper.ids) and a
+`deleted` tombstone flag: synced rows are never DELETEd. The change-capture
+triggers (store/capture.py) log every insert and update of these tables.
+
+Importing this module costs ~0.6 s (pydantic): the read path and the first
+window use SQLAlchemy Core queries and do not import it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlmodel import Field, SQLModel
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Synced(SQLModel):
+    id: str = Field(default_factory=new_id, primary_key=True)
+    deleted: bool = Field(default=False)
+
+
+class Community(Synced, table=True):
+    """社区: a community committee's area, identified by its division code."""
+
+    name: str
+    division_code: str | None = None
+
+
+class Compound(Synced, table=True):
+    """小区: governed jointly by the community, the HOA (业委会) and a property company (物业)."""
+
+    community_id: str = Field(foreign_key="community.id", index=True)
+    name: str
+    property_company: str | None = None
+    hoa: str | None = None
+
+
+class Grid(Synced, table=True):
+    """网格: the unit a cadre is stationed in; a set of buildings of one community."""
+
+    community_id: str = Field(foreign_key="community.id", index=True)
+    name: str
+    code: str | None = None
+
+
+class Building(Synced, table=True):
+    """楼栋/幢."""
+
+    compound_id: str = Field(foreign_key="compound.id", index=True)
+    grid_id: str | None = Field(default=None, foreign_key="grid.id", index=True)
+    name: str
+    units: int | None = None
+    floors: int | None = None
+
+
+class Household(Synced, table=True):
+    """户: one flat; one file per household (一户一档)."""
+
+    building_id: str = Field(foreign_key="building.id", index=True)
+    unit: str = ""
+    room: str
+    household_no: str | None = None
+    residence_status: str | None = None  # 人户一致 / 人在户不在 / 户在人不在
+    note: str | None = None
+
+
+class Person(Synced, table=True):
+    household_id: str | None = Field(default=None, foreign_key="household.id", index=True)
+    name: str
+    id_number: str | None = Field(default=None, index=True)
+    gender: str | None = None  # "M" / "F"
+    birth_date: date | None = None
+    ethnicity: str | None = None
+    relation_to_head: str | None = None  # 与户主关系: 户主, 配偶, 子, 女, ...
+    phones: str = "[]"  # JSON list of normalised numbers; a person may have several
+    status: str = "active"  # active / moved_out / deceased
+    note: str | None = None
+
+
+class Tag(Synced, table=True):
+    """独居, 空巢, 高龄, 残疾, 低保, ...; sensitive tags are personal information under PIPL art. 28."""
+
+    name: str
+    sensitive: bool = False
+
+
+class PersonTag(Synced, table=True):
+    person_id: str = Field(foreign_key="person.id", index=True)
+    tag_id: str = Field(foreign_key="tag.id", index=True)
+    detail: str | None = None  # e.g. disability type and grade
+
+
+class Cadre(Synced, table=True):
+    """驻格干部 / 网格员."""
+
+    name: str
+    phone: str | None = None
+    role: str | None = None
+    community_id: str | None = Field(default=None, foreign_key="community.id")
+
+
+class Assignment(Synced, table=True):
+    """包联: a cadre stationed in a grid."""
+
+    cadre_id: str = Field(foreign_key="cadre.id", index=True)
+    grid_id: str = Field(foreign_key="grid.id", index=True)
+    start_date: date | None = None
+    end_date: date | None = None
+
+
+#: Synced tables in dependency order (parents first): dumps and sync use this order.
+SYNCED_MODELS: tuple[type[Synced], ...] = (
+    Community,
+    Compound,
+    Grid,
+    Building,
+    Household,
+    Person,
+    Tag,
+    PersonTag,
+    Cadre,
+    Assignment,
+)

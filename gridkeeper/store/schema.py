@@ -1,0 +1,22 @@
+"""Schema facts the read path needs without importing the SQLModel classes."""
+
+from __future__ import annotations
+
+#: Synced tables, parents first. Must match store.models.SYNCED_MODELS (a test checks).
+SYNCED_TABLES: tuple[str, ...] = (
+    "community",
+    "compound",
+    "grid",
+    "building",
+    "household",
+    "person",
+    "tag",
+    "persontag",
+    "cadre",
+    "assignment",
+)
+
+#: The Alembic head this version of the app writes; newer databases are refused.
+HEAD_REVISION = "0001"
+#: Every revision this app knows, oldest first.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)

@@ -1,0 +1,90 @@
+"""Search keys for households: what a cadre types to find one.
+
+Substring search for one- and two-character Chinese queries cannot use FTS5's
+trigram tokenizer (it returns nothing under three characters), so every key
+is stored with all its suffixes in an indexed table: a prefix range scan over
+suffixes is a substring match, of any length, in a few B-tree steps.
+
+- names: the name and pinyin initials (all suffixes), the full pinyin (prefix)
+- address: "阳光花园3幢2单元501" (all suffixes) and "3-2-501"
+- ID and phone numbers: reversed, behind "~", so a suffix ("123X", "5678")
+  becomes a prefix
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+REVERSED = "~"
+_DIGITS = re.compile(r"^[0-9xX]{4,}$")
+_SPACES = re.compile(r"\s+")
+
+
+def suffixes(word: str) -> list[str]:
+    return [word[i:] for i in range(len(word))]
+
+
+@lru_cache(maxsize=65536)
+def name_keys(name: str) -> tuple[str, ...]:
+    from gridkeeper import pinyin  # lazy: pypinyin costs 0.3 s to import
+
+    clean = _SPACES.sub("", name or "").lower()
+    if not clean:
+        return ()
+    keys = set(suffixes(clean))
+    initials = pinyin.initials(clean)
+    keys.update(suffixes(initials))
+    keys.add(pinyin.full(clean))
+    return tuple(sorted(keys))
+
+
+def person_keys(name: str | None, id_number: str | None, phones_json: str | None) -> str:
+    keys = set(name_keys(name or ""))
+    if id_number:
+        keys.add(REVERSED + id_number.upper()[::-1])
+    try:
+        phones = json.loads(phones_json or "[]")
+    except ValueError:
+        phones = []
+    for phone in phones if isinstance(phones, list) else []:
+        digits = re.sub(r"\D", "", str(phone))
+        if digits:
+            keys.add(REVERSED + digits[::-1])
+    keys.discard("")
+    return json.dumps(sorted(keys), ensure_ascii=False)
+
+
+def address(compound: str | None, building: str | None, unit: str | None, room: str | None) -> str:
+    """The address as cadres write it: 阳光花园3幢2单元501."""
+    unit_part = f"{unit}单元" if unit and unit.isdigit() else (unit or "")
+    return f"{compound or ''}{building or ''}{unit_part}{room or ''}"
+
+
+def address_keys(
+    compound: str | None, building: str | None, unit: str | None, room: str | None
+) -> str:
+    full = _SPACES.sub("", address(compound, building, unit, room)).lower()
+    keys = set(suffixes(full))
+    building_no = re.sub(r"\D", "", building or "")
+    if building_no and room:
+        keys.add("-".join(p for p in (building_no, unit or "", room) if p).lower())
+    keys.discard("")
+    return json.dumps(sorted(keys), ensure_ascii=False)
+
+
+def query_ranges(term: str) -> list[tuple[str, str]]:
+    """Key ranges [lo, hi) that a search term matches."""
+    term = term.strip().lower()
+    if not term:
+        return []
+    ranges = [(term, term + "\U0010ffff")]
+    if _DIGITS.match(term):
+        rev = REVERSED + term.upper()[::-1]
+        ranges.append((rev, rev + "\U0010ffff"))
+    return ranges
+
+
+def terms(query: str) -> list[str]:
+    return [t for t in _SPACES.split(query.strip()) if t]

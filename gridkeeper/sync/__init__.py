@@ -1,0 +1,1 @@
+"""Sync: hybrid logical clock and the change log it orders (transports come later)."""

@@ -1,0 +1,97 @@
+"""Hybrid logical clock (Kulkarni et al.): wall milliseconds, a counter, the device id.
+
+Timestamps are encoded as fixed-width text so that SQLite's text order is the
+clock's order: "000001764236400000.00000.<device-id>".
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+#: A remote clock further ahead than this is reported and not followed.
+MAX_DRIFT_MS = 24 * 60 * 60 * 1000
+_COUNTER_MAX = 99_999
+
+
+def wall_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+@dataclass(frozen=True, order=True)
+class Timestamp:
+    wall_ms: int
+    counter: int
+    device_id: str
+
+    def encode(self) -> str:
+        return f"{self.wall_ms:018d}.{self.counter:05d}.{self.device_id}"
+
+    @classmethod
+    def decode(cls, text: str) -> Timestamp:
+        wall, counter, device = text.split(".", 2)
+        return cls(int(wall), int(counter), device)
+
+
+class ClockSkew(Exception):
+    """A remote timestamp is further ahead of our wall clock than MAX_DRIFT_MS."""
+
+    def __init__(self, remote: Timestamp, ahead_ms: int) -> None:
+        super().__init__(f"remote clock of {remote.device_id} is {ahead_ms} ms ahead")
+        self.remote = remote
+        self.ahead_ms = ahead_ms
+
+
+class HybridClock:
+    """Monotonic per device even when the wall clock steps back; thread-safe."""
+
+    def __init__(
+        self,
+        device_id: str,
+        last: Timestamp | None = None,
+        now_ms: Callable[[], int] = wall_ms,
+    ) -> None:
+        self.device_id = device_id
+        self._now_ms = now_ms
+        self._wall = last.wall_ms if last else 0
+        self._counter = last.counter if last else 0
+        self._lock = threading.Lock()
+
+    def now(self) -> Timestamp:
+        """A timestamp for a local event, greater than every one seen before."""
+        with self._lock:
+            physical = self._now_ms()
+            if physical > self._wall:
+                self._wall, self._counter = physical, 0
+            else:
+                self._bump()
+            return Timestamp(self._wall, self._counter, self.device_id)
+
+    def observe(self, remote: Timestamp) -> Timestamp:
+        """Merge a received timestamp; refuse (ClockSkew) one too far in the future."""
+        with self._lock:
+            physical = self._now_ms()
+            ahead = remote.wall_ms - physical
+            if ahead > MAX_DRIFT_MS:
+                raise ClockSkew(remote, ahead)
+            top = max(physical, self._wall, remote.wall_ms)
+            if top == self._wall and top == remote.wall_ms:
+                self._counter = max(self._counter, remote.counter)
+                self._bump()
+            elif top == self._wall:
+                self._bump()
+            elif top == remote.wall_ms:
+                self._wall, self._counter = top, remote.counter
+                self._bump()
+            else:
+                self._wall, self._counter = top, 0
+            return Timestamp(self._wall, self._counter, self.device_id)
+
+    def _bump(self) -> None:
+        if self._counter >= _COUNTER_MAX:  # 100k events in one ms: borrow the next ms
+            self._wall += 1
+            self._counter = 0
+        else:
+            self._counter += 1
