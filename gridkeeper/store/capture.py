@@ -5,14 +5,19 @@ updates from imports, raw SQL through our engine — and run inside the writing
 transaction, so a rollback takes its log rows with it. They call functions the
 engine registers on each connection (see engine.py):
 
-- gk_hlc()      next hybrid-logical-clock timestamp of this device
+- gk_hlc()      next hybrid-logical-clock time of this device ("wall.counter";
+                the device id is its own column, the third part of the order)
 - gk_device()   this profile's device id
 - gk_capture()  1 normally; 0 while sync applies remote changes that carry
                 their own timestamps
 
 A connection without these functions (the sqlite3 shell, another program)
 cannot write synced tables at all: the trigger fails, so nothing is written
-uncaptured. DELETE of a synced row is refused: deletion is a tombstone
+uncaptured.
+
+An insert is one log row with field "*" and a JSON object of every field (a
+set of all fields at one timestamp: a tenth of the rows of one per field);
+an update is one log row per field that changed. DELETE of a synced row is refused: deletion is a tombstone
 (`deleted = 1`), which the update trigger logs like any other field.
 """
 
@@ -32,9 +37,7 @@ def columns(conn: Connection, table: str) -> list[str]:
 def trigger_sql(table: str, cols: list[str]) -> list[str]:
     """DDL for the capture triggers of one table (recreated by migrations that add columns)."""
     head = "INSERT INTO change_log(hlc, device_id, tbl, row_id, field, value)"
-    inserts = ",\n    ".join(
-        f"(gk_hlc(), gk_device(), '{table}', NEW.id, '{c}', json_quote(NEW.\"{c}\"))" for c in cols
-    )
+    row = ", ".join(f"'{c}', NEW.\"{c}\"" for c in cols)
     updates = "\n  ".join(
         f"{head} SELECT gk_hlc(), gk_device(), '{table}', NEW.id, '{c}', json_quote(NEW.\"{c}\") "
         f'WHERE NEW."{c}" IS NOT OLD."{c}";'
@@ -46,7 +49,7 @@ def trigger_sql(table: str, cols: list[str]) -> list[str]:
         f"DROP TRIGGER IF EXISTS gk_tombstone_{table}",
         f"DROP TRIGGER IF EXISTS gk_fixed_id_{table}",
         f'CREATE TRIGGER gk_capture_{table}_insert AFTER INSERT ON "{table}" WHEN gk_capture()\n'
-        f"BEGIN\n  {head} VALUES\n    {inserts};\nEND",
+        f"BEGIN\n  {head} VALUES\n    (gk_hlc(), gk_device(), '{table}', NEW.id, '*', json_object({row}));\nEND",
         f'CREATE TRIGGER gk_capture_{table}_update AFTER UPDATE ON "{table}" WHEN gk_capture()\n'
         f"BEGIN\n  {updates}\nEND",
         f'CREATE TRIGGER gk_tombstone_{table} BEFORE DELETE ON "{table}"\n'

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DatabaseError
 
 from gridkeeper import paths
 from gridkeeper.errors import NotAProfile, PassphraseNeeded, WrongPassphrase
-from gridkeeper.store import searchkeys
+from gridkeeper.store import searchindex, searchkeys
 from gridkeeper.sync.clock import HybridClock, Timestamp, wall_ms
 
 if TYPE_CHECKING:
@@ -39,11 +39,12 @@ class _Hooks:
     def __init__(self) -> None:
         self.clock: HybridClock | None = None
         self.paused = threading.local()
+        self.bulk = threading.local()
 
     def hlc(self) -> str:
         if self.clock is None:
             raise RuntimeError("store not opened: no clock for change capture")
-        return self.clock.now().encode()
+        return self.clock.now().encode_time()
 
     def device(self) -> str:
         if self.clock is None:
@@ -52,6 +53,9 @@ class _Hooks:
 
     def capture(self) -> int:
         return 0 if getattr(self.paused, "on", False) else 1
+
+    def index(self) -> int:
+        return 0 if getattr(self.bulk, "on", False) else 1
 
 
 def make_engine(path: Path, passphrase: str | None, hooks: _Hooks) -> Engine:
@@ -69,14 +73,17 @@ def make_engine(path: Path, passphrase: str | None, hooks: _Hooks) -> Engine:
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
             cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute("PRAGMA cache_size = -65536")  # 64 MB: big imports spill less to the WAL
             cur.execute("PRAGMA busy_timeout = 10000")
         finally:
             cur.close()
         dbapi_conn.create_function("gk_hlc", 0, hooks.hlc)
         dbapi_conn.create_function("gk_device", 0, hooks.device)
         dbapi_conn.create_function("gk_capture", 0, hooks.capture)
+        dbapi_conn.create_function("gk_index", 0, hooks.index)
         dbapi_conn.create_function("gk_person_keys", 3, searchkeys.person_keys, deterministic=True)
         dbapi_conn.create_function("gk_address_keys", 4, searchkeys.address_keys, deterministic=True)
+        dbapi_conn.create_function("gk_sort_key", 4, searchkeys.sort_key, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
@@ -126,6 +133,18 @@ class Store:
         with Session(self._writer, expire_on_commit=False) as session:
             with session.begin():
                 yield session
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[Connection]:
+        """One write transaction for many rows: captured as usual, search index rebuilt once at the end."""
+        self._hooks.bulk.on = True
+        try:
+            with self.begin() as conn:
+                yield conn
+                self._hooks.bulk.on = False
+                searchindex.rebuild(conn)
+        finally:
+            self._hooks.bulk.on = False
 
     @contextmanager
     def capture_paused(self) -> Iterator[None]:

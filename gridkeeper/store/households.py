@@ -11,9 +11,7 @@ from datetime import date
 
 from sqlalchemy import Connection, bindparam, text
 
-from gridkeeper.store import searchkeys
-
-_ORDER = "c.name, length(b.name), b.name, length(h.unit), h.unit, length(h.room), h.room, h.id"
+from gridkeeper.store import searchindex, searchkeys
 
 
 @dataclass(frozen=True)
@@ -40,39 +38,86 @@ class MemberRow:
     tags: tuple[tuple[str, bool, str], ...]  # (name, sensitive, detail)
 
 
-def _hits_sql(query: str, params: dict[str, object]) -> str | None:
-    """A subquery of household ids matching every term, or None for no filter."""
-    selects = []
-    for t, term in enumerate(searchkeys.terms(query)):
-        ranges = []
-        for r, (lo, hi) in enumerate(searchkeys.query_ranges(term)):
-            params[f"lo{t}_{r}"], params[f"hi{t}_{r}"] = lo, hi
-            ranges.append(f"(key >= :lo{t}_{r} AND key < :hi{t}_{r})")
-        selects.append(f"SELECT household_id FROM search_key WHERE {' OR '.join(ranges)}")
-    if not selects:
-        return None
-    return " INTERSECT ".join(selects)
+@dataclass(frozen=True)
+class Hit:
+    """One index entry: the position a household is listed at."""
+
+    key: str
+    sort: str
+    household_id: str
 
 
-def search_ids(conn: Connection, query: str = "", grid_ids: list[str] | None = None) -> list[str]:
-    """Ids of live households matching `query`, in address order, within `grid_ids` if given."""
-    params: dict[str, object] = {}
-    hits = _hits_sql(query, params)
-    where = ["h.deleted = 0"]
-    if hits:
-        where.append(f"h.id IN ({hits})")
-    stmt_params = []
-    if grid_ids is not None:
-        where.append("b.grid_id IN :grids")
-        params["grids"] = list(grid_ids)
-        stmt_params.append(bindparam("grids", expanding=True))
-    sql = (
-        "SELECT h.id FROM household h JOIN building b ON b.id = h.building_id "
-        "JOIN compound c ON c.id = b.compound_id "
-        f"WHERE {' AND '.join(where)} ORDER BY {_ORDER}"
-    )
-    stmt = text(sql).bindparams(*stmt_params)
-    return list(conn.execute(stmt, params).scalars())
+def _ranges_sql(term: str, name: str, params: dict[str, object], alias: str) -> str:
+    parts = []
+    for r, (lo, hi) in enumerate(searchkeys.query_ranges(term)):
+        params[f"{name}lo{r}"], params[f"{name}hi{r}"] = lo, hi
+        parts.append(f"({alias}.key >= :{name}lo{r} AND {alias}.key < :{name}hi{r})")
+    return "(" + " OR ".join(parts) + ")"
+
+
+def search_page(
+    conn: Connection,
+    query: str = "",
+    grid_ids: list[str] | None = None,
+    after: Hit | None = None,
+    limit: int = 200,
+) -> list[Hit]:
+    """The next `limit` index entries matching every term of `query`, in list order.
+
+    Read straight off the primary key (matching key, then address), so the
+    cost is that of one page whatever the number of matches. A household can
+    match under several keys: callers skip ids they have already listed.
+    """
+    params: dict[str, object] = {"limit": limit}
+    where: list[str] = []
+    binds = []
+    words = sorted(searchkeys.terms(query), key=len, reverse=True)
+    if not words:
+        if grid_ids is not None:
+            params["grid_keys"] = [searchindex.GRID_KEY + g for g in grid_ids]
+            binds.append(bindparam("grid_keys", expanding=True))
+            where.append("k.key IN :grid_keys")
+        else:
+            where.append(f"k.key = '{searchkeys.ALL}'")
+    else:
+        # The longest term drives the scan; the others must match the same household.
+        where.append(_ranges_sql(words[0], "t0", params, "k"))
+        for i, word in enumerate(words[1:], start=1):
+            where.append(
+                "EXISTS (SELECT 1 FROM search_key k2 WHERE k2.household_id = k.household_id "
+                f"AND {_ranges_sql(word, f't{i}', params, 'k2')})"
+            )
+        if grid_ids is not None:
+            params["grids"] = list(grid_ids)
+            binds.append(bindparam("grids", expanding=True))
+            where.append("k.grid_id IN :grids")
+    if after is not None:
+        params.update(ak=after.key, asort=after.sort, ah=after.household_id)
+        where.append("(k.key, k.sort, k.household_id) > (:ak, :asort, :ah)")
+    stmt = text(
+        "SELECT k.key, k.sort, k.household_id FROM search_key k "
+        f"WHERE {' AND '.join(where)} ORDER BY k.key, k.sort, k.household_id LIMIT :limit"
+    ).bindparams(*binds)
+    return [Hit(*r) for r in conn.execute(stmt, params)]
+
+
+def search_ids(
+    conn: Connection, query: str = "", grid_ids: list[str] | None = None, limit: int | None = None
+) -> list[str]:
+    """Distinct household ids in list order (all of them unless `limit`): for tests and the CLI."""
+    out: list[str] = []
+    seen: set[str] = set()
+    after = None
+    while limit is None or len(out) < limit:
+        page = search_page(conn, query, grid_ids, after, 500)
+        for hit in page:
+            if hit.household_id not in seen:
+                seen.add(hit.household_id)
+                out.append(hit.household_id)
+        if len(page) < 500:
+            break
+        after = page[-1]
+    return out if limit is None else out[:limit]
 
 
 def rows(conn: Connection, ids: list[str]) -> dict[str, HouseholdRow]:

@@ -6,7 +6,9 @@ is stored with all its suffixes in an indexed table: a prefix range scan over
 suffixes is a substring match, of any length, in a few B-tree steps.
 
 - names: the name and pinyin initials (all suffixes), the full pinyin (prefix)
-- address: "阳光花园3幢2单元501" (all suffixes) and "3-2-501"
+- address: "阳光花园3幢2单元501" and its suffixes from each part on
+  ("3幢2单元501", "2单元501", "501"), and "3-2-501"; not every character
+  suffix: that tripled the index for searches nobody types
 - ID and phone numbers: reversed, behind "~", so a suffix ("123X", "5678")
   becomes a prefix
 """
@@ -18,6 +20,8 @@ import re
 from functools import lru_cache
 
 REVERSED = "~"
+#: Every live household has this key: an empty search lists them in address order.
+ALL = ""
 _DIGITS = re.compile(r"^[0-9xX]{4,}$")
 _SPACES = re.compile(r"\s+")
 
@@ -56,21 +60,38 @@ def person_keys(name: str | None, id_number: str | None, phones_json: str | None
     return json.dumps(sorted(keys), ensure_ascii=False)
 
 
+def _address_parts(
+    compound: str | None, building: str | None, unit: str | None, room: str | None
+) -> list[str]:
+    unit_part = f"{unit}单元" if unit and unit.isdigit() else (unit or "")
+    return [compound or "", building or "", unit_part, room or ""]
+
+
 def address(compound: str | None, building: str | None, unit: str | None, room: str | None) -> str:
     """The address as cadres write it: 阳光花园3幢2单元501."""
-    unit_part = f"{unit}单元" if unit and unit.isdigit() else (unit or "")
-    return f"{compound or ''}{building or ''}{unit_part}{room or ''}"
+    return "".join(_address_parts(compound, building, unit, room))
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def sort_key(compound: str | None, building: str | None, unit: str | None, room: str | None) -> str:
+    """Address order with numbers compared as numbers (2幢 before 12幢)."""
+    return "\x1f".join(
+        _NUMBER.sub(lambda m: m.group().zfill(6), part or "") for part in (compound, building, unit, room)
+    )
 
 
 def address_keys(
     compound: str | None, building: str | None, unit: str | None, room: str | None
 ) -> str:
-    full = _SPACES.sub("", address(compound, building, unit, room)).lower()
-    keys = set(suffixes(full))
+    parts = _address_parts(compound, building, unit, room)
+    keys = {ALL}
+    for i in range(len(parts)):
+        keys.add(_SPACES.sub("", "".join(parts[i:])).lower())
     building_no = re.sub(r"\D", "", building or "")
     if building_no and room:
         keys.add("-".join(p for p in (building_no, unit or "", room) if p).lower())
-    keys.discard("")
     return json.dumps(sorted(keys), ensure_ascii=False)
 
 

@@ -1,7 +1,8 @@
 """Hybrid logical clock (Kulkarni et al.): wall milliseconds, a counter, the device id.
 
 Timestamps are encoded as fixed-width text so that SQLite's text order is the
-clock's order: "000001764236400000.00000.<device-id>".
+clock's order: "000001764236400000.00000.<device-id>". The change log keeps
+the time part ("000001764236400000.00000") and the device id in two columns.
 """
 
 from __future__ import annotations
@@ -29,8 +30,15 @@ class Timestamp:
     def encode(self) -> str:
         return f"{self.wall_ms:018d}.{self.counter:05d}.{self.device_id}"
 
+    def encode_time(self) -> str:
+        return f"{self.wall_ms:018d}.{self.counter:05d}"
+
     @classmethod
-    def decode(cls, text: str) -> Timestamp:
+    def decode(cls, text: str, device_id: str = "") -> Timestamp:
+        """Full "wall.counter.device", or "wall.counter" with the device passed apart."""
+        if text.count(".") == 1:
+            wall, counter = text.split(".")
+            return cls(int(wall), int(counter), device_id)
         wall, counter, device = text.split(".", 2)
         return cls(int(wall), int(counter), device)
 

@@ -47,8 +47,7 @@ def upgrade() -> None:
         sa.Column("value", sa.String(), nullable=True),
         sqlite_autoincrement=True,
     )
-    op.create_index("ix_change_log_row", "change_log", ["tbl", "row_id", "field", "hlc"])
-    op.create_index("ix_change_log_hlc", "change_log", ["hlc"])
+    op.create_index("ix_change_log_row", "change_log", ["tbl", "row_id"])
 
     _synced(
         "community",

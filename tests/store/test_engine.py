@@ -1,0 +1,129 @@
+"""Engine factory, encryption at rest, migrations, refusal of newer databases."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from gridkeeper.errors import NotAProfile, PassphraseNeeded, StoreTooNew, WrongPassphrase
+from gridkeeper.store import migrate, open_store
+from gridkeeper.store.models import SYNCED_MODELS
+from gridkeeper.store.schema import HEAD_REVISION, SYNCED_TABLES
+from tests.store.helpers import place
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_profile_is_migrated_to_head_with_wal_and_foreign_keys(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    with store.read() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD_REVISION
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    store.close()
+
+
+def test_migrated_schema_matches_the_models(store) -> None:  # type: ignore[no-untyped-def]
+    assert tuple(m.__tablename__ for m in SYNCED_MODELS) == SYNCED_TABLES
+    with store.read() as conn:
+        for model in SYNCED_MODELS:
+            table = model.__table__  # type: ignore[attr-defined]
+            info = conn.exec_driver_sql(f"PRAGMA table_info({table.name})").all()
+            db_cols = {r[1]: bool(r[3]) for r in info}  # name -> NOT NULL
+            model_cols = {c.name: not c.nullable for c in table.columns}
+            assert db_cols == model_cols, table.name
+
+
+def test_device_id_is_made_once_per_profile(data_dir: Path) -> None:
+    first = open_store(data_dir)
+    device = first.device_id
+    first.close()
+    again = open_store(data_dir)
+    assert again.device_id == device
+    again.close()
+    other = open_store(data_dir.parent / "other")
+    assert other.device_id != device
+    other.close()
+
+
+def test_encrypted_profile_cannot_be_read_without_its_key(data_dir: Path) -> None:
+    store = open_store(data_dir, passphrase="门前三包 2026")
+    place(store)
+    store.close()
+    db = data_dir / "gridkeeper.db"
+    assert not db.read_bytes().startswith(b"SQLite format 3")
+    assert "阳光花园".encode() not in db.read_bytes()
+    raw = sqlite3.connect(db)
+    with pytest.raises(sqlite3.DatabaseError):
+        raw.execute("SELECT * FROM household").fetchall()
+    raw.close()
+    with pytest.raises(PassphraseNeeded):
+        open_store(data_dir)
+    with pytest.raises(WrongPassphrase):
+        open_store(data_dir, passphrase="wrong")
+    store = open_store(data_dir, passphrase="门前三包 2026")
+    with store.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM household")).scalar() == 1
+    assert store.encrypted
+    store.close()
+
+
+def test_a_newer_database_is_refused_and_left_untouched(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    with store.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with store.read() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    before = _digest(data_dir / "gridkeeper.db")
+    with pytest.raises(StoreTooNew) as err:
+        open_store(data_dir)
+    assert "9999" in err.value.english() and "newer version" in err.value.english()
+    assert _digest(data_dir / "gridkeeper.db") == before
+
+
+def test_a_file_that_is_not_a_profile_is_refused(data_dir: Path) -> None:
+    (data_dir / "gridkeeper.db").write_bytes(b"PK\x03\x04 this is a zip, not a database" * 100)
+    with pytest.raises(PassphraseNeeded):  # unreadable without a key: could be encrypted
+        open_store(data_dir)
+    other = data_dir.parent / "foreign"
+    other.mkdir()
+    conn = sqlite3.connect(other / "gridkeeper.db")
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NotAProfile):
+        open_store(other)
+
+
+def test_migration_of_an_existing_profile_backs_it_up_first(data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(data_dir)
+    place(store)
+    store.close()
+    # Pretend this app knows a newer schema "0002"; record what Alembic is asked to do.
+    calls = []
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002"))
+    import alembic.command
+
+    monkeypatch.setattr(alembic.command, "upgrade", lambda cfg, rev: calls.append(rev))
+    store = open_store(data_dir)
+    store.close()
+    assert calls == ["head"]
+    backups = list((data_dir / "backups").glob("gridkeeper-*-schema0001.db"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT room FROM household").fetchall() == [("501",)]
+    copy.close()
+
+
+def test_an_up_to_date_profile_opens_without_backup(data_dir: Path) -> None:
+    open_store(data_dir).close()
+    open_store(data_dir).close()
+    assert not (data_dir / "backups").exists()

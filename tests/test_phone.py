@@ -1,0 +1,177 @@
+"""Phone numbers as cadres type them into rosters."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gridkeeper.phone import PhoneError, is_mobile, mask, normalize_one, split_cell
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "13812345678",
+        "138 1234 5678",
+        "138-1234-5678",
+        "+86 138 1234 5678",
+        "+8613812345678",
+        "0086 13812345678",
+        "8613812345678",
+        "(+86)138-1234-5678",
+        "１３８１２３４５６７８",
+        "\u3000138 1234 5678\u3000",
+        "13812345678.0",  # a number cell exported as text
+    ],
+)
+def test_mobile_forms(raw: str) -> None:
+    assert normalize_one(raw) == "13812345678"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("0577-62345678", "0577-62345678"),
+        ("057762345678", "0577-62345678"),
+        ("(0577)62345678", "0577-62345678"),
+        ("（０５７７）６２３４５６７８", "0577-62345678"),
+        ("0577 62345678", "0577-62345678"),
+        ("010-12345678", "010-12345678"),
+        ("01012345678", "010-12345678"),
+        ("021 87654321", "021-87654321"),
+        ("0577-6234567", "0577-6234567"),
+        ("+86 577 62345678", "0577-62345678"),
+        ("0577-62345678转123", "0577-62345678"),
+        ("0577-62345678 转 8", "0577-62345678"),
+        ("0577-62345678-123", "0577-62345678"),
+    ],
+)
+def test_landline_forms(raw: str, expected: str) -> None:
+    assert normalize_one(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "12812345678",  # 12x is not a mobile prefix
+        "1381234567",  # 10 digits
+        "138123456789",  # 12 digits
+        "62345678",  # local number without area code: cannot guess the area
+        "0112345678",  # 011 is no area code
+        "0577-0234567",  # local numbers do not start with 0
+        "13812345678-123",  # mobiles have no extensions
+        "13812345678转123",
+        "0577-6234567-12",  # dash extension only after an 8-digit number
+        "电话13812345678",
+        "无",
+    ],
+)
+def test_invalid(raw: str) -> None:
+    with pytest.raises(PhoneError) as caught:
+        normalize_one(raw)
+    assert caught.value.code == "phone_invalid"
+    assert isinstance(caught.value, ValueError)
+
+
+def test_several_numbers_in_one_cell() -> None:
+    cell = "13812345678、0577-62345678，139 8765 4321;010-12345678／15012345678\n18612345678"
+    valid, invalid = split_cell(cell)
+    assert valid == [
+        "13812345678",
+        "0577-62345678",
+        "13987654321",
+        "010-12345678",
+        "15012345678",
+        "18612345678",
+    ]
+    assert invalid == []
+
+
+def test_whitespace_separated_numbers_and_split_landline() -> None:
+    valid, invalid = split_cell("0577 62345678 13812345678")
+    assert valid == ["0577-62345678", "13812345678"]
+    assert invalid == []
+    assert split_cell("13812345678 13987654321") == (["13812345678", "13987654321"], [])
+
+
+def test_invalid_pieces_are_reported() -> None:
+    valid, invalid = split_cell("13812345678；1381234；不详, 0577-62345678")
+    assert valid == ["13812345678", "0577-62345678"]
+    assert invalid == ["1381234", "不详"]
+
+
+def test_duplicates_removed_in_order() -> None:
+    valid, invalid = split_cell("13812345678/138-1234-5678, 0577-62345678, +86 13812345678, x, x")
+    assert valid == ["13812345678", "0577-62345678"]
+    assert invalid == ["x"]
+
+
+@pytest.mark.parametrize("cell", [13812345678.0, 13812345678])
+def test_numeric_cells(cell: object) -> None:
+    assert split_cell(cell) == (["13812345678"], [])
+
+
+def test_numeric_landline_lost_its_zero() -> None:
+    valid, invalid = split_cell(57762345678.0)
+    assert valid == []
+    assert invalid == ["57762345678"]
+
+
+@pytest.mark.parametrize("cell", [None, "", "  ", "\n"])
+def test_empty_cells(cell: object) -> None:
+    assert split_cell(cell) == ([], [])
+
+
+def test_is_mobile() -> None:
+    assert is_mobile("13812345678")
+    assert is_mobile("+86 138 1234 5678")
+    assert not is_mobile("0577-62345678")
+    assert not is_mobile("12812345678")
+    assert not is_mobile("")
+
+
+def test_mask() -> None:
+    assert mask("13812345678") == "138****5678"
+    assert mask("0577-62345678") == "0577-****5678"
+    assert mask("010-12345678") == "010-****5678"
+    assert mask("0577-6234567") == "0577-***4567"
+    assert mask("62345678") == "****5678"
+    assert mask("123") == "***"
+    assert mask("") == ""
+
+
+mobiles = st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True)
+landlines = st.tuples(
+    st.sampled_from(["010", "021", "029", "0577", "0571", "0898"]),
+    st.from_regex(r"[1-9][0-9]{6,7}", fullmatch=True),
+).map(lambda t: f"{t[0]}-{t[1]}")
+
+
+@given(mobiles, st.sampled_from(["", " ", "-"]), st.sampled_from(["", "+86", "0086 ", "+86-"]))
+def test_mobile_survives_formatting(number: str, sep: str, prefix: str) -> None:
+    typed = prefix + sep.join([number[:3], number[3:7], number[7:]])
+    assert normalize_one(typed) == number
+    assert is_mobile(typed)
+
+
+@given(st.lists(st.one_of(mobiles, landlines), min_size=1, max_size=5), st.sampled_from(["、", ", ", "；", "/", "\n", " "]))
+def test_split_cell_finds_every_number(numbers: list[str], sep: str) -> None:
+    valid, invalid = split_cell(sep.join(numbers))
+    assert valid == list(dict.fromkeys(numbers))
+    assert invalid == []
+
+
+@given(st.one_of(mobiles, landlines))
+def test_mask_hides_the_middle(number: str) -> None:
+    masked = mask(number)
+    assert len(masked) == len(number)
+    assert masked[-4:] == number[-4:]
+    if "-" in number:
+        area = number.split("-")[0]
+        assert masked.startswith(area + "-")
+        assert set(masked[len(area) + 1 : -4]) == {"*"}
+    else:
+        assert masked[:3] == number[:3]
+        assert masked[3:7] == "****"
