@@ -46,7 +46,7 @@ SIZES: dict[str, Size] = {
 }
 
 #: Named residents every demo has, so a newcomer (and the tests) can find them.
-KNOWN_HEADS = ("张伟", "曾建国", "欧阳秀英", "单丽华")
+KNOWN_HEADS = (("张伟", "M"), ("曾建国", "M"), ("欧阳秀英", "F"), ("单丽华", "F"))
 
 
 @dataclass
@@ -120,12 +120,13 @@ class _People:
 
 
 def _household_members(
-    rng: random.Random, people: _People, size: int
+    rng: random.Random, size: int, head_gender: str | None = None
 ) -> list[tuple[str, str, date]]:
     """(relation, gender, birth) for a household of `size`, head first."""
     elderly_single = size == 1 and rng.random() < 0.45
     head_birth = _birth(rng, 1928, 1962) if elderly_single else _birth(rng, 1940, 1998)
-    head_gender = rng.choice("MF") if size == 1 else ("M" if rng.random() < 0.7 else "F")
+    drawn = rng.choice("MF") if size == 1 else ("M" if rng.random() < 0.7 else "F")
+    head_gender = head_gender or drawn
     members = [("户主", head_gender, head_birth)]
     if size >= 2:
         spouse_birth = _birth(rng, head_birth.year - 4, head_birth.year + 4)
@@ -244,14 +245,20 @@ def build(size_name: str, seed: int) -> tuple[_Rows, DemoResult]:
              "household_no": f"{community['division_code'][-6:]}{n + 1:06d}",
              "residence_status": status, "note": None},
         )
-        members = _household_members(rng, people, pick_size())
+        known = KNOWN_HEADS[n] if n < len(KNOWN_HEADS) else None
+        members = _household_members(rng, pick_size(), known[1] if known else None)
         household_persons = []
+        family = ""  # children take the father's surname (the usual case)
         for m, (relation, gender, birth) in enumerate(members):
-            name = (
-                KNOWN_HEADS[n]
-                if m == 0 and n < len(KNOWN_HEADS)
-                else vocab.person_name(rng, gender, birth.year)
-            )
+            name = known[0] if known and m == 0 else vocab.person_name(rng, gender, birth.year)
+            if relation in ("户主", "配偶") and gender == "M" and not family:
+                family = _surname(name)
+            elif relation in _CHILDREN and family:
+                name = family + name[len(_surname(name)):]
+            elif relation == "父亲":
+                name = _surname(members_names[0]) + name[len(_surname(name)):]
+            if m == 0:
+                members_names = [name]
             number = people.id_number(birth, gender)
             household_persons.append(
                 rows.add(
@@ -271,6 +278,13 @@ def build(size_name: str, seed: int) -> tuple[_Rows, DemoResult]:
     result.households = len(occupied)
     result.persons = sum(len(p) for p in persons)
     return rows, result
+
+
+_CHILDREN = ("子", "女", "孙子", "孙女")
+
+
+def _surname(name: str) -> str:
+    return name[:2] if name[:2] in vocab.COMPOUND_SURNAMES else name[:1]
 
 
 def _age(person: dict[str, Any]) -> int:

@@ -10,6 +10,10 @@ import pytest
 
 # Set before anything imports Qt: tests never need a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+if not os.environ.get("XDG_RUNTIME_DIR"):  # Qt warns without one (and fails strict tests)
+    import tempfile
+
+    os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="xdg-")
 os.environ.pop("GRIDKEEPER_DATA_DIR", None)
 os.environ.pop("GRIDKEEPER_PASSPHRASE", None)
 

@@ -195,3 +195,11 @@ def totals(conn: Connection) -> tuple[int, int]:
         text("SELECT count(*) FROM person WHERE deleted = 0 AND status = 'active'")
     ).scalar_one()
     return households, persons
+
+
+def household_extra(conn: Connection, household_id: str) -> tuple[str, str]:
+    """(户号, 人户状态) of one household."""
+    r = conn.execute(
+        text("SELECT household_no, residence_status FROM household WHERE id = :h"), {"h": household_id}
+    ).first()
+    return (r.household_no or "", r.residence_status or "") if r else ("", "")

@@ -1,0 +1,1 @@
+"""The desktop front end (Qt only): pages call use cases, never SQL."""

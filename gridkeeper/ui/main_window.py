@@ -1,0 +1,123 @@
+"""Main window: a navigation sidebar, one page per area, the status bar.
+
+Only pages that work are listed; later issues add theirs to PAGES.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from gridkeeper import __version__, households, profile
+from gridkeeper import settings as cfg
+from gridkeeper.settings import Settings
+from gridkeeper.store import Store
+from gridkeeper.ui.cadre_dialog import CadreDialog
+from gridkeeper.ui.households_page import HouseholdsPage
+
+
+class MainWindow(QMainWindow):
+    language_chosen = Signal(str)
+
+    def __init__(self, store: Store, settings: Settings, language: str) -> None:
+        super().__init__()
+        self._store = store
+        self._settings = settings
+        self.setWindowTitle(self.tr("GridKeeper"))
+        self.resize(1280, 800)
+
+        me = profile.current_cadre(store)
+        my_grids = [g.id for g in me.grids] if me else None
+        self.households = HouseholdsPage(store, my_grids, settings.get(cfg.SHOW_ALL_GRIDS))
+        self.households.scope_changed.connect(lambda all_: settings.set(cfg.SHOW_ALL_GRIDS, all_))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
+        self.pages = QStackedWidget()
+        for title, page in ((self.tr("Households"), self.households),):
+            self.nav.addItem(title)
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus(language)
+        self.profile_label = QLabel()
+        self.user_label = QLabel()
+        self.totals_label = QLabel()
+        for w in (self.user_label, self.totals_label, self.profile_label):
+            self.statusBar().addPermanentWidget(w)
+        self.refresh_status()
+        self.households.search.setFocus()
+
+    def _build_menus(self, language: str) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        switch = QAction(self.tr("Change user…"), self)
+        switch.triggered.connect(self.change_user)
+        file_menu.addAction(switch)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        lang_menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = self._settings.get(cfg.LANGUAGE)
+        for code, label in (("system", self.tr("System language")), ("en", "English"), ("zh_CN", "简体中文")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, code=code: self.language_chosen.emit(code))
+            group.addAction(action)
+            lang_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About GridKeeper"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def refresh_status(self) -> None:
+        me = profile.current_cadre(self._store)
+        if me:
+            grids = "、".join(g.name for g in me.grids) or self.tr("no grid assigned")
+            self.user_label.setText(self.tr("User: {name} ({grids})").format(name=me.name, grids=grids))
+        else:
+            self.user_label.setText(self.tr("User: not chosen"))
+        h, p = households.totals(self._store)
+        self.totals_label.setText(
+            self.tr("{h} households · {p} persons").format(h=f"{h:,}", p=f"{p:,}")
+        )
+        self.profile_label.setText(self.tr("Profile: {path}").format(path=str(self._store.root)))
+        self.profile_label.setToolTip(str(self._store.path))
+
+    def change_user(self) -> None:
+        dialog = CadreDialog(self._store, self)
+        if dialog.exec() and dialog.chosen:
+            self.statusBar().showMessage(
+                self.tr("This laptop now belongs to {name}.").format(name=dialog.chosen.name), 8000
+            )
+            self.language_chosen.emit(self._settings.get(cfg.LANGUAGE))  # rebuild with the new scope
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About GridKeeper"),
+            self.tr("GridKeeper {version}\nOffline-first records for grid cadres of a street office.").format(
+                version=__version__
+            ),
+        )
