@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Set up and run GridKeeper from a fresh checkout, the same way on Linux, macOS and Windows.
+
+    python3 dev.py demo     create .venv, install, generate the demo street, start the app
+    python3 dev.py test     create .venv, install, run the whole test suite
+
+Only the standard library is used here, so it runs before anything is installed.
+Extra arguments after `test` go to pytest; after `demo`: --size small|street, --seed N.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+DEMO_DIR = ROOT / "demo-profile"
+STAMP = VENV / ".gridkeeper-installed"
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def setup() -> Path:
+    if sys.version_info < (3, 11):
+        raise SystemExit(f"GridKeeper needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    python = venv_python()
+    if not python.exists():
+        print("Creating the virtual environment in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+        print("Installing GridKeeper and its dependencies into .venv ...", flush=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", ".[test]"], cwd=ROOT, check=True)
+        STAMP.write_text(wanted)
+    return python
+
+
+def demo(args: list[str]) -> int:
+    python = setup()
+    size = "street"
+    if "--size" in args:
+        size = args[args.index("--size") + 1]
+    target = DEMO_DIR if size == "street" else DEMO_DIR.with_name(f"demo-profile-{size}")
+    if not (target / "gridkeeper.db").exists():
+        print(f"Generating the demo {size} into {target.name}/ (the street takes about half a minute) ...",
+              flush=True)
+        done = subprocess.run([str(python), "-m", "gridkeeper", "--data-dir", str(target), "demo", *args])
+        if done.returncode != 0:
+            return done.returncode
+    print(f"Starting GridKeeper on {target.name}/ ...", flush=True)
+    return subprocess.run([str(python), "-m", "gridkeeper", "--data-dir", str(target)]).returncode
+
+
+def test(args: list[str]) -> int:
+    python = setup()
+    return subprocess.run([str(python), "-m", "pytest", *args], cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    commands = {"demo": demo, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print(__doc__)
+        raise SystemExit(2)
+    raise SystemExit(commands[sys.argv[1]](sys.argv[2:]))
