@@ -56,9 +56,13 @@ def _cmd_demo(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper import demo
     from gridkeeper.store import open_store
 
+    def progress(percent: int, step: str) -> None:
+        if not args.json:  # stdout stays one JSON object under --json
+            print(f"  {percent:3d}%  {step}", file=sys.stderr, flush=True)
+
     store = open_store(root, _passphrase())
     try:
-        result = demo.generate(store, size=args.size, seed=args.seed)
+        result = demo.generate(store, size=args.size, seed=args.seed, progress=progress)
     finally:
         store.close()
     _emit(

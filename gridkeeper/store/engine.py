@@ -183,7 +183,8 @@ def _probe(engine: Engine, path: Path, passphrase: str | None) -> None:
             raise WrongPassphrase() from exc
         with open(path, "rb") as fh:
             head = fh.read(16)
-        if head and head != _SQLITE_MAGIC:
+        # An encrypted database is whole pages of noise; a short file is something else.
+        if head != _SQLITE_MAGIC and path.stat().st_size >= 1024:
             raise PassphraseNeeded() from exc
         raise NotAProfile(str(path)) from exc
 
