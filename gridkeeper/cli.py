@@ -53,8 +53,11 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], human: str) -> None
 
 
 def _cmd_demo(args: argparse.Namespace, root: Path) -> int:
-    from gridkeeper import demo
+    from gridkeeper import demo, logs
     from gridkeeper.store import open_store
+
+    root.mkdir(parents=True, exist_ok=True)
+    logs.setup(root)
 
     def progress(percent: int, step: str) -> None:
         if not args.json:  # stdout stays one JSON object under --json
@@ -85,8 +88,12 @@ def _cmd_dump(args: argparse.Namespace, root: Path) -> int:
     store = open_store(root, _passphrase())
     try:
         out = open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False, newline="\n")
-        dump.write(store, out)
-        out.flush()
+        try:
+            dump.write(store, out)
+            out.flush()
+        except BrokenPipeError:  # `gridkeeper dump | head`: the reader had enough
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
     finally:
         store.close()
     return EXIT_OK
@@ -110,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         return run(root, _passphrase())
     from gridkeeper import logs
 
-    logs.setup(root)
+    if root.is_dir():  # a mistyped --data-dir must not leave folders behind
+        logs.setup(root)
     handlers = {"demo": _cmd_demo, "dump": _cmd_dump}
     try:
         return handlers[args.command](args, root)

@@ -23,6 +23,7 @@ from gridkeeper import idnumber, ids
 from gridkeeper.errors import ProfileNotEmpty
 from gridkeeper.profile import CADRE_KEY
 from gridkeeper.store.engine import Store
+from gridkeeper.store.schema import SYNCED_TABLES
 
 Progress = Callable[[int, str], None]  # percent, what is being done
 
@@ -375,9 +376,7 @@ def _insert(conn: Connection, table: str, items: list[dict[str, Any]]) -> None:
 
 def _is_empty(store: Store) -> bool:
     with store.read() as conn:
-        return not any(
-            conn.execute(text(f"SELECT 1 FROM {t} LIMIT 1")).first() for t in ("household", "cadre", "community")
-        )
+        return not any(conn.execute(text(f'SELECT 1 FROM "{t}" LIMIT 1')).first() for t in SYNCED_TABLES)
 
 
 def generate(store: Store, size: str = "small", seed: int = 1, progress: Progress | None = None) -> DemoResult:

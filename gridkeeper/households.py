@@ -19,6 +19,10 @@ from gridkeeper.store.households import Hit, HouseholdRow
 __all__ = ["Hit", "HouseholdRow", "HouseholdFile", "Member", "search_page", "rows", "household_file", "totals"]
 
 
+#: Index entries read per page: the first screen needs ~30 rows; scrolling reads more.
+PAGE = 100
+
+
 @dataclass(frozen=True)
 class Member:
     id: str
@@ -43,7 +47,7 @@ class HouseholdFile:
 
 
 def search_page(
-    store: Store, query: str, grid_ids: list[str] | None, after: Hit | None = None, limit: int = 200
+    store: Store, query: str, grid_ids: list[str] | None, after: Hit | None = None, limit: int = PAGE
 ) -> list[Hit]:
     with store.read() as conn:
         return queries.search_page(conn, query, grid_ids, after, limit)

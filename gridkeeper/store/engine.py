@@ -74,6 +74,7 @@ def make_engine(path: Path, passphrase: str | None, hooks: _Hooks) -> Engine:
             cur.execute("PRAGMA synchronous = NORMAL")
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute("PRAGMA cache_size = -65536")  # 64 MB: big imports spill less to the WAL
+            cur.execute("PRAGMA temp_store = MEMORY")  # sorts (index rebuild) without temp files
             cur.execute("PRAGMA busy_timeout = 10000")
         finally:
             cur.close()
@@ -89,6 +90,10 @@ def make_engine(path: Path, passphrase: str | None, hooks: _Hooks) -> Engine:
     def _on_begin(conn: Connection) -> None:
         write = conn.get_execution_options().get("gk_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if write:
+            # Foreign keys checked at COMMIT: the ORM flushes tables in no
+            # particular order, and sync applies rows in the order they come.
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
     return engine
 

@@ -28,6 +28,8 @@ _FROM = (
     "FROM household h JOIN building b ON b.id = h.building_id JOIN compound c ON c.id = b.compound_id"
 )
 _SORT = "gk_sort_key(c.name, b.name, h.unit, h.room)"
+#: A household is listed while it, its building and its compound are not tombstoned.
+_LIVE = "h.deleted = 0 AND b.deleted = 0 AND c.deleted = 0"
 
 
 def _keys_select(where: str) -> str:
@@ -35,15 +37,15 @@ def _keys_select(where: str) -> str:
     return (
         f"SELECT j.value, {_SORT}, h.id, b.grid_id {_FROM}, "
         "json_each(gk_address_keys(c.name, b.name, h.unit, h.room)) j "
-        f"WHERE ({where}) AND h.deleted = 0 "
+        f"WHERE ({where}) AND {_LIVE} "
         "UNION ALL "
         f"SELECT j.value, {_SORT}, h.id, b.grid_id {_FROM} "
         "JOIN person p ON p.household_id = h.id AND p.deleted = 0, "
         "json_each(gk_person_keys(p.name, p.id_number, p.phones)) j "
-        f"WHERE ({where}) AND h.deleted = 0 "
+        f"WHERE ({where}) AND {_LIVE} "
         "UNION ALL "
         f"SELECT '{GRID_KEY}' || b.grid_id, {_SORT}, h.id, b.grid_id {_FROM} "
-        f"WHERE ({where}) AND h.deleted = 0 AND b.grid_id IS NOT NULL"
+        f"WHERE ({where}) AND {_LIVE} AND b.grid_id IS NOT NULL"
     )
 
 
@@ -73,12 +75,12 @@ TRIGGERS: tuple[str, ...] = (
     ),
     _trigger(
         "gk_search_building_update",
-        "AFTER UPDATE OF name, compound_id, grid_id ON building",
+        "AFTER UPDATE OF name, compound_id, grid_id, deleted ON building",
         _refresh("h.building_id = NEW.id"),
     ),
     _trigger(
         "gk_search_compound_update",
-        "AFTER UPDATE OF name ON compound",
+        "AFTER UPDATE OF name, deleted ON compound",
         _refresh("h.building_id IN (SELECT id FROM building WHERE compound_id = NEW.id)"),
     ),
 )
@@ -87,8 +89,26 @@ DDL: tuple[str, ...] = (TABLE_DDL, INDEX_DDL, *TRIGGERS)
 
 
 def rebuild(conn: Connection) -> None:
-    """Re-key every household: drop, insert in key order, index afterwards."""
+    """Re-key every household: drop, insert in key order, index afterwards.
+
+    The households are materialised first so the address sort key is made
+    once per household, not once per key (880,000 calls for the street).
+    """
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_search_key_household")
     conn.exec_driver_sql("DELETE FROM search_key")
-    conn.exec_driver_sql(f"INSERT OR IGNORE INTO search_key SELECT * FROM ({_keys_select('1')}) ORDER BY 1, 2, 3")
+    conn.exec_driver_sql(
+        "WITH hh AS MATERIALIZED ("
+        f"  SELECT h.id, {_SORT} AS sort, b.grid_id, c.name AS compound, b.name AS building, h.unit, h.room "
+        f"  {_FROM} WHERE {_LIVE}) "
+        "INSERT OR IGNORE INTO search_key SELECT * FROM ("
+        "  SELECT j.value, hh.sort, hh.id, hh.grid_id FROM hh, "
+        "    json_each(gk_address_keys(hh.compound, hh.building, hh.unit, hh.room)) j "
+        "  UNION ALL "
+        "  SELECT j.value, hh.sort, hh.id, hh.grid_id FROM hh "
+        "    JOIN person p ON p.household_id = hh.id AND p.deleted = 0, "
+        "    json_each(gk_person_keys(p.name, p.id_number, p.phones)) j "
+        f"  UNION ALL SELECT '{GRID_KEY}' || hh.grid_id, hh.sort, hh.id, hh.grid_id FROM hh "
+        "    WHERE hh.grid_id IS NOT NULL"
+        ") ORDER BY 1, 2, 3"
+    )
     conn.exec_driver_sql(INDEX_DDL)

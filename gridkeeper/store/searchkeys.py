@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 
 REVERSED = "~"
@@ -97,7 +98,7 @@ def address_keys(
 
 def query_ranges(term: str) -> list[tuple[str, str]]:
     """Key ranges [lo, hi) that a search term matches."""
-    term = term.strip().lower()
+    term = unicodedata.normalize("NFKC", term).strip().lower()  # full-width ５０１ is 501
     if not term:
         return []
     ranges = [(term, term + "\U0010ffff")]
@@ -108,4 +109,4 @@ def query_ranges(term: str) -> list[tuple[str, str]]:
 
 
 def terms(query: str) -> list[str]:
-    return [t for t in _SPACES.split(query.strip()) if t]
+    return [t for t in _SPACES.split(unicodedata.normalize("NFKC", query).strip()) if t]

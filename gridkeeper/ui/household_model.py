@@ -17,7 +17,7 @@ from gridkeeper.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 
-PAGE = 200
+PAGE = households.PAGE
 BLOCK = 50
 CACHE_LIMIT = 4000
 

@@ -95,11 +95,15 @@ def test_keyboard_only_search_then_read_the_file(qtbot, window: MainWindow) -> N
 def test_my_grids_scope_limits_the_list(qtbot, window: MainWindow, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
     me = profile.current_cadre(demo_store)
     assert me is not None and me.grids
-    mine = window.households.model.rowCount()
+    def fetch_all() -> int:
+        model = window.households.model
+        while model.canFetchMore(model.index(-1, -1)):
+            model.fetchMore(model.index(-1, -1))
+        return model.rowCount()
+
+    mine = fetch_all()
     window.households.all_grids.setChecked(True)
-    while window.households.model.canFetchMore(window.households.model.index(-1, -1)):
-        window.households.model.fetchMore(window.households.model.index(-1, -1))
-    everything = window.households.model.rowCount()
+    everything = fetch_all()
     assert 0 < mine < everything
     from gridkeeper.store import households as queries
 

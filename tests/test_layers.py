@@ -1,0 +1,109 @@
+"""Layering: the domain, store, sync and CLI do not drag Qt in; the UI holds no SQL."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import gridkeeper
+
+PACKAGE = Path(gridkeeper.__file__).resolve().parent
+
+NO_QT_AT_ALL = [
+    "gridkeeper",
+    "gridkeeper.store",
+    "gridkeeper.store.models",
+    "gridkeeper.sync",
+    "gridkeeper.sync.clock",
+    "gridkeeper.io",
+    "gridkeeper.demo",
+    "gridkeeper.profile",
+]
+NO_WIDGETS = ["gridkeeper.cli"]
+
+
+def _qt_modules_after_import(module: str) -> list[str]:
+    code = (
+        "import importlib, json, sys\n"
+        f"importlib.import_module({module!r})\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m == 'PySide6' or m.startswith('PySide6.'))))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GRIDKEEPER_")}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=PACKAGE.parent, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_the_check_sees_qt_when_it_is_imported() -> None:
+    """The probe itself works: importing Qt widgets is noticed."""
+    assert "PySide6.QtWidgets" in _qt_modules_after_import("PySide6.QtWidgets")
+
+
+@pytest.mark.parametrize("module", NO_QT_AT_ALL)
+def test_core_modules_do_not_import_qt(module: str) -> None:
+    assert _qt_modules_after_import(module) == []
+
+
+@pytest.mark.parametrize("module", NO_WIDGETS)
+def test_cli_does_not_import_qt_widgets(module: str) -> None:
+    assert "PySide6.QtWidgets" not in _qt_modules_after_import(module)
+
+
+# What the UI must never hold: SQL, sessions, engines. `.text()` and `.select(...)` are Qt
+# methods (QLineEdit.text, QItemSelectionModel.select), so only bare calls count.
+SQL_PATTERNS = [
+    re.compile(r"session\.exec"),
+    re.compile(r"(?<![\w.])text\("),
+    re.compile(r"(?<![\w.])select\("),
+    re.compile(r"sqlite3"),
+    re.compile(r"create_engine"),
+    re.compile(r"\b(SELECT\s+[\w*].*\bFROM|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET)\b"),
+]
+
+
+def _has_code(source: str) -> bool:
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return True  # unparsable is still something to check
+    return any(
+        not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)) for node in body
+    )
+
+
+def test_the_sql_patterns_catch_sql_and_spare_qt() -> None:
+    def hits(line: str) -> bool:
+        return any(p.search(line) for p in SQL_PATTERNS)
+
+    assert hits('conn.execute(text("SELECT id FROM household"))')
+    assert hits("rows = session.exec(select(Person)).all()")
+    assert hits("import sqlite3")
+    assert hits('sql = "UPDATE person SET name = ?"')
+    assert not hits("name = self.name_edit.text().strip()")
+    assert not hits("self.view.selectionModel().select(index, flags)")
+    assert not hits('label.setText(self.tr("Select a household"))')
+
+
+def test_ui_modules_hold_no_sql() -> None:
+    ui = PACKAGE / "ui"
+    sources = {p: p.read_text(encoding="utf-8") for p in sorted(ui.rglob("*.py"))} if ui.is_dir() else {}
+    sources = {p: s for p, s in sources.items() if _has_code(s)}
+    if not sources:
+        pytest.skip("gridkeeper/ui has no code yet")
+    offences = []
+    for path, source in sources.items():
+        for n, line in enumerate(source.splitlines(), start=1):
+            stripped = line.split("#", 1)[0]
+            for pattern in SQL_PATTERNS:
+                if pattern.search(stripped):
+                    offences.append(f"{path.relative_to(PACKAGE.parent)}:{n}: {line.strip()}")
+    assert offences == []
