@@ -370,8 +370,8 @@ _ORDER = ("community", "compound", "grid", "building", "household", "person", "t
 
 def _insert(conn: Connection, table: str, items: list[dict[str, Any]]) -> None:
     cols = [c for c in items[0] if not c.startswith("_")]
-    sql = text(f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join(":" + c for c in cols)})')
-    conn.execute(sql, [{c: r[c] for c in cols} for r in items])
+    sql = f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
+    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in items])  # plain executemany
 
 
 def _is_empty(store: Store) -> bool:

@@ -100,3 +100,12 @@ def test_other_natural_keys() -> None:
     p = ids.person_id(ID_NUMBER)
     assert ids.person_tag_id(p, ids.tag_id("独居")) != ids.person_tag_id(p, ids.tag_id("高龄"))
     assert ids.assignment_id("c1", "g1") != ids.assignment_id("c1", "g2")
+
+
+def test_fast_uuid5_equals_the_standard_library() -> None:
+    import uuid
+
+    from gridkeeper.ids import NAMESPACE, uuid5
+
+    for name in ("person:11010519491231002X", "household:塘川社区|阳光花园|3幢|2|501", "", "x" * 500):
+        assert uuid5(name) == str(uuid.uuid5(NAMESPACE, name))
