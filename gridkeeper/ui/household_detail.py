@@ -6,7 +6,6 @@ from html import escape
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -31,15 +30,9 @@ class HouseholdDetail(QWidget):
         font.setBold(True)
         self.title.setFont(font)
 
-        self.community = QLabel()
-        self.grid = QLabel()
-        self.household_no = QLabel()
-        self.residence = QLabel()
-        facts = QFormLayout()
-        facts.addRow(self.tr("Community:"), self.community)
-        facts.addRow(self.tr("Grid:"), self.grid)
-        facts.addRow(self.tr("Household no.:"), self.household_no)
-        facts.addRow(self.tr("Residence status:"), self.residence)
+        self.facts = QLabel()
+        self.facts.setObjectName("householdFacts")
+        self.facts.setWordWrap(True)
 
         self.members = QTableWidget(0, 7)
         self.members.setObjectName("members")
@@ -72,12 +65,12 @@ class HouseholdDetail(QWidget):
         self.placeholder.setObjectName("hint")
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.title)
-        layout.addLayout(facts)
+        layout.addWidget(self.facts)
         layout.addWidget(self.members, 1)
         layout.addWidget(self.legend)
-        self._facts = facts
         self.show_file(None)
 
     def _gender(self, code: str) -> str:
@@ -96,20 +89,20 @@ class HouseholdDetail(QWidget):
     def show_file(self, file: HouseholdFile | None) -> None:
         has = file is not None
         self.placeholder.setVisible(not has)
-        for w in (self.title, self.members, self.legend, self.community, self.grid, self.household_no, self.residence):
+        for w in (self.title, self.facts, self.members, self.legend):
             w.setVisible(has)
-        for row in range(self._facts.rowCount()):
-            label = self._facts.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label and label.widget():
-                label.widget().setVisible(has)
         if file is None:
             self.members.setRowCount(0)
             return
         self.title.setText(escape(file.row.address))
-        self.community.setText(file.row.community)
-        self.grid.setText(file.row.grid or self.tr("(no grid)"))
-        self.household_no.setText(file.household_no or "—")
-        self.residence.setText(file.residence_status or "—")
+        self.facts.setText(
+            self.tr("{community} · {grid} · household no. {number} · {status}").format(
+                community=file.row.community,
+                grid=file.row.grid or self.tr("(no grid)"),
+                number=file.household_no or "—",
+                status=file.residence_status or self.tr("residence status unknown"),
+            )
+        )
         self.members.setRowCount(len(file.members))
         for r, m in enumerate(file.members):
             born = m.birth_date.isoformat() if m.birth_date else ""

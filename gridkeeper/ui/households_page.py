@@ -47,8 +47,10 @@ class HouseholdsPage(QWidget):
 
         self.search = SearchBox()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(
-            self.tr("Search: name, pinyin initials (zw), address (3幢2单元501), last digits of phone or ID")
+        self.search.setPlaceholderText(self.tr("Search by name, pinyin, address, phone or ID"))
+        self.search.setToolTip(
+            self.tr("Examples: 张伟, zw (pinyin initials), 3幢2单元501, 5678 (last digits of a phone or ID). "
+                    "Several words must all match. Ctrl+F comes back here; Down goes to the list.")
         )
         self.search.setClearButtonEnabled(True)
         self.all_grids = QCheckBox(self.tr("All grids"))
@@ -77,7 +79,9 @@ class HouseholdsPage(QWidget):
             header.resizeSection(column, width + 12)
 
         self.detail = HouseholdDetail()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # List above, household file below: both get the full width, so the
+        # members' columns (seven of them) fit without scrolling sideways.
+        splitter = QSplitter(Qt.Orientation.Vertical)
         list_side = QWidget()
         list_layout = QVBoxLayout(list_side)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -91,7 +95,8 @@ class HouseholdsPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([540, 700])
+        splitter.setSizes([400, 340])
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -126,8 +131,13 @@ class HouseholdsPage(QWidget):
                 text = self.tr("No household in {where} matches “{query}”.").format(
                     where=where, query=self.search.text().strip()
                 )
-            else:
+            elif self.scope() is not None:
                 text = self.tr("No households in {where} yet.").format(where=where)
+            else:
+                text = self.tr(
+                    "No households in this profile yet. To try GridKeeper, start it on a demo street: "
+                    "gridkeeper --data-dir FOLDER demo --size street"
+                )
         elif self.model.has_more():
             text = self.tr("{n}+ households in {where} (scroll for more)").format(n=shown, where=where)
         else:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>App</name>
@@ -46,22 +45,6 @@
 </context>
 <context>
     <name>HouseholdDetail</name>
-    <message>
-        <source>Community:</source>
-        <translation>社区：</translation>
-    </message>
-    <message>
-        <source>Grid:</source>
-        <translation>网格：</translation>
-    </message>
-    <message>
-        <source>Household no.:</source>
-        <translation>户号：</translation>
-    </message>
-    <message>
-        <source>Residence status:</source>
-        <translation>人户状态：</translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
@@ -115,8 +98,16 @@
         <translation>已故</translation>
     </message>
     <message>
+        <source>{community} · {grid} · household no. {number} · {status}</source>
+        <translation>{community} · {grid} · 户号 {number} · {status}</translation>
+    </message>
+    <message>
         <source>(no grid)</source>
         <translation>（未划网格）</translation>
+    </message>
+    <message>
+        <source>residence status unknown</source>
+        <translation>人户状态未知</translation>
     </message>
     <message>
         <source>{date} ({age})</source>
@@ -149,8 +140,12 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <source>Search: name, pinyin initials (zw), address (3幢2单元501), last digits of phone or ID</source>
-        <translation>搜索：姓名、拼音首字母（zw）、地址（3幢2单元501）、电话或身份证号后几位</translation>
+        <source>Search by name, pinyin, address, phone or ID</source>
+        <translation>按姓名、拼音、地址、电话或身份证号搜索</translation>
+    </message>
+    <message>
+        <source>Examples: 张伟, zw (pinyin initials), 3幢2单元501, 5678 (last digits of a phone or ID). Several words must all match. Ctrl+F comes back here; Down goes to the list.</source>
+        <translation>例如：张伟、zw（拼音首字母）、3幢2单元501、5678（电话或身份证号后几位）。输入多个词时须全部匹配。按 Ctrl+F 回到这里，按↓进入列表。</translation>
     </message>
     <message>
         <source>All grids</source>
@@ -175,6 +170,10 @@
     <message>
         <source>No households in {where} yet.</source>
         <translation>{where}中还没有住户。</translation>
+    </message>
+    <message>
+        <source>No households in this profile yet. To try GridKeeper, start it on a demo street: gridkeeper --data-dir FOLDER demo --size street</source>
+        <translation>本档案中还没有住户。想试用网格管家，可先生成演示街道：gridkeeper --data-dir 文件夹 demo --size street</translation>
     </message>
     <message>
         <source>{n}+ households in {where} (scroll for more)</source>
