@@ -45,9 +45,9 @@ def setup() -> Path:
 
 def demo(args: list[str]) -> int:
     python = setup()
-    size = "street"
-    if "--size" in args:
-        size = args[args.index("--size") + 1]
+    if "--size" not in args:
+        args = ["--size", "street", *args]
+    size = args[args.index("--size") + 1]
     target = DEMO_DIR if size == "street" else DEMO_DIR.with_name(f"demo-profile-{size}")
     if not (target / "gridkeeper.db").exists():
         print(f"Generating the demo {size} into {target.name}/ (the street takes about half a minute) ...",
