@@ -163,7 +163,7 @@ def build(size_name: str, seed: int) -> tuple[_Rows, DemoResult]:
 
     communities = []
     for name, code in vocab.COMMUNITIES[: size.communities]:
-        row = rows.add("community", {"id": ids.community_id(name, code), "name": name, "division_code": code})
+        row = rows.add("community", {"id": ids.community_id(name), "name": name, "division_code": code})
         communities.append(row)
 
     compound_names = vocab.compound_names(rng, size.compounds)

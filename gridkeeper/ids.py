@@ -39,8 +39,9 @@ def _make(kind: str, *parts: str | None) -> str:
     return uuid5(kind + ":" + "|".join(norm(p) for p in parts))
 
 
-def community_id(name: str, division_code: str | None = None) -> str:
-    return _make("community", division_code or name)
+def community_id(name: str) -> str:
+    """By name, not division code: rosters name the community and rarely give its code."""
+    return _make("community", name)
 
 
 def compound_id(community: str, name: str) -> str:
@@ -63,6 +64,11 @@ def household_id(community: str, compound: str, building: str, unit: str | None,
 def person_id(id_number: str) -> str:
     """By the normalised 18-character ID number."""
     return _make("person", id_number.upper())
+
+
+def person_without_id_number(household: str, name: str) -> str:
+    """A person with no ID number on file is known by household and name."""
+    return _make("person-no-id", household, name)
 
 
 def tag_id(name: str) -> str:

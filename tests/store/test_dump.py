@@ -36,7 +36,7 @@ def dumped(store: Store) -> str:
 
 def _rows() -> list[tuple[Any, dict[str, Any]]]:
     """(table, row) for a small street, parents before children."""
-    c = ids.community_id("塘川社区", "330382003001")
+    c = ids.community_id("塘川社区")
     co = ids.compound_id("塘川社区", "阳光花园")
     g = ids.grid_id("塘川社区", "第1网格")
     b3, b12 = ids.building_id(co, "3幢"), ids.building_id(co, "12幢")
