@@ -140,14 +140,19 @@ class Store:
                 yield session
 
     @contextmanager
-    def bulk_load(self) -> Iterator[Connection]:
-        """One write transaction for many rows: captured as usual, search index rebuilt once at the end."""
+    def bulk_load(self, households: set[str] | None = None) -> Iterator[Connection]:
+        """One write transaction for many rows: captured as usual; the search index is
+        brought up to date once at the end, for `households` (which the caller fills
+        while loading) or, when None, for the whole profile."""
         self._hooks.bulk.on = True
         try:
             with self.begin() as conn:
                 yield conn
                 self._hooks.bulk.on = False
-                searchindex.rebuild(conn)
+                if households is None:
+                    searchindex.rebuild(conn)
+                else:
+                    searchindex.refresh(conn, households)
         finally:
             self._hooks.bulk.on = False
 

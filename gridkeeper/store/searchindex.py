@@ -88,18 +88,16 @@ TRIGGERS: tuple[str, ...] = (
 DDL: tuple[str, ...] = (TABLE_DDL, INDEX_DDL, *TRIGGERS)
 
 
-def rebuild(conn: Connection) -> None:
-    """Re-key every household: drop, insert in key order, index afterwards.
+def _insert_keys(conn: Connection, where: str) -> None:
+    """Insert the keys of live households matching `where` (alias h), in key order.
 
     The households are materialised first so the address sort key is made
     once per household, not once per key (880,000 calls for the street).
     """
-    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_search_key_household")
-    conn.exec_driver_sql("DELETE FROM search_key")
     conn.exec_driver_sql(
         "WITH hh AS MATERIALIZED ("
         f"  SELECT h.id, {_SORT} AS sort, b.grid_id, c.name AS compound, b.name AS building, h.unit, h.room "
-        f"  {_FROM} WHERE {_LIVE}) "
+        f"  {_FROM} WHERE ({where}) AND {_LIVE}) "
         "INSERT OR IGNORE INTO search_key SELECT * FROM ("
         "  SELECT j.value, hh.sort, hh.id, hh.grid_id FROM hh, "
         "    json_each(gk_address_keys(hh.compound, hh.building, hh.unit, hh.room)) j "
@@ -111,4 +109,27 @@ def rebuild(conn: Connection) -> None:
         "    WHERE hh.grid_id IS NOT NULL"
         ") ORDER BY 1, 2, 3"
     )
+
+
+def rebuild(conn: Connection) -> None:
+    """Re-key every household: drop, insert in key order, index afterwards."""
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_search_key_household")
+    conn.exec_driver_sql("DELETE FROM search_key")
+    _insert_keys(conn, "1")
     conn.exec_driver_sql(INDEX_DDL)
+
+
+def refresh(conn: Connection, household_ids: set[str]) -> None:
+    """Re-key the given households (after a bulk load that touched only them)."""
+    if not household_ids:
+        return
+    total = conn.exec_driver_sql("SELECT count(*) FROM household").scalar() or 0
+    if len(household_ids) * 2 > total:  # most of the profile: a full rebuild is cheaper
+        rebuild(conn)
+        return
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS gk_touched (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.exec_driver_sql("DELETE FROM temp.gk_touched")
+    conn.exec_driver_sql("INSERT INTO temp.gk_touched (id) VALUES (?)", [(h,) for h in household_ids])
+    conn.exec_driver_sql("DELETE FROM search_key WHERE household_id IN (SELECT id FROM temp.gk_touched)")
+    _insert_keys(conn, "h.id IN (SELECT id FROM temp.gk_touched)")
+    conn.exec_driver_sql("DELETE FROM temp.gk_touched")
