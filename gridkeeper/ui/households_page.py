@@ -135,8 +135,8 @@ class HouseholdsPage(QWidget):
                 text = self.tr("No households in {where} yet.").format(where=where)
             else:
                 text = self.tr(
-                    "No households in this profile yet. To try GridKeeper, start it on a demo street: "
-                    "gridkeeper --data-dir FOLDER demo --size street"
+                    "No households in this profile yet: import a household roster (File, Import household "
+                    "roster…, Ctrl+I), or try GridKeeper on a demo street: gridkeeper --data-dir FOLDER demo"
                 )
         elif self.model.has_more():
             text = self.tr("{n}+ households in {where} (scroll for more)").format(n=shown, where=where)

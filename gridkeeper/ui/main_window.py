@@ -67,6 +67,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        import_roster = QAction(self.tr("&Import household roster…"), self)
+        import_roster.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
+        import_roster.triggered.connect(self.import_roster)
+        file_menu.addAction(import_roster)
+        file_menu.addSeparator()
         switch = QAction(self.tr("Change user…"), self)
         switch.triggered.connect(self.change_user)
         file_menu.addAction(switch)
@@ -104,6 +109,25 @@ class MainWindow(QMainWindow):
         )
         self.profile_label.setText(self.tr("Profile: {path}").format(path=str(self._store.root)))
         self.profile_label.setToolTip(str(self._store.path))
+
+    def import_roster(self) -> None:
+        from gridkeeper.ui.roster_wizard import RosterWizard  # openpyxl and calamine load on first use
+
+        wizard = RosterWizard(self._store, self)
+        wizard.imported.connect(self._after_import)
+        wizard.exec()
+
+    def _after_import(self, report: object) -> None:
+        self.households.run_search()
+        self.refresh_status()
+        self.statusBar().showMessage(
+            self.tr("Roster imported: {created} persons added, {updated} updated, {rejected} rows rejected.").format(
+                created=getattr(report, "persons_created", 0),
+                updated=getattr(report, "persons_updated", 0),
+                rejected=len(getattr(report, "rejected_rows", [])),
+            ),
+            15000,
+        )
 
     def change_user(self) -> None:
         dialog = CadreDialog(self._store, self)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>App</name>
@@ -41,6 +42,65 @@
     <message>
         <source>Choose a cadre from the list.</source>
         <translation>请从列表中选择一名干部。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the roster file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Excel file with the household roster (.xlsx or .xls) from the police station, the community office or a colleague. Title rows above the header are fine: the header is found by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path of the roster file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No roster yet? Start from the template: it has the expected columns, the ID number column formatted as text (so Excel keeps every digit) and drop-down lists for relation, gender and residence status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Download roster template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file at this path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a household roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xls);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>household-roster-template.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the roster template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template could not be saved to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template saved to {path}. Fill it in, save it, then choose it above.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -172,8 +232,8 @@
         <translation>{where}中还没有住户。</translation>
     </message>
     <message>
-        <source>No households in this profile yet. To try GridKeeper, start it on a demo street: gridkeeper --data-dir FOLDER demo --size street</source>
-        <translation>本档案中还没有住户。想试用网格管家，可先生成演示街道：gridkeeper --data-dir 文件夹 demo --size street</translation>
+        <source>No households in this profile yet: import a household roster (File, Import household roster…, Ctrl+I), or try GridKeeper on a demo street: gridkeeper --data-dir FOLDER demo</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{n}+ households in {where} (scroll for more)</source>
@@ -184,6 +244,80 @@
         <translation>
             <numerusform>{where}：共 %n 户</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import is one transaction: if it is cancelled or fails, the profile stays as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing with the households already in this profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the search index…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: undoing what was written…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the households and persons…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to change something and import again, or close the wizard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>Something went wrong and the work was stopped. The details are in the log file.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -199,6 +333,10 @@
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import household roster…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Change user…</source>
@@ -245,6 +383,10 @@
         <translation>档案位置：{path}</translation>
     </message>
     <message>
+        <source>Roster imported: {created} persons added, {updated} updated, {rejected} rows rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This laptop now belongs to {name}.</source>
         <translation>这台电脑现在属于{name}。</translation>
     </message>
@@ -253,6 +395,265 @@
 Offline-first records for grid cadres of a street office.</source>
         <translation>网格管家 {version}
 面向街道网格干部的离线优先工作台账。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which field each column of the sheet fills. Columns recognised by their header are chosen already; change any that is wrong, or choose “(ignore)” to leave a column out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}” is chosen for more than one column ({columns}); keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the name: a roster row needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mapped} of {total} columns will be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only rows with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red: the row is rejected and will not be imported. Yellow: a warning; the row is imported without the doubtful value. Point at a cell to read why. ID and phone numbers are masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} rows read · {ok} will be imported · {rejected} rejected · {warned} with warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows with problems: the first %n shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) of the sheet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RosterWizard</name>
+    <message>
+        <source>Import household roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>Sheet and header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rows of the sheet; the header row is highlighted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the sheet “{sheet}”: %n row(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose another sheet above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); %n row(s) of data below it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Go back to choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rows of the sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save rejected rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n row(s) from the sheet “{sheet}” of {file}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) added.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) updated.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) already up to date, left unchanged.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) added.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) updated.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected and not imported. Save them, fix them in Excel and import that file again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No row was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): those rows were imported without the doubtful values.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stem}-rejected.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rows could not be saved to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n rejected row(s) with their problems to {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -276,6 +677,210 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The profile in {path} already holds data; demo data goes into a new, empty data folder.</source>
         <translation>{path} 中的档案已有数据；演示数据只能生成到一个新的空文件夹中。</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel workbook that can be read (.xlsx, .xls, .xlsm, .xlsb or .ods). If it opens in Excel or WPS, save it there as .xlsx and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has no worksheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet named “{sheet}”. Its sheets are: {sheets}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No roster header in the first 30 rows of the sheet “{sheet}”: a header row needs a name (姓名) or ID number (公民身份号码) column and at least one other known column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <extracomment>Where households go when the roster names no community and the profile has several.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>roster</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation type="unfinished">户主</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished">性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residence status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}, column {column}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s check character does not match: a digit is probably mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birth date inside the ID number (digits 7 to 14) is impossible or in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel stored this ID number as a number, and its last digits are lost. Re-type the number as text (format the column as Text first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID number has {length} characters; it needs 18 (or 15 for an old number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID number may hold only digits and a final X.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old 15-digit ID number converted to {new}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same ID number as row {first} ({first_name}): one number belongs to one person only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same ID number and name as row {first} but a different address: a person belongs to one household only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats row {first}; the person is imported once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same name and address as row {first} but other details differ; row {first} is kept, this row is not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender “{value}” does not match the ID number, which says male; male is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender “{value}” does not match the ID number, which says female; female is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a gender (男 or 女); the gender is taken from the ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a gender (男 or 女); the gender is left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a usable birth date; the birth date is taken from the ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a usable birth date; the birth date is left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date “{value}” has no day; the birth date is left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date {value} differs from the ID number&apos;s ({id_date}); the ID number&apos;s date is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a phone number; the person is imported without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The building is missing: an address needs a building and a room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room is missing: an address needs a building and a room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The building and the room are missing: an address needs both.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

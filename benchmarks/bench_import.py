@@ -1,0 +1,104 @@
+"""Roster import: 50,000 rows into an empty profile, then again (the no-change case).
+
+    python benchmarks/bench_import.py [--rows 50000] [--runs 3] [--workdir DIR]
+
+The roster is made from the demo street's persons (valid IDs, phones, dates in
+mixed forms) and written once with openpyxl. Each import runs in its own
+process so peak memory (ru_maxrss) is the import's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+from gridkeeper.store import open_store
+from gridkeeper.roster_import import import_roster
+store = open_store(Path(sys.argv[1]))
+t = time.perf_counter()
+report = import_roster(store, Path(sys.argv[2]))
+wall = time.perf_counter() - t
+store.close()
+print(json.dumps({"wall": wall, "seconds": report.seconds, "created": report.persons_created,
+                  "unchanged": report.persons_unchanged, "rejected": len(report.rejected_rows),
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+HEADER = ["姓名", "与户主关系", "公民身份号码", "性别", "出生日期", "民族", "联系电话", "社区", "小区", "楼栋",
+          "单元", "房号", "户号", "人户状态"]
+
+
+def make_roster(path: Path, rows: int) -> None:
+    from openpyxl import Workbook
+
+    from gridkeeper import demo
+
+    tables, _ = demo.build("street", 1)
+    households = {h["id"]: h for h in tables.tables["household"]}
+    buildings = {b["id"]: b for b in tables.tables["building"]}
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("花名册")
+    ws.append(["城南街道户籍人口花名册（测试）"])
+    ws.append(HEADER)
+    for n, p in enumerate(tables.tables["person"][:rows]):
+        h = households[p["household_id"]]
+        b = buildings[h["building_id"]]
+        compound = b["_compound"]
+        born = p["birth_date"]
+        birth = born if n % 3 == 0 else (born.replace("-", ".") if n % 3 == 1 else born.replace("-", ""))
+        ws.append([p["name"], p["relation_to_head"], p["id_number"], "男" if p["gender"] == "M" else "女", birth,
+                   p["ethnicity"], "、".join(json.loads(p["phones"])), compound["_community"]["name"],
+                   compound["name"], b["name"], h["unit"], h["room"], h["household_no"], h["residence_status"]])
+    wb.save(path)
+
+
+def run(profile: Path, roster: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(profile), str(roster)], capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="gk-import-"))
+    work.mkdir(parents=True, exist_ok=True)
+    roster = work / f"roster-{args.rows}.xlsx"
+    if not roster.exists():
+        make_roster(roster, args.rows)
+    print(f"roster: {roster} ({roster.stat().st_size / 1e6:.1f} MB, {args.rows} rows)")
+    results: dict[str, list[dict]] = {"first": [], "again": []}
+    for i in range(args.runs):
+        profile = work / f"profile-{i}"
+        if profile.exists():
+            import shutil
+
+            shutil.rmtree(profile)
+        results["first"].append(run(profile, roster))
+        results["again"].append(run(profile, roster))
+    print("| case | wall s (median) | read | validate | compare | store | peak MB | persons created / unchanged |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    for case, items in results.items():
+        def med(key: str) -> float:
+            return statistics.median(r["seconds"][key] for r in items)
+        print(f"| {case} | {statistics.median(r['wall'] for r in items):.2f} | {med('read'):.2f} | "
+              f"{med('validate'):.2f} | {med('compare'):.2f} | {med('store'):.2f} | "
+              f"{statistics.median(r['maxrss_mb'] for r in items):.0f} | "
+              f"{items[0]['created']} / {items[0]['unchanged']} |")
+    print("runs:", json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

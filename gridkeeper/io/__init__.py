@@ -1,0 +1,1 @@
+"""Reading and writing the files cadres exchange: roster workbooks in, templates out."""

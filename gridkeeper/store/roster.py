@@ -1,0 +1,82 @@
+"""What a roster import reads and writes; all of it on the store's write path.
+
+Reads fetch existing rows by id in chunks; writes are plain executemany
+statements in the caller's bulk-load transaction, so the capture triggers log
+every insert and every field an update really changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
+PERSON_FIELDS = (
+    "household_id", "name", "id_number", "gender", "birth_date", "ethnicity",
+    "relation_to_head", "phones", "note", "deleted",
+)
+HOUSEHOLD_FIELDS = ("building_id", "unit", "room", "household_no", "residence_status", "deleted")
+_CHUNK = 5000
+
+
+def _by_id(conn: Connection, table: str, fields: Sequence[str], ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, dict[str, Any]] = {}
+    cols = ", ".join(("id", *fields))
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for row in conn.exec_driver_sql(f'SELECT {cols} FROM "{table}" WHERE id IN ({marks})', tuple(chunk)):
+            out[row[0]] = dict(zip(fields, row[1:]))
+    return out
+
+
+def persons(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    return _by_id(conn, "person", PERSON_FIELDS, ids)
+
+
+def households(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    return _by_id(conn, "household", HOUSEHOLD_FIELDS, ids)
+
+
+def existing_ids(conn: Connection, table: str, ids: Iterable[str]) -> set[str]:
+    return set(_by_id(conn, table, (), ids))
+
+
+def communities(conn: Connection) -> dict[str, str]:
+    """Live communities: name -> id."""
+    return {name: cid for cid, name in conn.exec_driver_sql(
+        "SELECT id, name FROM community WHERE deleted = 0 ORDER BY name")}
+
+
+def tags(conn: Connection) -> dict[str, str]:
+    """Tag name -> id, tombstoned ones included (a re-used name revives its tag)."""
+    return {name: tid for tid, name in conn.exec_driver_sql("SELECT id, name FROM tag")}
+
+
+def insert(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
+    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+
+
+def insert_missing(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows whose id is not there yet (tags, person tags: never duplicated)."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = f'INSERT OR IGNORE INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
+    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+
+
+def update(conn: Connection, table: str, fields: Sequence[str], rows: list[dict[str, Any]]) -> None:
+    """Set `fields` on each row by id; the triggers log only the values that differ."""
+    if not rows:
+        return
+    sets = ", ".join(f"{f} = ?" for f in fields)
+    conn.exec_driver_sql(
+        f'UPDATE "{table}" SET {sets} WHERE id = ?', [tuple(r[f] for f in fields) + (r["id"],) for r in rows]
+    )

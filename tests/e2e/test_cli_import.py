@@ -1,0 +1,52 @@
+"""gridkeeper import-roster as a subprocess: JSON shape and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_roster_import import people, write_roster
+
+pytestmark = pytest.mark.e2e
+
+
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("GRIDKEEPER_DATA_DIR", "GRIDKEEPER_PASSPHRASE")}
+    return subprocess.run([sys.executable, "-m", "gridkeeper", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_json_report_and_exit_1_when_rows_are_rejected(tmp_path: Path) -> None:
+    roster = write_roster(tmp_path / "r.xlsx", people())
+    done = run(tmp_path / "p", "import-roster", str(roster), "--json")
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert (report["rows_read"], report["persons_created"], report["households_created"]) == (4, 3, 2)
+    assert [(r["row"], r["code"]) for r in report["rejected"]] == [(6, "id_checksum")]
+    assert report["rejected"][0]["column"] == "C" and report["rejected"][0]["message"]
+    again = json.loads(run(tmp_path / "p", "import-roster", str(roster), "--json").stdout)
+    assert (again["persons_created"], again["persons_unchanged"]) == (0, 3)
+
+
+def test_clean_file_exits_0_and_dry_run_changes_nothing(tmp_path: Path) -> None:
+    roster = write_roster(tmp_path / "r.xlsx", people()[:3])
+    dry = run(tmp_path / "p", "import-roster", str(roster), "--dry-run", "--json")
+    assert dry.returncode == 0 and json.loads(dry.stdout)["persons_created"] == 3
+    assert json.loads(run(tmp_path / "p", "dump").stdout)["person"] == []
+    assert run(tmp_path / "p", "import-roster", str(roster)).returncode == 0
+
+
+@pytest.mark.parametrize("content", [b"%PDF-1.4 not a workbook" * 50, b""])
+def test_unreadable_file_exits_2_with_one_line(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "roster.xlsx"
+    bad.write_bytes(content)
+    done = run(tmp_path / "p", "import-roster", str(bad), "--json")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "p").exists()  # nothing created for a file that is not a roster

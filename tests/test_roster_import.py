@@ -1,0 +1,164 @@
+"""Importing a roster: idempotent, only changed fields updated, atomic, cancellable."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import text
+
+from gridkeeper import idnumber, ids
+from gridkeeper.roster_import import ImportCancelled, import_roster
+from gridkeeper.store import Store, dump
+from gridkeeper.store import households as queries
+
+HEADER = ["姓名", "与户主关系", "公民身份号码", "性别", "出生日期", "联系电话", "社区", "小区", "楼栋", "单元", "房号", "标签"]
+ZHANG = idnumber.make("330382", date(1950, 3, 2), 11)
+LI = idnumber.make("330382", date(1952, 7, 9), 22)
+WANG = idnumber.make("330302", date(1980, 1, 5), 33)
+
+
+def people() -> list[list[object]]:
+    return [
+        ["张建国", "户主", ZHANG, "男", "1950-03-02", "13812345678", "塘川社区", "阳光花园", "3幢", "2", "501", "独居、高龄"],
+        ["李秀英", "配偶", LI, "女", "1952.7.9", "", "塘川社区", "阳光花园", "3幢", "2", "501", ""],
+        ["王伟", "户主", WANG, "男", date(1980, 1, 5), "0577-62345678", "塘川社区", "阳光花园", "5幢", "1", "302", ""],
+        ["坏号码", "户主", ZHANG[:-1] + ("0" if ZHANG[-1] != "0" else "1"), "男", "", "", "塘川社区", "阳光花园", "6幢", "1", "101", ""],
+    ]
+
+
+def write_roster(path: Path, rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "花名册"
+    ws.append(["塘川社区户籍人口花名册"])
+    ws.merge_cells("A1:L1")
+    ws.append(HEADER)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def log_count(store: Store) -> int:
+    with store.read() as conn:
+        return conn.execute(text("SELECT count(*) FROM change_log")).scalar_one()
+
+
+def snapshot(store: Store) -> str:
+    import io
+
+    out = io.StringIO()
+    dump.write(store, out)
+    return out.getvalue()
+
+
+def test_first_import_creates_households_persons_and_reports_rejects(store: Store, tmp_path: Path) -> None:
+    report = import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
+    assert report.header_row == 2
+    assert (report.rows_read, report.persons_created, report.persons_updated, report.persons_unchanged) == (4, 3, 0, 0)
+    assert report.households_created == 2
+    assert report.rejected_rows == [6]
+    assert [i.code for i in report.rejected] == ["id_checksum"]
+    with store.read() as conn:
+        found = queries.search_ids(conn, "zjg")
+        assert found == [ids.household_id("塘川社区", "阳光花园", "3幢", "2", "501")]
+        assert queries.search_ids(conn, "坏号码") == []  # a rejected row is not stored at all
+        tags = conn.execute(text(
+            "SELECT t.name, t.sensitive FROM persontag pt JOIN tag t ON t.id = pt.tag_id ORDER BY t.name")).all()
+    assert [tuple(t) for t in tags] == [("独居", 0), ("高龄", 0)]
+
+
+def test_reimporting_the_same_file_changes_nothing(store: Store, tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "r.xlsx", people())
+    import_roster(store, path)
+    before, logged = snapshot(store), log_count(store)
+    again = import_roster(store, path)
+    assert (again.persons_created, again.persons_updated, again.persons_unchanged) == (0, 0, 3)
+    assert (again.households_created, again.households_updated) == (0, 0)
+    assert snapshot(store) == before
+    assert log_count(store) == logged  # not one change logged
+
+
+def test_updated_roster_changes_only_changed_fields(store: Store, tmp_path: Path) -> None:
+    import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
+    logged = log_count(store)
+    rows = people()
+    rows[0][5] = "13900001111"  # 张建国's phone changed
+    rows[1][5] = ""  # 李秀英 still has no phone; an empty cell never erases anything anyway
+    report = import_roster(store, write_roster(tmp_path / "r2.xlsx", rows))
+    assert (report.persons_updated, report.persons_unchanged, report.persons_created) == (1, 2, 0)
+    assert [(c.name, c.field, c.new) for c in report.changes] == [("张建国", "phones", '["13900001111"]')]
+    with store.read() as conn:
+        new = conn.execute(text("SELECT tbl, row_id, field, value FROM change_log WHERE seq > :s"), {"s": logged}).all()
+    assert [(t, f) for t, _r, f, _v in new] == [("person", "phones")]
+    assert json.loads(json.loads(new[0][3])) == ["13900001111"]
+
+
+def test_empty_cells_never_erase_what_the_profile_knows(store: Store, tmp_path: Path) -> None:
+    import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
+    rows = people()
+    rows[0][5] = ""  # phone cell left empty in a later roster
+    report = import_roster(store, write_roster(tmp_path / "r2.xlsx", rows))
+    assert report.persons_updated == 0
+    with store.read() as conn:
+        phones = conn.execute(text("SELECT phones FROM person WHERE id = :i"), {"i": ids.person_id(ZHANG)}).scalar()
+    assert json.loads(phones) == ["13812345678"]
+
+
+def test_dry_run_writes_nothing(store: Store, tmp_path: Path) -> None:
+    before = snapshot(store)
+    report = import_roster(store, write_roster(tmp_path / "r.xlsx", people()), dry_run=True)
+    assert report.persons_created == 3 and report.dry_run
+    assert snapshot(store) == before and log_count(store) == 0
+
+
+def test_a_failure_half_way_leaves_the_profile_as_it_was(store: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper.store import roster as db
+
+    path = write_roster(tmp_path / "r.xlsx", people())
+    real_insert = db.insert
+
+    def failing_insert(conn, table, rows):  # type: ignore[no-untyped-def]
+        real_insert(conn, table, rows)
+        if table == "person":
+            raise OSError("disk full")
+
+    monkeypatch.setattr(db, "insert", failing_insert)
+    with pytest.raises(OSError):
+        import_roster(store, path)
+    assert snapshot(store) == snapshot_of_empty(store) and log_count(store) == 0
+    with store.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM search_key")).scalar() == 0
+
+
+def snapshot_of_empty(store: Store) -> str:
+    return snapshot(store)
+
+
+def test_cancel_rolls_back(store: Store, tmp_path: Path) -> None:
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 3  # cancel once writing has started
+
+    with pytest.raises(ImportCancelled):
+        import_roster(store, write_roster(tmp_path / "r.xlsx", people()), cancelled=cancelled)
+    assert log_count(store) == 0
+    with store.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM person")).scalar() == 0
+
+
+def test_import_into_the_demo_profile_lands_in_its_community(demo_store: Store, tmp_path: Path) -> None:
+    with demo_store.read() as conn:
+        community = conn.execute(text("SELECT name FROM community ORDER BY name LIMIT 1")).scalar()
+    rows = [["新居民", "户主", WANG, "男", "", "", community, "新建小区", "1幢", "1", "101", ""]]
+    report = import_roster(demo_store, write_roster(tmp_path / "r.xlsx", rows))
+    assert report.persons_created == 1 and report.households_created == 1
+    with demo_store.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM community WHERE name = :n"), {"n": community}).scalar() == 1
+        assert len(queries.search_ids(conn, "新居民")) == 1

@@ -1,0 +1,323 @@
+"""The roster import wizard driven as a cadre would: file, sheet, columns, preview, import, summary."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWizard
+
+from gridkeeper import idnumber
+from gridkeeper import roster_import as use_case
+from gridkeeper.io import roster
+from gridkeeper.store import Store
+from gridkeeper.store import households as queries
+from gridkeeper.ui.roster_wizard import ERROR_ROW_TINT, ERROR_TINT, WARNING_TINT, RosterWizard
+
+pytestmark = pytest.mark.gui
+
+HEADER = ["姓名", "与户主关系", "公民身份号码", "性别", "出生日期", "联系电话", "社区", "小区", "楼栋", "单元", "房号",
+          "网格员"]
+FIELDS = ["name", "relation", "id_number", "gender", "birth_date", "phones", "community", "compound", "building",
+          "unit", "room", None]
+GOOD_IDS = [idnumber.make("330382", date(1950 + i, 1 + i, 2 + i), 11 + 2 * i + (i % 2)) for i in range(10)]
+BAD_ID = GOOD_IDS[3][:-1] + ("0" if GOOD_IDS[3][-1] != "0" else "1")  # the check character does not match
+
+
+def people() -> list[list[object]]:
+    names = ["张建国", "李秀英", "王伟", "赵敏", "陈静", "刘洋", "杨帆", "黄磊", "周杰", "吴昊"]
+    rows: list[list[object]] = []
+    for i, name in enumerate(names):
+        gender = "男" if int(GOOD_IDS[i][16]) % 2 else "女"
+        rows.append([name, "户主" if i % 2 == 0 else "配偶", GOOD_IDS[i], gender, "", f"1381234{5600 + i}",
+                     "塘川社区", "阳光花园", f"{1 + i // 2}幢", "1", "101", "林晓燕"])
+    rows[3][2] = BAD_ID  # 赵敏, Excel row 6: rejected
+    rows[6][5] = "12345"  # 杨帆, Excel row 9: a warning, imported without the phone
+    return rows
+
+
+def write_roster(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "花名册"
+    ws.append(["塘川社区户籍人口花名册（2024年）"])
+    ws.merge_cells("A1:L1")
+    ws.append(HEADER)
+    for r in people():
+        ws.append(r)
+    other = wb.create_sheet("说明")
+    other.append(["本表由派出所提供"])
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def wizard(qtbot, store: Store) -> RosterWizard:  # type: ignore[no-untyped-def]
+    w = RosterWizard(store)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def next_button(w: RosterWizard):  # type: ignore[no-untyped-def]
+    return w.button(QWizard.WizardButton.NextButton)
+
+
+def to_preview(qtbot, w: RosterWizard, path: Path) -> None:  # type: ignore[no-untyped-def]
+    w.file_page.path.setText(str(path))
+    assert next_button(w).isEnabled()
+    qtbot.keyClick(w.file_page.path, Qt.Key.Key_Return)  # Enter = Next
+    assert w.currentId() == RosterWizard.SHEET
+    qtbot.waitUntil(w.sheet_page.isComplete, timeout=5000)
+    w.next()
+    assert w.currentId() == RosterWizard.MAPPING
+    w.next()
+    assert w.currentId() == RosterWizard.PREVIEW
+    qtbot.waitUntil(w.preview_page.isComplete, timeout=5000)
+
+
+def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = write_roster(tmp_path / "花名册.xlsx")
+    w = wizard
+    assert not next_button(w).isEnabled()  # no file yet
+    w.file_page.path.setText(str(tmp_path / "missing.xlsx"))
+    assert not next_button(w).isEnabled() and w.file_page.status.text()
+    w.file_page.path.setText(str(path))
+    qtbot.keyClick(w.file_page.path, Qt.Key.Key_Return)
+
+    # sheet and header row
+    page = w.sheet_page
+    qtbot.waitUntil(page.isComplete, timeout=5000)
+    assert [page.sheets.itemText(i) for i in range(page.sheets.count())] == ["花名册", "说明"]
+    assert page.sheets.currentText() == "花名册"
+    assert w.detected is not None and w.detected.row == 2
+    assert "row 2" in page.status.text() and "10 row(s) of data" in page.status.text()
+    assert not page.error.text()
+    header_row = [page.table.verticalHeaderItem(r).text() for r in range(page.table.rowCount())].index("2")
+    assert page.table.item(header_row, 0).text() == "姓名" and page.table.item(header_row, 0).font().bold()
+    assert "*" in page.table.item(header_row + 1, 2).text()  # ID numbers masked on screen
+
+    # column mapping: pre-filled from the header, editable
+    w.next()
+    mapping = w.mapping_page
+    assert [c.currentData() for c in mapping.combos] == FIELDS
+    assert mapping.table.item(0, mapping.LABEL).text() == "姓名"
+    assert mapping.combos[0].currentText() == "Name"
+    assert "11 of 12 columns" in mapping.status.text()
+    mapping.combos[11].setCurrentIndex(mapping.combos[11].findData("name"))  # "name" twice: not allowed
+    assert not next_button(w).isEnabled() and "more than one column" in mapping.error.text()
+    mapping.combos[11].setCurrentIndex(0)  # back to (ignore)
+    assert next_button(w).isEnabled() and not mapping.error.text()
+
+    # preview: every row checked, the first ones shown, problems counted and tinted
+    w.next()
+    preview = w.preview_page
+    qtbot.waitUntil(preview.isComplete, timeout=5000)
+    assert preview.totals.text() == "10 rows read · 9 will be imported · 1 rejected · 1 with warnings"
+    assert dict(preview.counts) == {"id_checksum": 1, "phone_invalid": 1}
+    reasons = {preview.reasons.item(r, 0).text(): preview.reasons.item(r, 1).text()
+               for r in range(preview.reasons.rowCount())}
+    assert reasons == {"id_checksum (rejected)": "1 row(s)", "phone_invalid (warning)": "1 row(s)"}
+    assert preview.table.rowCount() == 10
+    bad = preview.table.item(3, 2)  # 赵敏's ID cell
+    assert bad.background().color() == ERROR_TINT and "Row 6, column C" in bad.toolTip()
+    assert preview.table.item(3, 0).background().color() == ERROR_ROW_TINT  # the rest of the rejected row
+    assert preview.table.item(6, 5).background().color() == WARNING_TINT
+    assert preview.table.item(0, 2).toolTip() == ""
+    preview.only_problems.setChecked(True)
+    assert [preview.table.verticalHeaderItem(r).text() for r in range(preview.table.rowCount())] == ["6", "9"]
+    assert next_button(w).text().replace("&", "") == "Import"
+
+    # import: a job with progress; the summary follows by itself
+    with qtbot.waitSignal(w.imported, timeout=10000) as blocker:
+        w.next()
+    report = blocker.args[0]
+    qtbot.waitUntil(lambda: w.currentId() == RosterWizard.SUMMARY, timeout=5000)
+    assert (report.rows_read, report.persons_created, report.persons_updated, report.persons_unchanged) == (
+        10, 9, 0, 0)
+    assert report.households_created == 5 and report.rejected_rows == [6]
+    summary = w.summary_page.summary.text()
+    # English plurals come from %n: "(s)" until an English numerus catalogue exists
+    for words in ("Read 10 row(s) from the sheet “花名册” of 花名册.xlsx.", "9 person(s) added.",
+                  "0 person(s) updated.", "0 person(s) already up to date", "5 household(s) added.",
+                  "1 row(s) rejected", "1 warning(s)"):
+        assert words in summary, (words, summary)
+    assert w.summary_page.problems.count() == 2
+    assert not w.button(QWizard.WizardButton.BackButton).isEnabled()  # the import cannot be undone from here
+    with store.read() as conn:
+        assert len(queries.search_ids(conn, "")) == 5
+        assert len(queries.search_ids(conn, "张建国")) == 1
+        assert queries.search_ids(conn, "赵敏") == []  # the rejected row was not stored
+
+    # save the rejected rows, read them back
+    save = w.summary_page.save_button
+    assert save.isEnabled()
+    target = tmp_path / "rejected.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert str(target) in w.summary_page.saved.text() and "1 rejected row(s)" in w.summary_page.saved.text()
+    back = roster.read_sheet(target)
+    assert roster.detect_header(back).row == 1
+    assert [r[0] for r in back.rows[1:]] == ["赵敏"]
+    assert back.rows[1][2] == BAD_ID and "Row 6, column C" in back.rows[1][-1]
+
+
+def test_reimport_changes_nothing_and_has_nothing_to_save(qtbot, wizard: RosterWizard, store: Store,  # type: ignore[no-untyped-def]
+                                                           tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "r.xlsx")
+    use_case.import_roster(store, path)
+    to_preview(qtbot, wizard, path)
+    with qtbot.waitSignal(wizard.imported, timeout=10000) as blocker:
+        wizard.next()
+    assert (blocker.args[0].persons_created, blocker.args[0].persons_unchanged) == (0, 9)
+    qtbot.waitUntil(lambda: wizard.currentId() == RosterWizard.SUMMARY, timeout=5000)
+    assert "9 person(s) already up to date" in wizard.summary_page.summary.text()
+
+
+def test_cancel_rolls_the_import_back(qtbot, wizard: RosterWizard, store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                      monkeypatch) -> None:
+    real = use_case.import_roster
+
+    def held(store, path, sheet=None, *, progress, cancelled, **kw):  # type: ignore[no-untyped-def]
+        def gate(percent: int, step: str) -> None:
+            progress(percent, step)
+            if percent >= 60:  # rows are being written: hold until the user cancels
+                import time
+
+                deadline = time.monotonic() + 10
+                while not cancelled() and time.monotonic() < deadline:
+                    time.sleep(0.01)
+
+        return real(store, path, sheet, progress=gate, cancelled=cancelled, **kw)
+
+    monkeypatch.setattr(use_case, "import_roster", held)
+    to_preview(qtbot, wizard, write_roster(tmp_path / "r.xlsx"))
+    page = wizard.import_page
+    emitted = []
+    wizard.imported.connect(emitted.append)
+    wizard.next()
+    assert wizard.currentId() == RosterWizard.IMPORT and page.running()
+    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()  # only our Cancel while it runs
+    qtbot.waitUntil(lambda: page.progress.value() >= 60, timeout=5000)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.running(), timeout=10000)
+    assert "cancelled" in page.result.text() and "nothing was changed" in page.result.text()
+    assert not emitted and wizard.currentId() == RosterWizard.IMPORT
+    assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    with store.read() as conn:
+        assert queries.search_ids(conn, "") == []
+
+
+def test_escape_while_importing_cancels_instead_of_closing(qtbot, wizard: RosterWizard, store: Store,  # type: ignore[no-untyped-def]
+                                                           tmp_path: Path, monkeypatch) -> None:
+    def cancelled_at_once(store, path, sheet=None, *, progress, cancelled, **kw):  # type: ignore[no-untyped-def]
+        import time
+
+        deadline = time.monotonic() + 10
+        while not cancelled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise use_case.ImportCancelled()
+
+    monkeypatch.setattr(use_case, "import_roster", cancelled_at_once)
+    to_preview(qtbot, wizard, write_roster(tmp_path / "r.xlsx"))
+    wizard.next()
+    wizard.reject()  # Escape or the close box
+    assert wizard.isVisible()
+    qtbot.waitUntil(lambda: not wizard.import_page.running(), timeout=10000)
+    assert "nothing was changed" in wizard.import_page.result.text()
+    wizard.reject()
+    assert not wizard.isVisible()
+
+
+def test_unreadable_file_is_explained_and_next_stays_off(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fake = tmp_path / "roster.xlsx"
+    fake.write_text("姓名,身份证号\n张三,330382195003021234\n", encoding="utf-8")
+    wizard.file_page.path.setText(str(fake))
+    wizard.next()
+    page = wizard.sheet_page
+    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=5000)
+    assert "roster.xlsx is not an Excel workbook" in page.error.text()
+    assert not page.isComplete() and not next_button(wizard).isEnabled()
+
+
+def test_sheet_without_a_header_says_so(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "notes.xlsx"
+    wb = Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["本表由派出所提供"])
+    roster_sheet = wb.create_sheet("花名册")
+    roster_sheet.append(["姓名", "公民身份号码", "小区", "楼栋", "房号"])
+    roster_sheet.append(["张建国", GOOD_IDS[0], "阳光花园", "1幢", "101"])
+    wb.save(path)
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    page = wizard.sheet_page
+    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=5000)
+    assert "No roster header" in page.error.text() and "Choose another sheet" in page.error.text()
+    assert not next_button(wizard).isEnabled()
+    page.sheets.setCurrentText("花名册")
+    page.sheets.activated.emit(page.sheets.currentIndex())
+    qtbot.waitUntil(page.isComplete, timeout=5000)
+    assert not page.error.text() and wizard.detected is not None and wizard.detected.row == 1
+
+
+def test_download_template(qtbot, wizard: RosterWizard, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "模板"  # no suffix typed: .xlsx is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(wizard.file_page.template_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "模板.xlsx"
+    assert saved.is_file() and str(saved) in wizard.file_page.template_status.text()
+    header = roster.detect_header(roster.read_sheet(saved))
+    assert {"name", "id_number", "room"} <= set(header.columns)
+
+
+# -- the Job underneath ---------------------------------------------------------
+
+
+def test_job_reports_on_the_ui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QThread
+
+    from gridkeeper.ui.worker import Job
+
+    ui = QThread.currentThread()
+    seen: list[tuple[int, str, bool]] = []
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        progress(50, "half")
+        return QThread.currentThread() is not ui and not cancelled()
+
+    job = Job(work)
+    job.progress.connect(lambda p, s: seen.append((p, s, QThread.currentThread() is ui)))
+    with qtbot.waitSignal(job.finished, timeout=5000) as blocker:
+        job.start()
+    assert blocker.args == [True]  # ran on another thread
+    assert seen == [(50, "half", True)]  # but reported on this one
+    assert not job.is_running()
+
+
+def test_job_failures_are_told_in_words_and_logged(qtbot, caplog) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    from gridkeeper.ui.worker import Job
+
+    def bug(progress, cancelled):  # type: ignore[no-untyped-def]
+        return 1 / 0
+
+    def known(progress, cancelled):  # type: ignore[no-untyped-def]
+        raise use_case.ImportCancelled()
+
+    job = Job(bug)
+    with caplog.at_level(logging.ERROR, logger="gridkeeper.ui"), qtbot.waitSignal(job.failed, timeout=5000) as blocker:
+        job.start()
+    assert "log file" in blocker.args[0] and "ZeroDivision" not in blocker.args[0]
+    assert any(r.name == "gridkeeper.ui" and r.exc_info and r.exc_info[0] is ZeroDivisionError for r in caplog.records)
+    assert isinstance(job.error, ZeroDivisionError)
+
+    job = Job(known)
+    with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
+        job.start()
+    assert blocker.args == ["The import was cancelled; nothing was changed."]
