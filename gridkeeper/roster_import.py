@@ -227,10 +227,7 @@ def _write(store: Store, plan: _Plan, progress: Progress, cancelled: Cancelled) 
     with store.bulk_load(plan.touched) as conn:
         for i, table in enumerate(_ORDER):
             rows = plan.inserts.get(table, [])
-            if table in ("tag", "persontag"):
-                db.insert_missing(conn, table, rows)
-            else:
-                db.insert(conn, table, rows)
+            db.insert(conn, table, rows, skip_existing=table in ("tag", "persontag"))
             if cancelled():
                 raise ImportCancelled()  # rolls the whole transaction back
             progress(60 + 25 * (i + 1) // len(_ORDER), table)

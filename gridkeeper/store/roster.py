@@ -55,20 +55,14 @@ def tags(conn: Connection) -> dict[str, str]:
     return {name: tid for tid, name in conn.exec_driver_sql("SELECT id, name FROM tag")}
 
 
-def insert(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
+def insert(conn: Connection, table: str, rows: list[dict[str, Any]], *, skip_existing: bool = False) -> None:
+    """Insert rows; with skip_existing, rows whose id is there already are left alone
+    (tags and person tags: never duplicated, and an ignored row fires no trigger)."""
     if not rows:
         return
     cols = list(rows[0])
-    sql = f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
-
-
-def insert_missing(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert rows whose id is not there yet (tags, person tags: never duplicated)."""
-    if not rows:
-        return
-    cols = list(rows[0])
-    sql = f'INSERT OR IGNORE INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
+    verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
+    sql = f'{verb} INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
     conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
 
 
