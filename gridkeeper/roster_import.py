@@ -28,7 +28,7 @@ from gridkeeper.store.engine import Store
 Progress = Callable[[int, str], None]
 Cancelled = Callable[[], bool]
 
-#: Where households go when the roster names no community and the profile has several.
+# Where households go when the roster names no community and the profile has several.
 UNASSIGNED_COMMUNITY = "未指定社区"
 
 

@@ -122,8 +122,8 @@ def test_a_failure_half_way_leaves_the_profile_as_it_was(store: Store, tmp_path:
     path = write_roster(tmp_path / "r.xlsx", people())
     real_insert = db.insert
 
-    def failing_insert(conn, table, rows):  # type: ignore[no-untyped-def]
-        real_insert(conn, table, rows)
+    def failing_insert(conn, table, rows, **kw):  # type: ignore[no-untyped-def]
+        real_insert(conn, table, rows, **kw)
         if table == "person":
             raise OSError("disk full")
 

@@ -15,7 +15,7 @@ from gridkeeper.errors import GridKeeperError
 from gridkeeper.settings import Settings
 from gridkeeper.ui import i18n
 
-#: Preferred UI fonts with Simplified Chinese glyph shapes, first found wins.
+# Preferred UI fonts with Simplified Chinese glyph shapes, first found wins.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
                 "Source Han Sans SC", "WenQuanYi Micro Hei")
 

@@ -5,7 +5,6 @@
     <name>App</name>
     <message>
         <source>GridKeeper</source>
-        <extracomment>Preferred UI fonts with Simplified Chinese glyph shapes, first found wins.</extracomment>
         <translation>网格管家</translation>
     </message>
 </context>
@@ -48,59 +47,59 @@
     <name>FilePage</name>
     <message>
         <source>Choose the roster file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择花名册文件</translation>
     </message>
     <message>
         <source>Choose the Excel file with the household roster (.xlsx or .xls) from the police station, the community office or a colleague. Title rows above the header are fine: the header is found by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择派出所、社区或同事提供的住户花名册 Excel 文件（.xlsx 或 .xls）。表头上方有标题行也没关系，程序会自动找到表头。</translation>
     </message>
     <message>
         <source>Path of the roster file</source>
-        <translation type="unfinished"></translation>
+        <translation>花名册文件路径</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>No roster yet? Start from the template: it has the expected columns, the ID number column formatted as text (so Excel keeps every digit) and drop-down lists for relation, gender and residence status.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有花名册？可以从模板开始：模板已列好所需的各列，公民身份号码列已设为文本格式（Excel 不会丢失任何数字），与户主关系、性别和人户状态列带有下拉选项。</translation>
     </message>
     <message>
         <source>&amp;Download roster template…</source>
-        <translation type="unfinished"></translation>
+        <translation>下载花名册模板(&amp;D)…</translation>
     </message>
     <message>
         <source>There is no file at this path.</source>
-        <translation type="unfinished"></translation>
+        <translation>此路径下没有文件。</translation>
     </message>
     <message>
         <source>Choose a household roster</source>
-        <translation type="unfinished"></translation>
+        <translation>选择住户花名册</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx *.xls);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)</translation>
     </message>
     <message>
         <source>household-roster-template.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>住户花名册模板.xlsx</translation>
     </message>
     <message>
         <source>Save the roster template</source>
-        <translation type="unfinished"></translation>
+        <translation>保存花名册模板</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>The template could not be saved to {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将模板保存到 {path}：{reason}</translation>
     </message>
     <message>
         <source>Template saved to {path}. Fill it in, save it, then choose it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板已保存到 {path}。请填写并保存后，在上方选择该文件。</translation>
     </message>
 </context>
 <context>
@@ -233,7 +232,7 @@
     </message>
     <message>
         <source>No households in this profile yet: import a household roster (File, Import household roster…, Ctrl+I), or try GridKeeper on a demo street: gridkeeper --data-dir FOLDER demo</source>
-        <translation type="unfinished"></translation>
+        <translation>本档案中还没有住户：请导入住户花名册（文件 &gt; 导入住户花名册…，或按 Ctrl+I），也可以用演示街道数据试用网格管家：gridkeeper --data-dir 文件夹 demo</translation>
     </message>
     <message>
         <source>{n}+ households in {where} (scroll for more)</source>
@@ -250,74 +249,74 @@
     <name>ImportPage</name>
     <message>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入</translation>
     </message>
     <message>
         <source>&amp;Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>导入结果(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation>取消导入(&amp;C)</translation>
     </message>
     <message>
         <source>The import is one transaction: if it is cancelled or fails, the profile stays as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入是一个整体操作：如果取消或失败，档案会保持导入前的原样。</translation>
     </message>
     <message>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取文件…</translation>
     </message>
     <message>
         <source>Checking the rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查各行…</translation>
     </message>
     <message>
         <source>Comparing with the households already in this profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在与档案中已有的住户比对…</translation>
     </message>
     <message>
         <source>Updating the search index…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在更新搜索索引…</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成。</translation>
     </message>
     <message>
         <source>Cancelling: undoing what was written…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：撤销已写入的内容…</translation>
     </message>
     <message>
         <source>Storing the households and persons…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存住户和人员信息…</translation>
     </message>
     <message>
         <source>The roster was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>花名册已导入。</translation>
     </message>
     <message>
         <source>Go back to change something and import again, or close the wizard.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以返回修改后重新导入，或关闭向导。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>The import failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入失败。</translation>
     </message>
     <message>
         <source>Nothing was changed in the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>档案未做任何改动。</translation>
     </message>
 </context>
 <context>
     <name>Job</name>
     <message>
         <source>Something went wrong and the work was stopped. The details are in the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>出现错误，操作已中止。详细信息见日志文件。</translation>
     </message>
 </context>
 <context>
@@ -336,7 +335,7 @@
     </message>
     <message>
         <source>&amp;Import household roster…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入住户花名册(&amp;I)…</translation>
     </message>
     <message>
         <source>Change user…</source>
@@ -384,7 +383,7 @@
     </message>
     <message>
         <source>Roster imported: {created} persons added, {updated} updated, {rejected} rows rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>花名册已导入：新增 {created} 人，更新 {updated} 人，{rejected} 行未导入。</translation>
     </message>
     <message>
         <source>This laptop now belongs to {name}.</source>
@@ -401,111 +400,111 @@ Offline-first records for grid cadres of a street office.</source>
     <name>MappingPage</name>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列对应</translation>
     </message>
     <message>
         <source>Which field each column of the sheet fills. Columns recognised by their header are chosen already; change any that is wrong, or choose “(ignore)” to leave a column out.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置工作表中每一列导入到哪一项。能按表头识别的列已自动选好；如有不对请修改，不需要导入的列请选择“（不导入）”。</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Header in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中的表头</translation>
     </message>
     <message>
         <source>First value</source>
-        <translation type="unfinished"></translation>
+        <translation>第一行数据</translation>
     </message>
     <message>
         <source>Imported as</source>
-        <translation type="unfinished"></translation>
+        <translation>导入为</translation>
     </message>
     <message>
         <source>(ignore)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不导入）</translation>
     </message>
     <message>
         <source>Column {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>{column}列</translation>
     </message>
     <message>
         <source>“{field}” is chosen for more than one column ({columns}); keep one.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”被选给了多列（{columns}），请只保留一列。</translation>
     </message>
     <message>
         <source>Choose the column that holds the name: a roster row needs one.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择姓名所在的列：花名册的每一行都必须有姓名。</translation>
     </message>
     <message>
         <source>{mapped} of {total} columns will be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {total} 列，将导入其中 {mapped} 列。</translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>行数</translation>
     </message>
     <message>
         <source>For example</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
     <message>
         <source>Show only rows with problems</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示有问题的行</translation>
     </message>
     <message>
         <source>Red: the row is rejected and will not be imported. Yellow: a warning; the row is imported without the doubtful value. Point at a cell to read why. ID and phone numbers are masked.</source>
-        <translation type="unfinished"></translation>
+        <translation>红色：该行有错误，不会导入。黄色：有提醒，该行会导入，但不含存疑的值。鼠标指向单元格可查看原因。身份证号和电话号码已脱敏显示。</translation>
     </message>
     <message>
         <source>Checking every row…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在逐行检查…</translation>
     </message>
     <message>
         <source>{rows} rows read · {ok} will be imported · {rejected} rejected · {warned} with warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 {rows} 行 · 可导入 {ok} 行 · {rejected} 行不能导入 · {warned} 行有提醒</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Rows with problems: the first %n shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有问题的行：显示前 %n 行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The first %n row(s) of the sheet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>工作表的前 %n 行。</numerusform>
         </translation>
     </message>
 </context>
@@ -513,146 +512,146 @@ Offline-first records for grid cadres of a street office.</source>
     <name>RosterWizard</name>
     <message>
         <source>Import household roster</source>
-        <translation type="unfinished"></translation>
+        <translation>导入住户花名册</translation>
     </message>
 </context>
 <context>
     <name>SheetPage</name>
     <message>
         <source>Sheet and header row</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表和表头行</translation>
     </message>
     <message>
         <source>&amp;Sheet:</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
         <source>The first rows of the sheet; the header row is highlighted.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表的前几行，表头行已突出显示。</translation>
     </message>
     <message>
         <source>Reading {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 {file}…</translation>
     </message>
     <message numerus="yes">
         <source>Read the sheet “{sheet}”: %n row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已读取工作表“{sheet}”：共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose another sheet above.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在上方选择其他工作表。</translation>
     </message>
     <message numerus="yes">
         <source>Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); %n row(s) of data below it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已读取工作表“{sheet}”。表头在第{row}行，可识别 {columns} 列；表头下方有 %n 行数据。</numerusform>
         </translation>
     </message>
     <message>
         <source>Go back to choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>请返回选择其他文件。</translation>
     </message>
     <message>
         <source>The first rows of the sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表的前几行。</translation>
     </message>
 </context>
 <context>
     <name>SummaryPage</name>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>导入结果</translation>
     </message>
     <message>
         <source>&amp;Save rejected rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存未导入的行(&amp;S)…</translation>
     </message>
     <message numerus="yes">
         <source>Read %n row(s) from the sheet “{sheet}” of {file}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>从 {file} 的工作表“{sheet}”中读取了 %n 行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>新增 %n 人。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) updated.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>更新 %n 人。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) already up to date, left unchanged.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 人信息已是最新，未作改动。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n household(s) added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>新增 %n 户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n household(s) updated.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>更新 %n 户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) rejected and not imported. Save them, fix them in Excel and import that file again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行未导入。请将这些行另存为文件，在 Excel 中改正后重新导入该文件。</numerusform>
         </translation>
     </message>
     <message>
         <source>No row was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有未导入的行。</translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s): those rows were imported without the doubtful values.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条提醒：相关行已导入，但不含存疑的值。</numerusform>
         </translation>
     </message>
     <message>
         <source>Rejected: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入：{text}</translation>
     </message>
     <message>
         <source>Warning: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒：{text}</translation>
     </message>
     <message>
         <source>Problems found:</source>
-        <translation type="unfinished"></translation>
+        <translation>发现的问题：</translation>
     </message>
     <message>
         <source>{stem}-rejected.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>{stem}-未导入.xlsx</translation>
     </message>
     <message>
         <source>Save the rejected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>保存未导入的行</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>The rows could not be saved to {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将这些行保存到 {path}：{reason}</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n rejected row(s) with their problems to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 行未导入的数据及其问题保存到 {path}。</numerusform>
         </translation>
     </message>
 </context>
@@ -680,207 +679,206 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
     <message>
         <source>The file {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
         <source>{file} is not an Excel workbook that can be read (.xlsx, .xls, .xlsm, .xlsb or .ods). If it opens in Excel or WPS, save it there as .xlsx and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不是可读取的 Excel 工作簿（.xlsx、.xls、.xlsm、.xlsb 或 .ods）。如果它能在 Excel 或 WPS 中打开，请在其中另存为 .xlsx 后重新导入。</translation>
     </message>
     <message>
         <source>{file} is protected with a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后重新导入。</translation>
     </message>
     <message>
         <source>{file} has no worksheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 中没有工作表。</translation>
     </message>
     <message>
         <source>The workbook has no sheet named “{sheet}”. Its sheets are: {sheets}.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿中没有名为“{sheet}”的工作表。现有工作表：{sheets}。</translation>
     </message>
     <message>
         <source>The sheet “{sheet}” is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
         <source>No roster header in the first 30 rows of the sheet “{sheet}”: a header row needs a name (姓名) or ID number (公民身份号码) column and at least one other known column.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表“{sheet}”的前 30 行中找不到花名册表头：表头行须有“姓名”或“公民身份号码”列，并且至少还有一个可识别的列。</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
-        <extracomment>Where households go when the roster names no community and the profile has several.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>导入已取消，未做任何改动。</translation>
     </message>
 </context>
 <context>
     <name>roster</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Head of household</source>
-        <translation type="unfinished">户主</translation>
+        <translation>户主姓名</translation>
     </message>
     <message>
         <source>Relation to head</source>
-        <translation type="unfinished"></translation>
+        <translation>与户主关系</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+        <translation>公民身份号码</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished">性别</translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Ethnicity</source>
-        <translation type="unfinished"></translation>
+        <translation>民族</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished"></translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>Compound</source>
-        <translation type="unfinished"></translation>
+        <translation>小区</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>楼栋</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单元</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>房号</translation>
     </message>
     <message>
         <source>Household no.</source>
-        <translation type="unfinished"></translation>
+        <translation>户号</translation>
     </message>
     <message>
         <source>Residence status</source>
-        <translation type="unfinished"></translation>
+        <translation>人户状态</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">标签</translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Row {row}, column {column}: </source>
-        <translation type="unfinished"></translation>
+        <translation>第{row}行{column}列：</translation>
     </message>
     <message>
         <source>Row {row}: </source>
-        <translation type="unfinished"></translation>
+        <translation>第{row}行：</translation>
     </message>
     <message>
         <source>The ID number&apos;s check character does not match: a digit is probably mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号的校验码不符，可能有一位数字输错了。</translation>
     </message>
     <message>
         <source>The birth date inside the ID number (digits 7 to 14) is impossible or in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号中的出生日期（第7至14位）不存在或晚于今天。</translation>
     </message>
     <message>
         <source>Excel stored this ID number as a number, and its last digits are lost. Re-type the number as text (format the column as Text first).</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 把这个身份证号存成了数字，后几位已丢失。请先将该列设为“文本”格式，再重新输入号码。</translation>
     </message>
     <message>
         <source>The ID number has {length} characters; it needs 18 (or 15 for an old number).</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号有 {length} 位，应为 18 位（旧号码为 15 位）。</translation>
     </message>
     <message>
         <source>The ID number may hold only digits and a final X.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号只能由数字组成，最后一位可以是 X。</translation>
     </message>
     <message>
         <source>Old 15-digit ID number converted to {new}.</source>
-        <translation type="unfinished"></translation>
+        <translation>旧的 15 位身份证号已转换为 {new}。</translation>
     </message>
     <message>
         <source>Same ID number as row {first} ({first_name}): one number belongs to one person only.</source>
-        <translation type="unfinished"></translation>
+        <translation>与第{first}行号码相同（{first_name}），一个身份证号只能对应一个人。</translation>
     </message>
     <message>
         <source>Same ID number and name as row {first} but a different address: a person belongs to one household only.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号和姓名与第{first}行相同，但地址不同，一个人只能属于一户。</translation>
     </message>
     <message>
         <source>Repeats row {first}; the person is imported once.</source>
-        <translation type="unfinished"></translation>
+        <translation>与第{first}行重复，此人只导入一次。</translation>
     </message>
     <message>
         <source>Same name and address as row {first} but other details differ; row {first} is kept, this row is not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名和地址与第{first}行相同，但其他信息不同；保留第{first}行，本行不导入。</translation>
     </message>
     <message>
         <source>The name is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少姓名。</translation>
     </message>
     <message>
         <source>Gender “{value}” does not match the ID number, which says male; male is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>性别“{value}”与身份证号不符（身份证号为男性），按“男”导入。</translation>
     </message>
     <message>
         <source>Gender “{value}” does not match the ID number, which says female; female is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>性别“{value}”与身份证号不符（身份证号为女性），按“女”导入。</translation>
     </message>
     <message>
         <source>“{value}” is not a gender (男 or 女); the gender is taken from the ID number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的性别（男或女），性别按身份证号填写。</translation>
     </message>
     <message>
         <source>“{value}” is not a gender (男 or 女); the gender is left empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的性别（男或女），性别留空。</translation>
     </message>
     <message>
         <source>“{value}” is not a usable birth date; the birth date is taken from the ID number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的出生日期，出生日期按身份证号填写。</translation>
     </message>
     <message>
         <source>“{value}” is not a usable birth date; the birth date is left empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的出生日期，出生日期留空。</translation>
     </message>
     <message>
         <source>Birth date “{value}” has no day; the birth date is left empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期“{value}”缺少日，出生日期留空。</translation>
     </message>
     <message>
         <source>Birth date {value} differs from the ID number&apos;s ({id_date}); the ID number&apos;s date is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期 {value} 与身份证号中的日期（{id_date}）不一致，按身份证号中的日期导入。</translation>
     </message>
     <message>
         <source>“{value}” is not a phone number; the person is imported without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的电话号码，导入时略去此号码。</translation>
     </message>
     <message>
         <source>The building is missing: an address needs a building and a room.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少楼栋，地址必须有楼栋和房号。</translation>
     </message>
     <message>
         <source>The room is missing: an address needs a building and a room.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少房号，地址必须有楼栋和房号。</translation>
     </message>
     <message>
         <source>The building and the room are missing: an address needs both.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少楼栋和房号，地址必须两者都有。</translation>
     </message>
 </context>
 <context>
