@@ -36,9 +36,12 @@ def resolve(setting: str) -> str:
 
 
 def _load(language: str) -> list[QTranslator]:
-    if language == "en":
-        return []
     found = []
+    if language == "en":  # only English plural forms: "1 household", "2 households"
+        plurals = QTranslator()
+        if plurals.load(str(translations_dir() / f"{CATALOGUE}_en.qm")):
+            found.append(plurals)
+        return found
     ours = QTranslator()
     if ours.load(str(translations_dir() / f"{CATALOGUE}_{language}.qm")):
         found.append(ours)

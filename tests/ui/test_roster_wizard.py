@@ -94,7 +94,7 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     assert [page.sheets.itemText(i) for i in range(page.sheets.count())] == ["花名册", "说明"]
     assert page.sheets.currentText() == "花名册"
     assert w.detected is not None and w.detected.row == 2
-    assert "row 2" in page.status.text() and "10 row(s) of data" in page.status.text()
+    assert "row 2" in page.status.text() and "10 rows of data" in page.status.text()
     assert not page.error.text()
     header_row = [page.table.verticalHeaderItem(r).text() for r in range(page.table.rowCount())].index("2")
     assert page.table.item(header_row, 0).text() == "姓名" and page.table.item(header_row, 0).font().bold()
@@ -120,7 +120,7 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     assert dict(preview.counts) == {"id_checksum": 1, "phone_invalid": 1}
     reasons = {preview.reasons.item(r, 0).text(): preview.reasons.item(r, 1).text()
                for r in range(preview.reasons.rowCount())}
-    assert reasons == {"id_checksum (rejected)": "1 row(s)", "phone_invalid (warning)": "1 row(s)"}
+    assert reasons == {"id_checksum (rejected)": "1 row", "phone_invalid (warning)": "1 row"}
     assert preview.table.rowCount() == 10
     bad = preview.table.item(3, 2)  # 赵敏's ID cell
     assert bad.background().color() == ERROR_TINT and "Row 6, column C" in bad.toolTip()
@@ -141,9 +141,9 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     assert report.households_created == 5 and report.rejected_rows == [6]
     summary = w.summary_page.summary.text()
     # English plurals come from %n: "(s)" until an English numerus catalogue exists
-    for words in ("Read 10 row(s) from the sheet “花名册” of 花名册.xlsx.", "9 person(s) added.",
-                  "0 person(s) updated.", "0 person(s) already up to date", "5 household(s) added.",
-                  "1 row(s) rejected", "1 warning(s)"):
+    for words in ("Read 10 rows from the sheet “花名册” of 花名册.xlsx.", "9 persons added.",
+                  "0 persons updated.", "0 persons already up to date", "5 households added.",
+                  "1 row rejected", "1 warning:"):
         assert words in summary, (words, summary)
     assert w.summary_page.problems.count() == 2
     assert not w.button(QWizard.WizardButton.BackButton).isEnabled()  # the import cannot be undone from here
@@ -158,7 +158,7 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     target = tmp_path / "rejected.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    assert str(target) in w.summary_page.saved.text() and "1 rejected row(s)" in w.summary_page.saved.text()
+    assert str(target) in w.summary_page.saved.text() and "1 rejected row " in w.summary_page.saved.text()
     back = roster.read_sheet(target)
     assert roster.detect_header(back).row == 1
     assert [r[0] for r in back.rows[1:]] == ["赵敏"]
@@ -174,7 +174,7 @@ def test_reimport_changes_nothing_and_has_nothing_to_save(qtbot, wizard: RosterW
         wizard.next()
     assert (blocker.args[0].persons_created, blocker.args[0].persons_unchanged) == (0, 9)
     qtbot.waitUntil(lambda: wizard.currentId() == RosterWizard.SUMMARY, timeout=5000)
-    assert "9 person(s) already up to date" in wizard.summary_page.summary.text()
+    assert "9 persons already up to date" in wizard.summary_page.summary.text()
 
 
 def test_cancel_rolls_the_import_back(qtbot, wizard: RosterWizard, store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]

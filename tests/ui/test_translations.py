@@ -15,10 +15,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 import i18n as tool  # noqa: E402
 
 
-def test_no_unfinished_or_empty_translations() -> None:
-    tree = ElementTree.parse(tool.TS)
+@pytest.mark.parametrize("ts", [tool.TS, tool.EN_TS], ids=["zh_CN", "en"])
+def test_no_unfinished_or_empty_translations(ts: Path) -> None:
+    tree = ElementTree.parse(ts)
     messages = list(tree.iter("message"))
-    assert len(messages) > 50
+    assert len(messages) > (50 if ts == tool.TS else 10)
     for message in messages:
         tr = message.find("translation")
         assert tr is not None and tr.get("type") not in ("unfinished", "vanished", "obsolete"), (
@@ -42,10 +43,25 @@ def test_every_source_string_is_in_the_catalogue(tmp_path: Path) -> None:
     assert sources(copy) == sources(tool.TS)
 
 
-def test_built_qm_matches_the_catalogue(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ts,qm", tool.CATALOGUES, ids=["zh_CN", "en"])
+def test_built_qm_matches_the_catalogue(tmp_path: Path, ts: Path, qm: Path) -> None:
     fresh = tmp_path / "fresh.qm"
-    tool.release(fresh)
-    assert fresh.read_bytes() == tool.QM.read_bytes(), "run: python tools/i18n.py release"
+    tool.release(fresh, ts)
+    assert fresh.read_bytes() == qm.read_bytes(), "run: python tools/i18n.py release"
+
+
+def test_english_plural_forms() -> None:
+    assert tool.english_forms("%n row(s) of {columns} column(s)") == (
+        "%n row of {columns} column(s)", "%n rows of {columns} column(s)")
+    from PySide6.QtCore import QCoreApplication
+
+    from gridkeeper.ui import i18n
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.install(app, "en")
+    assert QCoreApplication.translate("HouseholdsPage", "%n household(s) in {where}", "", 1) == "1 household in {where}"
+    assert QCoreApplication.translate("HouseholdsPage", "%n household(s) in {where}", "", 3) == "3 households in {where}"
 
 
 @pytest.mark.parametrize("setting,expected", [("zh_CN", "网格管家"), ("en", "GridKeeper")])

@@ -1,0 +1,121 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>HouseholdsPage</name>
+    <message numerus="yes">
+        <source>%n household(s) in {where}</source>
+        <translation>
+            <numerusform>%n household in {where}</numerusform>
+            <numerusform>%n households in {where}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows with problems: the first %n shown.</source>
+        <translation>
+            <numerusform>Rows with problems: the first %n shown.</numerusform>
+            <numerusform>Rows with problems: the first %n shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) of the sheet.</source>
+        <translation>
+            <numerusform>The first %n row of the sheet.</numerusform>
+            <numerusform>The first %n rows of the sheet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message numerus="yes">
+        <source>Read the sheet “{sheet}”: %n row(s).</source>
+        <translation>
+            <numerusform>Read the sheet “{sheet}”: %n row.</numerusform>
+            <numerusform>Read the sheet “{sheet}”: %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); %n row(s) of data below it.</source>
+        <translation>
+            <numerusform>Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); %n row of data below it.</numerusform>
+            <numerusform>Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); %n rows of data below it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message numerus="yes">
+        <source>Read %n row(s) from the sheet “{sheet}” of {file}.</source>
+        <translation>
+            <numerusform>Read %n row from the sheet “{sheet}” of {file}.</numerusform>
+            <numerusform>Read %n rows from the sheet “{sheet}” of {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) added.</source>
+        <translation>
+            <numerusform>%n person added.</numerusform>
+            <numerusform>%n persons added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) updated.</source>
+        <translation>
+            <numerusform>%n person updated.</numerusform>
+            <numerusform>%n persons updated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) already up to date, left unchanged.</source>
+        <translation>
+            <numerusform>%n person already up to date, left unchanged.</numerusform>
+            <numerusform>%n persons already up to date, left unchanged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) added.</source>
+        <translation>
+            <numerusform>%n household added.</numerusform>
+            <numerusform>%n households added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) updated.</source>
+        <translation>
+            <numerusform>%n household updated.</numerusform>
+            <numerusform>%n households updated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected and not imported. Save them, fix them in Excel and import that file again.</source>
+        <translation>
+            <numerusform>%n row rejected and not imported. Save them, fix them in Excel and import that file again.</numerusform>
+            <numerusform>%n rows rejected and not imported. Save them, fix them in Excel and import that file again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): those rows were imported without the doubtful values.</source>
+        <translation>
+            <numerusform>%n warning: those rows were imported without the doubtful values.</numerusform>
+            <numerusform>%n warnings: those rows were imported without the doubtful values.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n rejected row(s) with their problems to {path}.</source>
+        <translation>
+            <numerusform>Saved %n rejected row with their problems to {path}.</numerusform>
+            <numerusform>Saved %n rejected rows with their problems to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
