@@ -49,10 +49,11 @@ def backup(engine: Engine, root: Path, revision: str) -> Path:
     return target
 
 
-def upgrade(engine: Engine, root: Path) -> bool:
-    """Bring the schema to HEAD_REVISION; True when a migration ran."""
+def upgrade(engine: Engine, root: Path, target: str | None = None) -> bool:
+    """Bring the schema to HEAD_REVISION (or `target`, for tests); True when a migration ran."""
+    target = target or HEAD_REVISION
     found = current_revision(engine)
-    if found == HEAD_REVISION:
+    if found == target:
         return False
     if found is not None and found not in KNOWN_REVISIONS:
         raise StoreTooNew(found)
@@ -66,6 +67,6 @@ def upgrade(engine: Engine, root: Path) -> bool:
     config.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
     with engine.execution_options(gk_write=True).begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
-    log.info("migrated %s from %s to %s", engine.url.database, found, HEAD_REVISION)
+        command.upgrade(config, target)
+    log.info("migrated %s from %s to %s", engine.url.database, found, target)
     return True

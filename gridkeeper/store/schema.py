@@ -17,6 +17,6 @@ SYNCED_TABLES: tuple[str, ...] = (
 )
 
 #: The Alembic head this version of the app writes; newer databases are refused.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 #: Every revision this app knows, oldest first.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")

@@ -102,24 +102,31 @@ def test_a_file_that_is_not_a_profile_is_refused(data_dir: Path) -> None:
         open_store(other)
 
 
-def test_migration_of_an_existing_profile_backs_it_up_first(data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    store = open_store(data_dir)
-    place(store)
-    store.close()
-    # Pretend this app knows a newer schema "0002"; record what Alembic is asked to do.
-    calls = []
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002"))
-    import alembic.command
+def test_a_profile_of_schema_0001_is_backed_up_then_migrated(data_dir: Path) -> None:
+    from sqlalchemy import text as sql
 
-    monkeypatch.setattr(alembic.command, "upgrade", lambda cfg, rev: calls.append(rev))
+    from gridkeeper.store.engine import _Hooks, make_engine
+
+    hooks = _Hooks()
+    engine = make_engine(data_dir / "gridkeeper.db", None, hooks)
+    migrate.upgrade(engine, data_dir, target="0001")
+    hooks.paused.on = True  # an old profile's rows; no clock needed to write them here
+    with engine.execution_options(gk_write=True).begin() as conn:
+        conn.execute(sql("INSERT INTO community (id, name) VALUES ('c', '塘川社区')"))
+    hooks.paused.on = False
+    engine.dispose()
+
     store = open_store(data_dir)
+    with store.read() as conn:
+        assert conn.execute(sql("SELECT version_num FROM alembic_version")).scalar() == HEAD_REVISION
+        assert conn.execute(sql("SELECT name FROM community")).scalar() == "塘川社区"
+        assert conn.execute(sql("SELECT count(*) FROM sync_cursor")).scalar() == 0
     store.close()
-    assert calls == ["head"]
     backups = list((data_dir / "backups").glob("gridkeeper-*-schema0001.db"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
-    assert copy.execute("SELECT room FROM household").fetchall() == [("501",)]
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert copy.execute("SELECT name FROM community").fetchall() == [("塘川社区",)]
     copy.close()
 
 
