@@ -43,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check and compare only; change nothing")
     imp.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    sync = sub.add_parser("sync", help="sync this profile with a shared folder")
+    where = sync.add_mutually_exclusive_group(required=True)
+    where.add_argument("--folder", metavar="PATH", help="the shared folder (network drive or synced folder)")
+    where.add_argument("--server", metavar="URL", help="a GridKeeper server (not available yet)")
+    sync.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
     sub.add_parser("dump", help="canonical JSON of all synced data (stable order)")
     return parser
 
@@ -135,6 +141,36 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
     return EXIT_REJECTED if report.rejected_rows else EXIT_OK
 
 
+def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.store import open_store
+    from gridkeeper.sync.engine import sync_folder
+
+    if args.server:
+        print("Sync with a server is not available yet; use --folder.", file=sys.stderr)
+        return EXIT_USAGE
+    if not paths.database_path(root).exists():
+        print(f"no profile in {root}", file=sys.stderr)
+        return EXIT_USAGE
+    store = open_store(root, _passphrase())
+    try:
+        result = sync_folder(store, Path(args.folder))
+    finally:
+        store.close()
+    if args.json:
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    else:
+        if result.message:
+            print(result.message, file=sys.stderr)
+        for held in result.held:
+            print(f"held: batch {held.seq} of device {held.device} ({held.reason}); it is kept and retried",
+                  file=sys.stderr)
+        print(f"Sync {result.status}: sent {result.pushed_changes} changes in {result.pushed_batches} batches, "
+              f"received {result.pulled_changes} in {result.pulled_batches}, {result.conflicts} conflicts.")
+    if result.status == "offline":
+        return EXIT_USAGE
+    return EXIT_REJECTED if result.status != "ok" or result.held else EXIT_OK
+
+
 def _translator():  # type: ignore[no-untyped-def]
     try:
         from gridkeeper.ui import i18n
@@ -164,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if root.is_dir():  # a mistyped --data-dir must not leave folders behind
         logs.setup(root)
-    handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster}
+    handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync}
     try:
         return handlers[args.command](args, root)
     except GridKeeperError as exc:

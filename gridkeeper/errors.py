@@ -50,6 +50,19 @@ class StoreTooNew(StoreError):
         )
 
 
+class MigrationFailed(StoreError):
+    def __init__(self, found: str, backup: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This profile (schema {found}) could not be upgraded; it was left as it was. "
+                "A copy made before the attempt is in {backup}.",
+            ),
+            found=found,
+            backup=backup,
+        )
+
+
 class PassphraseNeeded(StoreError):
     def __init__(self) -> None:
         super().__init__(

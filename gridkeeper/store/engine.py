@@ -157,6 +157,27 @@ class Store:
             self._hooks.bulk.on = False
 
     @contextmanager
+    def begin_unindexed(self) -> Iterator[Connection]:
+        """A write transaction with the search-index triggers off. The caller lists the
+        households it touched in `search_dirty` in the same transaction; reindex_dirty()
+        (run after a sync and at every open) re-keys them, so a crash in between only
+        delays the index, never loses it."""
+        self._hooks.bulk.on = True
+        try:
+            with self.begin() as conn:
+                yield conn
+        finally:
+            self._hooks.bulk.on = False
+
+    def reindex_dirty(self) -> int:
+        with self.begin() as conn:
+            dirty = {h for (h,) in conn.exec_driver_sql("SELECT household_id FROM search_dirty")}
+            if dirty:
+                searchindex.refresh(conn, dirty)
+                conn.exec_driver_sql("DELETE FROM search_dirty")
+        return len(dirty)
+
+    @contextmanager
     def capture_paused(self) -> Iterator[None]:
         """For sync only: apply remote changes that already carry their own log rows."""
         self._hooks.paused.on = True
@@ -228,4 +249,5 @@ def open_store(
     with store.read() as conn:
         last = conn.execute(text("SELECT max(hlc) FROM change_log")).scalar()
     hooks.clock = HybridClock(device_id, Timestamp.decode(last) if last else None, now_ms)
+    store.reindex_dirty()  # a sync cut off before re-indexing what it applied
     return store

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from gridkeeper import paths
-from gridkeeper.errors import NotAProfile, StoreTooNew
+from gridkeeper.errors import MigrationFailed, NotAProfile, StoreTooNew
 from gridkeeper.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 log = logging.getLogger("gridkeeper.store")
@@ -57,16 +57,21 @@ def upgrade(engine: Engine, root: Path, target: str | None = None) -> bool:
         return False
     if found is not None and found not in KNOWN_REVISIONS:
         raise StoreTooNew(found)
-    if found is not None:
-        backup(engine, root, found)
+    copy = backup(engine, root, found) if found is not None else None
 
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
-    with engine.execution_options(gk_write=True).begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, target)
+    try:
+        with engine.execution_options(gk_write=True).begin() as conn:  # all or nothing
+            config.attributes["connection"] = conn
+            command.upgrade(config, target)
+    except Exception as exc:
+        log.exception("migration of %s from %s failed", engine.url.database, found)
+        if copy is None:
+            raise
+        raise MigrationFailed(found or "", str(copy)) from exc
     log.info("migrated %s from %s to %s", engine.url.database, found, target)
     return True

@@ -17,6 +17,6 @@ SYNCED_TABLES: tuple[str, ...] = (
 )
 
 #: The Alembic head this version of the app writes; newer databases are refused.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 #: Every revision this app knows, oldest first.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")

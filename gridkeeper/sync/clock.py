@@ -77,11 +77,16 @@ class HybridClock:
                 self._bump()
             return Timestamp(self._wall, self._counter, self.device_id)
 
-    def observe(self, remote: Timestamp) -> Timestamp:
-        """Merge a received timestamp; refuse (ClockSkew) one too far in the future."""
+    def observe(self, remote: Timestamp, reference_ms: int | None = None) -> Timestamp:
+        """Merge a received timestamp; refuse (ClockSkew) one too far in the future.
+
+        `reference_ms` is a third clock that vouches for the remote one (the
+        shared folder's file time): when our own wall clock is the one that is
+        wrong, the bound is measured from it instead.
+        """
         with self._lock:
             physical = self._now_ms()
-            ahead = remote.wall_ms - physical
+            ahead = remote.wall_ms - max(physical, reference_ms or 0)
             if ahead > MAX_DRIFT_MS:
                 raise ClockSkew(remote, ahead)
             top = max(physical, self._wall, remote.wall_ms)

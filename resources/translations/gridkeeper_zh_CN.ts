@@ -662,6 +662,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>此档案由更新版本的网格管家写入（数据结构 {found}）。请安装新版本后再打开；本程序未做任何改动。</translation>
     </message>
     <message>
+        <source>This profile (schema {found}) could not be upgraded; it was left as it was. A copy made before the attempt is in {backup}.</source>
+        <translation>此档案（数据结构 {found}）升级失败，已保持原样。升级前做的备份在 {backup}。</translation>
+    </message>
+    <message>
         <source>This profile is encrypted: enter its passphrase to open it.</source>
         <translation>此档案已加密：请输入密码后打开。</translation>
     </message>
@@ -708,6 +712,30 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
         <translation>导入已取消，未做任何改动。</translation>
+    </message>
+    <message>
+        <source>GridKeeper cannot write to the shared folder {path}: it may be read-only, full, or no longer connected. Your data is safe on this laptop; sync again once the folder can be written to.</source>
+        <translation>网格管家无法写入共享文件夹 {path}：它可能是只读的、已满或已断开。您的数据仍安全地保存在这台电脑上；等该文件夹可写后再同步。</translation>
+    </message>
+    <message>
+        <source>The shared folder {path} cannot be reached. Your data is safe on this laptop; sync again when you are back on the office network.</source>
+        <translation>无法访问共享文件夹 {path}。您的数据仍安全地保存在这台电脑上；回到办公网络后再同步。</translation>
+    </message>
+    <message>
+        <source>The shared folder {path} holds the data of several offices ({found}), so GridKeeper cannot tell which one to join. Nothing was synced; ask the office which folder to use.</source>
+        <translation>共享文件夹 {path} 中有多个单位的数据（{found}），网格管家无法判断应加入哪一个。未进行同步；请向单位确认应使用哪个文件夹。</translation>
+    </message>
+    <message>
+        <source>The shared folder {path} holds another office&apos;s data ({found}), not this profile&apos;s ({ours}). Nothing was synced; check that you chose the right folder.</source>
+        <translation>共享文件夹 {path} 中是另一个单位的数据（{found}），不是本档案的数据（{ours}）。未进行同步；请检查是否选对了文件夹。</translation>
+    </message>
+    <message>
+        <source>Another sync of this profile is already running (started {started}). Wait for it to finish, then sync again.</source>
+        <translation>本档案的另一次同步正在进行（开始于 {started}）。请等它完成后再同步。</translation>
+    </message>
+    <message>
+        <source>The shared folder already holds a different batch no. {seq} from this laptop ({path}). Was this profile restored from an older backup? Nothing was overwritten; ask for help before syncing again.</source>
+        <translation>共享文件夹中已有这台电脑的另一份第 {seq} 批数据（{path}）。本档案是否从较早的备份恢复过？未覆盖任何内容；请先求助，再进行同步。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,197 @@
+"""One sync with a shared folder: pull and apply what others wrote, then push ours.
+
+Pull comes first, so a local change not yet pushed can be recognised as in
+conflict with an incoming one. Each remote batch is applied in its own
+transaction together with its cursor, so a sync cut off anywhere leaves
+both sides consistent and the next sync carries on (invariant 5). What we
+pushed is read off the share (the highest batch of ours there), never kept
+apart from it, so a crash between writing a batch and noting it costs
+nothing but a batch written twice, which applying ignores.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlalchemy.exc import IntegrityError
+
+from gridkeeper import profile
+from gridkeeper.errors import GridKeeperError
+from gridkeeper.store.engine import Store
+from gridkeeper.store.schema import HEAD_REVISION
+from gridkeeper.sync import apply
+from gridkeeper.sync.clock import MAX_DRIFT_MS, Timestamp
+from gridkeeper.sync.folder import BadBatch, Batch, Change, FolderShare, ShareOffline, batch_name
+
+log = logging.getLogger("gridkeeper.sync")
+
+DATASET_KEY = "dataset_id"
+BATCH_SIZE = 5000
+
+Progress = Callable[[int, str], None]
+
+
+@dataclass
+class Held:
+    device: str
+    seq: int
+    reason: str  # checksum, truncated, unreadable, newer_format, unknown_schema, clock_ahead, waiting
+
+
+@dataclass
+class SyncResult:
+    status: str = "ok"  # ok, offline, refused
+    message: str = ""
+    dataset: str = ""
+    pushed_batches: int = 0
+    pushed_changes: int = 0
+    pulled_batches: int = 0
+    pulled_changes: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    held: list[Held] = field(default_factory=list)
+    clock_behind_days: int = 0  # this laptop's clock, measured against the shared folder's
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _cursor(store: Store, device: str) -> int:
+    with store.read() as conn:
+        value = conn.exec_driver_sql("SELECT seq FROM sync_cursor WHERE device_id = ?", (device,)).scalar()
+    return int(value or 0)
+
+
+def _written_ms(share: FolderShare, dataset: str, device: str, seq: int) -> int | None:
+    """When the share says the batch file was written (its own clock), in ms."""
+    path = share.root / "gridkeeper" / dataset / "devices" / device / "changes" / batch_name(seq)
+    try:
+        return int(path.stat().st_mtime * 1000)
+    except OSError:
+        return None
+
+
+def _pushed_seq(share: FolderShare, dataset: str, me: str) -> int:
+    return share.last_seq(dataset, me)
+
+
+def _apply_batch(store: Store, batch: Batch, me: str, pushed: int, columns: dict[str, list[str]]) -> apply.Applied:
+    with store.capture_paused():
+        with store.begin_unindexed() as conn:
+            result = apply.apply_changes(conn, batch.changes, me=me, pushed_seq=pushed, columns=columns)
+            conn.exec_driver_sql(
+                "INSERT INTO sync_cursor (device_id, seq) VALUES (?, ?) "
+                "ON CONFLICT(device_id) DO UPDATE SET seq = excluded.seq",
+                (batch.device, batch.seq),
+            )
+    return result
+
+
+def _pull(store: Store, share: FolderShare, dataset: str, me: str, result: SyncResult, progress: Progress) -> None:
+    pushed = _pushed_seq(share, dataset, me)
+    with store.read() as conn:
+        columns = apply.table_columns(conn)
+    others = [d for d in share.devices(dataset) if d != me]
+    # Rounds: a batch that refers to rows another device has not delivered yet waits for the next round.
+    waiting: dict[str, Held] = {}
+    progress_made = True
+    while progress_made:
+        progress_made = False
+        for device in others:
+            if device in waiting and waiting[device].reason != "waiting":
+                continue
+            waiting.pop(device, None)
+            for item in share.read_batches(dataset, device, _cursor(store, device)):
+                if isinstance(item, BadBatch):
+                    waiting[device] = Held(device, item.seq, item.reason)
+                    break
+                newest = Timestamp.decode(max(c.hlc for c in item.changes)).wall_ms if item.changes else 0
+                # The share's file time is a third clock: if it agrees with the batch, the
+                # remote clock is right and ours is the one behind.
+                written = _written_ms(share, dataset, device, item.seq)
+                ours = store.clock.now().wall_ms
+                if newest - max(ours, written or 0) > MAX_DRIFT_MS:
+                    waiting[device] = Held(device, item.seq, "clock_ahead")
+                    break
+                if written and written - ours > MAX_DRIFT_MS:
+                    result.clock_behind_days = max(result.clock_behind_days, (written - ours) // 86_400_000)
+                try:
+                    applied = _apply_batch(store, item, me, pushed, columns)
+                except apply.UnknownSchema as exc:
+                    log.warning("batch %s/%s needs a newer GridKeeper: %s", device, item.seq, exc)
+                    waiting[device] = Held(device, item.seq, "newer_format")
+                    break
+                except IntegrityError as exc:
+                    log.info("batch %s/%s waits for related changes: %s", device, item.seq, exc)
+                    waiting[device] = Held(device, item.seq, "waiting")
+                    break
+                if applied.max_hlc:
+                    store.clock.observe(Timestamp.decode(applied.max_hlc, device), reference_ms=written)
+                result.pulled_batches += 1
+                result.pulled_changes += applied.changes
+                result.duplicates += applied.duplicates
+                result.conflicts += applied.conflicts
+                progress_made = True
+                progress(50, f"{device[:8]} {item.seq}")
+    result.held.extend(waiting.values())
+    progress(75, "search index")
+    store.reindex_dirty()  # once for everything applied, not once per batch
+
+
+def _push(store: Store, share: FolderShare, dataset: str, me: str, result: SyncResult) -> None:
+    pushed = _pushed_seq(share, dataset, me)
+    while True:
+        with store.read() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT seq, hlc, device_id, tbl, row_id, field, value FROM change_log "
+                "WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?", (me, pushed, BATCH_SIZE)).all()
+        if not rows:
+            return
+        batch = Batch(
+            device=me, first_seq=rows[0][0], seq=rows[-1][0],
+            changes=tuple(Change(hlc=r[1], device=r[2], tbl=r[3], row=r[4], field=r[5], value=r[6]) for r in rows),
+            app_version=_version(),
+        )
+        share.write_batch(dataset, batch)
+        result.pushed_batches += 1
+        result.pushed_changes += len(rows)
+        pushed = batch.seq
+
+
+def _version() -> str:
+    from gridkeeper import __version__
+
+    return __version__
+
+
+def sync_folder(store: Store, root: Path, progress: Progress | None = None) -> SyncResult:
+    """Sync this profile with the shared folder `root`; never raises for an unreachable share."""
+    report = progress or (lambda _p, _m: None)
+    result = SyncResult()
+    share = FolderShare(root)
+    try:
+        share.check()
+        with share.lock(store.root):
+            dataset = share.join(store.meta(DATASET_KEY), new_id=str(uuid.uuid4()), schema=HEAD_REVISION)
+            store.set_meta(DATASET_KEY, dataset)
+            result.dataset = dataset
+            me = store.device_id
+            cadre = profile.current_cadre(store)
+            share.register_device(dataset, me, {"id": me, "name": platform.node(), "cadre": cadre.name if cadre else ""})
+            report(5, "pull")
+            _pull(store, share, dataset, me, result, report)
+            report(80, "push")
+            _push(store, share, dataset, me, result)
+    except ShareOffline as exc:
+        result.status, result.message = "offline", exc.english()
+        return result
+    except GridKeeperError as exc:  # a different dataset, another sync running
+        result.status, result.message = "refused", exc.english()
+        return result
+    report(100, "done")
+    return result

@@ -1,0 +1,247 @@
+"""Sync through a shared folder: the invariants of architecture.md, one by one."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from gridkeeper.store import Store, open_store
+from gridkeeper.store.models import Person
+from gridkeeper.sync.clock import wall_ms
+from gridkeeper.sync.engine import sync_folder
+from tests.store.helpers import place
+from tests.sync.simulation import Office, dump_text, value
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[Office]:
+    o = Office(tmp_path, 3)
+    yield o
+    o.close()
+
+
+def add_person(store: Store, pid: str = "p1", name: str = "张伟", room: str = "501") -> dict[str, str]:
+    where = place(store, room=room)
+    with store.write() as s:
+        s.add(Person(id=pid, household_id=where["household"], name=name))
+    return where
+
+
+def edit(store: Store, sql: str, **params: object) -> None:
+    with store.begin() as conn:
+        conn.execute(text(sql), params)
+
+
+def test_rows_travel_and_profiles_converge(office: Office) -> None:
+    a, b, c = office.laptops
+    add_person(a)
+    office.sync_all()
+    assert value(b, "SELECT name FROM person WHERE id = 'p1'") == "张伟"
+    dumps = office.dumps()
+    assert dumps[0] == dumps[1] == dumps[2]
+    with b.read() as conn:  # the search index is kept on the receiving side too
+        from gridkeeper.store import households
+
+        assert len(households.search_ids(conn, "zw")) == 1
+
+
+def test_edits_to_different_fields_both_survive(office: Office) -> None:
+    a, b, _ = office.laptops
+    add_person(a)
+    office.sync_all()
+    edit(a, "UPDATE person SET note = '独居，需每日联系' WHERE id = 'p1'")
+    edit(b, "UPDATE person SET phones = '[\"13812345678\"]' WHERE id = 'p1'")
+    office.sync_all()
+    for s in office.laptops:
+        assert value(s, "SELECT note FROM person WHERE id = 'p1'") == "独居，需每日联系"
+        assert value(s, "SELECT phones FROM person WHERE id = 'p1'") == '["13812345678"]'
+    assert len(set(office.dumps())) == 1
+
+
+def test_same_field_conflict_has_one_winner_and_keeps_the_loser(office: Office) -> None:
+    a, b, _ = office.laptops
+    add_person(a)
+    office.sync_all()
+    edit(a, "UPDATE person SET name = '张玮' WHERE id = 'p1'")
+    edit(b, "UPDATE person SET name = '张炜' WHERE id = 'p1'")  # later, so it wins
+    assert office.sync(0).status == "ok"
+    result = office.sync(1)
+    assert result.conflicts == 1
+    office.sync_all()
+    names = {value(s, "SELECT name FROM person WHERE id = 'p1'") for s in office.laptops}
+    assert names == {"张炜"}
+    with b.read() as conn:
+        row = conn.execute(text("SELECT field, winner_value, loser_value FROM conflict")).one()
+    assert (row[0], json.loads(row[1]), json.loads(row[2])) == ("name", "张炜", "张玮")
+    assert len(set(office.dumps())) == 1
+    with a.read() as conn:  # nothing lost: the losing value is in the log everywhere
+        values = [json.loads(v) for (v,) in conn.execute(text(
+            "SELECT value FROM change_log WHERE row_id = 'p1' AND field = 'name'"))]
+    assert "张玮" in values
+
+
+def test_tombstone_wins_over_an_older_edit(office: Office) -> None:
+    a, b, _ = office.laptops
+    add_person(a)
+    office.sync_all()
+    edit(b, "UPDATE person SET note = 'old edit' WHERE id = 'p1'")
+    edit(a, "UPDATE person SET deleted = 1 WHERE id = 'p1'")
+    office.sync_all()
+    assert {value(s, "SELECT deleted FROM person WHERE id = 'p1'") for s in office.laptops} == {1}
+    assert len(set(office.dumps())) == 1
+
+
+def test_syncing_again_is_a_no_op(office: Office) -> None:
+    add_person(office.laptops[0])
+    office.sync_all()
+    before = office.dumps()
+    for i in range(3):
+        result = office.sync(i)
+        assert (result.pushed_changes, result.pulled_changes) == (0, 0)
+    assert office.dumps() == before
+
+
+def test_a_batch_received_twice_changes_nothing(office: Office) -> None:
+    a, b, _ = office.laptops
+    add_person(a)
+    office.sync(0)
+    office.sync(1)
+    before = dump_text(b)
+    edit(b, "DELETE FROM sync_cursor")  # as if the cursor update had been lost: every batch comes again
+    result = office.sync(1)
+    assert result.pulled_batches == 1 and result.pulled_changes == 0 and result.duplicates > 0
+    assert dump_text(b) == before
+
+
+def test_half_written_batches_wait_and_nothing_is_lost(office: Office) -> None:
+    a, b, _ = office.laptops
+    add_person(a)
+    office.sync(0)
+    (batch,) = sorted((office.share / "gridkeeper").glob("*/devices/*/changes/*.jsonl.gz"))
+    good = batch.read_bytes()
+    batch.write_bytes(good[: len(good) // 2])  # truncated under its final name
+    (batch.parent / ".000000000777.jsonl.gz.tmp").write_bytes(b"crash before rename")
+    result = office.sync(1)
+    assert [h.reason for h in result.held] == ["truncated"]
+    assert value(b, "SELECT count(*) FROM person") == 0
+    batch.write_bytes(good)  # the share recovers (or laptop A writes it again)
+    result = office.sync(1)
+    assert result.held == [] and value(b, "SELECT name FROM person WHERE id = 'p1'") == "张伟"
+
+
+def test_missing_share_is_offline_and_touches_nothing(office: Office, tmp_path: Path) -> None:
+    a = office.laptops[0]
+    add_person(a)
+    before = dump_text(a)
+    result = sync_folder(a, tmp_path / "no-such-share")
+    assert result.status == "offline" and "no-such-share" in result.message
+    assert dump_text(a) == before
+
+
+def test_a_clock_a_day_ahead_is_held_and_reported(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    future = open_store(tmp_path / "future", now_ms=lambda: wall_ms() + 3 * 86_400_000)
+    normal = open_store(tmp_path / "normal")
+    add_person(future)
+    assert sync_folder(future, share).status == "ok"
+    result = sync_folder(normal, share)
+    assert [h.reason for h in result.held] == ["clock_ahead"]
+    assert value(normal, "SELECT count(*) FROM person") == 0
+    future.close()
+    normal.close()
+
+
+def test_a_laptop_a_year_behind_still_converges(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    behind = open_store(tmp_path / "behind", now_ms=lambda: wall_ms() - 365 * 86_400_000)
+    normal = open_store(tmp_path / "normal")
+    add_person(normal)
+    assert sync_folder(normal, share).status == "ok"
+    late = sync_folder(behind, share)
+    # The share's file times vouch for the other laptop: ours is the clock that is wrong, and we say so.
+    assert late.held == [] and late.clock_behind_days >= 364
+    assert sync_folder(normal, share).status == "ok"
+    edit(behind, "UPDATE person SET note = 'seen by the late laptop' WHERE id = 'p1'")
+    for s in (behind, normal):
+        assert sync_folder(s, share).status == "ok"
+    # Having seen the newer change, the late laptop's clock moved past it: its edit wins.
+    assert value(normal, "SELECT note FROM person WHERE id = 'p1'") == "seen by the late laptop"
+    assert dump_text(normal) == dump_text(behind)
+    behind.close()
+    normal.close()
+
+
+def test_a_sync_cut_off_mid_way_is_finished_by_the_next(office: Office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper.sync import engine
+
+    a, b, _ = office.laptops
+    add_person(a, "p1", "张伟", "501")
+    office.sync(0)
+    add_person(a, "p2", "李娜", "502")
+    office.sync(0)  # two batches from A now
+    real = engine._apply_batch
+    calls = []
+
+    def dies_on_second(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt("power cut")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "_apply_batch", dies_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        office.sync(1)
+    assert value(b, "SELECT count(*) FROM person") == 1  # first batch applied with its cursor
+    monkeypatch.setattr(engine, "_apply_batch", real)
+    assert office.sync(1).status == "ok"
+    assert value(b, "SELECT count(*) FROM person") == 2
+    office.sync_all()
+    assert len(set(office.dumps())) == 1
+
+
+def test_two_syncs_at_once_on_one_profile_refuse(office: Office) -> None:
+    from gridkeeper.sync.folder import FolderShare
+
+    a = office.laptops[0]
+    with FolderShare(office.share).lock(a.root):
+        result = office.sync(0)
+    assert result.status == "refused"
+    assert office.sync(0).status == "ok"
+
+
+def test_a_batch_from_a_newer_version_is_held_not_dropped(office: Office) -> None:
+    a, b, _ = office.laptops
+    add_person(a)
+    office.sync(0)
+    (batch,) = sorted((office.share / "gridkeeper").glob("*/devices/*/changes/*.jsonl.gz"))
+    lines = gzip.decompress(batch.read_bytes()).decode().splitlines()
+    header, changes = json.loads(lines[0]), [json.loads(x) for x in lines[1:]]
+    changes.append({**changes[-1], "field": "favourite_colour", "value": '"red"'})
+    body = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in changes).encode()
+    import hashlib
+
+    header.update(count=len(changes), sha256=hashlib.sha256(body).hexdigest())
+    batch.write_bytes(gzip.compress((json.dumps(header) + "\n").encode() + body))
+    result = office.sync(1)
+    assert [h.reason for h in result.held] == ["newer_format"]
+    assert value(b, "SELECT count(*) FROM person") == 0
+    assert batch.exists()
+
+
+def test_a_profile_never_syncs_with_another_office(office: Office, tmp_path: Path) -> None:
+    a, b, _ = office.laptops
+    office.sync(0)
+    other = tmp_path / "other-share"
+    other.mkdir()
+    stranger = open_store(tmp_path / "stranger")
+    assert sync_folder(stranger, other).status == "ok"  # creates another dataset there
+    result = sync_folder(a, other)
+    assert result.status == "refused" and result.message
+    stranger.close()
