@@ -245,3 +245,22 @@ def test_a_profile_never_syncs_with_another_office(office: Office, tmp_path: Pat
     result = sync_folder(a, other)
     assert result.status == "refused" and result.message
     stranger.close()
+
+
+def test_a_conflict_is_resolved_by_a_normal_change_that_syncs(office: Office) -> None:
+    from gridkeeper import conflicts
+
+    a, b, _ = office.laptops
+    add_person(a)
+    office.sync_all()
+    edit(a, "UPDATE person SET name = '张玮' WHERE id = 'p1'")
+    edit(b, "UPDATE person SET name = '张炜' WHERE id = 'p1'")
+    office.sync(0)
+    office.sync(1)
+    (c,) = conflicts.open_conflicts(b)
+    assert (c.table, c.field, c.current, c.other, c.mine_won, c.label) == ("person", "name", "张炜", "张玮", True, "张炜")
+    conflicts.resolve(b, c.id, c.other)  # "take theirs"
+    assert conflicts.open_conflicts(b) == []
+    office.sync_all()
+    assert {value(s, "SELECT name FROM person WHERE id = 'p1'") for s in office.laptops} == {"张玮"}
+    assert len(set(office.dumps())) == 1

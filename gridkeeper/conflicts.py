@@ -1,0 +1,70 @@
+"""Conflicts kept by sync for a person to review: keep mine, take theirs, or type a new value.
+
+The winner of a conflict is already in the data (the same on every laptop);
+resolving writes the chosen value as a normal, captured change, which then
+syncs like any edit and wins by being newer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+
+from gridkeeper.store.engine import Store
+from gridkeeper.store.schema import SYNCED_TABLES
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: int
+    table: str
+    row_id: str
+    field: str
+    current: Any  # the value in the data now (the winner)
+    other: Any  # the value that lost
+    mine_won: bool  # the winner was written on this laptop
+    winner_device: str
+    loser_device: str
+    label: str  # what the row is, for people: a person's or household's name
+
+
+def _label(conn: Any, table: str, row_id: str) -> str:
+    if table == "person":
+        return conn.execute(text("SELECT name FROM person WHERE id = :i"), {"i": row_id}).scalar() or row_id
+    if table in ("community", "compound", "grid", "building", "tag", "cadre"):
+        return conn.execute(text(f'SELECT name FROM "{table}" WHERE id = :i'), {"i": row_id}).scalar() or row_id
+    return row_id
+
+
+def open_conflicts(store: Store) -> list[Conflict]:
+    me = store.device_id
+    with store.read() as conn:
+        rows = conn.execute(text(
+            "SELECT id, tbl, row_id, field, winner_value, loser_value, winner_device, loser_device "
+            "FROM conflict WHERE resolved = 0 ORDER BY id")).all()
+        return [
+            Conflict(r.id, r.tbl, r.row_id, r.field, json.loads(r.winner_value) if r.winner_value else None,
+                     json.loads(r.loser_value) if r.loser_value else None, r.winner_device == me,
+                     r.winner_device, r.loser_device, _label(conn, r.tbl, r.row_id))
+            for r in rows
+        ]
+
+
+def resolve(store: Store, conflict_id: int, value: Any) -> None:
+    """Settle a conflict with `value` (the current one, the other one, or a new one)."""
+    with store.begin() as conn:
+        row = conn.execute(text("SELECT tbl, row_id, field FROM conflict WHERE id = :i AND resolved = 0"),
+                           {"i": conflict_id}).first()
+        if row is None:
+            raise ValueError(f"no open conflict {conflict_id}")
+        table, row_id, field = row
+        columns = {c[1] for c in conn.exec_driver_sql(f'PRAGMA table_info("{table}")')}
+        if table not in SYNCED_TABLES or field not in columns or field == "id":
+            raise ValueError(f"cannot resolve {table}.{field}")
+        current = conn.execute(text(f'SELECT "{field}" FROM "{table}" WHERE id = :i'), {"i": row_id}).scalar()
+        if current != value:  # a real change: captured, synced, and newer than both sides
+            conn.execute(text(f'UPDATE "{table}" SET "{field}" = :v WHERE id = :i'), {"v": value, "i": row_id})
+        conn.execute(text("UPDATE conflict SET resolved = 1 WHERE id = :i"), {"i": conflict_id})
