@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--server", metavar="URL", help="a GridKeeper server (not available yet)")
     sync.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    conf = sub.add_parser("conflicts", help="list the conflicts sync kept for review")
+    conf.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
     sub.add_parser("dump", help="canonical JSON of all synced data (stable order)")
     return parser
 
@@ -151,13 +154,16 @@ def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
     if not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
         return EXIT_USAGE
+    from gridkeeper import conflicts
+
     store = open_store(root, _passphrase())
     try:
         result = sync_folder(store, Path(args.folder))
+        still_open = len(conflicts.open_conflicts(store))
     finally:
         store.close()
     if args.json:
-        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, sort_keys=True) + "\n")
+        sys.stdout.write(json.dumps(result.as_json(still_open), ensure_ascii=False, sort_keys=True) + "\n")
     else:
         if result.message:
             print(result.message, file=sys.stderr)
@@ -165,10 +171,35 @@ def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
             print(f"held: batch {held.seq} of device {held.device} ({held.reason}); it is kept and retried",
                   file=sys.stderr)
         print(f"Sync {result.status}: sent {result.pushed_changes} changes in {result.pushed_batches} batches, "
-              f"received {result.pulled_changes} in {result.pulled_batches}, {result.conflicts} conflicts.")
+              f"received {result.pulled_changes} in {result.pulled_batches}; {result.conflicts} new conflicts, "
+              f"{still_open} open.")
     if result.status == "offline":
         return EXIT_USAGE
     return EXIT_REJECTED if result.status != "ok" or result.held else EXIT_OK
+
+
+def _cmd_conflicts(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper import conflicts
+    from gridkeeper.store import open_store
+
+    if not paths.database_path(root).exists():
+        print(f"no profile in {root}", file=sys.stderr)
+        return EXIT_USAGE
+    store = open_store(root, _passphrase())
+    try:
+        found = conflicts.open_conflicts(store)
+    finally:
+        store.close()
+    if args.json:
+        items = [{"id": c.id, "table": c.table, "row": c.row_id, "what": c.label, "field": c.field,
+                  "current": c.current, "other": c.other, "current_device": c.winner_device,
+                  "other_device": c.loser_device, "mine_won": c.mine_won} for c in found]
+        sys.stdout.write(json.dumps({"conflicts": items}, ensure_ascii=False, sort_keys=True) + "\n")
+    else:
+        for c in found:
+            print(f"#{c.id} {c.table} {c.label} {c.field}: now {c.current!r}, other {c.other!r}")
+        print(f"{len(found)} open conflicts.")
+    return EXIT_OK
 
 
 def _translator():  # type: ignore[no-untyped-def]
@@ -200,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if root.is_dir():  # a mistyped --data-dir must not leave folders behind
         logs.setup(root)
-    handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync}
+    handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync, "conflicts": _cmd_conflicts}
     try:
         return handlers[args.command](args, root)
     except GridKeeperError as exc:

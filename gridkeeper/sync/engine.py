@@ -57,8 +57,23 @@ class SyncResult:
     held: list[Held] = field(default_factory=list)
     clock_behind_days: int = 0  # this laptop's clock, measured against the shared folder's
 
-    def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+    def as_json(self, conflicts_open: int = 0) -> dict[str, Any]:
+        """The CLI's contract (architecture.md): counts, skipped batches with reasons, offline."""
+        return {
+            "status": self.status,
+            "message": self.message,
+            "dataset": self.dataset,
+            "offline": self.status == "offline",
+            "pushed": self.pushed_changes,
+            "pushed_batches": self.pushed_batches,
+            "pulled": self.pulled_changes + self.duplicates,
+            "pulled_batches": self.pulled_batches,
+            "applied": self.pulled_changes,
+            "conflicts_new": self.conflicts,
+            "conflicts_open": conflicts_open,
+            "skipped_batches": [asdict(h) for h in self.held],
+            "clock_behind_days": self.clock_behind_days,
+        }
 
 
 def _cursor(store: Store, device: str) -> int:
