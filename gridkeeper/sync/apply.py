@@ -84,6 +84,32 @@ def _winners(log: list[tuple[str, str | None, str, str, int | None]]) -> tuple[d
     return winners, inserted
 
 
+def _prefetch(conn: Connection, keys: list[tuple[str, str]]) -> tuple[
+    dict[tuple[str, str], list[tuple[str, str | None, str, str, int | None]]], dict[tuple[str, str], dict[str, Any]]
+]:
+    """The log entries and current rows of every row a batch touches, in a few queries."""
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE IF NOT EXISTS gk_batch_rows (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID")
+    conn.exec_driver_sql("DELETE FROM temp.gk_batch_rows")
+    conn.exec_driver_sql("INSERT INTO temp.gk_batch_rows (tbl, row_id) VALUES (?, ?)", keys)
+    logs: dict[tuple[str, str], list[tuple[str, str | None, str, str, int | None]]] = {}
+    for tbl, row, field, value, hlc, device, seq in conn.exec_driver_sql(
+        "SELECT c.tbl, c.row_id, c.field, c.value, c.hlc, c.device_id, c.seq FROM temp.gk_batch_rows r "
+        "JOIN change_log c ON c.tbl = r.tbl AND c.row_id = r.row_id"
+    ):
+        logs.setdefault((tbl, row), []).append((field, value, hlc, device, seq))
+    current: dict[tuple[str, str], dict[str, Any]] = {}
+    for tbl in {t for t, _ in keys}:
+        result = conn.exec_driver_sql(
+            f'SELECT t.* FROM temp.gk_batch_rows r JOIN "{tbl}" t ON t.id = r.row_id WHERE r.tbl = ?', (tbl,))
+        names = list(result.keys())
+        for values in result:
+            row = dict(zip(names, values))
+            current[(tbl, row["id"])] = row
+    conn.exec_driver_sql("DELETE FROM temp.gk_batch_rows")
+    return logs, current
+
+
 def apply_changes(
     conn: Connection, changes: Sequence[Change], *, me: str, pushed_seq: int, columns: dict[str, list[str]]
 ) -> Applied:
@@ -94,9 +120,14 @@ def apply_changes(
     for c in changes:
         groups.setdefault((c.tbl, c.row), []).append(c)
         result.max_hlc = max(result.max_hlc, c.hlc)
+    logs, current = _prefetch(conn, list(groups))
+    new_log: list[Change] = []
+    inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+    updates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+    conflicts: list[tuple[Any, ...]] = []
+    dirty: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = []
     for (tbl, row), group in groups.items():
-        log = [tuple(r) for r in conn.exec_driver_sql(
-            "SELECT field, value, hlc, device_id, seq FROM change_log WHERE tbl = ? AND row_id = ?", (tbl, row))]
+        log = logs.get((tbl, row), [])
         known = {(hlc, device, field) for field, _v, hlc, device, _s in log}
         new: list[Change] = []
         for c in group:
@@ -107,70 +138,81 @@ def apply_changes(
                 new.append(c)
         if not new:
             continue
-        before, _ = _winners(log)  # type: ignore[arg-type]
-        conn.exec_driver_sql(
-            "INSERT INTO change_log (hlc, device_id, tbl, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?)",
-            [(c.hlc, c.device, c.tbl, c.row, c.field, c.value) for c in new],
-        )
+        before, inserted = _winners(log) if log else ({}, False)
+        new_log.extend(new)
         result.changes += len(new)
-        log.extend((c.field, c.value, c.hlc, c.device, None) for c in new)
-        after, inserted = _winners(log)  # type: ignore[arg-type]
-        for c in new:
+        after = dict(before)
+        for c in new:  # each change decoded once; the winners updated as they come
+            inserted = inserted or c.field == "*"
             for f, incoming in _entries(c.field, c.value, c.hlc, c.device, None).items():
+                if f not in after or incoming.key > after[f].key:
+                    after[f] = incoming
                 local = before.get(f)
                 unpushed = local is not None and local.device == me and (local.seq or 0) > pushed_seq
                 if unpushed and local is not None and local.value != incoming.value:
                     winner, loser = (incoming, local) if incoming.key > local.key else (local, incoming)
-                    _record_conflict(conn, tbl, row, f, winner, loser)
+                    conflicts.append(_conflict_row(tbl, row, f, winner, loser))
                     result.conflicts += 1
         if not inserted:
             result.pending += 1
             continue
-        result.rows_written += _write_row(conn, tbl, row, {f: e.value for f, e in after.items()}, columns[tbl])
+        values = {f: e.value for f, e in after.items() if f != "id"}
+        now = current.get((tbl, row))
+        cols = columns[tbl]
+        if now is None:
+            names = tuple(c for c in cols if c in values)
+            inserts.setdefault((tbl, names), []).append((row, *(values[c] for c in names)))
+            dirty.append((tbl, row, values, values))
+        else:
+            changed = tuple(c for c in cols if c in values and now[c] != values[c])
+            if not changed:
+                continue
+            updates.setdefault((tbl, changed), []).append((*(values[c] for c in changed), row))
+            dirty.append((tbl, row, now, values))
+        result.rows_written += 1
+    if new_log:
+        conn.exec_driver_sql(
+            "INSERT INTO change_log (hlc, device_id, tbl, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?)",
+            [(c.hlc, c.device, c.tbl, c.row, c.field, c.value) for c in new_log],
+        )
+    for tbl in SYNCED_TABLES:  # parents first (foreign keys are checked at commit anyway)
+        for (t, names), rows in inserts.items():
+            if t == tbl:
+                conn.exec_driver_sql(
+                    f'INSERT INTO "{tbl}" (id, {", ".join(names)}) VALUES (?, {", ".join("?" for _ in names)})', rows)
+        for (t, changed), rows in updates.items():
+            if t == tbl:
+                conn.exec_driver_sql(
+                    f'UPDATE "{tbl}" SET {", ".join(f"{c} = ?" for c in changed)} WHERE id = ?', rows)
+    if conflicts:
+        conn.exec_driver_sql(
+            "INSERT INTO conflict (tbl, row_id, field, winner_hlc, winner_device, winner_value, "
+            "loser_hlc, loser_device, loser_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", conflicts)
+    _mark_dirty(conn, dirty)
     return result
 
 
-def _record_conflict(conn: Connection, tbl: str, row: str, field: str, winner: _Entry, loser: _Entry) -> None:
-    conn.exec_driver_sql(
-        "INSERT INTO conflict (tbl, row_id, field, winner_hlc, winner_device, winner_value, "
-        "loser_hlc, loser_device, loser_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (tbl, row, field, winner.hlc, winner.device, json.dumps(winner.value, ensure_ascii=False),
-         loser.hlc, loser.device, json.dumps(loser.value, ensure_ascii=False)),
-    )
+def _conflict_row(tbl: str, row: str, field: str, winner: _Entry, loser: _Entry) -> tuple[Any, ...]:
+    return (tbl, row, field, winner.hlc, winner.device, json.dumps(winner.value, ensure_ascii=False),
+            loser.hlc, loser.device, json.dumps(loser.value, ensure_ascii=False))
 
 
-def _mark_dirty(conn: Connection, tbl: str, row: str, before: dict[str, Any]) -> None:
-    """Note the households whose search keys this row feeds (re-keyed after the sync)."""
-    sql = {
-        "household": "SELECT ?",
-        "person": "SELECT household_id FROM person WHERE id = ? AND household_id IS NOT NULL",
-        "building": "SELECT id FROM household WHERE building_id = ?",
-        "compound": "SELECT h.id FROM household h JOIN building b ON b.id = h.building_id WHERE b.compound_id = ?",
-    }.get(tbl)
-    if sql is None:
-        return
-    conn.exec_driver_sql(f"INSERT OR IGNORE INTO search_dirty (household_id) {sql}", (row,))
-    if tbl == "person" and before.get("household_id"):  # moved out of a household: re-key that one too
-        conn.exec_driver_sql("INSERT OR IGNORE INTO search_dirty (household_id) VALUES (?)", (before["household_id"],))
-
-
-def _write_row(conn: Connection, tbl: str, row: str, values: dict[str, Any], cols: list[str]) -> int:
-    current = conn.exec_driver_sql(f'SELECT * FROM "{tbl}" WHERE id = ?', (row,)).first()
-    if current is None:
-        names = [c for c in cols if c in values and c != "id"]
-        conn.exec_driver_sql(
-            f'INSERT INTO "{tbl}" (id, {", ".join(names)}) VALUES (?, {", ".join("?" for _ in names)})',
-            (row, *(values[c] for c in names)),
-        )
-        _mark_dirty(conn, tbl, row, values)
-        return 1
-    now = dict(zip(cols, current))
-    changed = [c for c in cols if c in values and c != "id" and now[c] != values[c]]
-    if not changed:
-        return 0
-    conn.exec_driver_sql(
-        f'UPDATE "{tbl}" SET {", ".join(f"{c} = ?" for c in changed)} WHERE id = ?',
-        (*(values[c] for c in changed), row),
-    )
-    _mark_dirty(conn, tbl, row, now)
-    return 1
+def _mark_dirty(conn: Connection, written: list[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> None:
+    """Note the households whose search keys the written rows feed (re-keyed after the sync)."""
+    households: set[str] = set()
+    for tbl, row, before, after in written:
+        if tbl == "household":
+            households.add(row)
+        elif tbl == "person":  # its household now, and the one it moved out of
+            households.update(h for h in (before.get("household_id"), after.get("household_id")) if h)
+        elif tbl == "building":
+            conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO search_dirty (household_id) SELECT id FROM household WHERE building_id = ?",
+                (row,))
+        elif tbl == "compound":
+            conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO search_dirty (household_id) SELECT h.id FROM household h "
+                "JOIN building b ON b.id = h.building_id WHERE b.compound_id = ?", (row,))
+    if households:
+        conn.exec_driver_sql("INSERT OR IGNORE INTO search_dirty (household_id) VALUES (?)",
+                             [(h,) for h in households])
