@@ -49,7 +49,35 @@ def main() -> None:
     timed("A sends 100 edits", lambda: sync_folder(a, share))
     timed("B receives 100 edits", lambda: sync_folder(b, share))
     timed("B syncs with nothing new", lambda: sync_folder(b, share))
+    size = sum(p.stat().st_size for p in share.rglob("*.jsonl.gz"))
+    logged = 116_938 + 100
+    print(f"\nbytes on the share: {size:,} for {logged:,} changes = {size / logged:.1f} bytes per change")
     a.close()
+
+    # 50 devices' folders on the share: a no-op sync must not grow with them or with the data.
+    from gridkeeper import ids
+    from gridkeeper.sync.folder import Batch, Change, FolderShare
+
+    folder = FolderShare(share)
+    dataset = b.meta("dataset_id") or ""
+    for n in range(48):
+        device = f"bench-device-{n:02d}"
+        name = f"标签{n}"
+        change = Change(hlc=f"{1_790_000_000_000 + n:018d}.00000", device=device, tbl="tag", row=ids.tag_id(name),
+                        field="*", value=f'{{"deleted": 0, "name": "{name}", "sensitive": 0}}')
+        folder.register_device(dataset, device, {"id": device, "name": device, "cadre": ""})
+        folder.write_batch(dataset, Batch(device=device, first_seq=1, seq=1, changes=(change,)))
+    print(f"devices on the share: {len(folder.devices(dataset))}")
+    print("| step | seconds | sent | received | status |")
+    print("|---|---:|---:|---:|---|")
+    timed("B receives one batch from each of 48 new devices", lambda: sync_folder(b, share))
+    times = []
+    for _ in range(10):
+        t = time.perf_counter()
+        sync_folder(b, share)
+        times.append(time.perf_counter() - t)
+    times.sort()
+    print(f"no-op sync with 50 device folders, 10 runs: median {times[5]:.3f} s, max {times[-1]:.3f} s")
     b.close()
     shutil.rmtree(work)
 
