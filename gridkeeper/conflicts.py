@@ -23,7 +23,7 @@ class Conflict:
     table: str
     row_id: str
     field: str
-    current: Any  # the value in the data now (the winner)
+    current: Any  # the value in the data now (the winner, or a later change)
     other: Any  # the value that lost
     mine_won: bool  # the winner was written on this laptop
     winner_device: str
@@ -46,11 +46,20 @@ def open_conflicts(store: Store) -> list[Conflict]:
             "SELECT id, tbl, row_id, field, winner_value, loser_value, winner_device, loser_device "
             "FROM conflict WHERE resolved = 0 ORDER BY id")).all()
         return [
-            Conflict(r.id, r.tbl, r.row_id, r.field, json.loads(r.winner_value) if r.winner_value else None,
+            Conflict(r.id, r.tbl, r.row_id, r.field, _now(conn, r.tbl, r.row_id, r.field),
                      json.loads(r.loser_value) if r.loser_value else None, r.winner_device == me,
                      r.winner_device, r.loser_device, _label(conn, r.tbl, r.row_id))
             for r in rows
+            if r.tbl in SYNCED_TABLES
         ]
+
+
+def _now(conn: Any, table: str, row_id: str, field: str) -> Any:
+    """The value in the data now: a later sync may have changed it since the conflict was kept."""
+    columns = {c[1] for c in conn.exec_driver_sql(f'PRAGMA table_info("{table}")')}
+    if field not in columns:
+        return None
+    return conn.execute(text(f'SELECT "{field}" FROM "{table}" WHERE id = :i'), {"i": row_id}).scalar()
 
 
 def resolve(store: Store, conflict_id: int, value: Any) -> None:

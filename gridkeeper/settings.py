@@ -34,7 +34,11 @@ SHOW_ALL_GRIDS: Setting[bool] = Setting(
     "show_all_grids", bool, False, QT_TRANSLATE_NOOP("settings", "Show all grids, not only mine")
 )
 
-REGISTRY: dict[str, Setting[Any]] = {s.key: s for s in (LANGUAGE, SHOW_ALL_GRIDS)}
+SYNC_FOLDER: Setting[str] = Setting(
+    "sync_folder", str, "", QT_TRANSLATE_NOOP("settings", "Shared folder for sync")
+)
+
+REGISTRY: dict[str, Setting[Any]] = {s.key: s for s in (LANGUAGE, SHOW_ALL_GRIDS, SYNC_FOLDER)}
 
 
 class Settings:

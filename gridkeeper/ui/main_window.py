@@ -21,8 +21,11 @@ from gridkeeper import __version__, households, profile
 from gridkeeper import settings as cfg
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
+from gridkeeper.sync.engine import SyncResult
 from gridkeeper.ui.cadre_dialog import CadreDialog
+from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.households_page import HouseholdsPage
+from gridkeeper.ui.sync_dialog import SyncDialog
 
 
 class MainWindow(QMainWindow):
@@ -39,14 +42,19 @@ class MainWindow(QMainWindow):
         my_grids = [g.id for g in me.grids] if me else None
         self.households = HouseholdsPage(store, my_grids, settings.get(cfg.SHOW_ALL_GRIDS))
         self.households.scope_changed.connect(lambda all_: settings.set(cfg.SHOW_ALL_GRIDS, all_))
+        self.conflicts = ConflictsPage(store)
+        self.conflicts.resolved.connect(self._after_resolve)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
-        for title, page in ((self.tr("Households"), self.households),):
+        for title, page in ((self.tr("Households"), self.households), (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             self.pages.addWidget(page)
+        self._conflicts_row = self.pages.indexOf(self.conflicts)
+        self.conflicts.count_changed.connect(self._show_conflict_count)
+        self._show_conflict_count(self.conflicts.count())
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -71,6 +79,10 @@ class MainWindow(QMainWindow):
         import_roster.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
         import_roster.triggered.connect(self.import_roster)
         file_menu.addAction(import_roster)
+        sync = QAction(self.tr("&Sync with shared folder…"), self)
+        sync.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_S))
+        sync.triggered.connect(self.sync)
+        file_menu.addAction(sync)
         file_menu.addSeparator()
         switch = QAction(self.tr("Change user…"), self)
         switch.triggered.connect(self.change_user)
@@ -128,6 +140,33 @@ class MainWindow(QMainWindow):
             ),
             15000,
         )
+
+    def sync_dialog(self) -> SyncDialog:
+        """The dialog, wired to refresh this window after each sync (tests drive it without exec)."""
+        dialog = SyncDialog(self._store, self._settings, self)
+        # A bound method, not a lambda: PySide can crash deleting a sender that has lambdas connected.
+        dialog.synced.connect(self._after_sync)
+        return dialog
+
+    def sync(self) -> None:
+        dialog = self.sync_dialog()
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _after_sync(self, result: SyncResult) -> None:
+        self.households.run_search()
+        self.refresh_status()
+        self.conflicts.refresh()
+        dialog = self.sender()
+        if isinstance(dialog, SyncDialog) and result.status == "ok":
+            self.statusBar().showMessage(dialog.summary(result), 15000)
+
+    def _after_resolve(self, _conflict: object) -> None:
+        self.households.run_search()
+
+    def _show_conflict_count(self, count: int) -> None:
+        title = self.tr("Conflicts ({n})").format(n=count) if count else self.tr("Conflicts")
+        self.nav.item(self._conflicts_row).setText(title)
 
     def change_user(self) -> None:
         dialog = CadreDialog(self._store, self)

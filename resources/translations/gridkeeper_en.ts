@@ -118,4 +118,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SyncDialog</name>
+    <message numerus="yes">
+        <source>Sent %n change(s), received {received}.</source>
+        <translation>
+            <numerusform>Sent %n change, received {received}.</numerusform>
+            <numerusform>Sent %n changes, received {received}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review.</source>
+        <translation>
+            <numerusform>%n conflict to review.</numerusform>
+            <numerusform>%n conflicts to review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This laptop's clock is about %n day(s) behind; please correct it.</source>
+        <translation>
+            <numerusform>This laptop's clock is about %n day behind; please correct it.</numerusform>
+            <numerusform>This laptop's clock is about %n days behind; please correct it.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

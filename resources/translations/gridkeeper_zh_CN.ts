@@ -44,6 +44,153 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>When two laptops changed the same thing before syncing, GridKeeper kept one value (the same on every laptop) and kept the other here. For each one: keep the value now, take the other, or type a new one. Your choice syncs to the other laptops like any edit.</source>
+        <translation>两台电脑在同步前改了同一项内容时，网格管家保留其中一个值（每台电脑上都一样），另一个值保存在这里。请逐条处理：保留现在的值、采用另一个值，或输入新值。您的选择会像普通修改一样同步到其他电脑。</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value now</source>
+        <translation>现在的值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>Which won</source>
+        <translation>哪方的值生效</translation>
+    </message>
+    <message>
+        <source>No conflicts to review.</source>
+        <translation>没有需要处理的冲突。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep current</source>
+        <translation>保留现在的值(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The value now stays; the other one is set aside</source>
+        <translation>保留现在的值，另一个值不再采用</translation>
+    </message>
+    <message>
+        <source>&amp;Take the other</source>
+        <translation>采用另一个值(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The other laptop&apos;s value replaces the value now</source>
+        <translation>用另一台电脑的值替换现在的值</translation>
+    </message>
+    <message>
+        <source>Type a &amp;new value…</source>
+        <translation>输入新值(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Neither is right: type the value it should have</source>
+        <translation>两个都不对：输入正确的值</translation>
+    </message>
+    <message>
+        <source>ID and phone numbers are masked.</source>
+        <translation>身份证号和电话号码已脱敏显示。</translation>
+    </message>
+    <message>
+        <source>this laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>another laptop</source>
+        <translation>其他电脑</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>not deleted</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
+        <source>Kept {value} for {field} of {what}.</source>
+        <translation>已保留{what}的{field}：{value}。</translation>
+    </message>
+    <message>
+        <source>Took {value} for {field} of {what}.</source>
+        <translation>已将{what}的{field}改为另一个值：{value}。</translation>
+    </message>
+    <message>
+        <source>Deletion has only two values: keep the current one or take the other.</source>
+        <translation>删除状态只有两种取值：保留现在的值，或采用另一个值。</translation>
+    </message>
+    <message>
+        <source>New {field} of {what} (type the full number; several phone numbers separated by spaces):</source>
+        <translation>{what}的新{field}（请输入完整号码；多个电话号码用空格分隔）：</translation>
+    </message>
+    <message>
+        <source>New {field} of {what}:</source>
+        <translation>{what}的新{field}：</translation>
+    </message>
+    <message>
+        <source>Type a new value</source>
+        <translation>输入新值</translation>
+    </message>
+    <message>
+        <source>Nothing was typed, so nothing was changed.</source>
+        <translation>没有输入内容，未作改动。</translation>
+    </message>
+    <message>
+        <source>That is not a phone number (or not only phone numbers); nothing was changed.</source>
+        <translation>输入的不是电话号码（或含有非电话号码的内容），未作改动。</translation>
+    </message>
+    <message>
+        <source>Set {field} of {what} to {value}.</source>
+        <translation>已将{what}的{field}设为{value}。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the roster file</source>
@@ -330,12 +477,20 @@
         <translation>住户档案</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Import household roster…</source>
         <translation>导入住户花名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with shared folder…</source>
+        <translation>与共享文件夹同步(&amp;S)…</translation>
     </message>
     <message>
         <source>Change user…</source>
@@ -384,6 +539,10 @@
     <message>
         <source>Roster imported: {created} persons added, {updated} updated, {rejected} rows rejected.</source>
         <translation>花名册已导入：新增 {created} 人，更新 {updated} 人，{rejected} 行未导入。</translation>
+    </message>
+    <message>
+        <source>Conflicts ({n})</source>
+        <translation>同步冲突（{n}）</translation>
     </message>
     <message>
         <source>This laptop now belongs to {name}.</source>
@@ -656,6 +815,115 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with the shared folder</source>
+        <translation>与共享文件夹同步</translation>
+    </message>
+    <message>
+        <source>Changes travel between laptops through a shared folder on the office network. Each laptop writes only its own files there; nothing on this laptop is lost if the sync is cut off.</source>
+        <translation>各台电脑通过办公网络上的共享文件夹交换修改。每台电脑只写入自己的文件；同步中断也不会丢失本机的任何数据。</translation>
+    </message>
+    <message>
+        <source>For example \\server\share or Z:\gridkeeper</source>
+        <translation>例如 \\server\share 或 Z:\gridkeeper</translation>
+    </message>
+    <message>
+        <source>Shared &amp;folder:</source>
+        <translation>共享文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Receiving changes from other laptops…</source>
+        <translation>正在接收其他电脑的修改…</translation>
+    </message>
+    <message>
+        <source>Updating the search index…</source>
+        <translation>正在更新搜索索引…</translation>
+    </message>
+    <message>
+        <source>Sending this laptop&apos;s changes…</source>
+        <translation>正在发送本机的修改…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder</source>
+        <translation>选择共享文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder first.</source>
+        <translation>请先选择共享文件夹。</translation>
+    </message>
+    <message>
+        <source>Looking for the shared folder…</source>
+        <translation>正在查找共享文件夹…</translation>
+    </message>
+    <message>
+        <source>Not synced.</source>
+        <translation>未同步。</translation>
+    </message>
+    <message>
+        <source>Your data on this laptop was not changed by the part that failed; sync again later.</source>
+        <translation>失败的部分没有改动本机的数据；请稍后再同步。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n change(s), received {received}.</source>
+        <translation>
+            <numerusform>已发送 %n 条修改，收到 {received} 条。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review.</source>
+        <translation>
+            <numerusform>有 %n 个冲突待处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new on either side: this laptop is up to date.</source>
+        <translation>双方都没有新的修改：本机已是最新。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This laptop&apos;s clock is about %n day(s) behind; please correct it.</source>
+        <translation>
+            <numerusform>本机时钟大约慢了 %n 天，请校正。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A batch from laptop {laptop} is damaged or incomplete; it is kept and retried next time.</source>
+        <translation>来自电脑 {laptop} 的一批数据已损坏或不完整；已保留，下次同步时重试。</translation>
+    </message>
+    <message>
+        <source>Laptop {laptop} uses a newer GridKeeper; update this laptop to receive its changes.</source>
+        <translation>电脑 {laptop} 使用的是更新版本的网格管家；请升级本机后再接收它的修改。</translation>
+    </message>
+    <message>
+        <source>The clock of laptop {laptop} is more than a day ahead; its changes wait until its clock is corrected.</source>
+        <translation>电脑 {laptop} 的时钟快了一天以上；它的修改将等其时钟校正后再接收。</translation>
+    </message>
+    <message>
+        <source>Changes from laptop {laptop} wait for changes from another laptop.</source>
+        <translation>来自电脑 {laptop} 的修改需等待另一台电脑的相关修改。</translation>
+    </message>
+    <message>
+        <source>Changes from laptop {laptop} were not received this time ({reason}); they are kept and retried next time.</source>
+        <translation>本次未能接收来自电脑 {laptop} 的修改（{reason}）；已保留，下次同步时重试。</translation>
+    </message>
+    <message>
+        <source>Syncing… the window can be closed when the sync has finished.</source>
+        <translation>正在同步…同步完成后才能关闭此窗口。</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>This profile was written by a newer version of GridKeeper (schema {found}). Install the newer version to open it; nothing was changed.</source>
@@ -918,6 +1186,10 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Show all grids, not only mine</source>
         <translation>显示全部网格，而不只是我的</translation>
+    </message>
+    <message>
+        <source>Shared folder for sync</source>
+        <translation>同步用的共享文件夹</translation>
     </message>
 </context>
 </TS>
