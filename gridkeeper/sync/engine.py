@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import platform
 import uuid
+from datetime import datetime, timezone
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -31,6 +32,8 @@ from gridkeeper.sync.folder import BadBatch, Batch, Change, FolderShare, ShareOf
 log = logging.getLogger("gridkeeper.sync")
 
 DATASET_KEY = "dataset_id"
+LAST_SYNC_KEY = "last_sync"  # UTC ISO time of the last completed sync (device-local)
+PUSHED_KEY = "pushed_seq"  # our last change on the share then: for the status bar only
 BATCH_SIZE = 5000
 
 Progress = Callable[[int, str], None]
@@ -202,6 +205,8 @@ def sync_folder(store: Store, root: Path, progress: Progress | None = None) -> S
             _pull(store, share, dataset, me, result, report)
             report(80, "push")
             _push(store, share, dataset, me, result)
+            store.set_meta(LAST_SYNC_KEY, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            store.set_meta(PUSHED_KEY, str(_pushed_seq(share, dataset, me)))
     except ShareOffline as exc:
         result.status, result.message = "offline", exc.english()
         return result
@@ -210,3 +215,22 @@ def sync_folder(store: Store, root: Path, progress: Progress | None = None) -> S
         return result
     report(100, "done")
     return result
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows; read from the profile alone (no share access)."""
+
+    last_sync: datetime | None
+    pending_changes: int  # changes made here since the last completed sync
+    open_conflicts: int
+
+
+def status(store: Store) -> SyncStatus:
+    last = store.meta(LAST_SYNC_KEY)
+    pushed = int(store.meta(PUSHED_KEY) or 0)
+    with store.read() as conn:
+        pending = conn.exec_driver_sql(
+            "SELECT count(*) FROM change_log WHERE device_id = ? AND seq > ?", (store.device_id, pushed)).scalar()
+        conflicts = conn.exec_driver_sql("SELECT count(*) FROM conflict WHERE resolved = 0").scalar()
+    return SyncStatus(datetime.fromisoformat(last) if last else None, int(pending or 0), int(conflicts or 0))

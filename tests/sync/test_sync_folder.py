@@ -264,3 +264,18 @@ def test_a_conflict_is_resolved_by_a_normal_change_that_syncs(office: Office) ->
     office.sync_all()
     assert {value(s, "SELECT name FROM person WHERE id = 'p1'") for s in office.laptops} == {"张玮"}
     assert len(set(office.dumps())) == 1
+
+
+def test_status_counts_pending_changes_and_last_sync(office: Office) -> None:
+    from gridkeeper.sync.engine import status
+
+    a = office.laptops[0]
+    before = status(a)
+    assert before.last_sync is None and before.pending_changes == 0
+    add_person(a)
+    assert status(a).pending_changes == 5  # community, compound, building, household, person
+    office.sync(0)
+    after = status(a)
+    assert after.pending_changes == 0 and after.last_sync is not None and after.open_conflicts == 0
+    edit(a, "UPDATE person SET note = 'x' WHERE id = 'p1'")
+    assert status(a).pending_changes == 1
