@@ -1,0 +1,89 @@
+"""Shared pieces of the roster wizard pages: tints, cell text, small widgets."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+)
+
+from gridkeeper import idnumber, phone
+from gridkeeper.io.roster import FIELD_LABELS
+
+PREVIEW_ROWS = 200
+SHEET_PREVIEW_ROWS = 8
+ERROR_TINT = QColor("#f2a7a7")  # the cell with the problem
+WARNING_TINT = QColor("#f7d872")
+ERROR_ROW_TINT = QColor("#fbe1e1")  # the rest of its row
+WARNING_ROW_TINT = QColor("#fdf3cf")
+HEADER_TINT = QColor("#d7e6f7")
+_PHONE_CHUNK = re.compile(r"[^、,，;；/|\r\n\s]+")
+
+
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def field_label(field: str) -> str:
+    return QCoreApplication.translate("roster", FIELD_LABELS[field])
+
+
+def cell_text(value: object, field: str | None = None) -> str:
+    """A raw cell as the preview shows it; ID and phone numbers masked (PIPL)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        text = str(int(value))
+    elif isinstance(value, datetime):
+        text = value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    if field == "id_number":
+        return idnumber.mask(text)
+    if field == "phones":
+        return _PHONE_CHUNK.sub(lambda m: phone.mask(m[0]), text)
+    return text
+
+
+class _ErrorLabel(QLabel):
+    """Red, and out of the way while it has nothing to say."""
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
+def _error_label() -> QLabel:
+    label = _ErrorLabel()
+    label.setVisible(False)
+    label.setObjectName("error")
+    label.setStyleSheet("color: #b00020")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _wrapped(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _readonly_table(name: str) -> QTableWidget:
+    table = QTableWidget()
+    table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table

@@ -1,0 +1,232 @@
+"""The import in a worker with progress and cancel, then the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from gridkeeper import roster_import
+from gridkeeper.io.roster_rejects import write_rejected
+from gridkeeper.roster_import import ImportCancelled, ImportReport
+from gridkeeper.ui.roster_wizard.common import _error_label, _translate, _wrapped
+from gridkeeper.ui.worker import Job
+
+if TYPE_CHECKING:
+    from gridkeeper.ui.roster_wizard.wizard import RosterWizard
+
+
+class ImportPage(QWizardPage):
+    def __init__(self, wizard: RosterWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self._job: Job | None = None
+        self._done = False
+        self.setTitle(self.tr("Importing"))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Summary"))
+        self.step = _wrapped(name="step")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("&Cancel import"))
+        self.cancel_button.setObjectName("cancelImport")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.result = _wrapped(name="importResult")
+        self.error = _error_label()
+        note = _wrapped(self.tr(
+            "The import is one transaction: if it is cancelled or fails, the profile stays as it was."), "hint")
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.step)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(note)
+        self._steps = {
+            "reading": self.tr("Reading the file…"),
+            "checking rows": self.tr("Checking the rows…"),
+            "comparing with the profile": self.tr("Comparing with the households already in this profile…"),
+            "search index": self.tr("Updating the search index…"),
+            "done": self.tr("Done."),
+        }
+
+    def running(self) -> bool:
+        return self._job is not None and self._job.is_running()
+
+    def initializePage(self) -> None:  # noqa: N802
+        store, path, sheet, header = self.w.store, self.w.path, self.w.sheet, self.w.header
+        assert path is not None and sheet is not None and header is not None
+        self._done = False
+        self.w.report = None
+        self.result.setText("")
+        self.error.setText("")
+        self.progress.setValue(0)
+        self.progress.show()
+        self.step.setText(self._steps["reading"])
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+        self._set_wizard_buttons(False)
+
+        def work(progress: Any, cancelled: Any) -> ImportReport:
+            return roster_import.import_roster(store, path, sheet.name, header=header,
+                                               progress=progress, cancelled=cancelled)
+
+        self._job = self.w.run(work, self._finished, self._failed, self._progress, database=True)
+        self.completeChanged.emit()
+
+    def _set_wizard_buttons(self, enabled: bool) -> None:
+        """While importing, only our Cancel acts: no Back, no Next, no closing halfway."""
+        b = QWizard.WizardButton
+        layout = [b.Stretch]
+        if enabled:  # QWizard shows only the ones that apply to the current page
+            layout += [b.BackButton, b.NextButton, b.CommitButton, b.FinishButton, b.CancelButton]
+        self.w.setButtonLayout(layout)
+
+    def cancel(self) -> None:
+        if self.running():
+            assert self._job is not None
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.step.setText(self.tr("Cancelling: undoing what was written…"))
+
+    def _progress(self, percent: int, step: str) -> None:
+        self.progress.setValue(percent)
+        if not (self._job and self._job.cancelled()):
+            self.step.setText(self._steps.get(step, self.tr("Storing the households and persons…")))
+
+    def _finished(self, report: ImportReport) -> None:
+        self._job = None
+        self._done = True
+        self.w.report = report
+        self.progress.setValue(100)
+        self.step.setText(self._steps["done"])
+        self.cancel_button.hide()
+        self.result.setText(self.tr("The roster was imported."))
+        self._set_wizard_buttons(True)
+        self.completeChanged.emit()
+        self.w.imported.emit(report)
+        if self.w.currentPage() is self:
+            self.w.next()
+
+    def _failed(self, message: str) -> None:
+        cancelled = self._job is not None and isinstance(self._job.error, ImportCancelled)
+        self._job = None
+        self.cancel_button.hide()
+        self.progress.hide()
+        again = self.tr("Go back to change something and import again, or close the wizard.")
+        if cancelled:  # the message says so: "The import was cancelled; nothing was changed."
+            self.step.setText(self.tr("Cancelled."))
+            self.result.setText(message + "\n" + again)
+        else:
+            self.step.setText(self.tr("The import failed."))
+            self.error.setText(message + "\n" + self.tr("Nothing was changed in the profile."))
+            self.result.setText(again)
+        self._set_wizard_buttons(True)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self._done
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: RosterWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Summary"))
+        self.setFinalPage(True)
+        self.summary = _wrapped(name="summary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_title = _wrapped(name="problemsTitle")
+        self.problems = QListWidget()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("&Save rejected rows…"))
+        self.save_button.setObjectName("saveRejected")
+        self.save_button.clicked.connect(self.save_rejected)
+        self.saved = _wrapped(name="savedStatus")
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems_title)
+        layout.addWidget(self.problems, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.saved)
+
+    def initializePage(self) -> None:  # noqa: N802
+        report = self.w.report
+        assert report is not None
+        lines = [
+            self.tr("Read %n row(s) from the sheet “{sheet}” of {file}.", "", report.rows_read).format(
+                sheet=report.sheet, file=Path(report.path).name),
+            self.tr("%n person(s) added.", "", report.persons_created),
+            self.tr("%n person(s) updated.", "", report.persons_updated),
+            self.tr("%n person(s) already up to date, left unchanged.", "", report.persons_unchanged),
+            self.tr("%n household(s) added.", "", report.households_created),
+            self.tr("%n household(s) updated.", "", report.households_updated),
+        ]
+        rejected = len(report.rejected_rows)
+        if rejected:
+            lines.append(self.tr(
+                "%n row(s) rejected and not imported. Save them, fix them in Excel and import that "
+                "file again.", "", rejected))
+        else:
+            lines.append(self.tr("No row was rejected."))
+        if report.warnings:
+            lines.append(self.tr("%n warning(s): those rows were imported without the doubtful values.", "",
+                                 len(report.warnings)))
+        self.summary.setText("\n".join(lines))
+        self.problems.clear()
+        for issue in report.rejected:
+            self.problems.addItem(self.tr("Rejected: {text}").format(text=issue.text(_translate)))
+        for issue in report.warnings:
+            self.problems.addItem(self.tr("Warning: {text}").format(text=issue.text(_translate)))
+        has_problems = bool(report.rejected or report.warnings)
+        self.problems_title.setText(self.tr("Problems found:") if has_problems else "")
+        self.problems_title.setVisible(has_problems)
+        self.problems.setVisible(has_problems)
+        self.save_button.setEnabled(rejected > 0)
+        self.save_button.setVisible(rejected > 0)
+        self.saved.setText("")
+
+    def save_rejected(self) -> None:
+        report, sheet, header = self.w.report, self.w.sheet, self.w.header
+        if report is None or sheet is None or header is None or not report.rejected_rows:
+            return
+        source = Path(report.path)
+        suggested = source.with_name(self.tr("{stem}-rejected.xlsx").format(stem=source.stem))
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the rejected rows"), str(suggested), self.tr("Excel workbook (*.xlsx)"))
+        if not name:
+            return
+        target = Path(name)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        rejected = set(report.rejected_rows)
+        rows = [r for r in self.w.rows if r.row in rejected]
+        try:
+            written = write_rejected(target, sheet, header, rows, _translate)
+        except OSError as exc:
+            self.saved.setText(self.tr("The rows could not be saved to {path}: {reason}").format(
+                path=str(target), reason=exc.strerror or str(exc)))
+            return
+        self.saved.setText(self.tr("Saved %n rejected row(s) with their problems to {path}.", "",
+                                   written).format(path=str(target)))
+

@@ -1,0 +1,207 @@
+"""Every row checked, the first ones shown with their problems."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QProgressBar,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from gridkeeper.io import roster
+from gridkeeper.io.roster import RosterRow
+from gridkeeper.ui.roster_wizard.common import (
+    ERROR_ROW_TINT,
+    ERROR_TINT,
+    PREVIEW_ROWS,
+    WARNING_ROW_TINT,
+    WARNING_TINT,
+    _error_label,
+    _readonly_table,
+    _translate,
+    _wrapped,
+    cell_text,
+)
+
+if TYPE_CHECKING:
+    from gridkeeper.ui.roster_wizard.wizard import RosterWizard
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: RosterWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self._generation = 0
+        self._checked = False
+        self.counts: Counter[str] = Counter()
+        self.setTitle(self.tr("Preview"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Import"))
+        self.totals = _wrapped(name="totals")
+        font = self.totals.font()
+        font.setBold(True)
+        self.totals.setFont(font)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.error = _error_label()
+        self.reasons = _readonly_table("reasons")
+        self.reasons.setColumnCount(3)
+        self.reasons.setHorizontalHeaderLabels([self.tr("Problem"), self.tr("Rows"), self.tr("For example")])
+        self.reasons.verticalHeader().hide()
+        self.reasons.horizontalHeader().setStretchLastSection(True)
+        self.only_problems = QCheckBox(self.tr("Show only rows with problems"))
+        self.only_problems.setObjectName("onlyProblems")
+        self.only_problems.toggled.connect(lambda _on: self._fill_table())
+        self.shown = _wrapped(name="shown")
+        self.table = _readonly_table("preview")
+        legend = _wrapped(self.tr(
+            "Red: the row is rejected and will not be imported. Yellow: a warning; the row is imported "
+            "without the doubtful value. Point at a cell to read why. ID and phone numbers are masked."), "hint")
+        row = QHBoxLayout()
+        row.addWidget(self.shown, 1)
+        row.addWidget(self.only_problems)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.error)
+        layout.addWidget(self.reasons)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(legend)
+
+    def initializePage(self) -> None:  # noqa: N802
+        sheet, header = self.w.sheet, self.w.header
+        assert sheet is not None and header is not None
+        self._generation += 1
+        generation = self._generation
+        self._checked = False
+        self.w.rows = []
+        self.error.setText("")
+        self.totals.setText(self.tr("Checking every row…"))
+        self.busy.show()
+        for widget in (self.reasons, self.table):
+            widget.setRowCount(0)
+        self.completeChanged.emit()
+        self.w.run(lambda _p, _c: roster.validate(sheet, header),
+                   lambda rows: self._checked_rows(generation, rows),
+                   lambda message: self._failed(generation, message))
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.busy.hide()
+            self.totals.setText("")
+            self.error.setText(message)
+
+    def _checked_rows(self, generation: int, rows: list[RosterRow]) -> None:
+        if generation != self._generation:
+            return
+        self.busy.hide()
+        self.w.rows = rows
+        self._checked = True
+        rejected = sum(1 for r in rows if r.rejected)
+        warned = sum(1 for r in rows if not r.rejected and r.issues)
+        self.totals.setText(self.tr(
+            "{rows} rows read · {ok} will be imported · {rejected} rejected · {warned} with warnings").format(
+                rows=f"{len(rows):,}", ok=f"{len(rows) - rejected:,}", rejected=f"{rejected:,}",
+                warned=f"{warned:,}"))
+        self._fill_reasons(rows)
+        self._fill_table()
+        self.completeChanged.emit()
+
+    def _fill_reasons(self, rows: list[RosterRow]) -> None:
+        self.counts = Counter()
+        example: dict[str, str] = {}
+        severity: dict[str, str] = {}
+        for r in rows:
+            for issue in r.issues:
+                example.setdefault(issue.code, issue.text(_translate))
+                if severity.get(issue.code) != "error":
+                    severity[issue.code] = issue.severity
+            self.counts.update({i.code for i in r.issues})
+        order = sorted(self.counts, key=lambda code: (severity[code] != "error", -self.counts[code], code))
+        self.reasons.setRowCount(len(order))
+        for i, code in enumerate(order):
+            tint = ERROR_TINT if severity[code] == "error" else WARNING_TINT
+            kind = self.tr("rejected") if severity[code] == "error" else self.tr("warning")
+            items = (QTableWidgetItem(f"{code} ({kind})"),
+                     QTableWidgetItem(self.tr("%n row(s)", "", self.counts[code])),
+                     QTableWidgetItem(example[code]))
+            items[0].setBackground(tint)
+            items[0].setForeground(QColor("black"))
+            items[2].setToolTip(example[code])
+            for c, item in enumerate(items):
+                self.reasons.setItem(i, c, item)
+        self.reasons.setVisible(bool(order))
+        self.reasons.resizeColumnsToContents()
+        self.reasons.resizeRowsToContents()
+        shown_rows = min(len(order), 6)  # more scroll
+        height = self.reasons.horizontalHeader().sizeHint().height() + 2 * self.reasons.frameWidth() + sum(
+            self.reasons.rowHeight(r) for r in range(shown_rows))
+        self.reasons.setFixedHeight(height)
+
+    def _fill_table(self) -> None:
+        sheet, header = self.w.sheet, self.w.header
+        if sheet is None or header is None or not self._checked:
+            return
+        rows = [r for r in self.w.rows if r.issues] if self.only_problems.isChecked() else self.w.rows
+        shown = rows[:PREVIEW_ROWS]
+        if self.only_problems.isChecked():
+            self.shown.setText(self.tr("Rows with problems: the first %n shown.", "", len(shown)))
+        else:
+            self.shown.setText(self.tr("The first %n row(s) of the sheet.", "", len(shown)))
+        width = len(header.labels)
+        fields = {i: f for f, i in header.columns.items()}
+        self.table.clear()
+        self.table.setRowCount(len(shown))
+        self.table.setColumnCount(width)
+        self.table.setHorizontalHeaderLabels(
+            [f"{roster.column_letter(c)} {label}".strip() for c, label in enumerate(header.labels)])
+        for i, r in enumerate(shown):
+            values = sheet.rows[r.row - 1] if r.row - 1 < len(sheet.rows) else []
+            texts = [issue.text(_translate) for issue in r.issues]
+            cells: dict[int, list[int]] = {}  # column -> its issues (-1: the row as a whole)
+            for n, issue in enumerate(r.issues):
+                cells.setdefault(_column_index(issue.column), []).append(n)
+            head = QTableWidgetItem(str(r.row))
+            head.setToolTip("\n".join(texts))
+            self.table.setVerticalHeaderItem(i, head)
+            for c in range(width):
+                item = QTableWidgetItem(cell_text(values[c] if c < len(values) else None, fields.get(c)))
+                if r.issues:
+                    own = cells.get(c, [])
+                    if own:
+                        error = any(r.issues[n].severity == "error" for n in own)
+                        item.setBackground(ERROR_TINT if error else WARNING_TINT)
+                        item.setToolTip("\n".join(texts[n] for n in own))
+                    else:
+                        item.setBackground(ERROR_ROW_TINT if r.rejected else WARNING_ROW_TINT)
+                        item.setToolTip("\n".join(texts))
+                    item.setForeground(QColor("black"))
+                self.table.setItem(i, c, item)
+        self.table.resizeColumnsToContents()
+        for c in range(width):
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self._checked and bool(self.w.rows)
+
+
+def _column_index(letters: str) -> int:
+    """0-based index of an Excel column name; -1 when the issue names no column."""
+    letters = (letters or "").strip().upper()
+    if not letters.isalpha() or not letters.isascii():
+        return -1
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
