@@ -25,6 +25,14 @@ class Setting(Generic[T]):
     default: T
     label: str
     choices: tuple[T, ...] = ()
+    bounds: tuple[T, T] | None = None  # lowest and highest allowed, both included
+
+    def allows(self, value: object) -> bool:
+        if not isinstance(value, self.type) or (isinstance(value, bool) and self.type is not bool):
+            return False  # True is an int to Python, not a number of minutes to us
+        if self.choices and value not in self.choices:
+            return False
+        return self.bounds is None or self.bounds[0] <= value <= self.bounds[1]  # type: ignore[operator]
 
 
 LANGUAGE: Setting[str] = Setting(
@@ -38,7 +46,14 @@ SYNC_FOLDER: Setting[str] = Setting(
     "sync_folder", str, "", QT_TRANSLATE_NOOP("settings", "Shared folder for sync")
 )
 
-REGISTRY: dict[str, Setting[Any]] = {s.key: s for s in (LANGUAGE, SHOW_ALL_GRIDS, SYNC_FOLDER)}
+AUTO_SYNC_MINUTES: Setting[int] = Setting(
+    "auto_sync_minutes", int, 0,
+    QT_TRANSLATE_NOOP("settings", "Sync automatically every N minutes (0: off)"), bounds=(0, 240),
+)
+
+REGISTRY: dict[str, Setting[Any]] = {
+    s.key: s for s in (LANGUAGE, SHOW_ALL_GRIDS, SYNC_FOLDER, AUTO_SYNC_MINUTES)
+}
 
 
 class Settings:
@@ -56,12 +71,10 @@ class Settings:
 
     def get(self, setting: Setting[T]) -> T:
         value = self._values.get(setting.key, setting.default)
-        if not isinstance(value, setting.type) or (setting.choices and value not in setting.choices):
-            return setting.default
-        return value  # type: ignore[no-any-return]
+        return value if setting.allows(value) else setting.default  # type: ignore[no-any-return]
 
     def set(self, setting: Setting[T], value: T) -> None:
-        if not isinstance(value, setting.type) or (setting.choices and value not in setting.choices):
+        if not setting.allows(value):
             raise ValueError(f"bad value for {setting.key}: {value!r}")
         self._values[setting.key] = value
         self._path.parent.mkdir(parents=True, exist_ok=True)

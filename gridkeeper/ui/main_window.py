@@ -5,8 +5,8 @@ Only pages that work are listed; later issues add theirs to PAGES.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,7 +25,8 @@ from gridkeeper.sync.engine import SyncResult
 from gridkeeper.ui.cadre_dialog import CadreDialog
 from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.households_page import HouseholdsPage
-from gridkeeper.ui.sync_dialog import SyncDialog
+from gridkeeper.ui.sync_dialog import SyncPanel
+from gridkeeper.ui.sync_status import SyncStatusLabel
 
 
 class MainWindow(QMainWindow):
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         my_grids = [g.id for g in me.grids] if me else None
         self.households = HouseholdsPage(store, my_grids, settings.get(cfg.SHOW_ALL_GRIDS))
         self.households.scope_changed.connect(lambda all_: settings.set(cfg.SHOW_ALL_GRIDS, all_))
+        self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)
 
@@ -49,9 +51,11 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
-        for title, page in ((self.tr("Households"), self.households), (self.tr("Conflicts"), self.conflicts)):
+        for title, page in ((self.tr("Households"), self.households), (self.tr("Sync"), self.sync_page),
+                            (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             self.pages.addWidget(page)
+        self._sync_row = self.pages.indexOf(self.sync_page)
         self._conflicts_row = self.pages.indexOf(self.conflicts)
         self.conflicts.count_changed.connect(self._show_conflict_count)
         self._show_conflict_count(self.conflicts.count())
@@ -68,9 +72,24 @@ class MainWindow(QMainWindow):
         self.profile_label = QLabel()
         self.user_label = QLabel()
         self.totals_label = QLabel()
-        for w in (self.user_label, self.totals_label, self.profile_label):
+        self.sync_status = SyncStatusLabel(store, settings)
+        self.sync_status.clicked.connect(self.show_sync_page)
+        self.sync_status.changed.connect(self.sync_page.show_state)
+        self.sync_page.show_state(self.sync_status.text())
+        for w in (self.sync_status, self.user_label, self.totals_label, self.profile_label):
             self.statusBar().addPermanentWidget(w)
         self.refresh_status()
+
+        # Bound methods, not lambdas: PySide can crash deleting a sender that has lambdas connected.
+        self.sync_page.synced.connect(self._after_sync)
+        self.sync_page.share_checked.connect(self.sync_status.set_reachable)
+        self.sync_page.busy_changed.connect(self.sync_status.set_syncing)
+        self.sync_page.ended.connect(self._sync_ended)
+        self.sync_page.auto_minutes_changed.connect(self._schedule_auto_sync)
+        self.auto_sync = QTimer(self)
+        self.auto_sync.timeout.connect(self.auto_sync_now)
+        self._schedule_auto_sync(settings.get(cfg.AUTO_SYNC_MINUTES))
+        self._close_after_sync = False
         self.households.search.setFocus()
 
     def _build_menus(self, language: str) -> None:
@@ -80,6 +99,7 @@ class MainWindow(QMainWindow):
         import_roster.triggered.connect(self.import_roster)
         file_menu.addAction(import_roster)
         sync = QAction(self.tr("&Sync with shared folder…"), self)
+        sync.setObjectName("syncAction")
         sync.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_S))
         sync.triggered.connect(self.sync)
         file_menu.addAction(sync)
@@ -132,6 +152,7 @@ class MainWindow(QMainWindow):
     def _after_import(self, report: object) -> None:
         self.households.run_search()
         self.refresh_status()
+        self.sync_status.refresh()
         self.statusBar().showMessage(
             self.tr("Roster imported: {created} persons added, {updated} updated, {rejected} rows rejected.").format(
                 created=getattr(report, "persons_created", 0),
@@ -141,28 +162,55 @@ class MainWindow(QMainWindow):
             15000,
         )
 
-    def sync_dialog(self) -> SyncDialog:
-        """The dialog, wired to refresh this window after each sync (tests drive it without exec)."""
-        dialog = SyncDialog(self._store, self._settings, self)
-        # A bound method, not a lambda: PySide can crash deleting a sender that has lambdas connected.
-        dialog.synced.connect(self._after_sync)
-        return dialog
+    # -- sync ------------------------------------------------------------------
+
+    def show_sync_page(self) -> None:
+        self.nav.setCurrentRow(self._sync_row)
 
     def sync(self) -> None:
-        dialog = self.sync_dialog()
-        dialog.exec()
-        dialog.deleteLater()
+        """File > Sync (Ctrl+S): the Sync page, and a sync when there is a folder to sync with."""
+        self.show_sync_page()
+        if self.sync_page.folder.text().strip():
+            self.sync_page.sync_now()
+        else:
+            self.sync_page.folder.setFocus()
 
-    def _after_sync(self, result: SyncResult) -> None:
+    def auto_sync_now(self) -> None:
+        """The timer's sync: only with a saved folder and none running; the job looks for the folder first."""
+        if self._settings.get(cfg.AUTO_SYNC_MINUTES) > 0 and not self.sync_page.running():
+            self.sync_page.sync_now(automatic=True)
+
+    def _schedule_auto_sync(self, minutes: int) -> None:
+        if minutes > 0:
+            self.auto_sync.start(minutes * 60_000)
+        else:
+            self.auto_sync.stop()
+
+    def _after_sync(self, _result: SyncResult) -> None:
         self.households.run_search()
         self.refresh_status()
         self.conflicts.refresh()
-        dialog = self.sender()
-        if isinstance(dialog, SyncDialog) and result.status == "ok":
-            self.statusBar().showMessage(dialog.summary(result), 15000)
+        self.sync_status.refresh()
+
+    def _sync_ended(self, sentence: str) -> None:
+        self.sync_status.refresh()
+        if sentence:
+            self.statusBar().showMessage(sentence, 15000)
+        if self._close_after_sync:
+            QTimer.singleShot(0, self.close)
 
     def _after_resolve(self, _conflict: object) -> None:
         self.households.run_search()
+        self.sync_status.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """A sync is safe to cut, but not on purpose: let it finish, then close."""
+        if self.sync_page.running():
+            self._close_after_sync = True
+            self.statusBar().showMessage(self.tr("Finishing the sync; GridKeeper closes when it is done."))
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _show_conflict_count(self, count: int) -> None:
         title = self.tr("Conflicts ({n})").format(n=count) if count else self.tr("Conflicts")

@@ -1,8 +1,10 @@
-"""Sync with the shared folder: choose the folder, sync in a worker, say in words what happened.
+"""The Sync page: choose the shared folder, sync in a worker, say in words what happened.
 
-The engine's messages are English (it has no Qt). The two "offline" ones are
-rebuilt here from the folder we passed in, so they reach the user translated;
-others are shown as the engine wrote them.
+`SyncPanel` is the page (the modal dialog it once lived in is gone: a page lets
+a sync run while the cadre goes on working, and is where the automatic sync
+shows its progress). The engine's messages are English (it has no Qt). The two
+"offline" ones are rebuilt here from the folder we passed in, so they reach the
+user translated; others are shown as the engine wrote them.
 """
 
 from __future__ import annotations
@@ -11,11 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -76,10 +76,58 @@ def run_sync(store: Store, root: Path, progress: Any) -> Outcome:
     return Outcome(result, _laptop_names(root, result))
 
 
-class SyncDialog(QDialog):
-    """Emits `synced(SyncResult)` after every sync the engine ran (ok, offline or refused)."""
+class _Keeper(QObject):
+    """Holds jobs that have no parent until they have ended.
 
-    synced = Signal(object)
+    A sync must outlive the page that started it: the window is rebuilt when the
+    language changes, and a Job deleted while its function runs takes the
+    function's Python objects with it under the pool thread.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: set[Job] = set()
+
+    def hold(self, job: Job) -> None:
+        self.jobs.add(job)
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
+
+    @Slot(object)
+    def _finished(self, _result: object) -> None:
+        self._release()
+
+    @Slot(str)
+    def _failed(self, _message: str) -> None:
+        self._release()
+
+    def _release(self) -> None:
+        job = self.sender()
+        if isinstance(job, Job) and job in self.jobs:
+            self.jobs.discard(job)
+            job.deleteLater()
+
+
+_keeper: _Keeper | None = None
+
+
+def run_detached(job: Job, pool: QThreadPool) -> None:
+    """Start a parentless job and keep it until it ends; connect its signals first."""
+    global _keeper
+    if _keeper is None:
+        _keeper = _Keeper()
+    _keeper.hold(job)
+    job.start(pool)
+
+
+class SyncPanel(QWidget):
+    """The Sync page. Runs one sync at a time, started by a click or by the main window's timer."""
+
+    synced = Signal(object)  # SyncResult, after every sync the engine ran (ok, offline or refused)
+    share_checked = Signal(str, bool)  # the folder a run used, and whether it was there
+    ended = Signal(str)  # after every run: one sentence for the status bar, "" when the page says it all
+    busy_changed = Signal(bool)
+    auto_minutes_changed = Signal(int)
 
     def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,14 +135,16 @@ class SyncDialog(QDialog):
         self._settings = settings
         self._job: Job | None = None
         self._root: Path | None = None
+        self.automatic = False  # the run going on (or the last one) was started by the timer
         self.outcome: Outcome | None = None
-        self.setWindowTitle(self.tr("Sync with the shared folder"))
-        self.setMinimumWidth(560)
 
         intro = QLabel(self.tr(
             "Changes travel between laptops through a shared folder on the office network. Each laptop "
             "writes only its own files there; nothing on this laptop is lost if the sync is cut off."))
         intro.setWordWrap(True)
+        self.state = QLabel()
+        self.state.setObjectName("state")
+        self.state.setWordWrap(True)
         self.folder = QLineEdit(settings.get(cfg.SYNC_FOLDER))
         self.folder.setObjectName("folder")
         self.folder.setPlaceholderText(self.tr("For example \\\\server\\share or Z:\\gridkeeper"))
@@ -104,10 +154,21 @@ class SyncDialog(QDialog):
         self.choose_button = QPushButton(self.tr("&Choose…"))
         self.choose_button.setObjectName("choose")
         self.choose_button.clicked.connect(self.choose)
+        self.auto_minutes = QSpinBox()
+        self.auto_minutes.setObjectName("autoMinutes")
+        low, high = cfg.AUTO_SYNC_MINUTES.bounds or (0, 240)
+        self.auto_minutes.setRange(low, high)
+        self.auto_minutes.setSpecialValueText(self.tr("off"))
+        self.auto_minutes.setValue(settings.get(cfg.AUTO_SYNC_MINUTES))
+        self.auto_minutes.setToolTip(self.tr("Only while the shared folder can be reached; "
+                                             "the result shows in the status bar"))
+        self.auto_minutes.valueChanged.connect(self._auto_minutes_set)
+        auto_label = QLabel(QCoreApplication.translate("settings", cfg.AUTO_SYNC_MINUTES.label))
+        auto_label.setBuddy(self.auto_minutes)
         self.sync_button = QPushButton(self.tr("&Sync now"))
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setDefault(True)
-        self.sync_button.clicked.connect(self.sync_now)
+        self.sync_button.clicked.connect(self._sync_clicked)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setRange(0, 100)
@@ -120,13 +181,15 @@ class SyncDialog(QDialog):
         self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.report.setMinimumHeight(self.fontMetrics().height() * 4)
         self.report.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
 
         row = QHBoxLayout()
         row.addWidget(folder_label)
         row.addWidget(self.folder, 1)
         row.addWidget(self.choose_button)
+        auto = QHBoxLayout()
+        auto.addWidget(auto_label)
+        auto.addWidget(self.auto_minutes)
+        auto.addStretch(1)
         action = QHBoxLayout()
         action.addWidget(self.sync_button)
         action.addWidget(self.progress, 1)
@@ -134,11 +197,13 @@ class SyncDialog(QDialog):
         self.sync_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.state)
+        layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addLayout(row)
+        layout.addLayout(auto)
         layout.addLayout(action)
         layout.addWidget(self.step)
         layout.addWidget(self.report, 1)
-        layout.addWidget(self.buttons)
 
         self._steps = {
             "pull": self.tr("Receiving changes from other laptops…"),
@@ -146,7 +211,6 @@ class SyncDialog(QDialog):
             "push": self.tr("Sending this laptop's changes…"),
             "done": self.tr("Done."),
         }
-        self.sync_button.setFocus()
 
     # -- actions -------------------------------------------------------------
 
@@ -159,27 +223,47 @@ class SyncDialog(QDialog):
     def running(self) -> bool:
         return self._job is not None and self._job.is_running()
 
-    def sync_now(self) -> None:
+    def show_state(self, text: str) -> None:
+        """What the status bar says about sync, repeated at the top of the page."""
+        self.state.setText(text)
+
+    def _sync_clicked(self) -> None:
+        self.sync_now()
+
+    def sync_now(self, *, automatic: bool = False) -> bool:
+        """Start a sync; False when one is running or there is no folder to sync with.
+
+        A click syncs with the folder typed on the page; the timer only with the
+        folder saved after a good sync, and says nothing on the page when none is set.
+        """
         if self.running():
-            return
-        text = self.folder.text().strip()
+            return False
+        text = (self._settings.get(cfg.SYNC_FOLDER) if automatic else self.folder.text()).strip()
         if not text:
-            self._show(self.tr("Choose the shared folder first."), error=True)
-            self.folder.setFocus()
-            return
+            if not automatic:
+                self._show(self.tr("Choose the shared folder first."), error=True)
+                self.folder.setFocus()
+            return False
         root = Path(text)
         self._root = root
+        self.automatic = automatic
         self.outcome = None
         self._set_busy(True)
-        self.step.setText(self.tr("Looking for the shared folder…"))
+        self.step.setText(self.tr("Automatic sync: looking for the shared folder…") if automatic
+                          else self.tr("Looking for the shared folder…"))
         self._show("")
         store = self._store
-        job = Job(lambda progress, _cancelled: run_sync(store, root, progress), self)
+        job = Job(lambda progress, _cancelled: run_sync(store, root, progress))
         job.progress.connect(self._progress)
         job.finished.connect(self._finished)
         job.failed.connect(self._failed)
         self._job = job
-        job.start(database_pool())
+        run_detached(job, database_pool())
+        return True
+
+    def _auto_minutes_set(self, minutes: int) -> None:
+        self._settings.set(cfg.AUTO_SYNC_MINUTES, minutes)
+        self.auto_minutes_changed.emit(minutes)
 
     # -- the job's signals -----------------------------------------------------
 
@@ -191,30 +275,40 @@ class SyncDialog(QDialog):
         self._end_job()
         self.outcome = outcome
         assert self._root is not None
-        result = outcome.result
+        root, result = self._root, outcome.result
         if result is None:  # the folder is not there: the engine was not asked
             self.step.setText(self.tr("Not synced."))
-            self._show(ShareOffline(self._root).translated(QCoreApplication.translate), error=True)
+            self._show(ShareOffline(root).translated(QCoreApplication.translate), error=True)
+            self.share_checked.emit(str(root), False)
+            self.ended.emit("")  # the status bar's indicator says "share not reachable"
             return
         if result.status == "ok":
-            self._settings.set(cfg.SYNC_FOLDER, str(self._root))
+            self._settings.set(cfg.SYNC_FOLDER, str(root))
             self.step.setText(self._steps["done"])
             self._show("\n".join(self.describe(result, outcome.laptops)))
+            sentence = self.summary(result)
+            if self.automatic:
+                sentence = self.tr("Automatic sync: {summary}").format(summary=sentence)
         else:
             self.step.setText(self.tr("Not synced."))
-            self._show(self._message(result, self._root), error=True)
+            self._show(self._message(result, root), error=True)
+            sentence = ""
+            if self.automatic and result.status != "offline":
+                sentence = self.tr("Automatic sync: not synced. {reason}").format(reason=self._message(result, root))
+        self.share_checked.emit(str(root), result.status != "offline")
         self.synced.emit(result)
+        self.ended.emit(sentence)
 
     def _failed(self, message: str) -> None:
         self._end_job()
         self.step.setText(self.tr("Not synced."))
         self._show(message + "\n" + self.tr("Your data on this laptop was not changed by the part that failed; "
                                             "sync again later."), error=True)
+        self.ended.emit(self.tr("Automatic sync: not synced. {reason}").format(reason=message)
+                        if self.automatic else "")
 
     def _end_job(self) -> None:
-        if self._job is not None:
-            self._job.deleteLater()
-        self._job = None
+        self._job = None  # run_detached deletes it
         self._set_busy(False)
 
     # -- words ---------------------------------------------------------------
@@ -270,22 +364,6 @@ class SyncDialog(QDialog):
         self.sync_button.setEnabled(not busy)
         self.choose_button.setEnabled(not busy)
         self.folder.setReadOnly(busy)
-        self.buttons.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.progress.setValue(0)
-
-    # -- closing -------------------------------------------------------------
-
-    def reject(self) -> None:
-        """A sync cannot be stopped halfway from here (it is safe to cut, but not on purpose): wait."""
-        if self.running():
-            self.step.setText(self.tr("Syncing… the window can be closed when the sync has finished."))
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.running():
-            event.ignore()
-            self.reject()
-            return
-        super().closeEvent(event)
+        self.busy_changed.emit(busy)

@@ -119,7 +119,7 @@
     </message>
 </context>
 <context>
-    <name>SyncDialog</name>
+    <name>SyncPanel</name>
     <message numerus="yes">
         <source>Sent %n change(s), received {received}.</source>
         <translation>
@@ -139,6 +139,23 @@
         <translation>
             <numerusform>This laptop's clock is about %n day behind; please correct it.</numerusform>
             <numerusform>This laptop's clock is about %n days behind; please correct it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n change to send</numerusform>
+            <numerusform>%n changes to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
         </translation>
     </message>
 </context>

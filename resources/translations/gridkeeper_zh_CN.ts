@@ -477,6 +477,10 @@
         <translation>住户档案</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>Conflicts</source>
         <translation>同步冲突</translation>
     </message>
@@ -539,6 +543,10 @@
     <message>
         <source>Roster imported: {created} persons added, {updated} updated, {rejected} rows rejected.</source>
         <translation>花名册已导入：新增 {created} 人，更新 {updated} 人，{rejected} 行未导入。</translation>
+    </message>
+    <message>
+        <source>Finishing the sync; GridKeeper closes when it is done.</source>
+        <translation>正在完成同步；同步结束后网格管家将关闭。</translation>
     </message>
     <message>
         <source>Conflicts ({n})</source>
@@ -815,11 +823,7 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
-    <name>SyncDialog</name>
-    <message>
-        <source>Sync with the shared folder</source>
-        <translation>与共享文件夹同步</translation>
-    </message>
+    <name>SyncPanel</name>
     <message>
         <source>Changes travel between laptops through a shared folder on the office network. Each laptop writes only its own files there; nothing on this laptop is lost if the sync is cut off.</source>
         <translation>各台电脑通过办公网络上的共享文件夹交换修改。每台电脑只写入自己的文件；同步中断也不会丢失本机的任何数据。</translation>
@@ -835,6 +839,14 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Only while the shared folder can be reached; the result shows in the status bar</source>
+        <translation>仅在能访问共享文件夹时进行；结果显示在状态栏</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
@@ -865,12 +877,24 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>请先选择共享文件夹。</translation>
     </message>
     <message>
+        <source>Automatic sync: looking for the shared folder…</source>
+        <translation>自动同步：正在查找共享文件夹…</translation>
+    </message>
+    <message>
         <source>Looking for the shared folder…</source>
         <translation>正在查找共享文件夹…</translation>
     </message>
     <message>
         <source>Not synced.</source>
         <translation>未同步。</translation>
+    </message>
+    <message>
+        <source>Automatic sync: {summary}</source>
+        <translation>自动同步：{summary}</translation>
+    </message>
+    <message>
+        <source>Automatic sync: not synced. {reason}</source>
+        <translation>自动同步：未同步。{reason}</translation>
     </message>
     <message>
         <source>Your data on this laptop was not changed by the part that failed; sync again later.</source>
@@ -918,9 +942,52 @@ Offline-first records for grid cadres of a street office.</source>
         <source>Changes from laptop {laptop} were not received this time ({reason}); they are kept and retried next time.</source>
         <translation>本次未能接收来自电脑 {laptop} 的修改（{reason}）；已保留，下次同步时重试。</translation>
     </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
     <message>
-        <source>Syncing… the window can be closed when the sync has finished.</source>
-        <translation>正在同步…同步完成后才能关闭此窗口。</translation>
+        <source>Click to open the Sync page.</source>
+        <translation>点击打开同步页面。</translation>
+    </message>
+    <message>
+        <source>Last sync: {when}. Click to open the Sync page.</source>
+        <translation>上次同步：{when}。点击打开同步页面。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Synced {when}</source>
+        <translation>已于 {when} 同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n 条修改待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing to send</source>
+        <translation>无待发送的修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>share reachable</source>
+        <translation>共享文件夹可访问</translation>
+    </message>
+    <message>
+        <source>share not reachable</source>
+        <translation>共享文件夹无法访问</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1257,10 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Shared folder for sync</source>
         <translation>同步用的共享文件夹</translation>
+    </message>
+    <message>
+        <source>Sync automatically every N minutes (0: off)</source>
+        <translation>每隔 N 分钟自动同步（0 表示关闭）</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ from gridkeeper.sync import engine
 from gridkeeper.sync.engine import Held, SyncResult
 from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.main_window import MainWindow
-from gridkeeper.ui.sync_dialog import SyncDialog
+from gridkeeper.ui.sync_dialog import SyncPanel
 from tests.store.helpers import place
 from tests.sync.simulation import value
 
@@ -67,35 +67,36 @@ def rename(store: Store, pid: str, name: str) -> None:
         person.name = name
 
 
-def sync_through_dialog(qtbot, w: MainWindow, folder: Path) -> SyncDialog:  # type: ignore[no-untyped-def]
-    dialog = w.sync_dialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.folder.setText(str(folder))
-    with qtbot.waitSignal(dialog.synced, timeout=10_000) as blocker:
-        dialog.sync_button.click()
-    assert blocker.args[0].status == "ok", blocker.args[0].message
-    return dialog
+def sync_through_page(qtbot, w: MainWindow, folder: Path) -> SyncPanel:  # type: ignore[no-untyped-def]
+    w.nav.setCurrentRow(1)
+    page = w.sync_page
+    assert w.pages.currentWidget() is page and w.nav.currentItem().text() == "Sync"
+    page.folder.setText(str(folder))
+    with qtbot.waitSignal(page.ended, timeout=10_000):
+        page.sync_button.click()
+    assert page.outcome is not None and page.outcome.result is not None
+    assert page.outcome.result.status == "ok", page.outcome.result.message
+    return page
 
 
 def test_a_household_travels_from_one_laptop_to_the_other(qtbot, laptops, share: Path) -> None:  # type: ignore[no-untyped-def]
     a, b = laptops
     household = add_person(a)
     first = window(qtbot, a)
-    dialog = sync_through_dialog(qtbot, first, share)
-    assert plural(dialog.report.text()) == "Sent 5 changes, received 0."  # 4 places and 1 person
-    assert not dialog.running() and dialog.sync_button.isEnabled()
+    page = sync_through_page(qtbot, first, share)
+    assert plural(page.report.text()) == "Sent 5 changes, received 0."  # 4 places and 1 person
+    assert not page.running() and page.sync_button.isEnabled() and not page.progress.isVisible()
     assert Settings(a.root).get(cfg.SYNC_FOLDER) == str(share)  # remembered after a good sync
     assert plural(first.statusBar().currentMessage()) == "Sent 5 changes, received 0."
 
     second = window(qtbot, b)
     assert second.households.model.rowCount() == 0
-    dialog = sync_through_dialog(qtbot, second, share)
-    assert plural(dialog.report.text()).startswith("Sent 0 changes, received 5.")
+    page = sync_through_page(qtbot, second, share)
+    assert plural(page.report.text()).startswith("Sent 0 changes, received 5.")
     assert second.households.model.rowCount() == 1
     assert second.households.model.household_id(0) == household
     assert second.totals_label.text().startswith("1 household")
-    assert SyncDialog(b, Settings(b.root)).folder.text() == str(share)  # shown next time
+    assert SyncPanel(b, Settings(b.root)).folder.text() == str(share)  # shown next time
 
 
 def test_a_conflict_is_reviewed_and_the_other_value_taken(qtbot, laptops, share: Path) -> None:  # type: ignore[no-untyped-def]
@@ -107,13 +108,14 @@ def test_a_conflict_is_reviewed_and_the_other_value_taken(qtbot, laptops, share:
     rename(b, "p1", "张炜")  # later: wins everywhere
     assert engine.sync_folder(a, share).status == "ok"
     w = window(qtbot, b)
-    assert w.nav.item(1).text() == "Conflicts"
+    assert w.nav.item(2).text() == "Conflicts"
     result = engine.sync_folder(b, share)
     assert result.conflicts == 1
-    w._after_sync(result)  # what the dialog's synced signal does
-    assert w.nav.item(1).text() == "Conflicts (1)"
+    w._after_sync(result)  # what the page's synced signal does
+    assert w.nav.item(2).text() == "Conflicts (1)"
+    assert "· 1 conflict" in w.sync_status.text()
 
-    w.nav.setCurrentRow(1)
+    w.nav.setCurrentRow(2)
     page = w.conflicts
     assert w.pages.currentWidget() is page
     row = [page.table.item(0, c).text() for c in range(page.table.columnCount())]
@@ -129,7 +131,9 @@ def test_a_conflict_is_reviewed_and_the_other_value_taken(qtbot, laptops, share:
     assert page.empty.isVisible() and page.empty.text() == "No conflicts to review."
     assert page.status.text() == "Took 张玮 for Name of 张炜."
     assert not page.take_button.isEnabled()
-    assert w.nav.item(1).text() == "Conflicts"
+    assert w.nav.item(2).text() == "Conflicts"
+    assert "conflict" not in w.sync_status.text()  # refreshed after the resolve
+    assert "1 change" in w.sync_status.text()  # the choice, to send
 
     # the choice is a normal change: it reaches the other laptop
     assert engine.sync_folder(b, share).status == "ok"
@@ -206,7 +210,7 @@ def test_a_missing_folder_is_offline_without_syncing(qtbot, store: Store, tmp_pa
         raise AssertionError("sync_folder must not be called for a missing folder")
 
     monkeypatch.setattr(engine, "sync_folder", must_not_sync)
-    dialog = SyncDialog(store, Settings(store.root))
+    dialog = SyncPanel(store, Settings(store.root))
     qtbot.addWidget(dialog)
     dialog.show()
     synced: list[object] = []
@@ -230,7 +234,7 @@ def test_offline_text_is_translated(qtbot, store: Store, tmp_path: Path) -> None
 
     try:
         i18n.install(QApplication.instance(), "zh_CN")
-        dialog = SyncDialog(store, Settings(store.root))
+        dialog = SyncPanel(store, Settings(store.root))
         qtbot.addWidget(dialog)
         dialog.folder.setText(str(tmp_path / "gone"))
         dialog.sync_button.click()
@@ -243,7 +247,7 @@ def test_offline_text_is_translated(qtbot, store: Store, tmp_path: Path) -> None
 def test_an_engine_offline_message_is_rebuilt_and_held_batches_are_told(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from gridkeeper.sync.folder import ShareOffline
 
-    dialog = SyncDialog(store, Settings(store.root))
+    dialog = SyncPanel(store, Settings(store.root))
     qtbot.addWidget(dialog)
     root = tmp_path / "share"
     offline = SyncResult(status="offline", message=ShareOffline(root, writing=True).english())
