@@ -1,5 +1,5 @@
-"""Invariants 1-3 and 5 by simulation: random inserts, edits and tombstones on three
-laptops, random sync orders, and faults (a crash leaving a temporary batch
+"""Invariants 1-3 and 5 by simulation: random inserts, edits, tombstones and roster
+imports on three laptops, random sync orders, and faults (a crash leaving a temporary batch
 file, a lost cursor that makes batches arrive twice).
 
 Whatever happened in between, once every laptop has synced twice in turn
@@ -70,10 +70,21 @@ op = st.one_of(
     st.tuples(st.just("insert"), st.integers(0, LAPTOPS - 1), st.none(), st.sampled_from(NAMES)),
     st.tuples(st.just("crash"), st.integers(0, LAPTOPS - 1), st.none(), st.none()),
     st.tuples(st.just("lost_cursor"), st.integers(0, LAPTOPS - 1), st.none(), st.none()),
+    st.tuples(st.just("import"), st.integers(0, LAPTOPS - 1), st.none(), st.none()),
 )
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def roster() -> Path:
+    """The same small roster each laptop may import, offline, any number of times."""
+    path = template().parent / f"{template().name}-roster.xlsx"
+    if not path.exists():
+        from tests.test_roster_import import people, write_roster
+
+        write_roster(path, people()[:3])
+    return path
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ops=st.lists(op, max_size=14), final_order=st.permutations(list(range(LAPTOPS))))
 def test_any_edits_in_any_sync_order_converge(ops, final_order) -> None:  # type: ignore[no-untyped-def]
     with tempfile.TemporaryDirectory() as tmp:
@@ -103,6 +114,11 @@ def test_any_edits_in_any_sync_order_converge(ops, final_order) -> None:  # type
                 if kind == "lost_cursor":  # every batch will arrive a second time
                     with store.begin() as conn:
                         conn.execute(text("DELETE FROM sync_cursor"))
+                    continue
+                if kind == "import":  # deterministic ids: the same rows on every laptop that imports it
+                    from gridkeeper.roster_import import import_roster
+
+                    import_roster(store, roster())
                     continue
                 if kind == "insert":
                     new_id = f"n{n}-{i}"

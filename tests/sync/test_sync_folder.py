@@ -279,3 +279,19 @@ def test_status_counts_pending_changes_and_last_sync(office: Office) -> None:
     assert after.pending_changes == 0 and after.last_sync is not None and after.open_conflicts == 0
     edit(a, "UPDATE person SET note = 'x' WHERE id = 'p1'")
     assert status(a).pending_changes == 1
+
+
+def test_two_laptops_importing_the_same_roster_offline_get_the_same_rows(office: Office, tmp_path: Path) -> None:
+    from gridkeeper.roster_import import import_roster
+    from tests.test_roster_import import people, write_roster
+
+    roster = write_roster(tmp_path / "r.xlsx", people())
+    a, b, _ = office.laptops
+    import_roster(a, roster)
+    import_roster(b, roster)
+    office.sync_all()
+    for s in office.laptops:
+        assert value(s, "SELECT count(*) FROM person") == 3  # not 6
+        assert value(s, "SELECT count(*) FROM household") == 2
+        assert value(s, "SELECT count(*) FROM conflict") == 0  # same values: nothing to review
+    assert len(set(office.dumps())) == 1
