@@ -25,7 +25,7 @@ from gridkeeper.sync.engine import SyncResult
 from gridkeeper.ui.cadre_dialog import CadreDialog
 from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.households_page import HouseholdsPage
-from gridkeeper.ui.sync_dialog import SyncPanel
+from gridkeeper.ui.sync_page import SyncPanel
 from gridkeeper.ui.sync_status import SyncStatusLabel
 
 

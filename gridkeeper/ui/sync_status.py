@@ -22,7 +22,7 @@ from gridkeeper.settings import Settings
 from gridkeeper.store import Store
 from gridkeeper.sync import engine
 from gridkeeper.sync.engine import SyncStatus
-from gridkeeper.ui.sync_dialog import run_detached
+from gridkeeper.ui.sync_page import run_detached
 from gridkeeper.ui.worker import Cancelled, Job, Progress
 
 CHECK_MS = 60_000

@@ -17,7 +17,7 @@ from gridkeeper.sync import engine
 from gridkeeper.sync.engine import Held, SyncResult
 from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.main_window import MainWindow
-from gridkeeper.ui.sync_dialog import SyncPanel
+from gridkeeper.ui.sync_page import SyncPanel
 from tests.store.helpers import place
 from tests.sync.simulation import value
 
