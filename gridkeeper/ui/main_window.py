@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.sync_page.show_state(self.sync_status.text())
         for w in (self.sync_status, self.user_label, self.totals_label, self.profile_label):
             self.statusBar().addPermanentWidget(w)
-        self.refresh_status()
+        QTimer.singleShot(0, self.refresh_status)  # counts after the first paint (~50 ms on a street)
 
         # Bound methods, not lambdas: PySide can crash deleting a sender that has lambdas connected.
         self.sync_page.synced.connect(self._after_sync)

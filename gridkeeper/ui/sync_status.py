@@ -65,7 +65,9 @@ class SyncStatusLabel(QLabel):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        self.refresh()
+        # Counted right after the window is painted, not before: a street profile's
+        # change log takes ~40 ms to count, and the window should appear first.
+        QTimer.singleShot(0, self.refresh)
         self.check_share()
 
     # -- what it knows -------------------------------------------------------

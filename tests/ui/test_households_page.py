@@ -113,7 +113,8 @@ def test_my_grids_scope_limits_the_list(qtbot, window: MainWindow, demo_store: S
     assert Settings(demo_store.root).get(__import__("gridkeeper.settings").settings.SHOW_ALL_GRIDS) is True
 
 
-def test_status_bar_shows_user_and_counts(window: MainWindow, demo_store: Store) -> None:
+def test_status_bar_shows_user_and_counts(qtbot, window: MainWindow, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: bool(window.totals_label.text()), timeout=2000)  # filled after the first paint
     me = profile.current_cadre(demo_store)
     assert me is not None and me.name in window.user_label.text()
     assert "300 households" in window.totals_label.text()
@@ -156,7 +157,7 @@ def test_screenshot_in_chinese(qtbot, demo_store: Store, tmp_path: Path) -> None
         w.show()
         assert w.windowTitle() == "网格管家"
         assert w.nav.item(0).text() == "住户档案"
-        assert "户" in w.totals_label.text()
+        qtbot.waitUntil(lambda: "户" in w.totals_label.text(), timeout=2000)  # counted after the first paint
         shot = tmp_path / "households-zh.png"
         assert w.grab().save(str(shot))
         assert shot.stat().st_size > 10_000

@@ -66,6 +66,7 @@ def test_the_indicator_before_and_after_a_sync(qtbot, laptops, share: Path) -> N
     a, _b = laptops
     add_person(a)  # 4 places and 1 person
     w = window(qtbot, a)
+    qtbot.waitUntil(lambda: bool(w.sync_status.text()), timeout=2000)  # counted just after the first paint
     assert counted(w.sync_status.text()) == "Never synced · 5 changes to send"  # no folder: nothing about a share
     assert w.sync_page.state.text() == w.sync_status.text()  # the page says the same
 
