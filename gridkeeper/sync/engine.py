@@ -33,6 +33,7 @@ log = logging.getLogger("gridkeeper.sync")
 
 DATASET_KEY = "dataset_id"
 LAST_SYNC_KEY = "last_sync"  # UTC ISO time of the last completed sync (device-local)
+OWN_CHECKED_KEY = "own_batches_checked"  # UTC date our batches on the share were last read back
 PUSHED_KEY = "pushed_seq"  # our last change on the share then: for the status bar only
 BATCH_SIZE = 5000
 
@@ -59,6 +60,7 @@ class SyncResult:
     conflicts: int = 0
     held: list[Held] = field(default_factory=list)
     clock_behind_days: int = 0  # this laptop's clock, measured against the shared folder's
+    repaired_batches: int = 0  # our own batches the share had damaged, written again
 
     def as_json(self, conflicts_open: int = 0) -> dict[str, Any]:
         """The CLI's contract (architecture.md): counts, skipped batches with reasons, offline."""
@@ -76,6 +78,7 @@ class SyncResult:
             "conflicts_open": conflicts_open,
             "skipped_batches": [asdict(h) for h in self.held],
             "clock_behind_days": self.clock_behind_days,
+            "repaired_batches": self.repaired_batches,
         }
 
 
@@ -161,23 +164,55 @@ def _pull(store: Store, share: FolderShare, dataset: str, me: str, result: SyncR
     store.reindex_dirty()  # once for everything applied, not once per batch
 
 
+def _batch(store: Store, me: str, after: int, upto: int | None = None) -> Batch | None:
+    """Our changes with seq in (after, upto], at most BATCH_SIZE of them, as a batch."""
+    sql = ("SELECT seq, hlc, device_id, tbl, row_id, field, value FROM change_log "
+           "WHERE device_id = ? AND seq > ?" + (" AND seq <= ?" if upto is not None else "") + " ORDER BY seq LIMIT ?")
+    params = (me, after, upto, BATCH_SIZE) if upto is not None else (me, after, BATCH_SIZE)
+    with store.read() as conn:
+        rows = conn.exec_driver_sql(sql, params).all()
+    if not rows:
+        return None
+    return Batch(
+        device=me, first_seq=rows[0][0], seq=upto if upto is not None else rows[-1][0],
+        changes=tuple(Change(hlc=r[1], device=r[2], tbl=r[3], row=r[4], field=r[5], value=r[6]) for r in rows),
+        app_version=_version(),
+    )
+
+
+def _repair_own(store: Store, share: FolderShare, dataset: str, me: str) -> int:
+    """Write again any batch of ours the share has damaged, once a day (readers stop at it).
+
+    The change log keeps every local change under its seq, so the batch is made
+    again exactly; write_batch replaces a damaged file and leaves a good one.
+    """
+    today = datetime.now(timezone.utc).date().isoformat()
+    if store.meta(OWN_CHECKED_KEY) == today:
+        return 0
+    repaired, previous = 0, 0
+    for item in share.read_batches(dataset, me, 0):
+        if isinstance(item, BadBatch):
+            if item.reason == "newer_format":
+                break
+            batch = _batch(store, me, previous, item.seq)
+            if batch is None:  # not ours to remake (restored profile?): leave it for a person
+                break
+            share.write_batch(dataset, batch)
+            repaired += 1
+            log.warning("rewrote our damaged batch %s (%s)", item.seq, item.reason)
+            return repaired + _repair_own(store, share, dataset, me) if repaired < 100 else repaired
+        previous = item.seq
+    store.set_meta(OWN_CHECKED_KEY, today)
+    return repaired
+
+
 def _push(store: Store, share: FolderShare, dataset: str, me: str, result: SyncResult) -> None:
+    result.repaired_batches += _repair_own(store, share, dataset, me)
     pushed = _pushed_seq(share, dataset, me)
-    while True:
-        with store.read() as conn:
-            rows = conn.exec_driver_sql(
-                "SELECT seq, hlc, device_id, tbl, row_id, field, value FROM change_log "
-                "WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?", (me, pushed, BATCH_SIZE)).all()
-        if not rows:
-            return
-        batch = Batch(
-            device=me, first_seq=rows[0][0], seq=rows[-1][0],
-            changes=tuple(Change(hlc=r[1], device=r[2], tbl=r[3], row=r[4], field=r[5], value=r[6]) for r in rows),
-            app_version=_version(),
-        )
+    while (batch := _batch(store, me, pushed)) is not None:
         share.write_batch(dataset, batch)
         result.pushed_batches += 1
-        result.pushed_changes += len(rows)
+        result.pushed_changes += len(batch.changes)
         pushed = batch.seq
 
 

@@ -295,3 +295,23 @@ def test_two_laptops_importing_the_same_roster_offline_get_the_same_rows(office:
         assert value(s, "SELECT count(*) FROM household") == 2
         assert value(s, "SELECT count(*) FROM conflict") == 0  # same values: nothing to review
     assert len(set(office.dumps())) == 1
+
+
+def test_our_batch_damaged_on_the_share_is_written_again(office: Office) -> None:
+    from gridkeeper.sync.engine import OWN_CHECKED_KEY
+
+    a, b, _ = office.laptops
+    add_person(a, "p1", "张伟", "501")
+    office.sync(0)
+    add_person(a, "p2", "李娜", "502")
+    office.sync(0)
+    batches = sorted((office.share / "gridkeeper").glob("*/devices/*/changes/*.jsonl.gz"))
+    assert len(batches) == 2
+    good = batches[0].read_bytes()
+    batches[0].write_bytes(good[: len(good) // 3])  # the share damaged it after it was written
+    assert [h.reason for h in office.sync(1).held] == ["truncated"]
+    a.set_meta(OWN_CHECKED_KEY, "")  # the daily read-back is due
+    result = office.sync(0)
+    assert result.repaired_batches == 1 and batches[0].read_bytes() == good
+    assert office.sync(1).held == []
+    assert value(b, "SELECT count(*) FROM person") == 2
