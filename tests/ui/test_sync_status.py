@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from gridkeeper import settings as cfg
 from gridkeeper.settings import Settings
-from gridkeeper.store import Store, open_store
+from gridkeeper.store import Store
 from gridkeeper.store.models import Person
 from gridkeeper.sync import engine
 from gridkeeper.sync.engine import SyncStatus
@@ -26,21 +25,6 @@ pytestmark = pytest.mark.gui
 def counted(text: str) -> str:
     """English plural forms whether or not the en catalogue has the string yet ("1 conflict(s)")."""
     return re.sub(r"\b(\d+) (\w+)\(s\)", lambda m: f"{m[1]} {m[2]}{'' if m[1] == '1' else 's'}", text)
-
-
-@pytest.fixture
-def share(tmp_path: Path) -> Path:
-    folder = tmp_path / "share"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def laptops(tmp_path: Path) -> Iterator[tuple[Store, Store]]:
-    a, b = open_store(tmp_path / "laptop-a"), open_store(tmp_path / "laptop-b")
-    yield a, b
-    a.close()
-    b.close()
 
 
 def window(qtbot, store: Store) -> MainWindow:  # type: ignore[no-untyped-def]

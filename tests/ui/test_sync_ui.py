@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from gridkeeper import settings as cfg
 from gridkeeper.settings import Settings
-from gridkeeper.store import Store, open_store
+from gridkeeper.store import Store
 from gridkeeper.store.models import Person
 from gridkeeper.sync import engine
 from gridkeeper.sync.engine import Held, SyncResult
@@ -29,21 +28,6 @@ MASKED_MOBILE = re.compile(r"^1\d{2}\*{4}\d{4}$")
 def plural(text: str) -> str:
     """English plurals for counts other than 1, with or without the built en catalogue ("change(s)")."""
     return text.replace("(s)", "s")
-
-
-@pytest.fixture
-def share(tmp_path: Path) -> Path:
-    folder = tmp_path / "share"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def laptops(tmp_path: Path) -> Iterator[tuple[Store, Store]]:
-    a, b = open_store(tmp_path / "laptop-a"), open_store(tmp_path / "laptop-b")
-    yield a, b
-    a.close()
-    b.close()
 
 
 def window(qtbot, store: Store) -> MainWindow:  # type: ignore[no-untyped-def]
