@@ -138,9 +138,17 @@ def apply_changes(
                 new.append(c)
         if not new:
             continue
-        before, inserted = _winners(log) if log else ({}, False)
         new_log.extend(new)
         result.changes += len(new)
+        if not log and len(new) == 1 and new[0].field == "*":
+            # The common case of a first sync: a row seen for the first time, whole.
+            # Nothing to compare with, so no winners to work out and no conflict.
+            values = json.loads(new[0].value or "{}")
+            values.pop("id", None)
+            _stage(tbl, row, values, current, columns[tbl], inserts, updates, dirty)
+            result.rows_written += 1
+            continue
+        before, inserted = _winners(log) if log else ({}, False)
         after = dict(before)
         for c in new:  # each change decoded once; the winners updated as they come
             inserted = inserted or c.field == "*"
@@ -157,19 +165,8 @@ def apply_changes(
             result.pending += 1
             continue
         values = {f: e.value for f, e in after.items() if f != "id"}
-        now = current.get((tbl, row))
-        cols = columns[tbl]
-        if now is None:
-            names = tuple(c for c in cols if c in values)
-            inserts.setdefault((tbl, names), []).append((row, *(values[c] for c in names)))
-            dirty.append((tbl, row, values, values))
-        else:
-            changed = tuple(c for c in cols if c in values and now[c] != values[c])
-            if not changed:
-                continue
-            updates.setdefault((tbl, changed), []).append((*(values[c] for c in changed), row))
-            dirty.append((tbl, row, now, values))
-        result.rows_written += 1
+        if _stage(tbl, row, values, current, columns[tbl], inserts, updates, dirty):
+            result.rows_written += 1
     if new_log:
         conn.exec_driver_sql(
             "INSERT INTO change_log (hlc, device_id, tbl, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?)",
@@ -190,6 +187,27 @@ def apply_changes(
             "loser_hlc, loser_device, loser_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", conflicts)
     _mark_dirty(conn, dirty)
     return result
+
+
+def _stage(
+    tbl: str, row: str, values: dict[str, Any], current: dict[tuple[str, str], dict[str, Any]], cols: list[str],
+    inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]],
+    updates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]],
+    dirty: list[tuple[str, str, dict[str, Any], dict[str, Any]]],
+) -> bool:
+    """Queue the row's insert or the update of the fields that differ; False: nothing to write."""
+    now = current.get((tbl, row))
+    if now is None:
+        names = tuple(c for c in cols if c in values)
+        inserts.setdefault((tbl, names), []).append((row, *(values[c] for c in names)))
+        dirty.append((tbl, row, values, values))
+        return True
+    changed = tuple(c for c in cols if c in values and now[c] != values[c])
+    if not changed:
+        return False
+    updates.setdefault((tbl, changed), []).append((*(values[c] for c in changed), row))
+    dirty.append((tbl, row, now, values))
+    return True
 
 
 def _conflict_row(tbl: str, row: str, field: str, winner: _Entry, loser: _Entry) -> tuple[Any, ...]:
