@@ -36,6 +36,8 @@ from typing import Any
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 
 FORMAT = 1  # batch/dataset format this app writes and reads
+#: Datasets created this close together are two laptops racing on an empty share.
+RACE_SECONDS = 600
 
 TOP = "gridkeeper"
 LOCK_NAME = "sync.lock"
@@ -232,16 +234,27 @@ class FolderShare:
                 if _SAFE_ID.match(n) and isinstance(_read_json(self.top / n / "dataset.json"), dict)]
 
     def join(self, dataset_id: str | None, *, new_id: str, schema: str) -> str:
-        """The dataset this profile syncs with; created when the share holds none."""
+        """The dataset this profile syncs with; created when the share holds none.
+
+        Two laptops that find an empty share at the same moment each create a
+        dataset. Datasets created within RACE_SECONDS of each other are taken
+        for such a race: every laptop settles on the first (oldest, then
+        smallest id), moving there if it started on the other and pushing its
+        changes again. Datasets created further apart are different offices'
+        data and are refused.
+        """
         found = self.datasets()
+        winner = self._race_winner(found) if len(found) > 1 else None
         if dataset_id is None:
+            if winner:
+                return winner
             if len(found) > 1:
                 raise DatasetMismatch(self.root, None, found)
             if found:
                 return found[0]
             dataset_id = new_id
         elif dataset_id in found:
-            return dataset_id
+            return winner or dataset_id
         elif found:
             raise DatasetMismatch(self.root, dataset_id, found)
         # No dataset at all: a new share, or one that was emptied; this profile (re-)seeds it.
@@ -256,6 +269,21 @@ class FolderShare:
         return dataset_id
 
     # -- devices ------------------------------------------------------------
+
+    def _race_winner(self, found: list[str]) -> str | None:
+        """The dataset all racers settle on, or None if these are not a race."""
+        created = []
+        for dataset in found:
+            info = _read_json(self.top / dataset / "dataset.json")
+            try:
+                created.append((datetime.fromisoformat(str(info.get("created"))), dataset))
+            except (AttributeError, ValueError):
+                return None  # unreadable dates: do not guess
+        created.sort()
+        first = created[0][0]
+        if all((when - first).total_seconds() <= RACE_SECONDS for when, _ in created):
+            return created[0][1]
+        return None
 
     def register_device(self, dataset: str, device: str, info: dict[str, str]) -> None:
         folder = self._device_dir(dataset, device, create=True)

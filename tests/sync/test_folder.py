@@ -433,3 +433,27 @@ def test_a_lock_with_our_pid_left_by_an_earlier_run_is_taken_over(share: FolderS
         with pytest.raises(SyncBusy):  # but a lock this process really holds still blocks
             with share.lock(tmp_path):
                 pass
+
+
+def _dataset(root: Path, name: str, created: str) -> None:
+    folder = root / "gridkeeper" / name
+    folder.mkdir(parents=True)
+    (folder / "dataset.json").write_text(json.dumps({"id": name, "schema": "3", "created": created, "format": 1}))
+
+
+def test_two_datasets_made_in_one_race_settle_on_the_first(tmp_path: Path) -> None:
+    s = FolderShare(tmp_path)
+    _dataset(tmp_path, "zz-second", "2026-11-27T09:00:40+00:00")
+    _dataset(tmp_path, "aa-first", "2026-11-27T09:00:05+00:00")
+    assert s.join(None, new_id="new", schema="3") == "aa-first"
+    assert s.join("zz-second", new_id="new", schema="3") == "aa-first"  # the loser moves
+    assert s.join("aa-first", new_id="new", schema="3") == "aa-first"
+
+
+def test_datasets_made_days_apart_are_two_offices_and_refused(tmp_path: Path) -> None:
+    s = FolderShare(tmp_path)
+    _dataset(tmp_path, "office-a", "2026-01-05T09:00:00+00:00")
+    _dataset(tmp_path, "office-b", "2026-11-27T09:00:00+00:00")
+    with pytest.raises(DatasetMismatch):
+        s.join(None, new_id="new", schema="3")
+    assert s.join("office-b", new_id="new", schema="3") == "office-b"

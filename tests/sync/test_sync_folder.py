@@ -315,3 +315,26 @@ def test_our_batch_damaged_on_the_share_is_written_again(office: Office) -> None
     assert result.repaired_batches == 1 and batches[0].read_bytes() == good
     assert office.sync(1).held == []
     assert value(b, "SELECT count(*) FROM person") == 2
+
+
+def test_laptops_that_raced_to_create_a_dataset_end_in_one(office: Office) -> None:
+    from gridkeeper.sync.folder import FolderShare
+
+    a, b, _ = office.laptops
+    add_person(a, "p1", "张伟", "501")
+    add_person(b, "p2", "李娜", "502")
+    # Both found the share empty at the same moment and each created a dataset.
+    share = FolderShare(office.share)
+    first = share.join(None, new_id="aaaa-first", schema="3")
+    (office.share / "gridkeeper" / "zzzz-second").mkdir()
+    import shutil
+
+    shutil.copy(office.share / "gridkeeper" / first / "dataset.json",
+                office.share / "gridkeeper" / "zzzz-second" / "dataset.json")
+    a.set_meta("dataset_id", "zzzz-second")
+    b.set_meta("dataset_id", "aaaa-first")
+    office.sync_all()
+    assert {s.meta("dataset_id") for s in office.laptops} == {"aaaa-first"}
+    for s in office.laptops:
+        assert value(s, "SELECT count(*) FROM person") == 2
+    assert len(set(office.dumps())) == 1
