@@ -15,23 +15,16 @@ from gridkeeper.store import Store
 from gridkeeper.store.models import Person
 from gridkeeper.sync import engine
 from gridkeeper.sync.engine import SyncStatus
-from gridkeeper.ui.main_window import MainWindow
 from gridkeeper.ui.sync_status import SyncStatusLabel
 from tests.store.helpers import place
 
 pytestmark = pytest.mark.gui
+from tests.ui.windows import window
 
 
 def counted(text: str) -> str:
     """English plural forms whether or not the en catalogue has the string yet ("1 conflict(s)")."""
     return re.sub(r"\b(\d+) (\w+)\(s\)", lambda m: f"{m[1]} {m[2]}{'' if m[1] == '1' else 's'}", text)
-
-
-def window(qtbot, store: Store) -> MainWindow:  # type: ignore[no-untyped-def]
-    w = MainWindow(store, Settings(store.root), "en")
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def add_person(store: Store, pid: str = "p1", name: str = "张伟") -> None:

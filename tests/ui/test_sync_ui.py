@@ -23,18 +23,12 @@ from tests.sync.simulation import value
 pytestmark = pytest.mark.gui
 
 MASKED_MOBILE = re.compile(r"^1\d{2}\*{4}\d{4}$")
+from tests.ui.windows import window
 
 
 def plural(text: str) -> str:
     """English plurals for counts other than 1, with or without the built en catalogue ("change(s)")."""
     return text.replace("(s)", "s")
-
-
-def window(qtbot, store: Store) -> MainWindow:  # type: ignore[no-untyped-def]
-    w = MainWindow(store, Settings(store.root), "en")
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def add_person(store: Store, pid: str = "p1", name: str = "张伟") -> str:
