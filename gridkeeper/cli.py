@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,20 @@ def _parser() -> argparse.ArgumentParser:
     conf = sub.add_parser("conflicts", help="list the conflicts sync kept for review")
     conf.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    today = sub.add_parser("today", help="who is due for a care contact today (the Today list)")
+    today.add_argument("--cadre", metavar="NAME", help="whose grids (default: this laptop's cadre)")
+    today.add_argument("--date", metavar="YYYY-MM-DD", type=_iso_date, help="the day (default: today)")
+    today.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
     sub.add_parser("dump", help="canonical JSON of all synced data (stable order)")
     return parser
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _passphrase() -> str | None:
@@ -202,6 +215,41 @@ def _cmd_conflicts(args: argparse.Namespace, root: Path) -> int:
     return EXIT_OK
 
 
+def _cmd_today(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper import care, profile
+    from gridkeeper.errors import UnknownCadre
+    from gridkeeper.store import cadres, open_store
+
+    if not paths.database_path(root).exists():
+        print(f"no profile in {root}", file=sys.stderr)
+        return EXIT_USAGE
+    day = args.date or date.today()
+    store = open_store(root, _passphrase())
+    try:
+        if args.cadre:
+            with store.read() as conn:
+                found = cadres.find_by_name(conn, args.cadre.strip())
+                who = cadres.cadre(conn, found[0]) if len(found) == 1 else None
+            if who is None:
+                raise UnknownCadre(args.cadre, len(found))
+        else:
+            who = profile.current_cadre(store)
+        grids = None if who is None else [g.id for g in who.grids]
+        result = care.today_list(store, day, grids, who.id if who else None)
+    finally:
+        store.close()
+    payload = {"cadre": who.name if who else None, **result.as_json()}
+    lines = [f"{day.isoformat()} {who.name if who else '(all grids)'}: {len(result.due)} due, "
+             f"{len(result.overdue)} overdue, {len(result.done)} done today, {len(result.alerts)} alerts"]
+    for item in result.to_work:
+        state = "ALERT " if item.alert else ""
+        late = f"{item.days_overdue} d overdue" if item.days_overdue else "due today"
+        last = item.last_contact.isoformat() if item.last_contact else "never"
+        lines.append(f"  {state}{item.name}  {item.address}  {item.frequency}  last {last}  {late}")
+    _emit(args, payload, "\n".join(lines))
+    return EXIT_OK
+
+
 def _translator():  # type: ignore[no-untyped-def]
     try:
         from gridkeeper.ui import i18n
@@ -231,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if root.is_dir():  # a mistyped --data-dir must not leave folders behind
         logs.setup(root)
-    handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync, "conflicts": _cmd_conflicts}
+    handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync, "conflicts": _cmd_conflicts,
+                "today": _cmd_today}
     try:
         return handlers[args.command](args, root)
     except GridKeeperError as exc:

@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from sqlalchemy import Connection, text
 
+from gridkeeper import demo_care
 from gridkeeper import demo_vocab as vocab
 from gridkeeper import idnumber, ids
 from gridkeeper.errors import ProfileNotEmpty
@@ -39,11 +40,12 @@ class Size:
     grids_per_community: int
     cadres: int
     care_persons: int
+    volunteer_teams: int
 
 
 SIZES: dict[str, Size] = {
-    "small": Size(2, 4, 12, 300, 2, 3, 40),
-    "street": Size(6, 86, 600, 30_000, 12, 40, 3_000),
+    "small": Size(2, 4, 12, 300, 2, 3, 40, 6),
+    "street": Size(6, 86, 600, 30_000, 12, 40, 3_000, 324),
 }
 
 #: Named residents every demo has, so a newcomer (and the tests) can find them.
@@ -63,6 +65,10 @@ class DemoResult:
     cadres: int = 0
     grids: int = 0
     cadre_name: str = ""
+    care_plans: int = 0
+    contacts: int = 0
+    services: int = 0
+    volunteers: int = 0
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -153,8 +159,9 @@ def _size_picker(rng: random.Random) -> Callable[[], int]:
     return lambda: vocab.household_size(rng)
 
 
-def build(size_name: str, seed: int) -> tuple[_Rows, DemoResult]:
-    """All demo rows, in memory (the generator's state is a pure function of the seed)."""
+def build(size_name: str, seed: int, today: date | None = None) -> tuple[_Rows, DemoResult]:
+    """All demo rows, in memory: a pure function of the seed (and of `today`, where the
+    care history ends; by default the real today, so the Today page looks like a morning)."""
     size = SIZES[size_name]
     rng = random.Random(seed)
     rows = _Rows()
@@ -274,6 +281,9 @@ def build(size_name: str, seed: int) -> tuple[_Rows, DemoResult]:
 
     result.care_persons = _care_tags(rng, rows, persons, size.care_persons)
     _cadres(rng, rows, grids, size.cadres, result)
+    care = demo_care.add_care(rows, seed, today or date.today(), size.volunteer_teams)
+    result.care_plans, result.contacts = care["care_plans"], care["contacts"]
+    result.services, result.volunteers = care["services"], care["volunteers"]
     result.communities, result.compounds = len(communities), len(compounds)
     result.buildings, result.grids = len(buildings), len(grids)
     result.households = len(occupied)
@@ -365,7 +375,7 @@ def _cadres(rng: random.Random, rows: _Rows, grids: list[dict[str, Any]], count:
     result._cadre_id = cadres[0]["id"]  # type: ignore[attr-defined]
 
 
-_ORDER = ("community", "compound", "grid", "building", "household", "person", "tag", "persontag", "cadre", "assignment")
+_ORDER = SYNCED_TABLES  # parents first
 
 
 def _insert(conn: Connection, table: str, items: list[dict[str, Any]]) -> None:
@@ -379,14 +389,16 @@ def _is_empty(store: Store) -> bool:
         return not any(conn.execute(text(f'SELECT 1 FROM "{t}" LIMIT 1')).first() for t in SYNCED_TABLES)
 
 
-def generate(store: Store, size: str = "small", seed: int = 1, progress: Progress | None = None) -> DemoResult:
+def generate(
+    store: Store, size: str = "small", seed: int = 1, progress: Progress | None = None, today: date | None = None
+) -> DemoResult:
     """Fill an empty profile; refuses one that already holds data (nothing is overwritten)."""
     started = time.perf_counter()
     report = progress or (lambda _p, _m: None)
     if not _is_empty(store):
         raise ProfileNotEmpty(str(store.root))
     report(0, "generating")
-    rows, result = build(size, seed)
+    rows, result = build(size, seed, today)
     report(20, "writing")
     with store.bulk_load() as conn:
         for i, table in enumerate(_ORDER):

@@ -95,3 +95,14 @@ class ProfileNotEmpty(StoreError):
             ),
             path=path,
         )
+
+
+class UnknownCadre(GridKeeperError):
+    def __init__(self, name: str, matches: int) -> None:
+        if matches == 0:
+            super().__init__(QT_TRANSLATE_NOOP("errors", "No cadre is called {name}."), name=name)
+        else:
+            super().__init__(
+                QT_TRANSLATE_NOOP("errors", "{count} cadres are called {name}; this cannot tell them apart."),
+                name=name, count=matches,
+            )

@@ -35,6 +35,11 @@ def uuid5(name: str) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+def new_id() -> str:
+    """A random id for a row without a natural key (a log entry, a plan)."""
+    return str(uuid.uuid4())
+
+
 def _make(kind: str, *parts: str | None) -> str:
     return uuid5(kind + ":" + "|".join(norm(p) for p in parts))
 

@@ -115,6 +115,76 @@ class Assignment(Synced, table=True):
     end_date: date | None = None
 
 
+class VolunteerTeam(Synced, table=True):
+    """志愿服务队: the source article's street has 324 of them."""
+
+    name: str
+    community_id: str | None = Field(default=None, foreign_key="community.id")
+    leader: str | None = None
+
+
+class Volunteer(Synced, table=True):
+    name: str
+    phone: str | None = None
+    team_id: str | None = Field(default=None, foreign_key="volunteerteam.id", index=True)
+
+
+class CarePlan(Synced, table=True):
+    """How often a person (or a whole household) is contacted, by whom (每日一联系)."""
+
+    household_id: str = Field(foreign_key="household.id", index=True)
+    person_id: str | None = Field(default=None, foreign_key="person.id", index=True)
+    frequency: str  # daily / every_n_days / weekly / monthly
+    interval_days: int | None = None  # for every_n_days
+    cadre_id: str | None = Field(default=None, foreign_key="cadre.id", index=True)
+    volunteer_id: str | None = Field(default=None, foreign_key="volunteer.id")
+    start_date: date
+    end_date: date | None = None
+    note: str | None = None
+
+
+class ContactLog(Synced, table=True):
+    """One call, door knock, visit or video call. Append-only."""
+
+    household_id: str = Field(foreign_key="household.id")
+    person_id: str | None = Field(default=None, foreign_key="person.id")
+    contact_date: date  # the local calendar day: due dates are counted in days, not hours
+    contacted_at: str  # local time "YYYY-MM-DD HH:MM"
+    cadre_id: str | None = Field(default=None, foreign_key="cadre.id")
+    volunteer_id: str | None = Field(default=None, foreign_key="volunteer.id")
+    method: str  # phone / door / visit / video
+    outcome: str  # well / needs_help / no_answer / in_hospital / not_home
+    note: str | None = None
+    need: str | None = None  # a need raised during the contact, until the four lists take it
+
+
+class ServiceRecord(Synced, table=True):
+    """A service delivered (送菜, 送药, 代购代办, 话聊, 清理, 送医, other). Append-only."""
+
+    household_id: str = Field(foreign_key="household.id", index=True)
+    person_id: str | None = Field(default=None, foreign_key="person.id", index=True)
+    service_type: str
+    served_on: date
+    cadre_id: str | None = Field(default=None, foreign_key="cadre.id")
+    volunteer_id: str | None = Field(default=None, foreign_key="volunteer.id")
+    duration_minutes: int | None = None
+    contact_id: str | None = Field(default=None, foreign_key="contactlog.id")
+    note: str | None = None
+
+
+class AuditLog(Synced, table=True):
+    """Who revealed or exported which personal information, when (PIPL). Append-only."""
+
+    at: str
+    cadre_id: str | None = Field(default=None, foreign_key="cadre.id")
+    device_id: str
+    action: str  # reveal / export
+    tbl: str
+    row_id: str
+    field: str | None = None
+    note: str | None = None
+
+
 #: Synced tables in dependency order (parents first): dumps and sync use this order.
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Community,
@@ -127,4 +197,10 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     PersonTag,
     Cadre,
     Assignment,
+    VolunteerTeam,
+    Volunteer,
+    CarePlan,
+    ContactLog,
+    ServiceRecord,
+    AuditLog,
 )

@@ -14,9 +14,15 @@ SYNCED_TABLES: tuple[str, ...] = (
     "persontag",
     "cadre",
     "assignment",
+    "volunteerteam",
+    "volunteer",
+    "careplan",
+    "contactlog",
+    "servicerecord",
+    "auditlog",
 )
 
 #: The Alembic head this version of the app writes; newer databases are refused.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 #: Every revision this app knows, oldest first.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")

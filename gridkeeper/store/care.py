@@ -1,0 +1,190 @@
+"""Care queries: plans in scope, their last contacts, volunteers; the writes of care records.
+
+The Today list asks three things per plan: the plan, the newest contact that
+reached the person (it moves the due date), and the two newest contacts of
+any outcome (two "no answer" in a row raise an alert). Contacts are keyed by
+person for a person's plan and by household for a whole household's plan;
+the (person_id, contacted_at) and (household_id, contacted_at) indexes serve both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+
+#: Outcomes that count as having reached the person; the others are attempts.
+REACHED = ("well", "needs_help", "in_hospital")
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    id: str
+    household_id: str
+    person_id: str | None
+    name: str  # the person's name, or the household head's for a household plan
+    phones: str  # JSON list, unmasked: the use case masks it
+    frequency: str
+    interval_days: int | None
+    start_date: date
+    end_date: date | None
+    cadre_id: str | None
+    volunteer: str
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: str
+    household_id: str
+    person_id: str | None
+    contact_date: date
+    contacted_at: str
+    method: str
+    outcome: str
+    note: str
+    need: str
+    by: str  # cadre or volunteer name
+
+
+def _d(value: Any) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+_PLAN_SELECT = (
+    "SELECT p.id, p.household_id, p.person_id, p.frequency, p.interval_days, p.start_date, p.end_date, "
+    "p.cadre_id, coalesce(v.name, '') AS volunteer, "
+    "coalesce(pe.name, (SELECT h2.name FROM person h2 WHERE h2.household_id = p.household_id "
+    "  AND h2.deleted = 0 AND h2.status = 'active' ORDER BY h2.relation_to_head = '户主' DESC, "
+    "  h2.birth_date LIMIT 1), '') AS name, "
+    "coalesce(pe.phones, (SELECT h3.phones FROM person h3 WHERE h3.household_id = p.household_id "
+    "  AND h3.deleted = 0 AND h3.status = 'active' AND h3.phones != '[]' "
+    "  ORDER BY h3.relation_to_head = '户主' DESC LIMIT 1), '[]') AS phones "
+    "FROM careplan p JOIN household h ON h.id = p.household_id AND h.deleted = 0 "
+    "JOIN building b ON b.id = h.building_id "
+    "LEFT JOIN person pe ON pe.id = p.person_id "
+    "LEFT JOIN volunteer v ON v.id = p.volunteer_id AND v.deleted = 0 "
+)
+
+
+def _plan(r: Any) -> PlanRow:
+    return PlanRow(
+        id=r.id, household_id=r.household_id, person_id=r.person_id, name=r.name, phones=r.phones or "[]",
+        frequency=r.frequency, interval_days=r.interval_days, start_date=_d(r.start_date) or date.min,
+        end_date=_d(r.end_date), cadre_id=r.cadre_id, volunteer=r.volunteer,
+    )
+
+
+def active_plans(conn: Connection, day: date, grid_ids: list[str] | None, cadre_id: str | None) -> list[PlanRow]:
+    """Plans running on `day` for persons still living there, in the grids (None: all)
+    or assigned to the cadre by name on the plan."""
+    where = (
+        "WHERE p.deleted = 0 AND p.start_date <= :d AND (p.end_date IS NULL OR p.end_date >= :d) "
+        "AND (p.person_id IS NULL OR (pe.deleted = 0 AND pe.status = 'active')) "
+    )
+    params: dict[str, Any] = {"d": day.isoformat()}
+    if grid_ids is not None:
+        where += "AND (b.grid_id IN :grids OR p.cadre_id = :cadre) "
+        params["grids"] = list(grid_ids) or [""]
+        params["cadre"] = cadre_id or ""
+    stmt = text(_PLAN_SELECT + where)
+    if grid_ids is not None:
+        stmt = stmt.bindparams(bindparam("grids", expanding=True))
+    return [_plan(r) for r in conn.execute(stmt, params)]
+
+
+def plans_of_household(conn: Connection, household_id: str) -> list[PlanRow]:
+    stmt = text(_PLAN_SELECT + "WHERE p.deleted = 0 AND p.household_id = :h ORDER BY p.start_date")
+    return [_plan(r) for r in conn.execute(stmt, {"h": household_id})]
+
+
+def plan(conn: Connection, plan_id: str) -> PlanRow | None:
+    r = conn.execute(text(_PLAN_SELECT + "WHERE p.id = :id"), {"id": plan_id}).first()
+    return _plan(r) if r else None
+
+
+def last_reached(conn: Connection, column: str, keys: list[str], before: date) -> dict[str, date]:
+    """Newest contact day that reached the person, per key (person or household id), up to `before`."""
+    if not keys:
+        return {}
+    stmt = text(
+        f"SELECT {column} AS k, max(contact_date) AS d FROM contactlog "
+        f"WHERE {column} IN :keys AND deleted = 0 AND outcome IN :reached AND contact_date <= :before "
+        f"GROUP BY {column}"
+    ).bindparams(bindparam("keys", expanding=True), bindparam("reached", expanding=True))
+    rows = conn.execute(stmt, {"keys": keys, "reached": list(REACHED), "before": before.isoformat()})
+    return {r.k: date.fromisoformat(r.d) for r in rows}
+
+
+def newest_outcomes(conn: Connection, column: str, keys: list[str], before: date) -> dict[str, list[str]]:
+    """The outcomes of the two newest contacts per key, newest first."""
+    if not keys:
+        return {}
+    stmt = text(
+        f"SELECT k, outcome FROM (SELECT {column} AS k, outcome, row_number() OVER "
+        f"(PARTITION BY {column} ORDER BY contacted_at DESC, id DESC) AS n FROM contactlog "
+        f"WHERE {column} IN :keys AND deleted = 0 AND contact_date <= :before) WHERE n <= 2 ORDER BY k, n"
+    ).bindparams(bindparam("keys", expanding=True))
+    out: dict[str, list[str]] = {}
+    for r in conn.execute(stmt, {"keys": keys, "before": before.isoformat()}):
+        out.setdefault(r.k, []).append(r.outcome)
+    return out
+
+
+_CONTACT_SELECT = (
+    "SELECT c.id, c.household_id, c.person_id, c.contact_date, c.contacted_at, c.method, c.outcome, "
+    "coalesce(c.note, '') AS note, coalesce(c.need, '') AS need, "
+    "coalesce(ca.name, v.name, '') AS by_name FROM contactlog c "
+    "LEFT JOIN cadre ca ON ca.id = c.cadre_id LEFT JOIN volunteer v ON v.id = c.volunteer_id "
+)
+
+
+def contacts_of_household(conn: Connection, household_id: str, limit: int = 500) -> list[ContactRow]:
+    rows = conn.execute(
+        text(_CONTACT_SELECT + "WHERE c.household_id = :h AND c.deleted = 0 "
+             "ORDER BY c.contacted_at DESC LIMIT :n"),
+        {"h": household_id, "n": limit},
+    )
+    return [
+        ContactRow(r.id, r.household_id, r.person_id, date.fromisoformat(r.contact_date), r.contacted_at,
+                   r.method, r.outcome, r.note, r.need, r.by_name)
+        for r in rows
+    ]
+
+
+def services_of_household(conn: Connection, household_id: str, limit: int = 500) -> list[Any]:
+    return list(conn.execute(
+        text(
+            "SELECT s.id, s.person_id, s.service_type, s.served_on, s.duration_minutes, "
+            "coalesce(s.note, '') AS note, coalesce(ca.name, v.name, '') AS by_name FROM servicerecord s "
+            "LEFT JOIN cadre ca ON ca.id = s.cadre_id LEFT JOIN volunteer v ON v.id = s.volunteer_id "
+            "WHERE s.household_id = :h AND s.deleted = 0 ORDER BY s.served_on DESC LIMIT :n"
+        ),
+        {"h": household_id, "n": limit},
+    ))
+
+
+def volunteers(conn: Connection) -> list[tuple[str, str, str]]:
+    """(id, name, team name) of every live volunteer, by team then name."""
+    return [
+        (r.id, r.name, r.team or "")
+        for r in conn.execute(text(
+            "SELECT v.id, v.name, t.name AS team FROM volunteer v "
+            "LEFT JOIN volunteerteam t ON t.id = v.team_id WHERE v.deleted = 0 ORDER BY t.name, v.name"
+        ))
+    ]
+
+
+def insert(conn: Connection, table: str, values: dict[str, Any]) -> None:
+    """One new row of a care table (the capture trigger logs it)."""
+    cols = list(values)
+    conn.execute(
+        text(f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join(":" + c for c in cols)})'), values
+    )
+
+
+def update(conn: Connection, table: str, row_id: str, values: dict[str, Any]) -> None:
+    """Set fields of one row; the capture trigger logs each field that changed."""
+    sets = ", ".join(f"{c} = :{c}" for c in values)
+    conn.execute(text(f'UPDATE "{table}" SET {sets} WHERE id = :id'), {**values, "id": row_id})
