@@ -211,9 +211,14 @@ def record_contact(
         plan = queries.plan(conn, plan_id)
         if plan is None:
             raise _error(QT_TRANSLATE_NOOP("errors", "This care plan no longer exists."))
+        # "Twice in a row" needs a strict order: never at or before this laptop's newest log of the person.
+        newest = queries.newest_time(conn, plan.household_id, plan.person_id)
+        at = when.isoformat(sep=" ", timespec="milliseconds")
+        if newest and newest >= at and newest[:10] == at[:10]:
+            at = (datetime.fromisoformat(newest) + timedelta(milliseconds=1)).isoformat(sep=" ", timespec="milliseconds")
         queries.insert(conn, "contactlog", {
             "id": contact_id, "household_id": plan.household_id, "person_id": plan.person_id,
-            "contact_date": when.date().isoformat(), "contacted_at": when.strftime("%Y-%m-%d %H:%M:%S"),
+            "contact_date": when.date().isoformat(), "contacted_at": at,
             "cadre_id": None if volunteer_id else (me.id if me else None), "volunteer_id": volunteer_id,
             "method": method, "outcome": outcome, "note": note.strip() or None, "need": need.strip() or None,
         })

@@ -127,7 +127,7 @@ def add_care(rows: _RowSink, seed: int, today: date, teams_wanted: int) -> dict[
                 n += 1
                 rows.add("contactlog", {
                     "id": contact_id, "household_id": household, "person_id": person_id,
-                    "contact_date": day.isoformat(), "contacted_at": at.strftime("%Y-%m-%d %H:%M:%S"),
+                    "contact_date": day.isoformat(), "contacted_at": at.isoformat(sep=" ", timespec="milliseconds"),
                     "cadre_id": None if by_volunteer else cadre, "volunteer_id": volunteer if by_volunteer else None,
                     "method": _pick(rng, _METHODS), "outcome": outcome, "note": note,
                     "need": rng.choice(_NEEDS) if outcome == "needs_help" and rng.random() < 0.5 else None,
@@ -150,7 +150,7 @@ def add_care(rows: _RowSink, seed: int, today: date, teams_wanted: int) -> dict[
             rows.add("contactlog", {
                 "id": ids.uuid5(f"demo-contact:{seed}:{plan_id}:alert"), "household_id": household,
                 "person_id": person_id, "contact_date": stop.isoformat(),
-                "contacted_at": at.strftime("%Y-%m-%d %H:%M:%S"), "cadre_id": cadre, "volunteer_id": None,
+                "contacted_at": at.isoformat(sep=" ", timespec="milliseconds"), "cadre_id": cadre, "volunteer_id": None,
                 "method": "phone", "outcome": "no_answer", "note": None, "need": None,
             })
             counts["contacts"] += 1

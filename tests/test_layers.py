@@ -25,6 +25,8 @@ NO_QT_AT_ALL = [
     "gridkeeper.io",
     "gridkeeper.demo",
     "gridkeeper.profile",
+    "gridkeeper.care",
+    "gridkeeper.audit",
 ]
 NO_WIDGETS = ["gridkeeper.cli"]
 

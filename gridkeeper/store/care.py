@@ -132,6 +132,14 @@ def newest_outcomes(conn: Connection, column: str, keys: list[str], before: date
     return out
 
 
+def newest_time(conn: Connection, household_id: str, person_id: str | None) -> str | None:
+    if person_id:
+        return conn.execute(text("SELECT max(contacted_at) FROM contactlog WHERE person_id = :k"),
+                            {"k": person_id}).scalar()
+    return conn.execute(text("SELECT max(contacted_at) FROM contactlog WHERE household_id = :k"),
+                        {"k": household_id}).scalar()
+
+
 _CONTACT_SELECT = (
     "SELECT c.id, c.household_id, c.person_id, c.contact_date, c.contacted_at, c.method, c.outcome, "
     "coalesce(c.note, '') AS note, coalesce(c.need, '') AS need, "

@@ -27,6 +27,7 @@ from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.households_page import HouseholdsPage
 from gridkeeper.ui.sync_page import SyncPanel
 from gridkeeper.ui.sync_status import SyncStatusLabel
+from gridkeeper.ui.today_page import TodayPage
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +44,8 @@ class MainWindow(QMainWindow):
         my_grids = [g.id for g in me.grids] if me else None
         self.households = HouseholdsPage(store, my_grids, settings.get(cfg.SHOW_ALL_GRIDS))
         self.households.scope_changed.connect(lambda all_: settings.set(cfg.SHOW_ALL_GRIDS, all_))
+        self.today = TodayPage(store)
+        self.today.open_household.connect(self.show_household)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)
@@ -51,8 +54,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
-        for title, page in ((self.tr("Households"), self.households), (self.tr("Sync"), self.sync_page),
-                            (self.tr("Conflicts"), self.conflicts)):
+        for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
+                            (self.tr("Sync"), self.sync_page), (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             self.pages.addWidget(page)
         self._sync_row = self.pages.indexOf(self.sync_page)
@@ -90,7 +93,7 @@ class MainWindow(QMainWindow):
         self.auto_sync.timeout.connect(self.auto_sync_now)
         self._schedule_auto_sync(settings.get(cfg.AUTO_SYNC_MINUTES))
         self._close_after_sync = False
-        self.households.search.setFocus()
+        self.today.table.setFocus()  # the morning's work: Enter records the first call
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -128,6 +131,10 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.about)
         help_menu.addAction(about)
 
+    def show_household(self, household_id: str) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(self.households))
+        self.households.open_household(household_id)
+
     def refresh_status(self) -> None:
         me = profile.current_cadre(self._store)
         if me:
@@ -151,6 +158,7 @@ class MainWindow(QMainWindow):
 
     def _after_import(self, report: object) -> None:
         self.households.run_search()
+        self.today.refresh()
         self.refresh_status()
         self.sync_status.refresh()
         self.statusBar().showMessage(
@@ -188,6 +196,7 @@ class MainWindow(QMainWindow):
 
     def _after_sync(self, _result: SyncResult) -> None:
         self.households.run_search()
+        self.today.refresh()
         self.refresh_status()
         self.conflicts.refresh()
         self.sync_status.refresh()

@@ -159,4 +159,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TodayPage</name>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

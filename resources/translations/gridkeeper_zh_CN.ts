@@ -191,6 +191,41 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Record a contact</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <source>What was said, how they are</source>
+        <translation>谈了什么、近况如何</translation>
+    </message>
+    <message>
+        <source>A need to follow up, e.g. medicine to be fetched</source>
+        <translation>需要跟进的需求，例如代取药品</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>N&amp;eed raised:</source>
+        <translation>提出的需求(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the roster file</source>
@@ -475,6 +510,10 @@
     <message>
         <source>Households</source>
         <translation>住户档案</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -991,6 +1030,206 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>联系频次</translation>
+    </message>
+    <message>
+        <source>Last reached</source>
+        <translation>上次联系上</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>结对志愿者</translation>
+    </message>
+    <message>
+        <source>Contacted: &amp;well (Enter)</source>
+        <translation>已联系：安好(&amp;W)（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;No answer (N)</source>
+        <translation>无人接听(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Other outcome… (O)</source>
+        <translation>其他结果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;phone (R)</source>
+        <translation>显示电话(&amp;P)（R）</translation>
+    </message>
+    <message>
+        <source>Shows the full number; this is written to the audit log</source>
+        <translation>显示完整号码；此操作会记入审计日志</translation>
+    </message>
+    <message>
+        <source>Household &amp;file</source>
+        <translation>户档案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Keys on the list: Enter = contacted, well · N = no answer · O = other outcome · R = show phone number · ↑↓ next person</source>
+        <translation>列表快捷键：回车 = 已联系、安好 · N = 无人接听 · O = 其他结果 · R = 显示电话 · ↑↓ 上一位/下一位</translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation>今日 {date}</translation>
+    </message>
+    <message>
+        <source>Due {due} · Overdue {overdue} · Done today {done} · Alerts {alerts}</source>
+        <translation>今日应联系 {due} · 逾期 {overdue} · 今日已联系 {done} · 预警 {alerts}</translation>
+    </message>
+    <message>
+        <source>✓ done today</source>
+        <translation>✓ 今日已联系</translation>
+    </message>
+    <message>
+        <source>⚠ 2× no answer: knock on the door</source>
+        <translation>⚠ 连续两次无人接听：请上门敲门</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今日应联系</translation>
+    </message>
+    <message>
+        <source>Recorded: {name}, {outcome}.</source>
+        <translation>已记录：{name}，{outcome}。</translation>
+    </message>
+    <message>
+        <source>Not recorded: {reason}</source>
+        <translation>未记录：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {numbers} (shown; written to the audit log)</source>
+        <translation>{name}：{numbers}（已显示，并记入审计日志）</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>无号码</translation>
+    </message>
+</context>
+<context>
+    <name>care</name>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>every {n} days</source>
+        <translation>每 {n} 天</translation>
+    </message>
+    <message>
+        <source>phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>door knock</source>
+        <translation>敲门</translation>
+    </message>
+    <message>
+        <source>home visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>video call</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>well</source>
+        <translation>安好</translation>
+    </message>
+    <message>
+        <source>needs help</source>
+        <translation>需要帮助</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>in hospital</source>
+        <translation>住院</translation>
+    </message>
+    <message>
+        <source>not at home</source>
+        <translation>不在家</translation>
+    </message>
+    <message>
+        <source>groceries</source>
+        <translation>送菜</translation>
+    </message>
+    <message>
+        <source>medicine</source>
+        <translation>送药</translation>
+    </message>
+    <message>
+        <source>errands</source>
+        <translation>代购代办</translation>
+    </message>
+    <message>
+        <source>companionship chat</source>
+        <translation>话聊</translation>
+    </message>
+    <message>
+        <source>cleaning</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>escort to hospital</source>
+        <translation>送医</translation>
+    </message>
+    <message>
+        <source>other service</source>
+        <translation>其他服务</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>This profile was written by a newer version of GridKeeper (schema {found}). Install the newer version to open it; nothing was changed.</source>
@@ -1015,6 +1254,14 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The profile in {path} already holds data; demo data goes into a new, empty data folder.</source>
         <translation>{path} 中的档案已有数据；演示数据只能生成到一个新的空文件夹中。</translation>
+    </message>
+    <message>
+        <source>No cadre is called {name}.</source>
+        <translation>没有名为{name}的干部。</translation>
+    </message>
+    <message>
+        <source>{count} cadres are called {name}; this cannot tell them apart.</source>
+        <translation>有 {count} 位干部都叫{name}，无法区分。</translation>
     </message>
     <message>
         <source>The file {path} does not exist.</source>
@@ -1050,6 +1297,7 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
     <message>
         <source>GridKeeper cannot write to the shared folder {path}: it may be read-only, full, or no longer connected. Your data is safe on this laptop; sync again once the folder can be written to.</source>
+        <extracomment>Datasets created this close together are two laptops racing on an empty share.</extracomment>
         <translation>网格管家无法写入共享文件夹 {path}：它可能是只读的、已满或已断开。您的数据仍安全地保存在这台电脑上；等该文件夹可写后再同步。</translation>
     </message>
     <message>
@@ -1071,6 +1319,44 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The shared folder already holds a different batch no. {seq} from this laptop ({path}). Was this profile restored from an older backup? Nothing was overwritten; ask for help before syncing again.</source>
         <translation>共享文件夹中已有这台电脑的另一份第 {seq} 批数据（{path}）。本档案是否从较早的备份恢复过？未覆盖任何内容；请先求助，再进行同步。</translation>
+    </message>
+    <message>
+        <source>{what} cannot be shown.</source>
+        <extracomment>The fields that are masked on screen and may be revealed: (table, field).</extracomment>
+        <translation>无法显示{what}。</translation>
+    </message>
+    <message>
+        <source>Unknown contact outcome: {value}</source>
+        <extracomment>Two of these in a row and the person is an alert.</extracomment>
+        <translation>未知的联系结果：{value}</translation>
+    </message>
+    <message>
+        <source>Unknown contact method: {value}</source>
+        <translation>未知的联系方式：{value}</translation>
+    </message>
+    <message>
+        <source>This care plan no longer exists.</source>
+        <translation>该关爱计划已不存在。</translation>
+    </message>
+    <message>
+        <source>Unknown service type: {value}</source>
+        <translation>未知的服务类型：{value}</translation>
+    </message>
+    <message>
+        <source>A duration cannot be negative.</source>
+        <translation>时长不能为负数。</translation>
+    </message>
+    <message>
+        <source>Unknown contact frequency: {value}</source>
+        <translation>未知的联系频次：{value}</translation>
+    </message>
+    <message>
+        <source>&quot;Every N days&quot; needs N of at least 1.</source>
+        <translation>“每 N 天”中的 N 至少为 1。</translation>
+    </message>
+    <message>
+        <source>The plan ends before it starts.</source>
+        <translation>计划的结束日期早于开始日期。</translation>
     </message>
 </context>
 <context>

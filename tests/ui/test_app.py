@@ -40,7 +40,7 @@ def test_language_switch_rebuilds_the_window_in_chinese(qtbot, demo_store: Store
         first.language_chosen.emit("zh_CN")
         qtbot.waitUntil(lambda: controller.window is not first, timeout=3000)
         assert controller.window.windowTitle() == "网格管家"
-        assert controller.window.nav.item(0).text() == "住户档案"
+        assert [controller.window.nav.item(i).text() for i in (0, 1)] == ["今日", "住户档案"]
         assert Settings(demo_store.root).get(cfg.LANGUAGE) == "zh_CN"
     finally:
         i18n.install(qapp, "en")

@@ -47,7 +47,7 @@ def test_the_indicator_before_and_after_a_sync(qtbot, laptops, share: Path) -> N
     assert counted(w.sync_status.text()) == "Never synced · 5 changes to send"  # no folder: nothing about a share
     assert w.sync_page.state.text() == w.sync_status.text()  # the page says the same
 
-    w.nav.setCurrentRow(1)
+    w.nav.setCurrentRow(w.pages.indexOf(w.sync_page))
     w.sync_page.folder.setText(str(share))
     with qtbot.waitSignal(w.sync_page.ended, timeout=10_000):
         w.sync_page.sync_button.click()
@@ -92,9 +92,9 @@ def test_an_old_sync_shows_its_date(qtbot, store: Store) -> None:  # type: ignor
 
 def test_clicking_the_indicator_opens_the_sync_page(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     w = window(qtbot, store)
-    assert w.pages.currentWidget() is w.households
+    assert w.pages.currentWidget() is w.today  # the morning page opens first
     qtbot.mouseClick(w.sync_status, Qt.MouseButton.LeftButton)
-    assert w.pages.currentWidget() is w.sync_page and w.nav.currentRow() == 1
+    assert w.pages.currentWidget() is w.sync_page and w.nav.currentRow() == w.pages.indexOf(w.sync_page)
 
 
 def test_file_sync_goes_to_the_page_and_syncs(qtbot, laptops, share: Path) -> None:  # type: ignore[no-untyped-def]
@@ -132,7 +132,7 @@ def test_the_automatic_sync_runs_on_its_timer(qtbot, laptops, share: Path) -> No
     with qtbot.waitSignal(first.sync_page.ended, timeout=10_000):
         first.auto_sync.timeout.emit()  # instead of waiting a minute
     assert counted(first.statusBar().currentMessage()) == "Automatic sync: Sent 5 changes, received 0."
-    assert first.pages.currentWidget() is first.households  # nothing pops up, the page stays
+    assert first.pages.currentWidget() is first.today  # nothing pops up, the page stays
     assert first.sync_status.text() == f"Synced {synced_at(a)} · nothing to send · share reachable"
 
     Settings(b.root).set(cfg.AUTO_SYNC_MINUTES, 1)

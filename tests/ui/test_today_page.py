@@ -1,0 +1,101 @@
+"""The Today page worked through from the keyboard alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from gridkeeper import audit, care
+from gridkeeper.store import Store
+from gridkeeper.store.models import Person
+from gridkeeper.ui.contact_dialog import ContactDialog
+from gridkeeper.ui.today_page import TodayPage
+from tests.store.helpers import place
+
+DAY = date(2026, 3, 2)
+
+
+def _plans(store: Store) -> list[str]:
+    plans = []
+    for room, name in (("101", "王秀英"), ("102", "李国强"), ("103", "赵桂兰")):
+        h = place(store, room=room)["household"]
+        with store.write() as s:
+            s.add(Person(id=f"p{room}", household_id=h, name=name, phones='["13857712345"]'))
+        plans.append(care.save_plan(store, h, f"p{room}", "daily", date(2026, 3, 1)))
+    return plans
+
+
+def _page(qtbot: QtBot, store: Store) -> TodayPage:
+    page = TodayPage(store)
+    qtbot.addWidget(page)
+    page.day = DAY
+    page.refresh()
+    page.resize(1100, 600)
+    page.show()
+    page.table.setFocus()
+    return page
+
+
+def _name(page: TodayPage, row: int) -> str:
+    return page.table.item(row, page.NAME).text()
+
+
+def test_a_morning_of_calls_without_the_mouse(qtbot: QtBot, store: Store) -> None:
+    _plans(store)
+    page = _page(qtbot, store)
+    # Never contacted since the plan started yesterday: one day overdue, all three.
+    assert "Overdue 3" in page.counts.text() and "Done today 0" in page.counts.text()
+    first, second = _name(page, 0), _name(page, 1)
+
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # contacted: well
+    qtbot.waitUntil(lambda: "Done today 1" in page.counts.text())
+    assert page.status.text() == f"Recorded: {first}, well."
+    assert _name(page, 0) == second and page.selected() is not None and page.selected().name == second
+    assert page.table.hasFocus()
+
+    qtbot.keyClick(page.table, Qt.Key.Key_N)  # no answer: still to do
+    qtbot.waitUntil(lambda: "no answer" in page.status.text())
+    assert "Overdue 2" in page.counts.text()
+    qtbot.keyClick(page.table, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: "Alerts 1" in page.counts.text())
+    assert _name(page, 0) == second and "knock on the door" in page.table.item(0, page.STATE).text()
+
+    def fill_form() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ContactDialog)
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("needs_help"))
+        dialog.method.setCurrentIndex(dialog.method.findData("door"))
+        dialog.note.setText("腿疼，需要陪同就医")
+        dialog.need.setText("周五陪同去医院")
+        qtbot.keyClick(dialog.need, Qt.Key.Key_Return)  # Enter saves the form
+
+    QTimer.singleShot(0, fill_form)
+    qtbot.keyClick(page.table, Qt.Key.Key_O)
+    qtbot.waitUntil(lambda: "Done today 2" in page.counts.text())
+    assert "Alerts 0" in page.counts.text() and "needs help" in page.status.text()
+
+    listed = care.today_list(store, DAY, None)
+    assert len(listed.done) == 2 and len(listed.overdue) == 1
+    helped = next(i for i in listed.done if i.name == second)
+    assert helped.last_outcome == "needs_help"
+
+
+def test_showing_a_phone_number_is_audited(qtbot: QtBot, store: Store) -> None:
+    _plans(store)
+    page = _page(qtbot, store)
+    person = page.selected().person_id
+    qtbot.keyClick(page.table, Qt.Key.Key_R)
+    assert "13857712345" in page.status.text()
+    assert "138****2345" in page.table.item(0, page.PHONE).text()  # the list stays masked
+    logged = audit.entries(store, person)
+    assert [(e.action, e.table, e.field) for e in logged] == [("reveal", "person", "phones")]
+
+
+def test_an_empty_day_says_so(qtbot: QtBot, store: Store) -> None:
+    page = _page(qtbot, store)
+    assert page.table.rowCount() == 0
+    assert "Due 0" in page.counts.text()
+    assert not page.well_button.isEnabled()
