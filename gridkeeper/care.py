@@ -292,6 +292,12 @@ def end_plan(store: Store, plan_id: str, end_date: date) -> None:
         queries.update(conn, "careplan", plan_id, {"end_date": end_date.isoformat()})
 
 
+def household_plans(store: Store, household_id: str) -> list[PlanRow]:
+    """The household's care plans, running and ended, oldest first."""
+    with store.read() as conn:
+        return queries.plans_of_household(conn, household_id)
+
+
 def volunteers(store: Store) -> list[tuple[str, str, str]]:
     with store.read() as conn:
         return queries.volunteers(conn)
@@ -300,5 +306,5 @@ def volunteers(store: Store) -> list[tuple[str, str, str]]:
 __all__ = [
     "REACHED", "FREQUENCIES", "METHODS", "OUTCOMES", "SERVICE_TYPES", "CareError", "DueItem", "TodayList",
     "add_months", "next_due", "today_list", "my_today", "record_contact", "record_service", "save_plan",
-    "end_plan", "volunteers",
+    "end_plan", "volunteers", "household_plans",
 ]

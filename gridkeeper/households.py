@@ -44,6 +44,7 @@ class HouseholdFile:
     household_no: str
     residence_status: str
     members: tuple[Member, ...]
+    note: str = ""
 
 
 def search_page(
@@ -90,6 +91,7 @@ def household_file(store: Store, household_id: str, today: date | None = None) -
         row=row,
         household_no=extra[0],
         residence_status=extra[1],
+        note=extra[2],
         members=tuple(
             Member(
                 id=m.id,

@@ -9,3 +9,7 @@ _SENSITIVE_PARTS = ("残疾", "低保", "特困", "病", "失能", "失智", "�
 
 def is_sensitive(name: str) -> bool:
     return name in SENSITIVE or any(part in name for part in _SENSITIVE_PARTS)
+
+
+#: The care tags of the source article, offered first wherever a tag is chosen.
+CARE_TAGS: tuple[str, ...] = ("独居", "空巢", "高龄", "失能失智", "残疾", "低保", "特困", "重病")

@@ -27,6 +27,8 @@ NO_QT_AT_ALL = [
     "gridkeeper.profile",
     "gridkeeper.care",
     "gridkeeper.audit",
+    "gridkeeper.members",
+    "gridkeeper.history",
 ]
 NO_WIDGETS = ["gridkeeper.cli"]
 

@@ -197,9 +197,9 @@ def totals(conn: Connection) -> tuple[int, int]:
     return households, persons
 
 
-def household_extra(conn: Connection, household_id: str) -> tuple[str, str]:
-    """(户号, 人户状态) of one household."""
+def household_extra(conn: Connection, household_id: str) -> tuple[str, str, str]:
+    """(户号, 人户状态, note) of one household."""
     r = conn.execute(
-        text("SELECT household_no, residence_status FROM household WHERE id = :h"), {"h": household_id}
+        text("SELECT household_no, residence_status, note FROM household WHERE id = :h"), {"h": household_id}
     ).first()
-    return (r.household_no or "", r.residence_status or "") if r else ("", "")
+    return (r.household_no or "", r.residence_status or "", r.note or "") if r else ("", "", "")

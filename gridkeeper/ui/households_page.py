@@ -39,6 +39,7 @@ class SearchBox(QLineEdit):
 
 class HouseholdsPage(QWidget):
     scope_changed = Signal(bool)  # True: all grids
+    household_changed = Signal(str)  # a household's file was edited
 
     def __init__(self, store: Store, my_grids: list[str] | None, show_all: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,7 +79,8 @@ class HouseholdsPage(QWidget):
             width = max(em * chars, header.fontMetrics().horizontalAdvance(title) + em)
             header.resizeSection(column, width + 12)
 
-        self.detail = HouseholdDetail()
+        self.detail = HouseholdDetail(store)
+        self.detail.changed.connect(self._file_changed)
         # List above, household file below: both get the full width, so the
         # members' columns (seven of them) fit without scrolling sideways.
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -167,6 +169,10 @@ class HouseholdsPage(QWidget):
     def open_household(self, household_id: str | None) -> None:
         file = households.household_file(self._store, household_id) if household_id else None
         self.detail.show_file(file)
+
+    def _file_changed(self, household_id: str) -> None:
+        self.model.refresh_rows()  # head, member count and tags in the list may have changed
+        self.household_changed.emit(household_id)
 
     def current_index(self) -> QModelIndex:
         return self.table.currentIndex()

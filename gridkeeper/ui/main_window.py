@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.households = HouseholdsPage(store, my_grids, settings.get(cfg.SHOW_ALL_GRIDS))
         self.households.scope_changed.connect(lambda all_: settings.set(cfg.SHOW_ALL_GRIDS, all_))
         self.today = TodayPage(store)
+        self.households.household_changed.connect(self._household_edited)
         self.today.open_household.connect(self.show_household)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
@@ -130,6 +131,11 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About GridKeeper"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def _household_edited(self, _household_id: str) -> None:
+        self.today.refresh()
+        self.refresh_status()
+        self.sync_status.refresh()
 
     def show_household(self, household_id: str) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(self.households))

@@ -315,8 +315,96 @@
         <translation>标签</translation>
     </message>
     <message>
+        <source>&amp;Add member…</source>
+        <translation>添加成员(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Moved &amp;out</source>
+        <translation>已迁出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Deceased</source>
+        <translation>已故(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show &amp;ID</source>
+        <translation>显示身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show &amp;phones</source>
+        <translation>显示电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Household &amp;note…</source>
+        <translation>户备注(&amp;N)…</translation>
+    </message>
+    <message>
         <source>ID and phone numbers are masked. {mark} marks sensitive personal information.</source>
         <translation>身份证号和电话号码已脱敏显示。{mark} 表示敏感个人信息。</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系频次</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>结对志愿者</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>新建关爱计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>End p&amp;lan</source>
+        <translation>结束计划(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Record &amp;contact…</source>
+        <translation>记录联系(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;service…</source>
+        <translation>记录服务(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation>关爱</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Select a household to read its file.</source>
@@ -353,6 +441,114 @@
     <message>
         <source>{date} ({age})</source>
         <translation>{date}（{age}岁）</translation>
+    </message>
+    <message>
+        <source>whole household ({head})</source>
+        <translation>全户（{head}）</translation>
+    </message>
+    <message>
+        <source>(running)</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>no household</source>
+        <translation>无住户</translation>
+    </message>
+    <message>
+        <source>{name} is already a member of this household.</source>
+        <translation>{name}已是本户成员。</translation>
+    </message>
+    <message>
+        <source>Already on file</source>
+        <translation>档案中已有此人</translation>
+    </message>
+    <message>
+        <source>{name}, born {born}, is already on file at {where}. Move this person into this household instead of creating a second file?</source>
+        <translation>{name}（出生于 {born}）已建档，住在{where}。是否将此人迁入本户，而不是再建一份档案？</translation>
+    </message>
+    <message>
+        <source>&amp;Move here</source>
+        <translation>迁入本户(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new person</source>
+        <translation>新建一人(&amp;N)</translation>
+    </message>
+    <message>
+        <source>{name} moved into this household from {where}.</source>
+        <translation>{name}已从{where}迁入本户。</translation>
+    </message>
+    <message>
+        <source>{name} added to the household.</source>
+        <translation>已将{name}添加为本户成员。</translation>
+    </message>
+    <message>
+        <source>{name} saved.</source>
+        <translation>已保存{name}的信息。</translation>
+    </message>
+    <message>
+        <source>Tags of {name} saved: {tags}</source>
+        <translation>已保存{name}的标签：{tags}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Mark {name} as moved out? The file keeps them with their history.</source>
+        <translation>将{name}标记为已迁出？档案会保留此人及其历史记录。</translation>
+    </message>
+    <message>
+        <source>Mark {name} as deceased? The file keeps them with their history.</source>
+        <translation>将{name}标记为已故？档案会保留此人及其历史记录。</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>更改状态</translation>
+    </message>
+    <message>
+        <source>{name} marked as moved out.</source>
+        <translation>已将{name}标记为已迁出。</translation>
+    </message>
+    <message>
+        <source>{name} marked as deceased.</source>
+        <translation>已将{name}标记为已故。</translation>
+    </message>
+    <message>
+        <source>{name}: {value} (shown; written to the audit log)</source>
+        <translation>{name}：{value}（已显示，并记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Household note</source>
+        <translation>户备注</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Household note saved.</source>
+        <translation>户备注已保存。</translation>
+    </message>
+    <message>
+        <source>Care plan saved.</source>
+        <translation>关爱计划已保存。</translation>
+    </message>
+    <message>
+        <source>Care plan of {name} ended today.</source>
+        <translation>{name}的关爱计划已于今日结束。</translation>
+    </message>
+    <message>
+        <source>Recorded: {name}, {outcome}.</source>
+        <translation>已记录：{name}，{outcome}。</translation>
+    </message>
+    <message>
+        <source>Service recorded: {service}.</source>
+        <translation>已记录服务：{service}。</translation>
     </message>
 </context>
 <context>
@@ -650,6 +846,120 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit member</source>
+        <translation>编辑成员</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>18 characters; gender and birth date are read from it</source>
+        <translation>18 位；性别和出生日期将从号码中读取</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Several numbers separated by 、</source>
+        <translation>多个号码用“、”分隔</translation>
+    </message>
+    <message>
+        <source>{masked} (leave empty to keep)</source>
+        <translation>{masked}（留空则保持不变）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>性别(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Born:</source>
+        <translation>出生日期(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Relation to head:</source>
+        <translation>与户主关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phones:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>New care plan</source>
+        <translation>新建关爱计划</translation>
+    </message>
+    <message>
+        <source>The whole household</source>
+        <translation>全户</translation>
+    </message>
+    <message>
+        <source>every N days</source>
+        <translation>每 N 天</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>empty: no end</source>
+        <translation>留空：不设结束日期</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>对象(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>联系频次(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Every &amp;N days:</source>
+        <translation>每隔天数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Paired &amp;volunteer:</source>
+        <translation>结对志愿者(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>开始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>结束日期(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The plan needs a start date.</source>
+        <translation>计划需要开始日期。</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
@@ -719,6 +1029,53 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Import household roster</source>
         <translation>导入住户花名册</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Record a service</source>
+        <translation>记录服务</translation>
+    </message>
+    <message>
+        <source>The whole household</source>
+        <translation>全户</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>(by me)</source>
+        <translation>（本人）</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>服务对象(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>服务类型(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>时长(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;By volunteer:</source>
+        <translation>志愿者(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The service needs a date.</source>
+        <translation>服务需要日期。</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1384,33 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>share not reachable</source>
         <translation>共享文件夹无法访问</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Tags of {name}</source>
+        <translation>{name}的标签</translation>
+    </message>
+    <message>
+        <source>Detail of the selected tag, e.g. 肢体二级</source>
+        <translation>所选标签的说明，例如 肢体二级</translation>
+    </message>
+    <message>
+        <source>A tag of your own, e.g. 爱唱越剧</source>
+        <translation>自定义标签，例如 爱唱越剧</translation>
+    </message>
+    <message>
+        <source>※ sensitive personal information (health, disability, welfare)</source>
+        <translation>※ 敏感个人信息（健康、残疾、救助）</translation>
+    </message>
+    <message>
+        <source>&amp;Detail:</source>
+        <translation>说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;New tag:</source>
+        <translation>新标签(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1741,133 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The plan ends before it starts.</source>
         <translation>计划的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The name is missing.</source>
+        <translation>缺少姓名。</translation>
+    </message>
+    <message>
+        <source>The gender does not match the ID number.</source>
+        <translation>性别与身份证号不符。</translation>
+    </message>
+    <message>
+        <source>The birth date does not match the ID number, which says {date}.</source>
+        <translation>出生日期与身份证号不符，身份证号显示为 {date}。</translation>
+    </message>
+    <message>
+        <source>Not a phone number: {value}. Mobile numbers have 11 digits; landlines look like 0577-62345678.</source>
+        <translation>不是电话号码：{value}。手机号为 11 位；固定电话形如 0577-62345678。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date; type it like 1950-03-02.</source>
+        <translation>“{value}”不是日期；请按 1950-03-02 的格式填写。</translation>
+    </message>
+    <message>
+        <source>{name} is already on file; move the existing person into this household instead.</source>
+        <translation>{name}已建档；请将此人迁入本户，而不是重新建档。</translation>
+    </message>
+    <message>
+        <source>The ID number of a person on file cannot be changed; add the person anew instead.</source>
+        <translation>已建档人员的身份证号不能修改；如号码有误，请重新添加此人。</translation>
+    </message>
+    <message>
+        <source>The tag needs a name.</source>
+        <translation>标签需要名称。</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>phone numbers</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>residence status</source>
+        <translation>人户状态</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>living here</source>
+        <translation>在住</translation>
+    </message>
+    <message>
+        <source>moved out</source>
+        <translation>已迁出</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <source>Contact ({method}): {outcome}</source>
+        <translation>联系（{method}）：{outcome}</translation>
+    </message>
+    <message>
+        <source> — by {by}</source>
+        <translation> —— {by}</translation>
+    </message>
+    <message>
+        <source> · need: {need}</source>
+        <translation> · 需求：{need}</translation>
+    </message>
+    <message>
+        <source>Service: {service}</source>
+        <translation>服务：{service}</translation>
+    </message>
+    <message>
+        <source> ({minutes} min)</source>
+        <translation>（{minutes} 分钟）</translation>
+    </message>
+    <message>
+        <source>Filed as a member</source>
+        <translation>建档为本户成员</translation>
+    </message>
+    <message>
+        <source>Changed {field}: {value}</source>
+        <translation>{field}改为：{value}</translation>
+    </message>
+    <message>
+        <source>Moved into this household</source>
+        <translation>迁入本户</translation>
+    </message>
+    <message>
+        <source>Tag added: {tag}</source>
+        <translation>添加标签：{tag}</translation>
+    </message>
+    <message>
+        <source>Tag removed: {tag}</source>
+        <translation>移除标签：{tag}</translation>
+    </message>
+    <message>
+        <source>Household {field}: {value}</source>
+        <translation>户{field}：{value}</translation>
+    </message>
+    <message>
+        <source>{field} shown by {by} (audited)</source>
+        <translation>{by}查看了{field}（已审计）</translation>
     </message>
 </context>
 <context>

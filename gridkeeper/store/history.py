@@ -1,0 +1,40 @@
+"""Raw material of a household's timeline: its care records and the logged changes of its rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+
+
+def person_ids(conn: Connection, household_id: str) -> dict[str, str]:
+    """{id: name} of everyone filed in the household, whatever their status."""
+    return {r.id: r.name for r in conn.execute(
+        text("SELECT id, name FROM person WHERE household_id = :h AND deleted = 0"), {"h": household_id})}
+
+
+def person_tags(conn: Connection, person_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """{persontag id: (person id, tag name)}, tombstoned ones too (their removal is history)."""
+    if not person_ids:
+        return {}
+    stmt = text("SELECT pt.id, pt.person_id, t.name FROM persontag pt JOIN tag t ON t.id = pt.tag_id "
+                "WHERE pt.person_id IN :ids").bindparams(bindparam("ids", expanding=True))
+    return {r.id: (r.person_id, r.name) for r in conn.execute(stmt, {"ids": person_ids})}
+
+
+def changes(conn: Connection, table: str, row_ids: list[str]) -> list[Any]:
+    """Logged changes (hlc, row, field, JSON value) of these rows, oldest first."""
+    if not row_ids:
+        return []
+    stmt = text("SELECT hlc, row_id, field, value FROM change_log WHERE tbl = :t AND row_id IN :ids "
+                "ORDER BY hlc").bindparams(bindparam("ids", expanding=True))
+    return list(conn.execute(stmt, {"t": table, "ids": row_ids}))
+
+
+def reveals(conn: Connection, person_ids: list[str]) -> list[Any]:
+    if not person_ids:
+        return []
+    stmt = text("SELECT a.at, a.row_id, a.field, coalesce(c.name, '') AS who FROM auditlog a "
+                "LEFT JOIN cadre c ON c.id = a.cadre_id WHERE a.tbl = 'person' AND a.row_id IN :ids "
+                "AND a.deleted = 0").bindparams(bindparam("ids", expanding=True))
+    return list(conn.execute(stmt, {"ids": person_ids}))

@@ -1,0 +1,164 @@
+"""The household file: members edited, a duplicate offered, care recorded, the history shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from gridkeeper import audit, care, households, idnumber, members
+from gridkeeper.idnumber import make
+from gridkeeper.store import Store
+from gridkeeper.ui.care_dialogs import PlanDialog, ServiceDialog
+from gridkeeper.ui.household_detail import HouseholdDetail
+from gridkeeper.ui.member_dialog import MemberDialog, TagsDialog
+from tests.store.helpers import place
+from tests.ui.typing import type_text
+
+NUMBER = make("330382", date(1948, 5, 17), 13)
+
+
+def _open(qtbot: QtBot, store: Store, household: str) -> HouseholdDetail:
+    detail = HouseholdDetail(store)
+    qtbot.addWidget(detail)
+    detail.show_file(households.household_file(store, household))
+    detail.resize(1000, 600)
+    detail.show()
+    return detail
+
+
+def _later(qtbot: QtBot, kind: type, act: Callable[[QWidget], None]) -> None:
+    """Act on the modal dialog `kind` once it is open (exec() blocks the test until it closes)."""
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(10, run)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, run)
+
+
+def _names(detail: HouseholdDetail) -> list[str]:
+    return [detail.members.item(r, 0).text() for r in range(detail.members.rowCount())]
+
+
+def test_a_member_is_added_and_a_bad_id_number_keeps_the_form_open(qtbot: QtBot, store: Store) -> None:
+    h = place(store)["household"]
+    detail = _open(qtbot, store, h)
+    seen_errors: list[str] = []
+
+    def fill(dialog: MemberDialog) -> None:
+        dialog.name.setText("王建国")
+        dialog.id_number.setText(NUMBER[:-1] + ("1" if NUMBER[-1] != "1" else "2"))
+        dialog.relation.setCurrentText("户主")
+        dialog.phones.setText("13857712345")
+        dialog.accept()  # refused: the check character is wrong
+        seen_errors.append(dialog.error.text())
+        assert dialog.isVisible() and dialog.name.text() == "王建国"  # nothing typed is lost
+        dialog.id_number.setText(NUMBER)
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+
+    _later(qtbot, MemberDialog, fill)
+    detail.add_member()
+    assert "check character" in seen_errors[0]
+    assert _names(detail) == ["王建国"]
+    assert detail.members.item(0, 4).text() == idnumber.mask(NUMBER)
+    assert detail.status.text() == "王建国 added to the household."
+
+
+def test_creating_someone_already_on_file_moves_them_in(qtbot: QtBot, store: Store) -> None:
+    old = place(store, room="101")["household"]
+    new = place(store, room="202")["household"]
+    pid = members.add_person(store, old, members.check("王建国", NUMBER), relation="户主")
+    detail = _open(qtbot, store, new)
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> None:
+        asked.append(box.text())
+        box.defaultButton().click()  # "Move here"
+
+    def fill(dialog: MemberDialog) -> None:
+        dialog.name.setText("王建国")
+        dialog.id_number.setText(NUMBER)
+        dialog.relation.setCurrentText("父亲")
+        _later(qtbot, QMessageBox, answer)
+        dialog.accept()
+
+    _later(qtbot, MemberDialog, fill)
+    detail.add_member()
+    assert "already on file" in asked[0] and "101" in asked[0]
+    assert _names(detail) == ["王建国"]
+    file = households.household_file(store, new)
+    assert file is not None and [m.id for m in file.members] == [pid] and file.members[0].relation == "父亲"
+    assert households.household_file(store, old).members == ()  # type: ignore[union-attr]
+    assert "moved into this household" in detail.status.text()
+
+
+def test_tags_status_and_an_audited_reveal(qtbot: QtBot, store: Store) -> None:
+    h = place(store)["household"]
+    pid = members.add_person(store, h, members.check("赵桂兰", birth_date=date(1936, 3, 1), phones="13905771234"))
+    detail = _open(qtbot, store, h)
+    detail.members.selectRow(0)
+
+    def tick(dialog: TagsDialog) -> None:
+        items = {dialog.list.item(i).data(Qt.ItemDataRole.UserRole): dialog.list.item(i)
+                 for i in range(dialog.list.count())}
+        dialog.list.setCurrentItem(items["残疾"])
+        type_text(qtbot, dialog.detail, "肢体二级")  # typing a detail ticks the tag
+        items["独居"].setCheckState(Qt.CheckState.Checked)
+        dialog.accept()
+
+    _later(qtbot, TagsDialog, tick)
+    detail.edit_tags()
+    assert detail.members.item(0, 6).text() == "※残疾(肢体二级)、独居"
+
+    detail.members.selectRow(0)
+    qtbot.mouseClick(detail.member_buttons[6], Qt.MouseButton.LeftButton)  # show phones
+    assert "13905771234" in detail.status.text()
+    assert [(e.field, e.subject) for e in audit.entries(store, pid)] == [("phones", "赵桂兰")]
+
+    _later(qtbot, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    detail.set_status("deceased")
+    assert _names(detail) == ["赵桂兰（deceased）"]
+    detail.tabs.setCurrentIndex(2)
+    what = [detail.history.item(r, 2).text() for r in range(detail.history.rowCount())]
+    assert "Changed status: deceased" in what and "Tag added: 残疾(肢体二级)" in what
+    assert any("shown by" in w for w in what)
+
+
+def test_a_plan_a_contact_and_a_service_from_the_care_tab(qtbot: QtBot, store: Store) -> None:
+    h = place(store)["household"]
+    members.add_person(store, h, members.check("李国强", birth_date=date(1940, 1, 1)))
+    detail = _open(qtbot, store, h)
+    detail.tabs.setCurrentIndex(1)
+
+    def plan(dialog: PlanDialog) -> None:
+        dialog.frequency.setCurrentIndex(dialog.frequency.findData("every_n_days"))
+        dialog.interval.setValue(2)
+        dialog.start.setText("2026-03-01")
+        dialog.accept()
+
+    _later(qtbot, PlanDialog, plan)
+    detail.new_plan()
+    assert detail.plans.rowCount() == 1 and detail.plans.item(0, 1).text() == "every 2 days"
+    assert detail.status.text() == "Care plan saved."
+    assert len(care.today_list(store, date(2026, 3, 1), None).due) == 1
+
+    def service(dialog: ServiceDialog) -> None:
+        dialog.kind.setCurrentIndex(dialog.kind.findData("medicine"))
+        dialog.day.setText("2026-02-30")  # not a date: the form says so and stays open
+        dialog.accept()
+        assert "not a date" in dialog.error.text()
+        dialog.day.setText("2026-03-01")
+        dialog.accept()
+
+    _later(qtbot, ServiceDialog, service)
+    detail.record_service()
+    assert detail.status.text() == "Service recorded: medicine."
+    detail.tabs.setCurrentIndex(2)
+    assert any("Service: medicine" in detail.history.item(r, 2).text() for r in range(detail.history.rowCount()))
