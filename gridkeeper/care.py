@@ -141,28 +141,23 @@ def today_list(store: Store, day: date, grid_ids: list[str] | None, cadre_id: st
     """Who is due for contact on `day` in these grids (None: every grid)."""
     with store.read() as conn:
         plans = queries.active_plans(conn, day, grid_ids, cadre_id)
-        reached: dict[tuple[str, str], date] = {}
-        newest: dict[tuple[str, str], list[str]] = {}
+        last: dict[tuple[str, str], tuple[date | None, list[str]]] = {}
         for column in ("person_id", "household_id"):
             keys = sorted({k for c, k in map(_key, plans) if c == column})
-            reached.update({(column, k): d for k, d in queries.last_reached(conn, column, keys, day).items()})
-            newest.update({(column, k): o for k, o in queries.newest_outcomes(conn, column, keys, day).items()})
-        addresses = household_queries.rows(conn, sorted({p.household_id for p in plans}))
+            last.update({(column, k): v for k, v in queries.last_contacts(conn, column, keys, day).items()})
+        addresses = household_queries.addresses(conn, sorted({p.household_id for p in plans}))
     out = TodayList(day)
     for p in plans:
-        key = _key(p)
-        last = reached.get(key)
-        outcomes = newest.get(key, [])
-        due = next_due(p.frequency, p.interval_days, p.start_date, last)
-        row = addresses.get(p.household_id)
+        reached, outcomes = last.get(_key(p), (None, []))
+        due = next_due(p.frequency, p.interval_days, p.start_date, reached)
         item = DueItem(
             plan_id=p.id, household_id=p.household_id, person_id=p.person_id, name=p.name,
-            address=row.address if row else "", phones_masked=_masked_phones(p.phones),
+            address=addresses.get(p.household_id, ""), phones_masked=_masked_phones(p.phones),
             frequency=p.frequency, interval_days=p.interval_days, volunteer=p.volunteer,
-            last_contact=last, last_outcome=outcomes[0] if outcomes else "", due_date=due,
+            last_contact=reached, last_outcome=outcomes[0] if outcomes else "", due_date=due,
             days_overdue=max(0, (day - due).days),
             alert=outcomes[:2] == [ALERT_OUTCOME, ALERT_OUTCOME],
-            done_today=last == day,
+            done_today=reached == day,
         )
         if item.done_today:
             out.done.append(item)

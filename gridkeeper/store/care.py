@@ -10,7 +10,8 @@ the (person_id, contacted_at) and (household_id, contacted_at) indexes serve bot
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+import json
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -104,31 +105,28 @@ def plan(conn: Connection, plan_id: str) -> PlanRow | None:
     return _plan(r) if r else None
 
 
-def last_reached(conn: Connection, column: str, keys: list[str], before: date) -> dict[str, date]:
-    """Newest contact day that reached the person, per key (person or household id), up to `before`."""
+def last_contacts(conn: Connection, column: str, keys: list[str], day: date) -> dict[str, tuple[date | None, list[str]]]:
+    """Per key (person or household id), up to the end of `day`: the date of the newest contact that
+    reached the person, and the outcomes of the two newest contacts of any kind, newest first.
+
+    Each lookup walks the (key, contacted_at) index backwards and stops at the first match, so it
+    reads one to a few rows per key however long the history is."""
     if not keys:
         return {}
+    until = (day + timedelta(days=1)).isoformat()  # contacted_at is "YYYY-MM-DD HH:MM:SS.mmm"
+    newest = (f"SELECT {{col}} FROM contactlog WHERE {column} = k.value AND deleted = 0 AND contacted_at < :until "
+              f"{{extra}}ORDER BY contacted_at DESC LIMIT 1{{offset}}")
+    reached = ", ".join(f"'{o}'" for o in REACHED)
     stmt = text(
-        f"SELECT {column} AS k, max(contact_date) AS d FROM contactlog "
-        f"WHERE {column} IN :keys AND deleted = 0 AND outcome IN :reached AND contact_date <= :before "
-        f"GROUP BY {column}"
-    ).bindparams(bindparam("keys", expanding=True), bindparam("reached", expanding=True))
-    rows = conn.execute(stmt, {"keys": keys, "reached": list(REACHED), "before": before.isoformat()})
-    return {r.k: date.fromisoformat(r.d) for r in rows}
-
-
-def newest_outcomes(conn: Connection, column: str, keys: list[str], before: date) -> dict[str, list[str]]:
-    """The outcomes of the two newest contacts per key, newest first."""
-    if not keys:
-        return {}
-    stmt = text(
-        f"SELECT k, outcome FROM (SELECT {column} AS k, outcome, row_number() OVER "
-        f"(PARTITION BY {column} ORDER BY contacted_at DESC, id DESC) AS n FROM contactlog "
-        f"WHERE {column} IN :keys AND deleted = 0 AND contact_date <= :before) WHERE n <= 2 ORDER BY k, n"
-    ).bindparams(bindparam("keys", expanding=True))
-    out: dict[str, list[str]] = {}
-    for r in conn.execute(stmt, {"keys": keys, "before": before.isoformat()}):
-        out.setdefault(r.k, []).append(r.outcome)
+        "SELECT k.value AS k, "
+        f"({newest.format(col='contact_date', extra=f'AND outcome IN ({reached}) ', offset='')}) AS reached, "
+        f"({newest.format(col='outcome', extra='', offset='')}) AS o1, "
+        f"({newest.format(col='outcome', extra='', offset=' OFFSET 1')}) AS o2 "
+        "FROM json_each(:keys) AS k"
+    )
+    out = {}
+    for r in conn.execute(stmt, {"keys": json.dumps(keys), "until": until}):
+        out[r.k] = (date.fromisoformat(r.reached) if r.reached else None, [o for o in (r.o1, r.o2) if o])
     return out
 
 

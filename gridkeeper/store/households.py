@@ -153,6 +153,18 @@ def rows(conn: Connection, ids: list[str]) -> dict[str, HouseholdRow]:
     return out
 
 
+def addresses(conn: Connection, ids: list[str]) -> dict[str, str]:
+    """Just the address of each household (the display rows also count members and tags)."""
+    if not ids:
+        return {}
+    stmt = text(
+        "SELECT h.id, c.name AS compound, b.name AS building, h.unit, h.room FROM household h "
+        "JOIN building b ON b.id = h.building_id JOIN compound c ON c.id = b.compound_id WHERE h.id IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
+    return {r.id: searchkeys.address(r.compound, r.building, r.unit, r.room)
+            for r in conn.execute(stmt, {"ids": list(ids)})}
+
+
 def members(conn: Connection, household_id: str) -> list[MemberRow]:
     people = conn.execute(
         text(
