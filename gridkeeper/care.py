@@ -293,6 +293,50 @@ def household_plans(store: Store, household_id: str) -> list[PlanRow]:
         return queries.plans_of_household(conn, household_id)
 
 
+@dataclass(frozen=True)
+class VolunteerRow:
+    id: str
+    name: str
+    team: str
+    phone_masked: str
+    plans: int  # running care plans this volunteer is paired with
+
+
+def volunteer_list(store: Store) -> list[VolunteerRow]:
+    with store.read() as conn:
+        return [VolunteerRow(i, n, t, phone.mask(p) if p else "", c) for i, n, t, p, c in queries.volunteer_rows(conn)]
+
+
+def teams(store: Store) -> list[tuple[str, str, int]]:
+    with store.read() as conn:
+        return queries.teams(conn)
+
+
+def add_team(store: Store, name: str, leader: str = "") -> str:
+    """A volunteer team (志愿服务队)."""
+    name = " ".join(name.split())
+    if not name:
+        raise _error(QT_TRANSLATE_NOOP("errors", "The team needs a name."))
+    team_id = new_id()
+    with store.begin() as conn:
+        queries.insert(conn, "volunteerteam", {"id": team_id, "name": name, "leader": leader.strip() or None})
+    return team_id
+
+
+def add_volunteer(store: Store, name: str, phone_text: str = "", team_id: str | None = None) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise _error(QT_TRANSLATE_NOOP("errors", "The volunteer needs a name."))
+    valid, invalid = phone.split_cell(phone_text)
+    if invalid or len(valid) > 1:
+        raise _error(QT_TRANSLATE_NOOP("errors", "Not one phone number: {value}"), value=phone_text.strip())
+    volunteer_id = new_id()
+    with store.begin() as conn:
+        queries.insert(conn, "volunteer", {"id": volunteer_id, "name": name,
+                                           "phone": valid[0] if valid else None, "team_id": team_id})
+    return volunteer_id
+
+
 def volunteers(store: Store) -> list[tuple[str, str, str]]:
     with store.read() as conn:
         return queries.volunteers(conn)
@@ -301,5 +345,6 @@ def volunteers(store: Store) -> list[tuple[str, str, str]]:
 __all__ = [
     "REACHED", "FREQUENCIES", "METHODS", "OUTCOMES", "SERVICE_TYPES", "CareError", "DueItem", "TodayList",
     "add_months", "next_due", "today_list", "my_today", "record_contact", "record_service", "save_plan",
-    "end_plan", "volunteers", "household_plans",
+    "end_plan", "volunteers", "household_plans", "volunteer_list", "teams", "add_team",
+    "add_volunteer", "VolunteerRow",
 ]

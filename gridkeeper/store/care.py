@@ -182,6 +182,21 @@ def volunteers(conn: Connection) -> list[tuple[str, str, str]]:
     ]
 
 
+def teams(conn: Connection) -> list[tuple[str, str, int]]:
+    """(id, name, live volunteers) of every live team, by name."""
+    return [(r.id, r.name, r.n) for r in conn.execute(text(
+        "SELECT t.id, t.name, (SELECT count(*) FROM volunteer v WHERE v.team_id = t.id AND v.deleted = 0) AS n "
+        "FROM volunteerteam t WHERE t.deleted = 0 ORDER BY t.name, t.id"))]
+
+
+def volunteer_rows(conn: Connection) -> list[tuple[str, str, str, str, int]]:
+    """(id, name, team, phone, care plans paired and running) of every live volunteer."""
+    return [(r.id, r.name, r.team or "", r.phone or "", r.plans) for r in conn.execute(text(
+        "SELECT v.id, v.name, t.name AS team, v.phone, (SELECT count(*) FROM careplan p WHERE p.volunteer_id = v.id "
+        "AND p.deleted = 0 AND (p.end_date IS NULL OR p.end_date >= date('now', 'localtime'))) AS plans "
+        "FROM volunteer v LEFT JOIN volunteerteam t ON t.id = v.team_id WHERE v.deleted = 0 ORDER BY t.name, v.name"))]
+
+
 def insert(conn: Connection, table: str, values: dict[str, Any]) -> None:
     """One new row of a care table (the capture trigger logs it)."""
     cols = list(values)

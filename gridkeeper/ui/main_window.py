@@ -28,6 +28,7 @@ from gridkeeper.ui.households_page import HouseholdsPage
 from gridkeeper.ui.sync_page import SyncPanel
 from gridkeeper.ui.sync_status import SyncStatusLabel
 from gridkeeper.ui.today_page import TodayPage
+from gridkeeper.ui.volunteers_page import VolunteersPage
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(store)
         self.households.household_changed.connect(self._household_edited)
         self.today.open_household.connect(self.show_household)
+        self.volunteers = VolunteersPage(store)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
         for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
+                            (self.tr("Volunteers"), self.volunteers),
                             (self.tr("Sync"), self.sync_page), (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             self.pages.addWidget(page)
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
     def _after_sync(self, _result: SyncResult) -> None:
         self.households.run_search()
         self.today.refresh()
+        self.volunteers.refresh()
         self.refresh_status()
         self.conflicts.refresh()
         self.sync_status.refresh()

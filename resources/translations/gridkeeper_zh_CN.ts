@@ -712,6 +712,10 @@
         <translation>今日</translation>
     </message>
     <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -1519,6 +1523,88 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>VolunteerDialog</name>
+    <message>
+        <source>Add a volunteer</source>
+        <translation>添加志愿者</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>（无队伍）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>所属队伍(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>所属队伍</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Care plans paired</source>
+        <translation>结对关爱计划数</translation>
+    </message>
+    <message>
+        <source>&amp;Add volunteer…</source>
+        <translation>添加志愿者(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>New &amp;team…</source>
+        <translation>新建队伍(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;phone</source>
+        <translation>显示电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Teams: {teams} · volunteers: {volunteers} · paired in care plans: {paired}</source>
+        <translation>志愿服务队 {teams} 支 · 志愿者 {volunteers} 人 · 已结对 {paired} 人</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Volunteer {name} added.</source>
+        <translation>已添加志愿者{name}。</translation>
+    </message>
+    <message>
+        <source>New team</source>
+        <translation>新建志愿服务队</translation>
+    </message>
+    <message>
+        <source>Team name:</source>
+        <translation>队伍名称：</translation>
+    </message>
+    <message>
+        <source>Team {name} added.</source>
+        <translation>已添加队伍{name}。</translation>
+    </message>
+    <message>
+        <source>{name}: {value} (shown; written to the audit log)</source>
+        <translation>{name}：{value}（已显示，并记入审计日志）</translation>
+    </message>
+</context>
+<context>
     <name>care</name>
     <message>
         <source>daily</source>
@@ -1741,6 +1827,18 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The plan ends before it starts.</source>
         <translation>计划的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The team needs a name.</source>
+        <translation>队伍需要名称。</translation>
+    </message>
+    <message>
+        <source>The volunteer needs a name.</source>
+        <translation>志愿者需要姓名。</translation>
+    </message>
+    <message>
+        <source>Not one phone number: {value}</source>
+        <translation>不是一个有效的电话号码：{value}</translation>
     </message>
     <message>
         <source>The name is missing.</source>

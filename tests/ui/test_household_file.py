@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from gridkeeper import audit, care, households, idnumber, members
@@ -162,3 +162,34 @@ def test_a_plan_a_contact_and_a_service_from_the_care_tab(qtbot: QtBot, store: S
     assert detail.status.text() == "Service recorded: medicine."
     detail.tabs.setCurrentIndex(2)
     assert any("Service: medicine" in detail.history.item(r, 2).text() for r in range(detail.history.rowCount()))
+
+
+def test_volunteers_are_added_to_teams_and_offered_in_plans(qtbot: QtBot, store: Store) -> None:
+    from gridkeeper.ui.volunteers_page import VolunteerDialog, VolunteersPage
+
+    page = VolunteersPage(store)
+    qtbot.addWidget(page)
+    _later(qtbot, QInputDialog, lambda d: (d.setTextValue("邻里守望志愿服务队"), d.accept()))
+    page.add_team()
+    assert page.status.text() == "Team 邻里守望志愿服务队 added."
+
+    def fill(dialog: VolunteerDialog) -> None:
+        dialog.name.setText("陈阿姨")
+        dialog.phone.setText("139-0577-1234")
+        dialog.team.setCurrentIndex(1)
+        dialog.accept()
+
+    _later(qtbot, VolunteerDialog, fill)
+    page.add_volunteer()
+    assert [page.table.item(0, c).text() for c in range(3)] == ["陈阿姨", "邻里守望志愿服务队", "139****1234"]
+    assert page.summary.text() == "Teams: 1 · volunteers: 1 · paired in care plans: 0"
+    assert [name for _id, name, _team in care.volunteers(store)] == ["陈阿姨"]
+
+    def bad(dialog: VolunteerDialog) -> None:
+        dialog.name.setText("王叔叔")
+        dialog.phone.setText("12345")
+        dialog.accept()
+
+    _later(qtbot, VolunteerDialog, bad)
+    page.add_volunteer()
+    assert "Not saved" in page.status.text() and page.table.rowCount() == 1
