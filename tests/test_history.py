@@ -1,0 +1,39 @@
+"""A household's timeline: care records, member and tag changes, reveals, newest first."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from gridkeeper import audit, care, history, members
+from gridkeeper.store import Store
+from tests.store.helpers import place
+
+
+def test_the_timeline_tells_what_happened_to_the_household(store: Store) -> None:
+    h = place(store)["household"]
+    pid = members.add_person(store, h, members.check("赵桂兰", birth_date=date(1936, 3, 1)), relation="户主")
+    plan = care.save_plan(store, h, pid, "daily", date(2026, 3, 1))
+    care.record_contact(store, plan, "needs_help", note="腿疼", need="陪同就医", when=datetime(2026, 3, 1, 9, 30))
+    care.record_service(store, h, "escort", date(2026, 3, 2), person_id=pid, duration_minutes=120)
+    members.set_tag(store, pid, "残疾", "肢体二级")
+    members.remove_tag(store, pid, "残疾")
+    members.set_status(store, pid, "moved_out")
+    members.set_household_note(store, h, "钥匙放在邻居家")
+    audit.reveal(store, "person", pid, "phones")
+
+    events = history.timeline(store, h)
+    kinds = [e.kind for e in events]
+    assert kinds.count("member_added") == 1 and "tag_added" in kinds and "tag_removed" in kinds
+    contact = next(e for e in events if e.kind == "contact")
+    assert (contact.person, contact.values["outcome"], contact.values["need"]) == ("赵桂兰", "needs_help", "陪同就医")
+    service = next(e for e in events if e.kind == "service")
+    assert service.values["type"] == "escort" and service.values["minutes"] == 120
+    status = [e.values["value"] for e in events if e.kind == "member_changed" and e.values["field"] == "status"]
+    assert status == ["moved_out"]
+    assert any(e.kind == "household" and e.values["value"] == "钥匙放在邻居家" for e in events)
+    assert any(e.kind == "reveal" and e.values["field"] == "phones" for e in events)
+    assert [e.at for e in events] == sorted((e.at for e in events), reverse=True)
+    # Removing the tag came after adding it.
+    added = next(e.at for e in events if e.kind == "tag_added")
+    removed = next(e.at for e in events if e.kind == "tag_removed")
+    assert removed >= added
