@@ -287,6 +287,14 @@ def end_plan(store: Store, plan_id: str, end_date: date) -> None:
         queries.update(conn, "careplan", plan_id, {"end_date": end_date.isoformat()})
 
 
+def plan_household(store: Store, plan_id: str) -> str:
+    with store.read() as conn:
+        plan = queries.plan(conn, plan_id)
+    if plan is None:
+        raise _error(QT_TRANSLATE_NOOP("errors", "This care plan no longer exists."))
+    return plan.household_id
+
+
 def household_plans(store: Store, household_id: str) -> list[PlanRow]:
     """The household's care plans, running and ended, oldest first."""
     with store.read() as conn:
