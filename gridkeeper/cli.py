@@ -58,6 +58,18 @@ def _parser() -> argparse.ArgumentParser:
     today.add_argument("--date", metavar="YYYY-MM-DD", type=_iso_date, help="the day (default: today)")
     today.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    report = sub.add_parser("report", help="write a report workbook (.xlsx)")
+    kinds = report.add_subparsers(dest="kind", metavar="monthly|quarterly", required=True)
+    monthly = kinds.add_parser("monthly", help="the monthly consultation pack")
+    monthly.add_argument("--month", metavar="YYYY-MM", required=True)
+    where_m = monthly.add_mutually_exclusive_group()
+    where_m.add_argument("--community", metavar="NAME", help="one community (default: the whole profile)")
+    where_m.add_argument("--grid", metavar="GRID", help="one grid: its code, or community/grid")
+    for p in (monthly,):
+        p.add_argument("-o", "--output", metavar="FILE.xlsx", required=True, type=Path)
+        p.add_argument("--language", choices=("zh_CN", "en"), help="default: the app's language setting")
+        p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
     sub.add_parser("dump", help="canonical JSON of all synced data (stable order)")
     return parser
 
@@ -250,6 +262,44 @@ def _cmd_today(args: argparse.Namespace, root: Path) -> int:
     return EXIT_OK
 
 
+def _report_translate(root: Path, language: str | None):  # type: ignore[no-untyped-def]
+    from gridkeeper import settings as cfg
+    from gridkeeper.settings import Settings
+
+    try:
+        from gridkeeper.ui import i18n
+
+        return i18n.cli_translate(language or Settings(root).get(cfg.LANGUAGE))
+    except ImportError:  # no Qt: English source text
+        return lambda _context, text: text
+
+
+def _cmd_report(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.io import report_xlsx
+    from gridkeeper.reports import monthly, period, scope
+    from gridkeeper.store import open_store
+
+    if not paths.database_path(root).exists():
+        print(f"no profile in {root}", file=sys.stderr)
+        return EXIT_USAGE
+    translate = _report_translate(root, args.language)
+    store = open_store(root, _passphrase())
+    try:
+        where = scope.resolve(store, args.community, args.grid)
+        month = period.month(args.month)
+        figures = monthly.monthly_figures(store, month, where)
+        written = report_xlsx.write(monthly.monthly_report(figures, translate), args.output)
+    finally:
+        store.close()
+    care = figures.care
+    _emit(args, {"file": str(written), "period": month.label, "scope": where.name or None,
+                 "care": {"plans": care.plans, "contacts_expected": care.expected, "contacts_made": care.made,
+                          "contacts_logged": care.contacts_logged, "alerts": care.alerts,
+                          "services": care.services_total}},
+          f"Wrote {written}")
+    return EXIT_OK
+
+
 def _translator():  # type: ignore[no-untyped-def]
     try:
         from gridkeeper.ui import i18n
@@ -280,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     if root.is_dir():  # a mistyped --data-dir must not leave folders behind
         logs.setup(root)
     handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync, "conflicts": _cmd_conflicts,
-                "today": _cmd_today}
+                "today": _cmd_today, "report": _cmd_report}
     try:
         return handlers[args.command](args, root)
     except GridKeeperError as exc:

@@ -1,0 +1,53 @@
+"""Report content as plain tables: what a sheet shows, not how Excel draws it.
+
+The builders (reports/monthly.py, reports/quarterly.py) fill these with text
+already in the user's language: they are given a translate function (the
+app's or the command line's), so this layer needs no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from collections.abc import Callable
+
+__all__ = ["Column", "Table", "Chart", "Report", "Translate"]
+
+#: (context, English source) -> text in the user's language.
+Translate = Callable[[str, str], str]
+
+TEXT, INT, DATE, PERCENT, NUMBER = "text", "int", "date", "percent", "number"
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    kind: str = TEXT
+    width: int = 10  # in Chinese characters
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of `value_columns` against the first column, over `rows` (1-based, data rows)."""
+
+    title: str
+    first_row: int
+    last_row: int
+    value_columns: tuple[int, ...] = (2,)
+
+
+@dataclass
+class Table:
+    title: str  # the sheet name
+    columns: list[Column]
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    title: str
+    period: str
+    scope: str
+    tables: list[Table] = field(default_factory=list)

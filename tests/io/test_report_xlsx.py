@@ -1,0 +1,64 @@
+"""The report writer: styled sheets, real dates, atomic writes, a workbook open in Excel refused."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from gridkeeper.io import report_xlsx
+from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Chart, Column, Report, Table
+
+
+def _report(rows: int = 3) -> Report:
+    table = Table("概览", [Column("项目", TEXT, 10), Column("数量", INT, 4), Column("占比", PERCENT, 4),
+                           Column("日期", DATE, 6)],
+                  [(f"第{i}项", i, i / 10, date(2026, 11, i + 1)) for i in range(rows)],
+                  [Chart("各项数量", 1, rows)])
+    return Report("月报", "2026-11", "城南", [table, Table("空表", [Column("姓名", TEXT, 4)], [])])
+
+
+def test_sheets_are_styled_for_printing_and_filtering(tmp_path: Path) -> None:
+    out = report_xlsx.write(_report(), tmp_path / "月报.xlsx")
+    wb = openpyxl.load_workbook(out)
+    ws = wb["概览"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:D4" and ws.print_title_rows == "$1:$1"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9  # A4
+    assert ws["A1"].font.bold and ws.column_dimensions["A"].width >= 20  # Chinese text fits
+    assert ws["D2"].value == datetime(2026, 11, 1) and ws["D2"].number_format == "yyyy-mm-dd"
+    assert ws["C3"].number_format == "0.0%" and ws["B4"].value == 2
+    assert [row for row in wb["空表"].iter_rows(values_only=True)] == [("姓名",)]  # an empty sheet is fine
+    with zipfile.ZipFile(out) as z:
+        assert any(name.startswith("xl/charts/chart") for name in z.namelist())
+
+
+def test_a_workbook_open_in_excel_is_refused_and_left_alone(tmp_path: Path) -> None:
+    target = tmp_path / "月报.xlsx"
+    target.write_bytes(b"the old report")
+    (tmp_path / "~$月报.xlsx").write_bytes(b"lock")
+    with pytest.raises(report_xlsx.ReportNotWritten, match="open in Excel"):
+        report_xlsx.write(_report(), target)
+    assert target.read_bytes() == b"the old report"
+
+
+def test_a_failure_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "月报.xlsx"
+    target.write_bytes(b"the old report")
+
+    def broken_save(self: object, filename: str) -> None:
+        Path(filename).write_bytes(b"half a zip")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
+    with pytest.raises(OSError, match="disk full"):
+        report_xlsx.write(_report(), target)
+    assert target.read_bytes() == b"the old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["月报.xlsx"]  # the temporary file is gone
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(report_xlsx.ReportNotWritten, match="does not exist"):
+        report_xlsx.write(_report(), tmp_path / "nowhere" / "月报.xlsx")
