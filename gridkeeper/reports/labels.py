@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from gridkeeper.errors import QT_TRANSLATE_NOOP as T  # noqa: N811 (lupdate reads the macro's name)
-from gridkeeper.reports.tables import Translate
+from gridkeeper.errors import QT_TRANSLATE_NOOP
+from gridkeeper.reports.tables import Words
 
-_FREQUENCY = {"daily": T("report", "daily"), "weekly": T("report", "weekly"), "monthly": T("report", "monthly")}
-_EVERY_N = T("report", "every {n} days")
-_SERVICE = {"groceries": T("report", "groceries"), "medicine": T("report", "medicine"),
-            "errands": T("report", "errands"), "chat": T("report", "companionship chat"),
-            "cleaning": T("report", "cleaning"), "escort": T("report", "escort to hospital"),
-            "other": T("report", "other service")}
+_FREQUENCY = {"daily": QT_TRANSLATE_NOOP("report", "daily"), "weekly": QT_TRANSLATE_NOOP("report", "weekly"), "monthly": QT_TRANSLATE_NOOP("report", "monthly")}
+_EVERY_N = QT_TRANSLATE_NOOP("report", "every {n} days")
+_SERVICE = {"groceries": QT_TRANSLATE_NOOP("report", "groceries"), "medicine": QT_TRANSLATE_NOOP("report", "medicine"),
+            "errands": QT_TRANSLATE_NOOP("report", "errands"), "chat": QT_TRANSLATE_NOOP("report", "companionship chat"),
+            "cleaning": QT_TRANSLATE_NOOP("report", "cleaning"), "escort": QT_TRANSLATE_NOOP("report", "escort to hospital"),
+            "other": QT_TRANSLATE_NOOP("report", "other service")}
 
 
-def frequency(tr: Translate, code: str, interval_days: int | None) -> str:
+def frequency(w: Words, code: str, interval_days: int | None) -> str:
     if code == "every_n_days":
-        return tr("report", _EVERY_N).format(n=interval_days or 1)
-    return tr("report", _FREQUENCY[code]) if code in _FREQUENCY else code
+        return w(_EVERY_N).format(n=interval_days or 1)
+    return w(_FREQUENCY[code]) if code in _FREQUENCY else code
 
 
-def service(tr: Translate, code: str) -> str:
-    return tr("report", _SERVICE[code]) if code in _SERVICE else code
+def service(w: Words, code: str) -> str:
+    return w(_SERVICE[code]) if code in _SERVICE else code

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from gridkeeper.errors import QT_TRANSLATE_NOOP as T  # noqa: N811 (lupdate reads the macro's name)
+from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.reports import labels
 from gridkeeper.reports.care_figures import CareFigures, care_figures
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.scope import Scope
-from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Chart, Column, Report, Table, Translate
+from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Chart, Column, Report, Table, Translate, Words
 from gridkeeper.store.engine import Store
 
 
@@ -34,73 +34,75 @@ def monthly_figures(store: Store, period: Period, scope: Scope, today: date | No
     )
 
 
-_OVERVIEW = T("report", "Overview")
-_SECTION, _FIGURE, _COUNT, _SHARE = (T("report", "Section"), T("report", "Figure"), T("report", "Count"),
-                                     T("report", "Share"))
-_CARE = T("report", "Care")
-_SERVICES = T("report", "Services by type")
+_OVERVIEW = QT_TRANSLATE_NOOP("report", "Overview")
+_OVERVIEW_COLUMNS = ((QT_TRANSLATE_NOOP("report", "Section"), TEXT, 6), (QT_TRANSLATE_NOOP("report", "Figure"), TEXT, 22),
+                     (QT_TRANSLATE_NOOP("report", "Count"), INT, 5), (QT_TRANSLATE_NOOP("report", "Share"), PERCENT, 5))
+_PERIOD, _SCOPE, _CARE = QT_TRANSLATE_NOOP("report", "Period"), QT_TRANSLATE_NOOP("report", "Scope"), QT_TRANSLATE_NOOP("report", "Care")
+_CARE_COLUMNS = (
+    (QT_TRANSLATE_NOOP("report", "Name"), TEXT, 5), (QT_TRANSLATE_NOOP("report", "Address"), TEXT, 14), (QT_TRANSLATE_NOOP("report", "Grid"), TEXT, 5),
+    (QT_TRANSLATE_NOOP("report", "Plan"), TEXT, 5), (QT_TRANSLATE_NOOP("report", "Cadre"), TEXT, 4), (QT_TRANSLATE_NOOP("report", "Volunteer"), TEXT, 4),
+    (QT_TRANSLATE_NOOP("report", "Contacts expected"), INT, 4), (QT_TRANSLATE_NOOP("report", "Contacts made"), INT, 4),
+    (QT_TRANSLATE_NOOP("report", "Coverage"), PERCENT, 4), (QT_TRANSLATE_NOOP("report", "Missed days"), INT, 4),
+    (QT_TRANSLATE_NOOP("report", "Last contact"), DATE, 6), (QT_TRANSLATE_NOOP("report", "Alert"), TEXT, 3),
+)
+
+
+def _columns(w: Words, spec: tuple[tuple[str, str, int], ...]) -> list[Column]:
+    return [Column(w(title), kind, width) for title, kind, width in spec]
 
 
 class _Overview:
     """Rows of the overview sheet; remembers where each block starts for its chart."""
 
-    def __init__(self, tr: Translate) -> None:
-        self.tr = tr
+    def __init__(self, w: Words) -> None:
+        self.w = w
         self.rows: list[tuple[object, ...]] = []
         self.charts: list[Chart] = []
 
     def add(self, section: str, figure: str, count: int | None, share: float | None = None) -> None:
-        self.rows.append((self.tr("report", section), figure, count, share))
+        """`section` and `figure` are source strings (a figure may also be a name or a date)."""
+        self.rows.append((self.w(section), self.w(figure), count, share))
 
     def block(self, section: str, title: str, items: list[tuple[str, int]]) -> None:
-        """Rows that a bar chart shows (figure = category)."""
+        """Rows that a bar chart shows (figure = category, already in words)."""
         start = len(self.rows) + 1
         for name, count in items:
-            self.add(section, name, count)
+            self.rows.append((self.w(section), name, count, None))
         if items:
-            self.charts.append(Chart(self.tr("report", title), start, len(self.rows), (3,)))
+            self.charts.append(Chart(self.w(title), start, len(self.rows), (3,)))
 
 
-def _care_overview(o: _Overview, care: CareFigures, tr: Translate) -> None:
-    o.add(_CARE, tr("report", "Persons under a care plan"), care.plans)
-    o.add(_CARE, tr("report", "Persons under daily contact"), care.daily_persons)
-    o.add(_CARE, tr("report", "Contacts expected"), care.expected)
-    o.add(_CARE, tr("report", "Contacts made (coverage)"), care.made, care.coverage)
-    o.add(_CARE, tr("report", "Contacts logged, attempts included"), care.contacts_logged)
-    o.add(_CARE, tr("report", "Alerts at the end (two unanswered calls)"), care.alerts)
-    o.add(_CARE, tr("report", "Services delivered"), care.services_total)
-    o.block(_CARE, _SERVICES, [(labels.service(tr, k), n) for k, n in sorted(care.services.items())])
+def _care_overview(o: _Overview, care: CareFigures, w: Words) -> None:
+    o.add(_CARE, QT_TRANSLATE_NOOP("report", "Persons under a care plan"), care.plans)
+    o.add(_CARE, QT_TRANSLATE_NOOP("report", "Persons under daily contact"), care.daily_persons)
+    o.add(_CARE, QT_TRANSLATE_NOOP("report", "Contacts expected"), care.expected)
+    o.add(_CARE, QT_TRANSLATE_NOOP("report", "Contacts made (coverage)"), care.made, care.coverage)
+    o.add(_CARE, QT_TRANSLATE_NOOP("report", "Contacts logged, attempts included"), care.contacts_logged)
+    o.add(_CARE, QT_TRANSLATE_NOOP("report", "Alerts at the end (two unanswered calls)"), care.alerts)
+    o.add(_CARE, QT_TRANSLATE_NOOP("report", "Services delivered"), care.services_total)
+    o.block(_CARE, QT_TRANSLATE_NOOP("report", "Services by type"),
+            [(labels.service(w, k), n) for k, n in sorted(care.services.items())])
 
 
-def _care_sheet(care: CareFigures, tr: Translate) -> Table:
-    def t(text: str) -> str:
-        return tr("report", text)
-
-    columns = [
-        Column(t("Name"), TEXT, 5), Column(t("Address"), TEXT, 14), Column(t("Grid"), TEXT, 5),
-        Column(t("Plan"), TEXT, 5), Column(t("Cadre"), TEXT, 4), Column(t("Volunteer"), TEXT, 4),
-        Column(t("Contacts expected"), INT, 4), Column(t("Contacts made"), INT, 4),
-        Column(t("Coverage"), PERCENT, 4), Column(t("Missed days"), INT, 4),
-        Column(t("Last contact"), DATE, 6), Column(t("Alert"), TEXT, 3),
-    ]
+def _care_sheet(care: CareFigures, w: Words) -> Table:
+    yes = w(QT_TRANSLATE_NOOP("report", "yes"))
     rows = [
-        (r.name, r.address, r.grid, labels.frequency(tr, r.frequency, r.interval_days), r.cadre, r.volunteer,
-         r.expected, r.made, r.coverage, r.missed_days, r.last_contact, t("yes") if r.alert else "")
+        (r.name, r.address, r.grid, labels.frequency(w, r.frequency, r.interval_days), r.cadre, r.volunteer,
+         r.expected, r.made, r.coverage, r.missed_days, r.last_contact, yes if r.alert else "")
         for r in care.rows
     ]
-    return Table(t("Care coverage"), columns, rows)
+    return Table(w(QT_TRANSLATE_NOOP("report", "Care coverage")), _columns(w, _CARE_COLUMNS), rows)
 
 
-def monthly_report(figures: MonthlyFigures, tr: Translate) -> Report:
-    scope = figures.scope.name or tr("report", "whole profile")
-    title = tr("report", "Monthly consultation pack {period} · {scope}").format(
+def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
+    w = Words(translate)
+    scope = figures.scope.name or w(QT_TRANSLATE_NOOP("report", "whole profile"))
+    title = w(QT_TRANSLATE_NOOP("report", "Monthly consultation pack {period} · {scope}")).format(
         period=figures.period.label, scope=scope)
-    o = _Overview(tr)
-    o.add(T("report", "Period"), f"{figures.period.first.isoformat()} – {figures.period.last.isoformat()}", None)
-    o.add(T("report", "Period"), tr("report", "Figures as of {date}").format(date=figures.as_of.isoformat()), None)
-    o.add(T("report", "Scope"), scope, None)
-    _care_overview(o, figures.care, tr)
-    overview = Table(tr("report", _OVERVIEW), [
-        Column(tr("report", _SECTION), TEXT, 6), Column(tr("report", _FIGURE), TEXT, 22),
-        Column(tr("report", _COUNT), INT, 5), Column(tr("report", _SHARE), PERCENT, 5)], o.rows, o.charts)
-    return Report(title, figures.period.label, scope, [overview, _care_sheet(figures.care, tr)])
+    o = _Overview(w)
+    o.add(_PERIOD, f"{figures.period.first.isoformat()} – {figures.period.last.isoformat()}", None)
+    o.add(_PERIOD, w(QT_TRANSLATE_NOOP("report", "Figures as of {date}")).format(date=figures.as_of.isoformat()), None)
+    o.add(_SCOPE, scope, None)
+    _care_overview(o, figures.care, w)
+    overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts)
+    return Report(title, figures.period.label, scope, [overview, _care_sheet(figures.care, w)])

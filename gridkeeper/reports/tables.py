@@ -12,10 +12,20 @@ from typing import Any
 
 from collections.abc import Callable
 
-__all__ = ["Column", "Table", "Chart", "Report", "Translate"]
+__all__ = ["Column", "Table", "Chart", "Report", "Translate", "Words"]
 
 #: (context, English source) -> text in the user's language.
 Translate = Callable[[str, str], str]
+
+
+class Words:
+    """Source strings of the "report" context in the user's language (a name passes through)."""
+
+    def __init__(self, translate: Translate) -> None:
+        self._translate = translate
+
+    def __call__(self, source: str) -> str:
+        return self._translate("report", source) or source
 
 TEXT, INT, DATE, PERCENT, NUMBER = "text", "int", "date", "percent", "number"
 

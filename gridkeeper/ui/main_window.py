@@ -29,6 +29,7 @@ from gridkeeper.ui.sync_page import SyncPanel
 from gridkeeper.ui.sync_status import SyncStatusLabel
 from gridkeeper.ui.today_page import TodayPage
 from gridkeeper.ui.volunteers_page import VolunteersPage
+from gridkeeper.ui.dashboard_page import DashboardPage
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.households.household_changed.connect(self._household_edited)
         self.today.open_household.connect(self.show_household)
         self.volunteers = VolunteersPage(store)
+        self.dashboard = DashboardPage(store)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
         for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
-                            (self.tr("Volunteers"), self.volunteers),
+                            (self.tr("Volunteers"), self.volunteers), (self.tr("Reports"), self.dashboard),
                             (self.tr("Sync"), self.sync_page), (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             self.pages.addWidget(page)

@@ -226,6 +226,105 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>My grids</source>
+        <translation>我的网格</translation>
+    </message>
+    <message>
+        <source>Whole profile</source>
+        <translation>全部档案</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export monthly pack (.xlsx)…</source>
+        <translation>导出月度协商材料(&amp;E)（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>Persons under a care plan</source>
+        <translation>纳入关爱计划人数</translation>
+    </message>
+    <message>
+        <source>Under daily contact</source>
+        <translation>每日联系人数</translation>
+    </message>
+    <message>
+        <source>Contacts made / expected</source>
+        <translation>已联系 / 应联系</translation>
+    </message>
+    <message>
+        <source>Alerts at the end</source>
+        <translation>期末预警</translation>
+    </message>
+    <message>
+        <source>Services delivered</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <source>Contacts logged</source>
+        <translation>联系记录数</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Services by type</source>
+        <translation>服务类型分布</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Coverage by plan frequency (%)</source>
+        <translation>按联系频次的覆盖率（%）</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>{period} · {scope} · figures as of {date}</source>
+        <translation>{period} · {scope} · 数据截至 {date}</translation>
+    </message>
+    <message>
+        <source>whole profile</source>
+        <translation>全部档案</translation>
+    </message>
+    <message>
+        <source>Monthly pack {period}.xlsx</source>
+        <translation>月度协商材料 {period}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the monthly pack</source>
+        <translation>导出月度协商材料</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <source>Saved the monthly pack as {path}.</source>
+        <translation>月度协商材料已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the roster file</source>
@@ -714,6 +813,10 @@
     <message>
         <source>Volunteers</source>
         <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -1872,6 +1975,34 @@ Offline-first records for grid cadres of a street office.</source>
         <source>The tag needs a name.</source>
         <translation>标签需要名称。</translation>
     </message>
+    <message>
+        <source>{name} is open in Excel or WPS; close it and try again.</source>
+        <translation>{name} 正在 Excel 或 WPS 中打开；请关闭后重试。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be written: it is open in another program or the folder is read-only.</source>
+        <translation>无法写入 {name}：文件被其他程序占用，或文件夹为只读。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a period; write it like {expected}.</source>
+        <translation>“{text}”不是有效的期间；请写成 {expected} 的形式。</translation>
+    </message>
+    <message>
+        <source>No community is called {name}.</source>
+        <translation>没有名为{name}的社区。</translation>
+    </message>
+    <message>
+        <source>No grid is called {name}.</source>
+        <translation>没有名为{name}的网格。</translation>
+    </message>
+    <message>
+        <source>Several communities have a grid called {name}; write it as community/grid, e.g. {example}.</source>
+        <translation>多个社区都有名为{name}的网格；请写成“社区/网格”，例如 {example}。</translation>
+    </message>
 </context>
 <context>
     <name>history</name>
@@ -1966,6 +2097,181 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>{field} shown by {by} (audited)</source>
         <translation>{by}查看了{field}（已审计）</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>every {n} days</source>
+        <translation>每 {n} 天</translation>
+    </message>
+    <message>
+        <source>groceries</source>
+        <translation>送菜</translation>
+    </message>
+    <message>
+        <source>medicine</source>
+        <translation>送药</translation>
+    </message>
+    <message>
+        <source>errands</source>
+        <translation>代购代办</translation>
+    </message>
+    <message>
+        <source>companionship chat</source>
+        <translation>话聊</translation>
+    </message>
+    <message>
+        <source>cleaning</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>escort to hospital</source>
+        <translation>送医</translation>
+    </message>
+    <message>
+        <source>other service</source>
+        <translation>其他服务</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>板块</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation>关爱</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>联系频次</translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation>负责干部</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>结对志愿者</translation>
+    </message>
+    <message>
+        <source>Contacts expected</source>
+        <translation>应联系次数</translation>
+    </message>
+    <message>
+        <source>Contacts made</source>
+        <translation>已联系次数</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Missed days</source>
+        <translation>漏联系天数</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系上</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Persons under a care plan</source>
+        <translation>纳入关爱计划人数</translation>
+    </message>
+    <message>
+        <source>Persons under daily contact</source>
+        <translation>每日联系人数</translation>
+    </message>
+    <message>
+        <source>Contacts made (coverage)</source>
+        <translation>已联系次数（覆盖率）</translation>
+    </message>
+    <message>
+        <source>Contacts logged, attempts included</source>
+        <translation>联系记录数（含未接通）</translation>
+    </message>
+    <message>
+        <source>Alerts at the end (two unanswered calls)</source>
+        <translation>期末预警（连续两次无人接听）</translation>
+    </message>
+    <message>
+        <source>Services delivered</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <source>Services by type</source>
+        <translation>服务类型分布</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Care coverage</source>
+        <translation>关爱覆盖</translation>
+    </message>
+    <message>
+        <source>whole profile</source>
+        <translation>全部档案</translation>
+    </message>
+    <message>
+        <source>Monthly consultation pack {period} · {scope}</source>
+        <translation>月度协商材料 {period} · {scope}</translation>
+    </message>
+    <message>
+        <source>Figures as of {date}</source>
+        <translation>数据截至 {date}</translation>
     </message>
 </context>
 <context>

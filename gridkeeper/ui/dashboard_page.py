@@ -1,0 +1,211 @@
+"""Reports: this month's figures for a scope, with charts, and the monthly pack as .xlsx.
+
+The numbers are `reports.monthly.monthly_figures()`, the very ones the
+workbook holds. They are computed off the UI thread (about a second for a
+whole street); the page says when they were computed and refreshes on demand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridkeeper import profile
+from gridkeeper.reports import monthly, period
+from gridkeeper.reports.monthly import MonthlyFigures
+from gridkeeper.reports.scope import EVERYTHING, Scope
+from gridkeeper.store import Store
+from gridkeeper.ui import care_labels
+from gridkeeper.ui.worker import Job
+
+
+def _bar_chart(title: str, items: list[tuple[str, float]], series_name: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    bars = QBarSet(series_name)
+    for _label, value in items:
+        bars.append(value)
+    series = QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([label for label, _v in items])
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    axis_y.setRange(0, max([v for _l, v in items] + [1]) * 1.1)
+    axis_y.applyNiceNumbers()  # ticks at 0, 20, 40 … rather than at fractions of the maximum
+    axis_y.setLabelFormat("%d")
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    return chart
+
+
+class DashboardPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._job: Job | None = None
+        self.figures: MonthlyFigures | None = None
+
+        self.scope = QComboBox()
+        self.scope.setObjectName("scope")
+        me = profile.current_cadre(store)
+        if me and me.grids:
+            self.scope.addItem(self.tr("My grids"), Scope("grid", "、".join(g.name for g in me.grids),
+                                                          [g.id for g in me.grids]))
+        self.scope.addItem(self.tr("Whole profile"), EVERYTHING)
+        self.month = QComboBox()
+        self.month.setObjectName("month")
+        today = date.today()
+        for back in range(12):
+            year, mon = today.year, today.month - back
+            while mon < 1:
+                year, mon = year - 1, mon + 12
+            self.month.addItem(f"{year}-{mon:02d}")
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.setObjectName("refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self.tr("&Export monthly pack (.xlsx)…"))
+        self.export_button.setObjectName("export")
+        self.export_button.clicked.connect(self.export)
+        self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.month.currentIndexChanged.connect(lambda _i: self.refresh())
+
+        self.state = QLabel()
+        self.state.setObjectName("dashboardState")
+        self.state.setWordWrap(True)
+        self.figure_labels: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        names = (("plans", self.tr("Persons under a care plan")), ("daily", self.tr("Under daily contact")),
+                 ("coverage", self.tr("Contacts made / expected")), ("alerts", self.tr("Alerts at the end")),
+                 ("services", self.tr("Services delivered")), ("logged", self.tr("Contacts logged")))
+        for i, (key, text) in enumerate(names):
+            caption = QLabel(text)
+            caption.setObjectName("hint")
+            value = QLabel("—")
+            value.setObjectName(f"figure_{key}")
+            font = value.font()
+            font.setPointSizeF(font.pointSizeF() * 1.6)
+            font.setBold(True)
+            value.setFont(font)
+            self.figure_labels[key] = value
+            grid.addWidget(caption, 0, i)
+            grid.addWidget(value, 1, i)
+        self.services_chart = QChartView()
+        self.services_chart.setObjectName("servicesChart")
+        self.services_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.coverage_chart = QChartView()
+        self.coverage_chart.setObjectName("coverageChart")
+        self.coverage_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Scope:")))
+        bar.addWidget(self.scope)
+        bar.addWidget(QLabel(self.tr("Month:")))
+        bar.addWidget(self.month)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        charts = QHBoxLayout()
+        charts.addWidget(self.coverage_chart, 1)
+        charts.addWidget(self.services_chart, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(grid)
+        layout.addLayout(charts, 1)
+        layout.addWidget(self.state)
+        self._shown_once = False
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
+        if not self._shown_once:  # computed when first looked at, not at start-up
+            self._shown_once = True
+            self.refresh()
+        super().showEvent(event)
+
+    def selected_period(self) -> period.Period:
+        return period.month(self.month.currentText())
+
+    def refresh(self) -> None:
+        if self._job is not None and self._job.is_running():
+            return
+        store, chosen_period, scope = self._store, self.selected_period(), self.scope.currentData()
+        self.state.setText(self.tr("Counting…"))
+        self.refresh_button.setEnabled(False)
+        job = Job(lambda _p, _c: monthly.monthly_figures(store, chosen_period, scope), self)
+        job.finished.connect(self.show_figures)
+        job.failed.connect(self._failed)
+        self._job = job
+        job.start()
+
+    def _failed(self, message: str) -> None:
+        self.refresh_button.setEnabled(True)
+        self.state.setText(message)
+
+    def show_figures(self, figures: MonthlyFigures) -> None:
+        self.figures = figures
+        self.refresh_button.setEnabled(True)
+        care = figures.care
+        coverage = f"{care.coverage:.1%}" if care.coverage is not None else "—"
+        values = {"plans": f"{care.plans:,}", "daily": f"{care.daily_persons:,}",
+                  "coverage": f"{care.made:,} / {care.expected:,} ({coverage})", "alerts": f"{care.alerts:,}",
+                  "services": f"{care.services_total:,}", "logged": f"{care.contacts_logged:,}"}
+        for key, text in values.items():
+            self.figure_labels[key].setText(text)
+        self.services_chart.setChart(_bar_chart(
+            self.tr("Services by type"),
+            [(care_labels.service(k), float(n)) for k, n in sorted(care.services.items())], self.tr("Services")))
+        by_frequency: dict[str, list[int]] = {}
+        for row in care.rows:
+            made_expected = by_frequency.setdefault(care_labels.frequency(row.frequency, row.interval_days), [0, 0])
+            made_expected[0] += row.made
+            made_expected[1] += row.expected
+        self.coverage_chart.setChart(_bar_chart(
+            self.tr("Coverage by plan frequency (%)"),
+            [(name, round(100 * m / e, 1) if e else 0.0) for name, (m, e) in sorted(by_frequency.items())],
+            self.tr("Coverage")))
+        self.state.setText(self.tr("{period} · {scope} · figures as of {date}").format(
+            period=figures.period.label, scope=figures.scope.name or self.tr("whole profile"),
+            date=figures.as_of.isoformat()))
+
+    def export(self) -> None:
+        chosen_period = self.selected_period()
+        default = Path.home() / self.tr("Monthly pack {period}.xlsx").format(period=chosen_period.label)
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the monthly pack"), str(default),
+                                                    self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, target: Path) -> Job:
+        from gridkeeper.io import report_xlsx
+
+        store, chosen_period, scope = self._store, self.selected_period(), self.scope.currentData()
+
+        def run(_p, _c):  # type: ignore[no-untyped-def]
+            figures = monthly.monthly_figures(store, chosen_period, scope)
+            return report_xlsx.write(monthly.monthly_report(figures, QCoreApplication.translate), target)
+
+        self.state.setText(self.tr("Writing {name}…").format(name=target.name))
+        job = Job(run, self)
+        job.finished.connect(lambda written: self.state.setText(
+            self.tr("Saved the monthly pack as {path}.").format(path=str(written))))
+        job.failed.connect(self._failed)
+        job.start()
+        return job

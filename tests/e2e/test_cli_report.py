@@ -1,0 +1,114 @@
+"""`gridkeeper report monthly`: every total in the workbook equals a count over `gridkeeper dump`."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from gridkeeper import demo
+from gridkeeper.store import open_store
+from tests.e2e.test_cli import gk
+
+pytestmark = pytest.mark.e2e
+
+FIRST, LAST = date(2026, 4, 1), date(2026, 4, 30)
+REACHED = {"well", "needs_help", "in_hospital"}
+
+
+@pytest.fixture(scope="module")
+def profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("report-profile")
+    store = open_store(root)
+    demo.generate(store, size="small", seed=5, today=date(2026, 5, 10))  # history: 9 Feb - 9 May
+    store.close()
+    return root
+
+
+def _overview(path: Path) -> dict[str, tuple[object, object]]:
+    wb = openpyxl.load_workbook(path)
+    return {row[1]: (row[2], row[3]) for row in wb[wb.sheetnames[0]].iter_rows(min_row=2, values_only=True)}
+
+
+def _expected(plan: dict, first: date, last: date) -> int:  # type: ignore[type-arg]
+    start = max(first, date.fromisoformat(plan["start_date"]))
+    end = min(last, date.fromisoformat(plan["end_date"])) if plan["end_date"] else last
+    if start > end:
+        return 0
+    if plan["frequency"] == "monthly":
+        return (end.year - start.year) * 12 + end.month - start.month + 1
+    step = {"daily": 1, "weekly": 7}.get(plan["frequency"], plan["interval_days"] or 1)
+    return math.ceil(((end - start).days + 1) / step)
+
+
+def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -> None:
+    out = tmp_path / "月报.xlsx"
+    done = gk("report", "monthly", "--month", "2026-04", "-o", str(out), "--language", "en", "--json",
+              data_dir=profile, home=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(done.stdout)["file"] == str(out)
+    dumped = gk("dump", data_dir=profile, home=tmp_path)
+    data = json.loads(dumped.stdout)
+
+    persons = {p["id"]: p for p in data["person"]}
+    plans = [p for p in data["careplan"] if not p["deleted"] and p["start_date"] <= LAST.isoformat()
+             and (p["end_date"] is None or p["end_date"] >= FIRST.isoformat())
+             and (p["person_id"] is None or not persons[p["person_id"]]["deleted"])]
+    in_month = [c for c in data["contactlog"] if FIRST.isoformat() <= c["contact_date"] <= LAST.isoformat()]
+    services = Counter(s["service_type"] for s in data["servicerecord"]
+                       if FIRST.isoformat() <= s["served_on"] <= LAST.isoformat())
+    reached_days: dict[str, set[str]] = {}
+    for c in in_month:
+        if c["outcome"] in REACHED:
+            reached_days.setdefault(c["person_id"], set()).add(c["contact_date"])
+    made = sum(min(len(reached_days.get(p["person_id"], ())), _expected(p, FIRST, LAST)) for p in plans)
+    by_person: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    for c in sorted(data["contactlog"], key=lambda c: c["contacted_at"]):
+        if c["contact_date"] <= LAST.isoformat():
+            by_person.setdefault(c["person_id"], []).append(c)
+    alerts = sum(1 for p in plans if [c["outcome"] for c in by_person.get(p["person_id"], [])[-2:]]
+                 == ["no_answer", "no_answer"])
+
+    o = _overview(out)
+    assert o["Persons under a care plan"][0] == len(plans) > 0
+    assert o["Persons under daily contact"][0] == sum(1 for p in plans if p["frequency"] == "daily")
+    assert o["Contacts expected"][0] == sum(_expected(p, FIRST, LAST) for p in plans)
+    assert o["Contacts made (coverage)"][0] == made
+    assert o["Contacts made (coverage)"][1] == pytest.approx(made / o["Contacts expected"][0])
+    assert o["Contacts logged, attempts included"][0] == len(in_month)
+    assert o["Alerts at the end (two unanswered calls)"][0] == alerts
+    assert o["Services delivered"][0] == sum(services.values())
+    assert o["groceries"][0] == services["groceries"]
+
+    sheet = openpyxl.load_workbook(out)["Care coverage"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(plans) and sum(r[7] for r in rows) == made
+
+
+def test_an_empty_month_is_a_valid_workbook_of_zeros(profile: Path, tmp_path: Path) -> None:
+    out = tmp_path / "empty.xlsx"
+    done = gk("report", "monthly", "--month", "2025-01", "-o", str(out), "--language", "en",
+              data_dir=profile, home=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    o = _overview(out)
+    assert o["Persons under a care plan"][0] == 0 and o["Contacts logged, attempts included"][0] == 0
+    assert o["Contacts made (coverage)"] == (0, None)
+
+
+def test_bad_periods_scopes_and_locked_files_are_refused(profile: Path, tmp_path: Path) -> None:
+    out = tmp_path / "月报.xlsx"
+    bad = gk("report", "monthly", "--month", "2026-13", "-o", str(out), data_dir=profile, home=tmp_path)
+    assert bad.returncode == 2 and "2026-13" in bad.stderr.decode() and not out.exists()
+    nowhere = gk("report", "monthly", "--month", "2026-04", "--community", "无此社区", "-o", str(out),
+                 data_dir=profile, home=tmp_path)
+    assert nowhere.returncode == 2 and "无此社区" in nowhere.stderr.decode()
+    out.write_bytes(b"last month's pack")
+    (tmp_path / "~$月报.xlsx").write_bytes(b"")
+    locked = gk("report", "monthly", "--month", "2026-04", "-o", str(out), data_dir=profile, home=tmp_path)
+    assert locked.returncode == 2 and "月报.xlsx" in locked.stderr.decode()
+    assert out.read_bytes() == b"last month's pack"

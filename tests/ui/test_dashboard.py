@@ -1,0 +1,37 @@
+"""The Reports page: this month's figures, charts, and the monthly pack exported from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from pytestqt.qtbot import QtBot
+
+from gridkeeper.store import Store
+from gridkeeper.ui.dashboard_page import DashboardPage
+
+
+def test_figures_charts_and_export(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    page = DashboardPage(demo_store)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()  # the first show counts
+    qtbot.waitUntil(lambda: page.figures is not None, timeout=10_000)
+    care = page.figures.care  # type: ignore[union-attr]
+    assert care.plans > 0 and page.figure_labels["plans"].text() == f"{care.plans:,}"
+    assert page.services_chart.chart() is not None and page.coverage_chart.chart().series()
+    assert "figures as of" in page.state.text()
+
+    whole = page.scope.findText("Whole profile")
+    page.scope.setCurrentIndex(whole)
+    qtbot.waitUntil(lambda: page.figures is not None and page.figures.scope.grid_ids is None, timeout=10_000)
+    assert page.figures.care.plans >= care.plans  # type: ignore[union-attr]
+
+    job = page.export_to(tmp_path / "pack.xlsx")
+    qtbot.waitUntil(lambda: "Saved the monthly pack" in page.state.text(), timeout=20_000)
+    assert job.error is None
+    wb = openpyxl.load_workbook(tmp_path / "pack.xlsx")
+    assert wb.sheetnames[:2] == ["Overview", "Care coverage"]
+    values = {row[1]: row[2] for row in wb["Overview"].iter_rows(min_row=2, values_only=True)}
+    assert values["Persons under a care plan"] == page.figures.care.plans  # type: ignore[union-attr]
+    assert page.grab().save(str(tmp_path / "dashboard.png"))
