@@ -1,0 +1,594 @@
+"""Dispute mediation (金色调解室, People's Mediation Law): case numbering, the status
+machine and the use cases of the Mediations page. Plain objects out, no Qt.
+
+The record the law recognises: case, parties, sessions, agreement, performance,
+return visit. Sessions, status changes and return visits are append-only rows;
+the case row holds what is current (status, agreement, next visit due).
+
+Case numbers are unique across laptops that create cases offline: year, a
+device prefix and that device's own sequence ("2026-K7QD-015"). The prefix is
+the shortest Crockford base-32 rendering (at least 4 characters) of the device
+id that no other device this profile knows of starts with; it is chosen once
+and kept in local_meta. Devices that have synced once can never clash; two
+laptops that never met clash only if their random device ids agree in 20 bits
+(0.07 % for 40 laptops), and even then (device_id, device_seq) stays unique.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from gridkeeper import phone
+from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, Translate
+from gridkeeper.store import mediation as queries
+from gridkeeper.store.engine import Store
+from gridkeeper.store.mediation import CaseRow, PartyRow, SessionRow, StatusChangeRow, VisitRow
+
+__all__ = [
+    "CaseRow", "PartyRow", "SessionRow", "StatusChangeRow", "VisitRow", "CaseFile", "NewCase", "PartyInput",
+    "Agreement", "DueVisit", "MediationError", "IllegalTransition", "MissingField", "STATUSES",
+    "TRANSITIONS", "SOURCES", "CATEGORIES", "ROLES", "ESCALATION_LEVELS", "AGREEMENT_FORMS",
+    "device_prefix", "format_number", "open_case", "add_party", "remove_party", "add_session",
+    "start_mediation", "reach_agreement", "fail", "escalate", "start_performing", "mark_performed",
+    "mark_not_performed", "record_return_visit", "schedule_return_visit", "archive", "allowed_next",
+    "case_file", "list_cases", "return_visits_due", "find_residents", "compounds",
+]
+
+CONTEXT = "mediation"  # translation context of every label below
+
+# -- vocabularies: stored code -> English label (translated in CONTEXT) ---------
+
+STATUSES: dict[str, str] = {
+    "received": QT_TRANSLATE_NOOP("mediation", "Received"),
+    "mediating": QT_TRANSLATE_NOOP("mediation", "Mediating"),
+    "agreed": QT_TRANSLATE_NOOP("mediation", "Agreement reached"),
+    "failed": QT_TRANSLATE_NOOP("mediation", "Failed"),
+    "escalated": QT_TRANSLATE_NOOP("mediation", "Escalated"),
+    "performing": QT_TRANSLATE_NOOP("mediation", "Performing"),
+    "performed": QT_TRANSLATE_NOOP("mediation", "Performed"),
+    "not_performed": QT_TRANSLATE_NOOP("mediation", "Not performed"),
+    "visited": QT_TRANSLATE_NOOP("mediation", "Return visit made"),
+    "archived": QT_TRANSLATE_NOOP("mediation", "Archived"),
+}
+
+#: The legal moves. "visited" is reached only by recording a return visit.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "received": ("mediating", "failed", "escalated"),
+    "mediating": ("agreed", "failed", "escalated"),
+    "agreed": ("performing", "performed"),
+    "performing": ("performed", "not_performed"),
+    "performed": ("visited",),
+    "not_performed": ("visited", "mediating", "escalated"),
+    "visited": ("archived",),
+    "failed": ("archived",),
+    "escalated": ("archived",),
+    "archived": (),
+}
+
+#: States in which a return visit may be recorded (during performance it does not move the case).
+VISIT_STATES = ("performing", "performed", "not_performed", "visited")
+OPEN_STATES = tuple(s for s in STATUSES if s != "archived")
+
+SOURCES: dict[str, str] = {
+    "application": QT_TRANSLATE_NOOP("mediation", "Application by a party"),
+    "own_initiative": QT_TRANSLATE_NOOP("mediation", "Own initiative"),
+    "court": QT_TRANSLATE_NOOP("mediation", "Referred by the court"),
+    "police": QT_TRANSLATE_NOOP("mediation", "Referred by the police"),
+    "street": QT_TRANSLATE_NOOP("mediation", "Referred by the street office"),
+}
+
+CATEGORIES: dict[str, str] = {
+    "neighbour": QT_TRANSLATE_NOOP("mediation", "Neighbours"),
+    "property": QT_TRANSLATE_NOOP("mediation", "Property management"),
+    "leak": QT_TRANSLATE_NOOP("mediation", "Water leaking"),
+    "parking": QT_TRANSLATE_NOOP("mediation", "Parking space"),
+    "public_space": QT_TRANSLATE_NOOP("mediation", "Public space"),
+    "family": QT_TRANSLATE_NOOP("mediation", "Marriage and family"),
+    "damages": QT_TRANSLATE_NOOP("mediation", "Damages"),
+    "contract": QT_TRANSLATE_NOOP("mediation", "Contract"),
+    "labour": QT_TRANSLATE_NOOP("mediation", "Labour"),
+    "other": QT_TRANSLATE_NOOP("mediation", "Other"),
+}
+
+ROLES: dict[str, str] = {
+    "applicant": QT_TRANSLATE_NOOP("mediation", "Applicant"),
+    "respondent": QT_TRANSLATE_NOOP("mediation", "Respondent"),
+    "other": QT_TRANSLATE_NOOP("mediation", "Other party"),
+}
+
+ESCALATION_LEVELS: dict[str, str] = {
+    "community": QT_TRANSLATE_NOOP("mediation", "Community"),
+    "street": QT_TRANSLATE_NOOP("mediation", "Street office"),
+    "judicial": QT_TRANSLATE_NOOP("mediation", "Judicial route"),
+}
+
+AGREEMENT_FORMS: dict[str, str] = {
+    "written": QT_TRANSLATE_NOOP("mediation", "Written"),
+    "oral": QT_TRANSLATE_NOOP("mediation", "Oral"),
+}
+
+# -- errors --------------------------------------------------------------------
+
+
+class MediationError(GridKeeperError):
+    """Parameters named in `labels` are vocabulary labels, translated in CONTEXT too."""
+
+    labels: tuple[str, ...] = ()
+
+    def translated(self, translate: Translate) -> str:
+        text = translate(self.context, self.message) or self.message
+        params = {k: (translate(CONTEXT, v) or v) if k in self.labels else v for k, v in self.params.items()}
+        return text.format(**params)
+
+
+class IllegalTransition(MediationError):
+    labels = ("current", "target")
+
+    def __init__(self, number: str, current: str, target: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "Case {number} is “{current}”: it cannot become “{target}”."),
+            number=number, current=STATUSES.get(current, current), target=STATUSES.get(target, target),
+        )
+
+
+class MissingField(MediationError):
+    labels = ("field",)
+
+    def __init__(self, what: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "Fill in “{field}” first; nothing was saved."), field=what)
+
+
+class CaseNotFound(MediationError):
+    def __init__(self, case_id: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "The mediation case {case} is not in this profile."),
+                         case=case_id)
+
+
+# Field names the MissingField error can name (translated in CONTEXT).
+F_SUMMARY = QT_TRANSLATE_NOOP("mediation", "Summary")
+F_NAME = QT_TRANSLATE_NOOP("mediation", "Name")
+F_TERMS = QT_TRANSLATE_NOOP("mediation", "Terms")
+F_REMEDIES = QT_TRANSLATE_NOOP("mediation", "Other remedies the parties were told of")
+F_REASON = QT_TRANSLATE_NOOP("mediation", "Reason")
+F_RESULT = QT_TRANSLATE_NOOP("mediation", "Result")
+F_RECORD = QT_TRANSLATE_NOOP("mediation", "Record")
+
+# -- plain objects ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartyInput:
+    role: str
+    name: str
+    contact: str = ""
+    address: str = ""
+    person_id: str | None = None
+    household_id: str | None = None
+    agent: str = ""
+
+
+@dataclass(frozen=True)
+class NewCase:
+    received_on: date
+    source: str
+    category: str
+    summary: str
+    compound_id: str | None = None
+    mediators: str = ""
+    parties: tuple[PartyInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class Agreement:
+    form: str  # written / oral
+    signed_on: date
+    facts: str
+    terms: str
+    performance_method: str = ""
+    performance_due: date | None = None
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    id: str
+    number: str
+    received_on: date
+    source: str
+    category: str
+    compound_id: str | None
+    compound: str
+    summary: str
+    mediators: str
+    status: str
+    agreement: Agreement | None
+    remedies_told: str
+    escalation_level: str
+    escalation_reason: str
+    next_visit_due: date | None
+    parties: tuple[PartyRow, ...]
+    sessions: tuple[SessionRow, ...]
+    visits: tuple[VisitRow, ...]
+    history: tuple[StatusChangeRow, ...]
+    allowed: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class DueVisit:
+    """A return visit due on or before the day asked: for the Today page and the due list."""
+
+    case_id: str
+    number: str
+    category: str
+    summary: str
+    parties: str
+    due: date
+    days_overdue: int  # 0: due today
+
+
+@dataclass(frozen=True)
+class Resident:
+    person_id: str
+    name: str
+    household_id: str | None
+    address: str
+    phone_masked: str  # to tell namesakes apart; the party's contact is typed, never copied unmasked
+
+
+# -- numbering -------------------------------------------------------------------
+
+_B32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
+PREFIX_KEY = "mediation_prefix"
+MIN_PREFIX = 4
+
+
+def _b32(device_id: str) -> str:
+    bits = int(device_id.replace("-", ""), 16) if _is_hex(device_id) else int.from_bytes(device_id.encode(), "big")
+    out = []
+    for _ in range(26):
+        out.append(_B32[bits % 32])
+        bits //= 32
+    return "".join(out)
+
+
+def _is_hex(s: str) -> bool:
+    try:
+        int(s.replace("-", ""), 16)
+        return True
+    except ValueError:
+        return False
+
+
+def device_prefix(store: Store) -> str:
+    """This laptop's case number prefix: chosen once (see the module doc), then kept."""
+    kept = store.meta(PREFIX_KEY)
+    if kept:
+        return kept
+    mine = _b32(store.device_id)
+    with store.read() as conn:
+        others = {_b32(d) for d in queries.known_devices(conn) if d != store.device_id}
+        used = {p for p, d in queries.prefixes_in_use(conn).items() if d != store.device_id}
+    length = MIN_PREFIX
+    while length < len(mine) and (any(o.startswith(mine[:length]) for o in others) or mine[:length] in used):
+        length += 1
+    store.set_meta(PREFIX_KEY, mine[:length])
+    return mine[:length]
+
+
+def format_number(number: str, office: str = "城南") -> str:
+    """'2026-K7QD-015' as a Chinese document number: 〔2026〕城南调字第 K7QD-015 号."""
+    parts = number.split("-", 1)
+    if len(parts) != 2:
+        return number
+    return f"〔{parts[0]}〕{office}调字第 {parts[1]} 号"
+
+
+# -- use cases -------------------------------------------------------------------
+
+
+def _by(store: Store) -> str:
+    from gridkeeper import profile
+
+    me = profile.current_cadre(store)
+    return me.name if me else ""
+
+
+def _now(now: datetime | None) -> str:
+    return _stamp(now or datetime.now())
+
+
+def _stamp(when: datetime) -> str:
+    """Local wall time as stored (text: sorts and syncs as it reads)."""
+    return when.replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
+
+
+def _required(value: str, label: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise MissingField(label)
+    return value
+
+
+def _check_party(party: PartyInput) -> None:
+    _required(party.name, F_NAME)
+    if party.role not in ROLES:
+        raise ValueError(f"unknown party role {party.role!r}")
+
+
+def _party_row(case_id: str, p: PartyInput) -> Any:
+    from gridkeeper.store.models import MediationParty
+
+    return MediationParty(
+        case_id=case_id, role=p.role, name=p.name.strip(), contact=p.contact.strip() or None,
+        address=p.address.strip() or None, person_id=p.person_id, household_id=p.household_id,
+        agent=p.agent.strip() or None,
+    )
+
+
+def open_case(store: Store, new: NewCase, now: datetime | None = None) -> str:
+    """Register a case (status received) with its parties; returns its id."""
+    from gridkeeper.store.models import MediationCase, MediationStatusChange
+
+    summary = _required(new.summary, F_SUMMARY)
+    if new.source not in SOURCES or new.category not in CATEGORIES:
+        raise ValueError(f"unknown source or category: {new.source!r}, {new.category!r}")
+    for p in new.parties:
+        _check_party(p)
+    prefix = device_prefix(store)
+    year = new.received_on.year
+    by = _by(store)
+    with store.write() as s:
+        seq = queries.device_seq_max(s.connection(), store.device_id, year) + 1
+        case = MediationCase(
+            number=f"{year}-{prefix}-{seq:03d}", year=year, device_id=store.device_id, device_seq=seq,
+            received_on=new.received_on, source=new.source, category=new.category,
+            compound_id=new.compound_id, summary=summary, mediators=new.mediators.strip(),
+        )
+        s.add(case)
+        s.add(MediationStatusChange(case_id=case.id, changed_at=_now(now), from_status=None,
+                                    to_status="received", by_name=by))
+        for p in new.parties:
+            s.add(_party_row(case.id, p))
+    return case.id
+
+
+def add_party(store: Store, case_id: str, party: PartyInput) -> str:
+    _check_party(party)
+    with store.write() as s:
+        _get(s, case_id)
+        row = _party_row(case_id, party)
+        s.add(row)
+    return str(row.id)
+
+
+def remove_party(store: Store, party_id: str) -> None:
+    from gridkeeper.store.models import MediationParty
+
+    with store.write() as s:
+        row = s.get(MediationParty, party_id)
+        if row is not None:
+            row.deleted = True
+
+
+def add_session(
+    store: Store, case_id: str, held_at: datetime, place: str, attendees: str, record: str
+) -> str:
+    """Append a session record. A case still 'received' moves to 'mediating' with its first session."""
+    from gridkeeper.store.models import MediationSession
+
+    record = _required(record, F_RECORD)
+    with store.write() as s:
+        case = _get(s, case_id)
+        if case.status not in ("received", "mediating", "not_performed"):
+            raise IllegalTransition(case.number, case.status, "mediating")
+        row = MediationSession(case_id=case_id, held_at=_stamp(held_at), place=place.strip(),
+                               attendees=attendees.strip(), record=record)
+        s.add(row)
+        if case.status != "mediating":
+            _move(s, case, "mediating", "", _by(store), held_at)
+    return str(row.id)
+
+
+def _get(session: Any, case_id: str) -> Any:
+    from gridkeeper.store.models import MediationCase
+
+    case = session.get(MediationCase, case_id)
+    if case is None or case.deleted:
+        raise CaseNotFound(case_id)
+    return case
+
+
+def _move(session: Any, case: Any, target: str, note: str, by: str, now: datetime | None) -> None:
+    from gridkeeper.store.models import MediationStatusChange
+
+    if target not in TRANSITIONS.get(case.status, ()):
+        raise IllegalTransition(case.number, case.status, target)
+    session.add(MediationStatusChange(case_id=case.id, changed_at=_now(now), from_status=case.status,
+                                      to_status=target, note=note.strip(), by_name=by))
+    case.status = target
+
+
+def _transition(store: Store, case_id: str, target: str, note: str = "", now: datetime | None = None,
+                **fields: Any) -> None:
+    by = _by(store)
+    with store.write() as s:
+        case = _get(s, case_id)
+        _move(s, case, target, note, by, now)
+        for k, v in fields.items():
+            setattr(case, k, v)
+
+
+def start_mediation(store: Store, case_id: str, now: datetime | None = None) -> None:
+    _transition(store, case_id, "mediating", now=now)
+
+
+def reach_agreement(store: Store, case_id: str, agreement: Agreement, now: datetime | None = None) -> None:
+    """Agreement reached. The first return visit is scheduled a week after the performance
+    deadline (or 30 days after signing when there is none); it can be moved."""
+    terms = _required(agreement.terms, F_TERMS)
+    if agreement.form not in AGREEMENT_FORMS:
+        raise ValueError(f"unknown agreement form {agreement.form!r}")
+    due = (agreement.performance_due + timedelta(days=7)) if agreement.performance_due else (
+        agreement.signed_on + timedelta(days=30))
+    _transition(
+        store, case_id, "agreed", AGREEMENT_FORMS[agreement.form], now,
+        agreement_form=agreement.form, agreement_on=agreement.signed_on, agreement_facts=agreement.facts.strip(),
+        agreement_terms=terms, performance_method=agreement.performance_method.strip() or None,
+        performance_due=agreement.performance_due, next_visit_due=due,
+    )
+
+
+def update_agreement(store: Store, case_id: str, agreement: Agreement) -> None:
+    """Correct the agreement's text before it is printed and signed (status unchanged)."""
+    terms = _required(agreement.terms, F_TERMS)
+    with store.write() as s:
+        case = _get(s, case_id)
+        if case.status != "agreed":
+            raise IllegalTransition(case.number, case.status, "agreed")
+        case.agreement_form, case.agreement_on = agreement.form, agreement.signed_on
+        case.agreement_facts, case.agreement_terms = agreement.facts.strip(), terms
+        case.performance_method = agreement.performance_method.strip() or None
+        case.performance_due = agreement.performance_due
+
+
+def fail(store: Store, case_id: str, remedies_told: str, now: datetime | None = None) -> None:
+    """Mediation failed; records what the parties were told of other remedies (litigation, arbitration…)."""
+    told = _required(remedies_told, F_REMEDIES)
+    _transition(store, case_id, "failed", told, now, remedies_told=told, next_visit_due=None)
+
+
+def escalate(store: Store, case_id: str, level: str, reason: str, now: datetime | None = None) -> None:
+    """大事联动办: hand the dispute to the community, the street or the judicial route."""
+    if level not in ESCALATION_LEVELS:
+        raise ValueError(f"unknown escalation level {level!r}")
+    why = _required(reason, F_REASON)
+    _transition(store, case_id, "escalated", why, now, escalation_level=level, escalation_reason=why,
+                next_visit_due=None)
+
+
+def start_performing(store: Store, case_id: str, note: str = "", now: datetime | None = None) -> None:
+    _transition(store, case_id, "performing", note, now)
+
+
+def mark_performed(store: Store, case_id: str, note: str = "", now: datetime | None = None) -> None:
+    _transition(store, case_id, "performed", note, now)
+
+
+def mark_not_performed(store: Store, case_id: str, note: str = "", now: datetime | None = None) -> None:
+    _transition(store, case_id, "not_performed", note, now)
+
+
+def record_return_visit(
+    store: Store, case_id: str, visited_on: date, result: str, next_due: date | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Append a return visit; a performed (or not performed) case becomes 'visited'.
+    `next_due` schedules another visit; None means none is planned."""
+    from gridkeeper.store.models import ReturnVisit
+
+    result = _required(result, F_RESULT)
+    by = _by(store)
+    with store.write() as s:
+        case = _get(s, case_id)
+        if case.status not in VISIT_STATES:
+            raise IllegalTransition(case.number, case.status, "visited")
+        row = ReturnVisit(case_id=case_id, visited_on=visited_on, result=result, by_name=by)
+        s.add(row)
+        if case.status in ("performed", "not_performed"):
+            _move(s, case, "visited", result, by, now)
+        case.next_visit_due = next_due
+    return str(row.id)
+
+
+def schedule_return_visit(store: Store, case_id: str, due: date | None) -> None:
+    with store.write() as s:
+        case = _get(s, case_id)
+        if case.status == "archived":
+            raise IllegalTransition(case.number, case.status, "visited")
+        case.next_visit_due = due
+
+
+def archive(store: Store, case_id: str, note: str = "", now: datetime | None = None) -> None:
+    _transition(store, case_id, "archived", note, now, next_visit_due=None)
+
+
+def allowed_next(status: str) -> tuple[str, ...]:
+    return TRANSITIONS.get(status, ())
+
+
+# -- reading ---------------------------------------------------------------------
+
+
+def case_file(store: Store, case_id: str) -> CaseFile | None:
+    with store.read() as conn:
+        c = queries.case(conn, case_id)
+        if c is None:
+            return None
+        parties = queries.parties(conn, case_id)
+        sessions = queries.sessions(conn, case_id)
+        visits = queries.visits(conn, case_id)
+        history = queries.history(conn, case_id)
+    agreement = None
+    if c["agreement_terms"]:
+        agreement = Agreement(
+            form=str(c["agreement_form"] or "written"), signed_on=c["agreement_on"] or c["received_on"],  # type: ignore[arg-type]
+            facts=str(c["agreement_facts"] or ""), terms=str(c["agreement_terms"]),
+            performance_method=str(c["performance_method"] or ""), performance_due=c["performance_due"],  # type: ignore[arg-type]
+        )
+    status = str(c["status"])
+    return CaseFile(
+        id=case_id, number=str(c["number"]), received_on=c["received_on"],  # type: ignore[arg-type]
+        source=str(c["source"]), category=str(c["category"]), compound_id=c["compound_id"],  # type: ignore[arg-type]
+        compound=str(c["compound"]), summary=str(c["summary"]), mediators=str(c["mediators"]), status=status,
+        agreement=agreement, remedies_told=str(c["remedies_told"] or ""),
+        escalation_level=str(c["escalation_level"] or ""), escalation_reason=str(c["escalation_reason"] or ""),
+        next_visit_due=c["next_visit_due"],  # type: ignore[arg-type]
+        parties=tuple(parties), sessions=tuple(sessions), visits=tuple(visits), history=tuple(history),
+        allowed=allowed_next(status),
+    )
+
+
+def list_cases(
+    store: Store, *, status: str | None = None, category: str | None = None, compound_id: str | None = None,
+    overdue_on: date | None = None,
+) -> list[CaseRow]:
+    """The Mediations page's list; `overdue_on`: only cases whose return visit is overdue on that day."""
+    with store.read() as conn:
+        return queries.cases(conn, status=status, category=category, compound_id=compound_id,
+                             visit_overdue_on=overdue_on)
+
+
+def return_visits_due(store: Store, today: date) -> list[DueVisit]:
+    """Return visits due on or before `today` in open cases, most overdue first.
+
+    For the Today page (issue 5 wires it in) and the Mediations page's due list.
+    """
+    with store.read() as conn:
+        rows = queries.visits_due(conn, today)
+    return [
+        DueVisit(r.id, r.number, r.category, r.summary, r.parties, r.next_visit_due,  # type: ignore[arg-type]
+                 (today - r.next_visit_due).days)  # type: ignore[operator]
+        for r in rows
+    ]
+
+
+def find_residents(store: Store, name_prefix: str, limit: int = 12) -> list[Resident]:
+    """Residents whose name starts with what is typed, to link a party to a Person."""
+    with store.read() as conn:
+        hits = queries.person_hits(conn, name_prefix.strip(), limit)
+    out = []
+    for h in hits:
+        try:
+            numbers = [str(n) for n in json.loads(h.phones)]
+        except ValueError:
+            numbers = []
+        first = numbers[0] if numbers else ""
+        out.append(Resident(h.id, h.name, h.household_id, h.address, phone.mask(first) if first else ""))
+    return out
+
+
+def compounds(store: Store) -> list[tuple[str, str]]:
+    with store.read() as conn:
+        return queries.compounds(conn)
