@@ -278,11 +278,11 @@ def device_prefix(store: Store) -> str:
 
 
 def format_number(number: str, office: str = "城南") -> str:
-    """'2026-K7QD-015' as a Chinese document number: 〔2026〕城南调字第 K7QD-015 号."""
+    """'2026-K7QD-015' as a Chinese document number: 〔2026〕城南调字第K7QD-015号."""
     parts = number.split("-", 1)
     if len(parts) != 2:
         return number
-    return f"〔{parts[0]}〕{office}调字第 {parts[1]} 号"
+    return f"〔{parts[0]}〕{office}调字第{parts[1]}号"
 
 
 # -- use cases -------------------------------------------------------------------

@@ -48,7 +48,7 @@ def test_numbers_count_up_per_device_and_year(store: Store) -> None:
     prefix = m.device_prefix(store)
     assert numbers == [f"2026-{prefix}-001", f"2026-{prefix}-002", f"2027-{prefix}-001"]
     assert len(prefix) == 4 and prefix.isalnum() and prefix.upper() == prefix
-    assert m.format_number(numbers[1]) == f"〔2026〕城南调字第 {prefix}-002 号"
+    assert m.format_number(numbers[1]) == f"〔2026〕城南调字第{prefix}-002号"
 
 
 def test_a_tombstoned_case_keeps_its_number(store: Store) -> None:
