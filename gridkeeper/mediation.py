@@ -16,7 +16,9 @@ laptops that never met clash only if their random device ids agree in 20 bits
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -521,12 +523,21 @@ def allowed_next(status: str) -> tuple[str, ...]:
 # -- reading ---------------------------------------------------------------------
 
 
+_NUMBER = re.compile(r"\d[\d -]{5,}\d")
+
+
+def mask_contact(contact: str) -> str:
+    """Phone numbers in a party's contact, masked for the screen (PIPL); the agreement prints them whole."""
+    return _NUMBER.sub(lambda m_: phone.mask(m_.group().replace(" ", "")), contact)
+
+
 def case_file(store: Store, case_id: str) -> CaseFile | None:
+    """One case with everything it holds; contacts masked (see mediation_agreement for the printout)."""
     with store.read() as conn:
         c = queries.case(conn, case_id)
         if c is None:
             return None
-        parties = queries.parties(conn, case_id)
+        parties = [dataclasses.replace(p, contact=mask_contact(p.contact)) for p in queries.parties(conn, case_id)]
         sessions = queries.sessions(conn, case_id)
         visits = queries.visits(conn, case_id)
         history = queries.history(conn, case_id)

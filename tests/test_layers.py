@@ -25,6 +25,9 @@ NO_QT_AT_ALL = [
     "gridkeeper.io",
     "gridkeeper.demo",
     "gridkeeper.profile",
+    "gridkeeper.mediation",
+    "gridkeeper.store.mediation",
+    "gridkeeper.demo_mediation",
 ]
 NO_WIDGETS = ["gridkeeper.cli"]
 

@@ -305,3 +305,9 @@ def test_a_case_synced_to_another_laptop_reads_the_same(tmp_path: Path) -> None:
         assert dump_text(a) == dump_text(b)
     finally:
         office.close()
+
+
+def test_contacts_are_masked_on_screen(store: Store) -> None:
+    case = new_case(store)
+    assert m.case_file(store, case).parties[0].contact == "138****5678"  # type: ignore[union-attr]
+    assert m.mask_contact("微信 chen_ml，0577-61234567") == "微信 chen_ml，0577-****4567"

@@ -6,6 +6,8 @@ module only lays it out on A4 with QTextDocument.
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
@@ -50,6 +52,8 @@ def save_pdf(doc: AgreementDocument, path: Path) -> Path:
     printer.setCreator("GridKeeper")
     _layout(printer)
     text_document(doc).print_(printer)
+    if not path.is_file() or path.stat().st_size == 0:  # QPrinter fails silently
+        raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     return path
 
 

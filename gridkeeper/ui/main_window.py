@@ -25,6 +25,7 @@ from gridkeeper.sync.engine import SyncResult
 from gridkeeper.ui.cadre_dialog import CadreDialog
 from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.households_page import HouseholdsPage
+from gridkeeper.ui.mediations_page import MediationsPage
 from gridkeeper.ui.sync_page import SyncPanel
 from gridkeeper.ui.sync_status import SyncStatusLabel
 
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         my_grids = [g.id for g in me.grids] if me else None
         self.households = HouseholdsPage(store, my_grids, settings.get(cfg.SHOW_ALL_GRIDS))
         self.households.scope_changed.connect(lambda all_: settings.set(cfg.SHOW_ALL_GRIDS, all_))
+        self.mediations = MediationsPage(store)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)
@@ -51,7 +53,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
-        for title, page in ((self.tr("Households"), self.households), (self.tr("Sync"), self.sync_page),
+        for title, page in ((self.tr("Households"), self.households), (self.tr("Mediations"), self.mediations),
+                            (self.tr("Sync"), self.sync_page),
                             (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             self.pages.addWidget(page)
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
 
     def _after_import(self, report: object) -> None:
         self.households.run_search()
+        self.mediations.load_compounds()
         self.refresh_status()
         self.sync_status.refresh()
         self.statusBar().showMessage(
@@ -188,6 +192,8 @@ class MainWindow(QMainWindow):
 
     def _after_sync(self, _result: SyncResult) -> None:
         self.households.run_search()
+        self.mediations.load_compounds()
+        self.mediations.refresh()
         self.refresh_status()
         self.conflicts.refresh()
         self.sync_status.refresh()
