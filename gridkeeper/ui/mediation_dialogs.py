@@ -249,7 +249,7 @@ class AgreementDialog(ActionDialog):
         self.has_due.toggled.connect(self.due.setEnabled)
         self.due.setEnabled(False)
         if current:
-            labels.select(self.kind, current.form)
+            labels.choose(self.kind, current.form)
             self.facts.setPlainText(current.facts)
             self.terms.setPlainText(current.terms)
             self.method.setText(current.performance_method)

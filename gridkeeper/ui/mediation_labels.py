@@ -41,6 +41,6 @@ def fill(combo: QComboBox, vocabulary: dict[str, str], everything: str | None = 
         combo.addItem(label(vocabulary, code), code)
 
 
-def select(combo: QComboBox, code: str | None) -> None:
+def choose(combo: QComboBox, code: str | None) -> None:
     index = combo.findData(code)
     combo.setCurrentIndex(max(index, 0))

@@ -201,7 +201,7 @@ class MediationsPage(QWidget):
         self.compound.addItem(self.tr("All compounds"), None)
         for cid, name in mediation.compounds(self._store):
             self.compound.addItem(name, cid)
-        labels.select(self.compound, current)
+        labels.choose(self.compound, current)
         self.compound.blockSignals(False)
 
     def refresh(self) -> None:
