@@ -375,7 +375,8 @@ def remove_party(store: Store, party_id: str) -> None:
 
 
 def add_session(
-    store: Store, case_id: str, held_at: datetime, place: str, attendees: str, record: str
+    store: Store, case_id: str, held_at: datetime, place: str, attendees: str, record: str,
+    now: datetime | None = None,
 ) -> str:
     """Append a session record. A case still 'received' moves to 'mediating' with its first session."""
     from gridkeeper.store.models import MediationSession
@@ -389,7 +390,7 @@ def add_session(
                                attendees=attendees.strip(), record=record)
         s.add(row)
         if case.status != "mediating":
-            _move(s, case, "mediating", "", _by(store), held_at)
+            _move(s, case, "mediating", "", _by(store), now)
     return str(row.id)
 
 
@@ -407,7 +408,9 @@ def _move(session: Any, case: Any, target: str, note: str, by: str, now: datetim
 
     if target not in TRANSITIONS.get(case.status, ()):
         raise IllegalTransition(case.number, case.status, target)
-    session.add(MediationStatusChange(case_id=case.id, changed_at=_now(now), from_status=case.status,
+    # A step is never stamped before the one it follows (a back-dated `now`, a clock set back).
+    stamp = max(_now(now), queries.last_change(session.connection(), case.id) or "")
+    session.add(MediationStatusChange(case_id=case.id, changed_at=stamp, from_status=case.status,
                                       to_status=target, note=note.strip(), by_name=by))
     case.status = target
 

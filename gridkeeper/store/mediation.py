@@ -214,6 +214,12 @@ def visits_due(conn: Connection, today: date) -> list[CaseRow]:
     return sorted(rows, key=lambda c: (c.next_visit_due, c.number))
 
 
+def last_change(conn: Connection, case_id: str) -> str | None:
+    return conn.execute(  # type: ignore[no-any-return]
+        text("SELECT max(changed_at) FROM mediationstatuschange WHERE case_id = :c"), {"c": case_id}
+    ).scalar()
+
+
 def device_seq_max(conn: Connection, device_id: str, year: int) -> int:
     """The highest sequence this device has used in `year` (tombstoned cases count: numbers are never reused)."""
     return int(

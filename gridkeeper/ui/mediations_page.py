@@ -316,6 +316,7 @@ class MediationsPage(QWidget):
         dialog.done.connect(done)
         dialog.finished.connect(self.table.setFocus)
         dialog.open()
+        dialog.activateWindow()  # its Ctrl+Enter works at once, whatever the window manager does
 
     def _print(self, to_pdf: bool) -> None:
         from gridkeeper.ui import agreement_print  # QtPrintSupport loads on first use
