@@ -107,10 +107,22 @@ def _stamp(d: date, rng: random.Random, hours: tuple[int, int] = (9, 20)) -> str
 
 def generate(store: Store, rows: Any, size: str, seed: int, today: date) -> int:
     """Add the demo's mediation cases to `store`, using the demo street's rows; returns the count."""
+    tables = build(rows, size, seed, today, mediation.device_prefix(store), store.device_id)
+    with store.begin() as conn:
+        for table in TABLES:
+            _insert(conn, table, tables.get(table, []))
+    return len(tables.get("mediationcase", []))
+
+
+TABLES = ("mediationcase", "mediationparty", "mediationsession", "mediationstatuschange", "returnvisit")
+
+
+def build(rows: Any, size: str, seed: int, today: date, prefix: str, device: str) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every table, in memory (a pure function of the street and the seed)."""
     rng = random.Random(seed + 7)
     people = [p for p in rows.tables.get("person", []) if p["relation_to_head"] in ("户主", "配偶")]
     if not people:
-        return 0
+        return {}
     households = {h["id"]: h for h in rows.tables["household"]}
     buildings = {b["id"]: b for b in rows.tables["building"]}
     cadres = [c["name"] for c in rows.tables.get("cadre", [])] or ["王芳"]
@@ -121,18 +133,12 @@ def generate(store: Store, rows: Any, size: str, seed: int, today: date) -> int:
         by_compound.setdefault(b["compound_id"], []).append(p)
     compounds = {c["id"]: c for c in rows.tables["compound"]}
     out = _Out(rng=rng)
-    prefix = mediation.device_prefix(store)
-    device = store.device_id
     seqs: dict[int, int] = {}
-    count = CASES.get(size, 24)
-    for received in sorted(today - timedelta(days=rng.randint(1, DAYS)) for _ in range(count)):
-        compound_id = rng.choice(list(by_compound))
+    for received in sorted(today - timedelta(days=rng.randint(1, DAYS)) for _ in range(CASES.get(size, 24))):
+        compound_id = rng.choice(sorted(by_compound))
         _case(out, rng, received, today, compound_id, compounds[compound_id], by_compound[compound_id],
               households, buildings, cadres, volunteers, prefix, device, seqs)
-    with store.begin() as conn:
-        for table in ("mediationcase", "mediationparty", "mediationsession", "mediationstatuschange", "returnvisit"):
-            _insert(conn, table, out.tables.get(table, []))
-    return count
+    return out.tables
 
 
 def _address(person: dict[str, Any], households: dict[str, Any], buildings: dict[str, Any],
