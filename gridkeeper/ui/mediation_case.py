@@ -71,7 +71,7 @@ class CaseView(QWidget):
             "agreed": self.tr("&Agreement reached…"), "edit_agreement": self.tr("Edit &agreement…"),
             "failed": self.tr("&Failed…"), "escalated": self.tr("&Escalate…"),
             "performing": self.tr("Being &performed"), "performed": self.tr("Per&formed"),
-            "not_performed": self.tr("&Not performed"), "visit": self.tr("Return &visit…"),
+            "not_performed": self.tr("Not perfor&med"), "visit": self.tr("Return &visit…"),
             "schedule": self.tr("Sc&hedule visit…"), "archived": self.tr("Ar&chive"),
             "party": self.tr("Add pa&rty…"), "print": self.tr("Pr&int agreement…"),
             "pdf": self.tr("Save agreement as P&DF…"),

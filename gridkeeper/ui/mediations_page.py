@@ -119,7 +119,7 @@ class MediationsPage(QWidget):
         self.new_button.setObjectName("newCase")
         self.new_button.setToolTip(self.tr("Ctrl+N"))
         filters = QHBoxLayout()
-        for caption, combo in ((self.tr("S&tatus"), self.status), (self.tr("Ca&tegory"), self.category),
+        for caption, combo in ((self.tr("Stat&us"), self.status), (self.tr("Categor&y"), self.category),
                                (self.tr("C&ompound"), self.compound)):
             tag = QLabel(caption)
             tag.setBuddy(combo)
