@@ -17,7 +17,9 @@ def test_the_small_demo_has_cases_whose_history_follows_the_machine(demo_store: 
     cases = m.list_cases(demo_store)
     assert len(cases) == demo_mediation.CASES["small"]
     assert len({c.number for c in cases}) == len(cases)
-    assert all(c.number.split("-")[1] == m.device_prefix(demo_store) for c in cases)
+    assert all(c.number.split("-")[1] == demo_mediation.DEMO_PREFIX for c in cases)
+    # The laptop numbers its own cases with its own prefix, never the demo's.
+    assert m.device_prefix(demo_store) != demo_mediation.DEMO_PREFIX
     for row in cases:
         file = m.case_file(demo_store, row.id)
         assert file is not None
