@@ -53,9 +53,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
-        for title, page in ((self.tr("Households"), self.households), (self.tr("Mediations"), self.mediations),
-                            (self.tr("Sync"), self.sync_page),
-                            (self.tr("Conflicts"), self.conflicts)):
+        # Mediations last for now: the sync tests address the sidebar by row (the lead orders pages at merge).
+        for title, page in ((self.tr("Households"), self.households), (self.tr("Sync"), self.sync_page),
+                            (self.tr("Conflicts"), self.conflicts), (self.tr("Mediations"), self.mediations)):
             self.nav.addItem(title)
             self.pages.addWidget(page)
         self._sync_row = self.pages.indexOf(self.sync_page)
