@@ -298,7 +298,8 @@ def _by(store: Store) -> str:
 
 
 def _now(now: datetime | None) -> str:
-    return _stamp(now or datetime.now())
+    """When a step is recorded, to the millisecond: steps a moment apart still sort in order."""
+    return (now or datetime.now()).replace(tzinfo=None).isoformat(sep=" ", timespec="milliseconds")
 
 
 def _stamp(when: datetime) -> str:
@@ -408,8 +409,11 @@ def _move(session: Any, case: Any, target: str, note: str, by: str, now: datetim
 
     if target not in TRANSITIONS.get(case.status, ()):
         raise IllegalTransition(case.number, case.status, target)
-    # A step is never stamped before the one it follows (a back-dated `now`, a clock set back).
-    stamp = max(_now(now), queries.last_change(session.connection(), case.id) or "")
+    # A step is stamped after the one it follows, even with a back-dated `now` or a clock set
+    # back, so the history reads in order on every laptop (ties between laptops go by id).
+    stamp, last = _now(now), queries.last_change(session.connection(), case.id)
+    if last and stamp <= last:
+        stamp = (datetime.fromisoformat(last) + timedelta(milliseconds=1)).isoformat(sep=" ", timespec="milliseconds")
     session.add(MediationStatusChange(case_id=case.id, changed_at=stamp, from_status=case.status,
                                       to_status=target, note=note.strip(), by_name=by))
     case.status = target

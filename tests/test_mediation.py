@@ -311,3 +311,28 @@ def test_contacts_are_masked_on_screen(store: Store) -> None:
     case = new_case(store)
     assert m.case_file(store, case).parties[0].contact == "138****5678"  # type: ignore[union-attr]
     assert m.mask_contact("微信 chen_ml，0577-61234567") == "微信 chen_ml，0577-****4567"
+
+
+def test_two_laptops_settling_one_case_differently_keep_both_steps_and_a_conflict(tmp_path: Path) -> None:
+    """One mediator records an agreement, another (offline) records failure: after sync both
+    steps are in the history, one status wins everywhere, and the other is kept for review."""
+    from gridkeeper import conflicts
+
+    office = Office(tmp_path, 2)
+    try:
+        a, b = office.laptops
+        case = new_case(a)
+        m.start_mediation(a, case)
+        office.sync_all()
+        m.reach_agreement(a, case, agreement())
+        m.fail(b, case, "告知可向法院起诉")
+        office.sync_all()
+        file_a, file_b = m.case_file(a, case), m.case_file(b, case)
+        assert file_a == file_b and file_a is not None
+        assert file_a.status in ("agreed", "failed")
+        assert sorted(h.to_status for h in file_a.history) == ["agreed", "failed", "mediating", "received"]
+        kept = [c for s in (a, b) for c in conflicts.open_conflicts(s) if c.field == "status"]
+        assert kept and {kept[0].current, kept[0].other} == {"agreed", "failed"}
+        assert kept[0].label == file_a.number
+    finally:
+        office.close()

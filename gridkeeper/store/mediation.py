@@ -166,7 +166,7 @@ def parties(conn: Connection, case_id: str) -> list[PartyRow]:
                  r.agent or "")
         for r in conn.execute(
             text("SELECT id, role, name, contact, address, person_id, household_id, agent "
-                 f"FROM mediationparty WHERE case_id = :c AND deleted = 0 ORDER BY {order}, rowid"),
+                 f"FROM mediationparty WHERE case_id = :c AND deleted = 0 ORDER BY {order}, name, id"),
             {"c": case_id},
         )
     ]
@@ -188,7 +188,7 @@ def history(conn: Connection, case_id: str) -> list[StatusChangeRow]:
         StatusChangeRow(r.id, _dt(r.changed_at), r.from_status, r.to_status, r.note, r.by_name)
         for r in conn.execute(
             text("SELECT id, changed_at, from_status, to_status, note, by_name FROM mediationstatuschange "
-                 "WHERE case_id = :c AND deleted = 0 ORDER BY changed_at, rowid"),
+                 "WHERE case_id = :c AND deleted = 0 ORDER BY changed_at, id"),
             {"c": case_id},
         )
     ]
@@ -199,7 +199,7 @@ def visits(conn: Connection, case_id: str) -> list[VisitRow]:
         VisitRow(r.id, _d(r.visited_on) or date.min, r.result, r.by_name)
         for r in conn.execute(
             text("SELECT id, visited_on, result, by_name FROM returnvisit "
-                 "WHERE case_id = :c AND deleted = 0 ORDER BY visited_on, rowid"),
+                 "WHERE case_id = :c AND deleted = 0 ORDER BY visited_on, id"),
             {"c": case_id},
         )
     ]
