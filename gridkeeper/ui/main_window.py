@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         my_grids = [g.id for g in me.grids] if me else None
         self.households = HouseholdsPage(store, my_grids, settings.get(cfg.SHOW_ALL_GRIDS))
         self.households.scope_changed.connect(lambda all_: settings.set(cfg.SHOW_ALL_GRIDS, all_))
-        self.mediations = MediationsPage(store)
+        self.mediations = MediationsPage(store, settings)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)

@@ -60,6 +60,7 @@ class CaseView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case: CaseFile | None = None
+        self.office = "城南"  # the page sets it from the settings
         self.title = QLabel()
         self.title.setObjectName("caseTitle")
         self.facts = QLabel()
@@ -120,7 +121,7 @@ class CaseView(QWidget):
             self.agreement.clear()
             return
         self.title.setText(
-            f"<b style='font-size: 14pt'>{escape(mediation.format_number(case.number))}</b>"
+            f"<b style='font-size: 14pt'>{escape(mediation.format_number(case.number, self.office))}</b>"
             f"&nbsp;&nbsp;<span style='font-size: 12pt'>{escape(labels.status(case.status))}</span>")
         facts = [
             self.tr("Received {date} · {source} · {category}").format(

@@ -17,10 +17,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -31,8 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from gridkeeper import mediation, mediation_agreement, profile
+from gridkeeper import settings as cfg
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.mediation import CaseRow
+from gridkeeper.settings import Settings
 from gridkeeper.store import Store
 from gridkeeper.ui import mediation_dialogs as dialogs
 from gridkeeper.ui import mediation_labels as labels
@@ -103,9 +109,11 @@ class CaseTableModel(QAbstractTableModel):
 class MediationsPage(QWidget):
     changed = Signal(str)  # a case id whose record changed (the Today page may listen)
 
-    def __init__(self, store: Store, today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings | None = None, today: Callable[[], date] = date.today,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._settings = settings
         self._today = today
         self.dialog: dialogs.ActionDialog | None = None  # the one open, for tests and to keep it alive
 
@@ -115,6 +123,8 @@ class MediationsPage(QWidget):
         labels.fill(self.category, mediation.CATEGORIES, self.tr("All categories"))
         self.compound = QComboBox()
         self.overdue = QCheckBox(self.tr("Return visit overdue"))
+        self.names_button = QPushButton(self.tr("Office names for numbers and &letterhead…"))
+        self.names_button.setToolTip(self.tr("How case numbers and printed agreements name the office"))
         self.new_button = QPushButton(self.tr("&New case…"))
         self.new_button.setObjectName("newCase")
         self.new_button.setToolTip(self.tr("Ctrl+N"))
@@ -127,6 +137,7 @@ class MediationsPage(QWidget):
             filters.addWidget(combo)
         filters.addWidget(self.overdue)
         filters.addStretch(1)
+        filters.addWidget(self.names_button)
         filters.addWidget(self.new_button)
 
         self.model = CaseTableModel(self)
@@ -168,6 +179,7 @@ class MediationsPage(QWidget):
         list_layout.addWidget(self.count)
 
         self.view = CaseView()
+        self.view.office = self.office()
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -184,6 +196,7 @@ class MediationsPage(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
         self.new_button.clicked.connect(self.new_case)
+        self.names_button.clicked.connect(self.edit_names)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.due.itemActivated.connect(self._open_due)
         self.due.itemClicked.connect(self._open_due)
@@ -257,6 +270,29 @@ class MediationsPage(QWidget):
     def open_case(self, case_id: str | None) -> None:
         self.view.show_case(mediation.case_file(self._store, case_id) if case_id else None)
 
+    # -- office names ------------------------------------------------------------
+
+    def office(self) -> str:
+        return self._settings.get(cfg.MEDIATION_OFFICE) if self._settings else cfg.MEDIATION_OFFICE.default
+
+    def committee(self) -> str:
+        return self._settings.get(cfg.MEDIATION_COMMITTEE) if self._settings else cfg.MEDIATION_COMMITTEE.default
+
+    def edit_names(self) -> None:
+        dialog = OfficeNamesDialog(self.office(), self.committee(), self)
+        dialog.accepted.connect(lambda: self.set_names(dialog.office.text(), dialog.committee.text()))
+        dialog.open()
+
+    def set_names(self, office: str, committee: str) -> None:
+        office, committee = office.strip() or self.office(), committee.strip() or self.committee()
+        if self._settings is not None:
+            self._settings.set(cfg.MEDIATION_OFFICE, office)
+            self._settings.set(cfg.MEDIATION_COMMITTEE, committee)
+        self.view.office = office
+        self.open_case(self.view.case.id if self.view.case else None)
+        self.message.setText(self.tr("Case numbers now read {example}; agreements are issued by {committee}.").format(
+            example=mediation.format_number(f"{self._today().year}-XXXX-001", office), committee=committee))
+
     # -- actions -----------------------------------------------------------------
 
     def new_case(self) -> None:
@@ -324,7 +360,7 @@ class MediationsPage(QWidget):
         case = self.view.case
         assert case is not None
         try:
-            doc = mediation_agreement.document(self._store, case.id)
+            doc = mediation_agreement.document(self._store, case.id, self.office(), self.committee())
         except GridKeeperError as exc:
             self.message.setText(exc.translated(QCoreApplication.translate))
             return
@@ -344,7 +380,8 @@ class MediationsPage(QWidget):
         case = self.view.case
         assert case is not None
         try:
-            agreement_print.save_pdf(mediation_agreement.document(self._store, case.id), path)
+            doc = mediation_agreement.document(self._store, case.id, self.office(), self.committee())
+            agreement_print.save_pdf(doc, path)
         except GridKeeperError as exc:
             self.message.setText(exc.translated(QCoreApplication.translate))
             return
@@ -352,3 +389,21 @@ class MediationsPage(QWidget):
             self.message.setText(self.tr("Could not write {path}: {reason}").format(path=str(path), reason=exc.strerror))
             return
         self.message.setText(self.tr("Agreement of {number} saved as {path}.").format(number=case.number, path=str(path)))
+
+
+class OfficeNamesDialog(QDialog):
+    """The office's short name in case numbers and the committee that issues agreements (device settings)."""
+
+    def __init__(self, office: str, committee: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Office names"))
+        self.office = QLineEdit(office)
+        self.committee = QLineEdit(committee)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("In case numbers (〔2026〕…调字第…号)"), self.office)
+        form.addRow(self.tr("Mediation committee"), self.committee)
+        form.addRow(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 36)

@@ -960,6 +960,14 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>回访已逾期</translation>
     </message>
     <message>
+        <source>Office names for numbers and &amp;letterhead…</source>
+        <translation>单位名称(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>How case numbers and printed agreements name the office</source>
+        <translation>案件编号和打印的协议书中使用的单位名称</translation>
+    </message>
+    <message>
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
@@ -1008,6 +1016,10 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>None due.</source>
         <translation>暂无待回访。</translation>
+    </message>
+    <message>
+        <source>Case numbers now read {example}; agreements are issued by {committee}.</source>
+        <translation>案件编号现为 {example}；协议书署名为{committee}。</translation>
     </message>
     <message>
         <source>Case {number} registered.</source>
@@ -1127,6 +1139,21 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNamesDialog</name>
+    <message>
+        <source>Office names</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>In case numbers (〔2026〕…调字第…号)</source>
+        <translation>案件编号中的简称（〔2026〕…调字第…号）</translation>
+    </message>
+    <message>
+        <source>Mediation committee</source>
+        <translation>人民调解委员会</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2107,14 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Sync automatically every N minutes (0: off)</source>
         <translation>每隔 N 分钟自动同步（0 表示关闭）</translation>
+    </message>
+    <message>
+        <source>Office name in mediation case numbers (〔2026〕城南调字第…号)</source>
+        <translation>调解案件编号中的单位简称（〔2026〕城南调字第…号）</translation>
+    </message>
+    <message>
+        <source>People&apos;s mediation committee named on printed agreements</source>
+        <translation>打印协议书上署名的人民调解委员会</translation>
     </message>
 </context>
 </TS>

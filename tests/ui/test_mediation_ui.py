@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gridkeeper import mediation as m
+from gridkeeper import settings as cfg
+from gridkeeper.settings import Settings
 from gridkeeper.store import Store
 from gridkeeper.ui import mediation_dialogs as dialogs
-from gridkeeper.ui.mediations_page import MediationsPage
+from gridkeeper.ui.mediations_page import MediationsPage, OfficeNamesDialog
 from tests.ui.typing import type_text
 
 pytestmark = [
@@ -27,7 +29,7 @@ TODAY = date(2026, 11, 20)
 
 @pytest.fixture
 def page(qtbot, demo_store: Store) -> MediationsPage:  # type: ignore[no-untyped-def]
-    p = MediationsPage(demo_store, today=lambda: TODAY)
+    p = MediationsPage(demo_store, Settings(demo_store.root), today=lambda: TODAY)
     qtbot.addWidget(p)
     p.resize(1200, 800)
     p.show()
@@ -185,3 +187,26 @@ def test_the_page_is_in_the_sidebar(qtbot, demo_store: Store) -> None:  # type: 
     w.nav.setCurrentRow(titles.index("Mediations"))
     assert w.pages.currentWidget() is w.mediations
     QApplication.processEvents()
+
+
+def test_the_office_names_change_the_number_and_the_printed_agreement(qtbot, page: MediationsPage, demo_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    row = next(i for i, c in enumerate(page.model.cases) if c.status == "performing")
+    page.table.selectRow(row)
+    number = page.view.case.number  # type: ignore[union-attr]
+    qtbot.mouseClick(page.names_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(OfficeNamesDialog)
+    assert dialog is not None and dialog.office.text() == "城南"
+    dialog.office.setText("")
+    type_text(qtbot, dialog.office, "乐城")
+    dialog.committee.setText("")
+    type_text(qtbot, dialog.committee, "乐城街道人民调解委员会")
+    dialog.accept()
+    assert f"〔2026〕乐城调字第{number.split('-', 1)[1]}号" in page.view.title.text()
+    assert "乐城街道人民调解委员会" in page.message.text()
+    assert Settings(demo_store.root).get(cfg.MEDIATION_OFFICE) == "乐城"  # kept for next time
+    pdf = tmp_path / "a.pdf"
+    page.save_pdf(pdf)
+    import pypdf
+
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages)
+    assert "乐城" in text and "调字第" in text
