@@ -26,6 +26,7 @@ NO_QT_AT_ALL = [
     "gridkeeper.demo",
     "gridkeeper.profile",
     "gridkeeper.mediation",
+    "gridkeeper.mediation_agreement",
     "gridkeeper.store.mediation",
     "gridkeeper.demo_mediation",
 ]

@@ -103,10 +103,11 @@ def cases(
     category: str | None = None,
     compound_id: str | None = None,
     visit_overdue_on: date | None = None,
+    visit_due_by: date | None = None,
     statuses: tuple[str, ...] | None = None,
 ) -> list[CaseRow]:
-    """Cases newest first, filtered in SQL. `visit_overdue_on`: only those whose next
-    return visit is due before that day."""
+    """Cases newest first, filtered in SQL. `visit_overdue_on`: only open cases whose next
+    return visit is due before that day; `visit_due_by`: due on or before it."""
     where = ["c.deleted = 0"]
     params: dict[str, object] = {}
     binds = []
@@ -126,6 +127,9 @@ def cases(
     if visit_overdue_on:
         where.append("c.next_visit_due < :overdue AND c.status != 'archived'")
         params["overdue"] = visit_overdue_on.isoformat()
+    if visit_due_by:
+        where.append("c.next_visit_due <= :due_by AND c.status != 'archived'")
+        params["due_by"] = visit_due_by.isoformat()
     sql = (
         "SELECT c.id, c.number, c.received_on, c.source, c.category, c.compound_id, "
         "coalesce(co.name, '') AS compound, c.summary, c.mediators, c.status, c.next_visit_due, "
@@ -207,11 +211,7 @@ def visits(conn: Connection, case_id: str) -> list[VisitRow]:
 
 def visits_due(conn: Connection, today: date) -> list[CaseRow]:
     """Open cases whose next return visit falls on or before `today`, most overdue first."""
-    rows = [
-        c for c in cases(conn)
-        if c.next_visit_due is not None and c.next_visit_due <= today and c.status != "archived"
-    ]
-    return sorted(rows, key=lambda c: (c.next_visit_due, c.number))
+    return sorted(cases(conn, visit_due_by=today), key=lambda c: (c.next_visit_due or today, c.number))
 
 
 def last_change(conn: Connection, case_id: str) -> str | None:
