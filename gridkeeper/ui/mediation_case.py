@@ -91,12 +91,25 @@ class CaseView(QWidget):
         self.tabs = QTabWidget()
         self.parties = _table([self.tr("Role"), self.tr("Name"), self.tr("Contact"), self.tr("Address"),
                                self.tr("Agent"), self.tr("Resident's file")])
+        self.remove_party = QPushButton(self.tr("Remove the selected party…"))
+        self.remove_party.setObjectName("removeParty")
+        self.remove_party.setEnabled(False)
+        self.remove_party.clicked.connect(lambda: self.requested.emit("remove_party"))
+        self.parties.itemSelectionChanged.connect(self._party_selection)
+        parties_tab = QWidget()
+        parties_layout = QVBoxLayout(parties_tab)
+        parties_layout.setContentsMargins(0, 0, 0, 0)
+        parties_layout.addWidget(self.parties, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.remove_party)
+        row.addStretch(1)
+        parties_layout.addLayout(row)
         self.sessions = _table([self.tr("Time"), self.tr("Place"), self.tr("Attendees"), self.tr("Record")])
         self.agreement = QTextBrowser()
         self.agreement.setObjectName("agreement")
         self.visits = _table([self.tr("Visited on"), self.tr("By"), self.tr("Result")])
         self.history = _table([self.tr("When"), self.tr("From"), self.tr("To"), self.tr("By"), self.tr("Note")])
-        for widget, title in ((self.parties, self.tr("Parties")), (self.sessions, self.tr("Sessions")),
+        for widget, title in ((parties_tab, self.tr("Parties")), (self.sessions, self.tr("Sessions")),
                               (self.agreement, self.tr("Agreement")), (self.visits, self.tr("Return visits")),
                               (self.history, self.tr("History"))):
             self.tabs.addTab(widget, title)
@@ -144,12 +157,24 @@ class CaseView(QWidget):
         self._show_buttons(case)
         _fill(self.parties, [[labels.role(p.role), p.name, p.contact, p.address, p.agent,
                               self.tr("linked") if p.person_id else ""] for p in case.parties])
+        self._party_selection()
         _fill(self.sessions, [[s.held_at.strftime("%Y-%m-%d %H:%M"), s.place, s.attendees, s.record]
                               for s in case.sessions])
         _fill(self.visits, [[v.visited_on.isoformat(), v.by_name, v.result] for v in case.visits])
         _fill(self.history, [[h.changed_at.strftime("%Y-%m-%d %H:%M"), labels.status(h.from_status),
                               labels.status(h.to_status), h.by_name, h.note] for h in case.history])
         self._show_agreement(case)
+
+    def selected_party(self) -> str | None:
+        rows = {i.row() for i in self.parties.selectedIndexes()}
+        if self.case is None or len(rows) != 1:
+            return None
+        row = rows.pop()
+        return self.case.parties[row].id if row < len(self.case.parties) else None
+
+    def _party_selection(self) -> None:
+        open_case = self.case is not None and self.case.status != "archived"
+        self.remove_party.setEnabled(open_case and self.selected_party() is not None)
 
     def _show_buttons(self, case: CaseFile) -> None:
         allowed = set(case.allowed)

@@ -197,6 +197,23 @@ class PartyDialog(ActionDialog):
         return lambda: mediation.add_party(store, case_id, party)
 
 
+class RemovePartyDialog(ActionDialog):
+    """A party entered by mistake is tombstoned (it syncs as a deletion, and can be revived)."""
+
+    def __init__(self, store: Store, case: CaseFile, party_id: str, parent: QWidget | None = None) -> None:
+        party = next(p for p in case.parties if p.id == party_id)
+        super().__init__(store, self.tr("Remove a party from {number}").format(number=case.number), parent)
+        self._party_id = party_id
+        question = QLabel(self.tr("Remove {name} ({role}) from this case?").format(
+            name=party.name, role=labels.role(party.role)))
+        question.setWordWrap(True)
+        self.form.addRow(question)
+
+    def action(self) -> Callable[[], None]:
+        store, party_id = self._store, self._party_id
+        return lambda: mediation.remove_party(store, party_id)
+
+
 class SessionDialog(ActionDialog):
     """A session is recorded once (append-only): a correction is a new session record."""
 

@@ -319,7 +319,10 @@ class MediationsPage(QWidget):
             "visit": lambda: dialogs.VisitDialog(self._store, case, today, self),
             "schedule": lambda: dialogs.ScheduleDialog(self._store, case, self._today(), self),
             "party": lambda: dialogs.PartyDialog(self._store, case, self),
+            "remove_party": lambda: dialogs.RemovePartyDialog(self._store, case, self.view.selected_party() or "", self),
         }
+        if action == "remove_party" and self.view.selected_party() is None:
+            return
         dialog = made[action]() if action in made else dialogs.NoteDialog(self._store, case, action, self)
         said = {
             "session": self.tr("Session recorded for {number}."),
@@ -327,6 +330,7 @@ class MediationsPage(QWidget):
             "visit": self.tr("Return visit recorded for {number}."),
             "schedule": self.tr("Return visit for {number} scheduled."),
             "party": self.tr("Party added to {number}."),
+            "remove_party": self.tr("Party removed from {number}."),
         }.get(action, self.tr("{number} is now “{status}”."))
         self._show_dialog(dialog, lambda _r: said.format(
             number=case.number, status=labels.status(self._status_of(case.id))))

@@ -216,6 +216,10 @@
         <translation>居民档案</translation>
     </message>
     <message>
+        <source>Remove the selected party…</source>
+        <translation>移除选中的当事人…</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1046,6 +1050,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>已为 {number} 添加当事人。</translation>
     </message>
     <message>
+        <source>Party removed from {number}.</source>
+        <translation>已从 {number} 移除当事人。</translation>
+    </message>
+    <message>
         <source>{number} is now “{status}”.</source>
         <translation>{number} 现为“{status}”。</translation>
     </message>
@@ -1269,6 +1277,17 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>
             <numerusform>工作表的前 %n 行。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RemovePartyDialog</name>
+    <message>
+        <source>Remove a party from {number}</source>
+        <translation>从 {number} 移除当事人</translation>
+    </message>
+    <message>
+        <source>Remove {name} ({role}) from this case?</source>
+        <translation>从本案中移除{name}（{role}）？</translation>
     </message>
 </context>
 <context>

@@ -210,3 +210,36 @@ def test_the_office_names_change_the_number_and_the_printed_agreement(qtbot, pag
 
     text = "".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages)
     assert "乐城" in text and "调字第" in text
+
+
+def test_escalating_needs_a_reason_and_a_party_can_be_added_and_removed(qtbot, page: MediationsPage) -> None:  # type: ignore[no-untyped-def]
+    row = next(i for i, c in enumerate(page.model.cases) if c.status == "mediating")
+    page.table.selectRow(row)
+    case = page.view.case
+    assert case is not None
+
+    party = _click(qtbot, page, "party")
+    party.role.setCurrentIndex(party.role.findData("other"))
+    type_text(qtbot, party.fields.name, "物业公司")
+    _save(qtbot, party)
+    assert [p.name for p in page.view.case.parties][-1] == "物业公司"  # type: ignore[union-attr]
+    assert "Party added" in page.message.text()
+    page.view.tabs.setCurrentIndex(0)
+    page.view.parties.selectRow(page.view.parties.rowCount() - 1)
+    assert page.view.remove_party.isEnabled()
+    qtbot.mouseClick(page.view.remove_party, Qt.MouseButton.LeftButton)
+    assert isinstance(page.dialog, dialogs.RemovePartyDialog)
+    _save(qtbot, page.dialog)
+    assert "物业公司" not in [p.name for p in page.view.case.parties]  # type: ignore[union-attr]
+
+    escalate = _click(qtbot, page, "escalated")
+    escalate.level.setCurrentIndex(escalate.level.findData("street"))
+    _press_save(qtbot, escalate)
+    assert escalate.isVisible() and "Reason" in escalate.error.text()
+    escalate.reason.setFocus()
+    type_text(qtbot, escalate.reason, "涉及违章搭建")
+    _save(qtbot, escalate)
+    after = page.view.case
+    assert after is not None and (after.status, after.escalation_level) == ("escalated", "street")
+    assert "Escalated" in page.message.text() and "涉及违章搭建" in page.view.facts.text()
+    assert page.view.buttons["archived"].isVisible() and not page.view.buttons["session"].isVisible()
