@@ -81,7 +81,15 @@ VISIT_RESULTS = ("双方均表示满意，协议已履行，未再发生矛盾�
                  "申请人表示问题已解决，对调解结果满意。", "协议部分履行，已督促被申请人尽快落实。")
 RECORDS = ("双方分别陈述了纠纷经过和诉求，调解员释法明理，建议各退一步。",
            "调解员与双方分别谈话，了解真实想法，提出初步调解方案。",
-           "双方就赔偿金额仍有分歧，约定下次调解前各自考虑。", "双方当面协商，基本同意调解方案。")
+           "双方就赔偿金额仍有分歧，约定下次调解前各自考虑。", "双方当面协商，基本同意调解方案。",
+           "双方分歧较大，调解员告知其他解决途径。")
+
+
+def _record(rng: random.Random, n: int, sessions: int, outcome: str) -> str:
+    """What a session's record says: opening statements first, the outcome at the last one."""
+    if n == sessions - 1 and n > 0:
+        return RECORDS[3] if outcome == "agreed" else RECORDS[4]
+    return rng.choice(RECORDS[:2]) if n == 0 else RECORDS[2]
 
 
 @dataclass
@@ -211,19 +219,20 @@ def _case(out: _Out, rng: random.Random, received: date, today: date, compound_i
     day = received + timedelta(days=rng.randint(0, 5))
     if day >= today:
         return  # just received
-    for n in range(rng.choices((1, 2, 3), (55, 32, 13))[0]):
+    outcome = _pick(rng, OUTCOME_WEIGHTS)
+    sessions = rng.choices((1, 2, 3), (55, 32, 13))[0]
+    for n in range(sessions):
         if day >= today:
             return
         held = _stamp(day, rng, (9, 20))
         out.add("mediationsession", {
             "case_id": case["id"], "held_at": held, "place": rng.choice(PLACES),
-            "attendees": "、".join((a["name"], respondent_name, mediators)), "record": rng.choice(RECORDS)})
+            "attendees": "、".join((a["name"], respondent_name, mediators)), "record": _record(rng, n, sessions, outcome)})
         if n == 0:
             move("mediating", day, at=held)
         day += timedelta(days=rng.randint(2, 9))
     if day >= today:
         return  # still mediating
-    outcome = _pick(rng, OUTCOME_WEIGHTS)
     if outcome == "failed":
         told = rng.choice(REMEDIES)
         case["remedies_told"] = told
