@@ -5,13 +5,9 @@ The record the law recognises: case, parties, sessions, agreement, performance,
 return visit. Sessions, status changes and return visits are append-only rows;
 the case row holds what is current (status, agreement, next visit due).
 
-Case numbers are unique across laptops that create cases offline: year, a
-device prefix and that device's own sequence ("2026-K7QD-015"). The prefix is
-the shortest Crockford base-32 rendering (at least 4 characters) of the device
-id that no other device this profile knows of starts with; it is chosen once
-and kept in local_meta. Devices that have synced once can never clash; two
-laptops that never met clash only if their random device ids agree in 20 bits
-(0.07 % for 40 laptops), and even then (device_id, device_seq) stays unique.
+The vocabularies, the legal moves and the errors are in mediation_terms, the
+numbering in mediation_numbers; both are re-exported here, the one module the
+UI and the Today page need.
 """
 
 from __future__ import annotations
@@ -24,139 +20,45 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from gridkeeper import phone
-from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, Translate
+from gridkeeper.mediation_numbers import PREFIX_KEY, device_prefix, format_number
+from gridkeeper.mediation_terms import (
+    AGREEMENT_FORMS,
+    CATEGORIES,
+    CONTEXT,
+    ESCALATION_LEVELS,
+    F_NAME,
+    F_REASON,
+    F_RECORD,
+    F_REMEDIES,
+    F_RESULT,
+    F_SUMMARY,
+    F_TERMS,
+    OPEN_STATES,
+    ROLES,
+    SOURCES,
+    STATUSES,
+    TRANSITIONS,
+    VISIT_STATES,
+    CaseNotFound,
+    IllegalTransition,
+    MediationError,
+    MissingField,
+)
 from gridkeeper.store import mediation as queries
 from gridkeeper.store.engine import Store
 from gridkeeper.store.mediation import CaseRow, PartyRow, SessionRow, StatusChangeRow, VisitRow
 
 __all__ = [
     "CaseRow", "PartyRow", "SessionRow", "StatusChangeRow", "VisitRow", "CaseFile", "NewCase", "PartyInput",
-    "Agreement", "DueVisit", "MediationError", "IllegalTransition", "MissingField", "STATUSES",
-    "TRANSITIONS", "SOURCES", "CATEGORIES", "ROLES", "ESCALATION_LEVELS", "AGREEMENT_FORMS",
-    "device_prefix", "format_number", "open_case", "add_party", "remove_party", "add_session",
+    "Agreement", "DueVisit", "Resident", "MediationError", "IllegalTransition", "MissingField", "CaseNotFound",
+    "CONTEXT", "STATUSES", "TRANSITIONS", "VISIT_STATES", "OPEN_STATES", "SOURCES", "CATEGORIES", "ROLES",
+    "ESCALATION_LEVELS", "AGREEMENT_FORMS", "F_NAME", "F_REASON", "F_RECORD", "F_REMEDIES", "F_RESULT",
+    "F_SUMMARY", "F_TERMS", "PREFIX_KEY", "device_prefix", "format_number", "update_agreement", "mask_contact",
+    "open_case", "add_party", "remove_party", "add_session",
     "start_mediation", "reach_agreement", "fail", "escalate", "start_performing", "mark_performed",
     "mark_not_performed", "record_return_visit", "schedule_return_visit", "archive", "allowed_next",
     "case_file", "list_cases", "return_visits_due", "find_residents", "compounds",
 ]
-
-CONTEXT = "mediation"  # translation context of every label below
-
-# -- vocabularies: stored code -> English label (translated in CONTEXT) ---------
-
-STATUSES: dict[str, str] = {
-    "received": QT_TRANSLATE_NOOP("mediation", "Received"),
-    "mediating": QT_TRANSLATE_NOOP("mediation", "Mediating"),
-    "agreed": QT_TRANSLATE_NOOP("mediation", "Agreement reached"),
-    "failed": QT_TRANSLATE_NOOP("mediation", "Failed"),
-    "escalated": QT_TRANSLATE_NOOP("mediation", "Escalated"),
-    "performing": QT_TRANSLATE_NOOP("mediation", "Performing"),
-    "performed": QT_TRANSLATE_NOOP("mediation", "Performed"),
-    "not_performed": QT_TRANSLATE_NOOP("mediation", "Not performed"),
-    "visited": QT_TRANSLATE_NOOP("mediation", "Return visit made"),
-    "archived": QT_TRANSLATE_NOOP("mediation", "Archived"),
-}
-
-#: The legal moves. "visited" is reached only by recording a return visit.
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "received": ("mediating", "failed", "escalated"),
-    "mediating": ("agreed", "failed", "escalated"),
-    "agreed": ("performing", "performed"),
-    "performing": ("performed", "not_performed"),
-    "performed": ("visited",),
-    "not_performed": ("visited", "mediating", "escalated"),
-    "visited": ("archived",),
-    "failed": ("archived",),
-    "escalated": ("archived",),
-    "archived": (),
-}
-
-#: States in which a return visit may be recorded (during performance it does not move the case).
-VISIT_STATES = ("performing", "performed", "not_performed", "visited")
-OPEN_STATES = tuple(s for s in STATUSES if s != "archived")
-
-SOURCES: dict[str, str] = {
-    "application": QT_TRANSLATE_NOOP("mediation", "Application by a party"),
-    "own_initiative": QT_TRANSLATE_NOOP("mediation", "Own initiative"),
-    "court": QT_TRANSLATE_NOOP("mediation", "Referred by the court"),
-    "police": QT_TRANSLATE_NOOP("mediation", "Referred by the police"),
-    "street": QT_TRANSLATE_NOOP("mediation", "Referred by the street office"),
-}
-
-CATEGORIES: dict[str, str] = {
-    "neighbour": QT_TRANSLATE_NOOP("mediation", "Neighbours"),
-    "property": QT_TRANSLATE_NOOP("mediation", "Property management"),
-    "leak": QT_TRANSLATE_NOOP("mediation", "Water leaking"),
-    "parking": QT_TRANSLATE_NOOP("mediation", "Parking space"),
-    "public_space": QT_TRANSLATE_NOOP("mediation", "Public space"),
-    "family": QT_TRANSLATE_NOOP("mediation", "Marriage and family"),
-    "damages": QT_TRANSLATE_NOOP("mediation", "Damages"),
-    "contract": QT_TRANSLATE_NOOP("mediation", "Contract"),
-    "labour": QT_TRANSLATE_NOOP("mediation", "Labour"),
-    "other": QT_TRANSLATE_NOOP("mediation", "Other"),
-}
-
-ROLES: dict[str, str] = {
-    "applicant": QT_TRANSLATE_NOOP("mediation", "Applicant"),
-    "respondent": QT_TRANSLATE_NOOP("mediation", "Respondent"),
-    "other": QT_TRANSLATE_NOOP("mediation", "Other party"),
-}
-
-ESCALATION_LEVELS: dict[str, str] = {
-    "community": QT_TRANSLATE_NOOP("mediation", "Community"),
-    "street": QT_TRANSLATE_NOOP("mediation", "Street office"),
-    "judicial": QT_TRANSLATE_NOOP("mediation", "Judicial route"),
-}
-
-AGREEMENT_FORMS: dict[str, str] = {
-    "written": QT_TRANSLATE_NOOP("mediation", "Written"),
-    "oral": QT_TRANSLATE_NOOP("mediation", "Oral"),
-}
-
-# -- errors --------------------------------------------------------------------
-
-
-class MediationError(GridKeeperError):
-    """Parameters named in `labels` are vocabulary labels, translated in CONTEXT too."""
-
-    labels: tuple[str, ...] = ()
-
-    def translated(self, translate: Translate) -> str:
-        text = translate(self.context, self.message) or self.message
-        params = {k: (translate(CONTEXT, v) or v) if k in self.labels else v for k, v in self.params.items()}
-        return text.format(**params)
-
-
-class IllegalTransition(MediationError):
-    labels = ("current", "target")
-
-    def __init__(self, number: str, current: str, target: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP("errors", "Case {number} is “{current}”: it cannot become “{target}”."),
-            number=number, current=STATUSES.get(current, current), target=STATUSES.get(target, target),
-        )
-
-
-class MissingField(MediationError):
-    labels = ("field",)
-
-    def __init__(self, what: str) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("errors", "Fill in “{field}” first; nothing was saved."), field=what)
-
-
-class CaseNotFound(MediationError):
-    def __init__(self, case_id: str) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("errors", "The mediation case {case} is not in this profile."),
-                         case=case_id)
-
-
-# Field names the MissingField error can name (translated in CONTEXT).
-F_SUMMARY = QT_TRANSLATE_NOOP("mediation", "Summary")
-F_NAME = QT_TRANSLATE_NOOP("mediation", "Name")
-F_TERMS = QT_TRANSLATE_NOOP("mediation", "Terms")
-F_REMEDIES = QT_TRANSLATE_NOOP("mediation", "Other remedies the parties were told of")
-F_REASON = QT_TRANSLATE_NOOP("mediation", "Reason")
-F_RESULT = QT_TRANSLATE_NOOP("mediation", "Result")
-F_RECORD = QT_TRANSLATE_NOOP("mediation", "Record")
 
 # -- plain objects ---------------------------------------------------------------
 
@@ -237,54 +139,6 @@ class Resident:
     household_id: str | None
     address: str
     phone_masked: str  # to tell namesakes apart; the party's contact is typed, never copied unmasked
-
-
-# -- numbering -------------------------------------------------------------------
-
-_B32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
-PREFIX_KEY = "mediation_prefix"
-MIN_PREFIX = 4
-
-
-def _b32(device_id: str) -> str:
-    bits = int(device_id.replace("-", ""), 16) if _is_hex(device_id) else int.from_bytes(device_id.encode(), "big")
-    out = []
-    for _ in range(26):
-        out.append(_B32[bits % 32])
-        bits //= 32
-    return "".join(out)
-
-
-def _is_hex(s: str) -> bool:
-    try:
-        int(s.replace("-", ""), 16)
-        return True
-    except ValueError:
-        return False
-
-
-def device_prefix(store: Store) -> str:
-    """This laptop's case number prefix: chosen once (see the module doc), then kept."""
-    kept = store.meta(PREFIX_KEY)
-    if kept:
-        return kept
-    mine = _b32(store.device_id)
-    with store.read() as conn:
-        others = {_b32(d) for d in queries.known_devices(conn) if d != store.device_id}
-        used = {p for p, d in queries.prefixes_in_use(conn).items() if d != store.device_id}
-    length = MIN_PREFIX
-    while length < len(mine) and (any(o.startswith(mine[:length]) for o in others) or mine[:length] in used):
-        length += 1
-    store.set_meta(PREFIX_KEY, mine[:length])
-    return mine[:length]
-
-
-def format_number(number: str, office: str = "城南") -> str:
-    """'2026-K7QD-015' as a Chinese document number: 〔2026〕城南调字第K7QD-015号."""
-    parts = number.split("-", 1)
-    if len(parts) != 2:
-        return number
-    return f"〔{parts[0]}〕{office}调字第{parts[1]}号"
 
 
 # -- use cases -------------------------------------------------------------------

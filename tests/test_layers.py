@@ -27,6 +27,8 @@ NO_QT_AT_ALL = [
     "gridkeeper.profile",
     "gridkeeper.mediation",
     "gridkeeper.mediation_agreement",
+    "gridkeeper.mediation_terms",
+    "gridkeeper.mediation_numbers",
     "gridkeeper.store.mediation",
     "gridkeeper.demo_mediation",
 ]
