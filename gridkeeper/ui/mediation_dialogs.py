@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
@@ -128,11 +129,28 @@ class ActionDialog(QDialog):
         return self._job is not None and self._job.is_running()
 
 
+class MediatorCompleter(QCompleter):
+    """Completes the name after the last 、, so several mediators can be picked in one box."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(names, parent)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802
+        return [path.split("、")[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
+        box = self.widget()
+        typed = box.text() if isinstance(box, QLineEdit) else ""
+        before = typed.rsplit("、", 1)[0] + "、" if "、" in typed else ""
+        return before + str(index.data())
+
+
 class NewCaseDialog(ActionDialog):
     """Register a dispute: when and how it came, what it is about, who is involved."""
 
     def __init__(self, store: Store, compounds: list[tuple[str, str]], mediators: str, today: date,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, cadres: list[str] | None = None) -> None:
         super().__init__(store, self.tr("New mediation case"), parent)
         self.received = date_edit(today)
         self.source = QComboBox()
@@ -147,6 +165,8 @@ class NewCaseDialog(ActionDialog):
         self.summary.setPlaceholderText(self.tr("What the dispute is about, in a few sentences"))
         self.mediators = QLineEdit(mediators)
         self.mediators.setPlaceholderText(self.tr("Names of the mediators, separated by 、"))
+        if cadres:  # offered after each 、; volunteers are typed
+            self.mediators.setCompleter(MediatorCompleter(cadres, self.mediators))
         self.form.addRow(self.tr("Received on"), self.received)
         self.form.addRow(self.tr("Source"), self.source)
         self.form.addRow(self.tr("Category"), self.category)

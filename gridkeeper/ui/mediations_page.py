@@ -298,7 +298,7 @@ class MediationsPage(QWidget):
     def new_case(self) -> None:
         me = profile.current_cadre(self._store)
         dialog = dialogs.NewCaseDialog(self._store, mediation.compounds(self._store), me.name if me else "",
-                                       self._today(), self)
+                                       self._today(), self, cadres=[c.name for c in profile.list_cadres(self._store)])
         self._show_dialog(dialog, lambda case_id: self.tr("Case {number} registered.").format(
             number=self._number(case_id)), select=True)
 

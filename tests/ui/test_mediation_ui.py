@@ -243,3 +243,30 @@ def test_escalating_needs_a_reason_and_a_party_can_be_added_and_removed(qtbot, p
     assert after is not None and (after.status, after.escalation_level) == ("escalated", "street")
     assert "Escalated" in page.message.text() and "涉及违章搭建" in page.view.facts.text()
     assert page.view.buttons["archived"].isVisible() and not page.view.buttons["session"].isVisible()
+
+
+def test_the_case_model_passes_the_model_tester(qtmodeltester, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper.ui.mediations_page import CaseTableModel
+
+    model = CaseTableModel()
+    model.set_cases(m.list_cases(demo_store), TODAY)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 24
+    model.set_cases([], TODAY)
+    qtmodeltester.check(model)
+
+
+def test_mediators_are_completed_after_each_separator(qtbot, page: MediationsPage, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper import profile
+
+    page.new_case()
+    new = page.dialog
+    assert isinstance(new, dialogs.NewCaseDialog)
+    completer = new.mediators.completer()
+    cadre = profile.list_cadres(demo_store)[1].name
+    assert completer.splitPath(f"王芳、{cadre[0]}") == [cadre[0]]
+    new.mediators.setText(f"王芳、{cadre[0]}")
+    completer.setCompletionPrefix(cadre[0])
+    offered = str(completer.currentIndex().data())
+    assert offered.startswith(cadre[0])
+    assert completer.pathFromIndex(completer.currentIndex()) == f"王芳、{offered}"  # the first name is kept
