@@ -251,8 +251,11 @@ class MediationsPage(QWidget):
 
     def _open_due(self, item: QListWidgetItem) -> None:
         case_id = item.data(Qt.ItemDataRole.UserRole)
-        if not case_id:
-            return
+        if case_id:
+            self.show_case(case_id)
+
+    def show_case(self, case_id: str) -> None:
+        """Select and open a case (from the due list, or from the Today page)."""
         row = self.model.row_of(case_id)
         if row < 0:  # hidden by the filters: show everything so the case is in the list
             for combo in (self.status, self.category, self.compound):
