@@ -34,7 +34,9 @@ class Conflict:
 def _label(conn: Any, table: str, row_id: str) -> str:
     if table == "person":
         return conn.execute(text("SELECT name FROM person WHERE id = :i"), {"i": row_id}).scalar() or row_id
-    if table in ("community", "compound", "grid", "building", "tag", "cadre"):
+    if table == "mediationcase":  # the case number, as the Mediations page shows it
+        return conn.execute(text("SELECT number FROM mediationcase WHERE id = :i"), {"i": row_id}).scalar() or row_id
+    if table in ("community", "compound", "grid", "building", "tag", "cadre", "mediationparty"):
         return conn.execute(text(f'SELECT name FROM "{table}" WHERE id = :i'), {"i": row_id}).scalar() or row_id
     return row_id
 

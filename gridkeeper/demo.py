@@ -19,6 +19,7 @@ from typing import Any, Callable
 from sqlalchemy import Connection, text
 
 from gridkeeper import demo_care
+from gridkeeper import demo_mediation
 from gridkeeper import demo_vocab as vocab
 from gridkeeper import idnumber, ids
 from gridkeeper.errors import ProfileNotEmpty
@@ -62,6 +63,7 @@ class DemoResult:
     households: int = 0
     persons: int = 0
     care_persons: int = 0
+    mediation_cases: int = 0
     cadres: int = 0
     grids: int = 0
     cadre_name: str = ""
@@ -406,5 +408,6 @@ def generate(
                 _insert(conn, table, rows.tables[table])
             report(20 + 80 * (i + 1) // len(_ORDER), table)
     store.set_meta(CADRE_KEY, result._cadre_id)  # type: ignore[attr-defined]
+    result.mediation_cases = demo_mediation.generate(store, rows, size, seed, TODAY)
     result.seconds = time.perf_counter() - started
     return result

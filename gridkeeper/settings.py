@@ -51,8 +51,19 @@ AUTO_SYNC_MINUTES: Setting[int] = Setting(
     QT_TRANSLATE_NOOP("settings", "Sync automatically every N minutes (0: off)"), bounds=(0, 240),
 )
 
+MEDIATION_OFFICE: Setting[str] = Setting(
+    "mediation_office", str, "城南",
+    QT_TRANSLATE_NOOP("settings", "Office name in mediation case numbers (〔2026〕城南调字第…号)"),
+)
+
+MEDIATION_COMMITTEE: Setting[str] = Setting(
+    "mediation_committee", str, "城南街道人民调解委员会",
+    QT_TRANSLATE_NOOP("settings", "People's mediation committee named on printed agreements"),
+)
+
 REGISTRY: dict[str, Setting[Any]] = {
-    s.key: s for s in (LANGUAGE, SHOW_ALL_GRIDS, SYNC_FOLDER, AUTO_SYNC_MINUTES)
+    s.key: s for s in (LANGUAGE, SHOW_ALL_GRIDS, SYNC_FOLDER, AUTO_SYNC_MINUTES, MEDIATION_OFFICE,
+                       MEDIATION_COMMITTEE)
 }
 
 

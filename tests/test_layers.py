@@ -29,6 +29,12 @@ NO_QT_AT_ALL = [
     "gridkeeper.audit",
     "gridkeeper.members",
     "gridkeeper.history",
+    "gridkeeper.mediation",
+    "gridkeeper.mediation_agreement",
+    "gridkeeper.mediation_terms",
+    "gridkeeper.mediation_numbers",
+    "gridkeeper.store.mediation",
+    "gridkeeper.demo_mediation",
 ]
 NO_WIDGETS = ["gridkeeper.cli"]
 

@@ -183,6 +183,75 @@ class AuditLog(Synced, table=True):
     row_id: str
     field: str | None = None
     note: str | None = None
+class MediationCase(Synced, table=True):
+    """调解案件 (People's Mediation Law): what is current about one dispute.
+
+    `number` is fixed at creation ("2026-K7QD-015": year, device prefix, the
+    device's sequence); (device_id, device_seq) is unique by construction.
+    """
+
+    number: str = Field(index=True)
+    year: int
+    device_id: str
+    device_seq: int
+    received_on: date
+    source: str  # see gridkeeper.mediation.SOURCES
+    category: str  # see gridkeeper.mediation.CATEGORIES
+    compound_id: str | None = Field(default=None, foreign_key="compound.id", index=True)
+    summary: str = ""
+    mediators: str = ""  # names, 、-separated: cadres or volunteers
+    status: str = "received"
+    agreement_form: str | None = None  # written / oral
+    agreement_on: date | None = None
+    agreement_facts: str | None = None
+    agreement_terms: str | None = None
+    performance_method: str | None = None
+    performance_due: date | None = None
+    remedies_told: str | None = None  # failed: what the parties were told of other remedies
+    escalation_level: str | None = None  # community / street / judicial
+    escalation_reason: str | None = None
+    next_visit_due: date | None = Field(default=None, index=True)
+
+
+class MediationParty(Synced, table=True):
+    case_id: str = Field(foreign_key="mediationcase.id", index=True)
+    role: str  # applicant / respondent / other
+    name: str
+    contact: str | None = None
+    address: str | None = None
+    person_id: str | None = Field(default=None, foreign_key="person.id", index=True)
+    household_id: str | None = Field(default=None, foreign_key="household.id", index=True)
+    agent: str | None = None
+
+
+class MediationSession(Synced, table=True):
+    """Append-only: a correction is a new session record."""
+
+    case_id: str = Field(foreign_key="mediationcase.id", index=True)
+    held_at: str  # local wall time "2026-11-02 19:30:00" (see migration 0005)
+    place: str = ""
+    attendees: str = ""
+    record: str = ""
+
+
+class MediationStatusChange(Synced, table=True):
+    """Append-only history of a case's status."""
+
+    case_id: str = Field(foreign_key="mediationcase.id", index=True)
+    changed_at: str  # local wall time
+    from_status: str | None = None
+    to_status: str
+    note: str = ""
+    by_name: str = ""
+
+
+class ReturnVisit(Synced, table=True):
+    """回访, append-only. The next visit due lives on the case."""
+
+    case_id: str = Field(foreign_key="mediationcase.id", index=True)
+    visited_on: date
+    result: str
+    by_name: str = ""
 
 
 #: Synced tables in dependency order (parents first): dumps and sync use this order.
@@ -203,4 +272,9 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     ContactLog,
     ServiceRecord,
     AuditLog,
+    MediationCase,
+    MediationParty,
+    MediationSession,
+    MediationStatusChange,
+    ReturnVisit,
 )

@@ -20,9 +20,14 @@ SYNCED_TABLES: tuple[str, ...] = (
     "contactlog",
     "servicerecord",
     "auditlog",
+    "mediationcase",
+    "mediationparty",
+    "mediationsession",
+    "mediationstatuschange",
+    "returnvisit",
 )
 
 #: The Alembic head this version of the app writes; newer databases are refused.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 #: Every revision this app knows, oldest first.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")

@@ -25,6 +25,7 @@ from gridkeeper.sync.engine import SyncResult
 from gridkeeper.ui.cadre_dialog import CadreDialog
 from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.households_page import HouseholdsPage
+from gridkeeper.ui.mediations_page import MediationsPage
 from gridkeeper.ui.sync_page import SyncPanel
 from gridkeeper.ui.sync_status import SyncStatusLabel
 from gridkeeper.ui.today_page import TodayPage
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.today.open_household.connect(self.show_household)
         self.volunteers = VolunteersPage(store)
         self.dashboard = DashboardPage(store)
+        self.mediations = MediationsPage(store, settings)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)
@@ -60,8 +62,9 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
         for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
-                            (self.tr("Volunteers"), self.volunteers), (self.tr("Reports"), self.dashboard),
-                            (self.tr("Sync"), self.sync_page), (self.tr("Conflicts"), self.conflicts)):
+                            (self.tr("Mediations"), self.mediations), (self.tr("Volunteers"), self.volunteers),
+                            (self.tr("Reports"), self.dashboard), (self.tr("Sync"), self.sync_page),
+                            (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             self.pages.addWidget(page)
         self._sync_row = self.pages.indexOf(self.sync_page)
@@ -170,6 +173,7 @@ class MainWindow(QMainWindow):
     def _after_import(self, report: object) -> None:
         self.households.run_search()
         self.today.refresh()
+        self.mediations.load_compounds()
         self.refresh_status()
         self.sync_status.refresh()
         self.statusBar().showMessage(
@@ -209,6 +213,8 @@ class MainWindow(QMainWindow):
         self.households.run_search()
         self.today.refresh()
         self.volunteers.refresh()
+        self.mediations.load_compounds()
+        self.mediations.refresh()
         self.refresh_status()
         self.conflicts.refresh()
         self.sync_status.refresh()

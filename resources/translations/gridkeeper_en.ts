@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>MediationsPage</name>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return visits due (%n)</source>
+        <translation>
+            <numerusform>Return visits due (%n)</numerusform>
+            <numerusform>Return visits due (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
         <source>%n row(s)</source>

@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Ctrl+Enter saves.</source>
+        <translation>按 Ctrl+Enter 保存。</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement of {number}</source>
+        <translation>{number} 的调解协议</translation>
+    </message>
+    <message>
+        <source>The facts of the dispute and what was in dispute</source>
+        <translation>纠纷的主要事实和争议事项</translation>
+    </message>
+    <message>
+        <source>One term per line: who does what, pays how much, by when</source>
+        <translation>每行一条：谁做什么、支付多少、何时完成</translation>
+    </message>
+    <message>
+        <source>e.g. paid in cash on signing, repair by a licensed builder</source>
+        <translation>例如：签字时当面付清现金，由有资质的施工单位维修</translation>
+    </message>
+    <message>
+        <source>to be performed by</source>
+        <translation>履行期限至</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>协议形式</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>纠纷事实</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <source>How performed</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>履行期限</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>GridKeeper</source>
@@ -41,6 +95,257 @@
     <message>
         <source>Choose a cadre from the list.</source>
         <translation>请从列表中选择一名干部。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Return visit due</source>
+        <translation>应回访日期</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Start &amp;mediation</source>
+        <extracomment>The buttons, in the order a case goes: (action name, English label). Shown when the step is open.</extracomment>
+        <translation>开始调解(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Record &amp;session…</source>
+        <translation>记录调解(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement reached…</source>
+        <translation>达成协议(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;agreement…</source>
+        <translation>修改协议(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Failed…</source>
+        <translation>调解不成(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate…</source>
+        <translation>上报移交(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Being &amp;performed</source>
+        <translation>开始履行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Per&amp;formed</source>
+        <translation>已履行(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Not perfor&amp;med</source>
+        <translation>未履行(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Return &amp;visit…</source>
+        <translation>回访(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule visit…</source>
+        <translation>安排回访(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Ar&amp;chive</source>
+        <translation>归档(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add pa&amp;rty…</source>
+        <translation>添加当事人(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int agreement…</source>
+        <translation>打印协议书(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save agreement as P&amp;DF…</source>
+        <translation>协议书另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>委托代理人</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s file</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>Remove the selected party…</source>
+        <translation>移除选中的当事人…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <source>Return visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <source>Choose a case in the list, or start a new one (Ctrl+N).</source>
+        <translation>请在列表中选择案件，或新建案件（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>Received {date} · {source} · {category}</source>
+        <translation>{date} 受理 · {source} · {category}</translation>
+    </message>
+    <message>
+        <source>Compound: {name}</source>
+        <translation>小区：{name}</translation>
+    </message>
+    <message>
+        <source>Mediators: {names}</source>
+        <translation>调解员：{names}</translation>
+    </message>
+    <message>
+        <source>Next return visit due {date}</source>
+        <translation>下次回访：{date}</translation>
+    </message>
+    <message>
+        <source>Told of other remedies: {text}</source>
+        <translation>已告知其他救济途径：{text}</translation>
+    </message>
+    <message>
+        <source>Escalated to {level}: {reason}</source>
+        <translation>已移交{level}：{reason}</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>已关联</translation>
+    </message>
+    <message>
+        <source>No agreement yet.</source>
+        <translation>尚未达成协议。</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>协议形式</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>纠纷事实</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <source>How performed</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>履行期限</translation>
     </message>
 </context>
 <context>
@@ -322,6 +627,36 @@
     <message>
         <source>Saved the monthly pack as {path}.</source>
         <translation>月度协商材料已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>Escalate {number}</source>
+        <translation>上报移交 {number}</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>FailDialog</name>
+    <message>
+        <source>Mediation of {number} failed</source>
+        <translation>{number} 调解不成</translation>
+    </message>
+    <message>
+        <source>e.g. told both parties they may sue at the district court or apply for arbitration</source>
+        <translation>例如：告知双方可向人民法院起诉或申请仲裁</translation>
+    </message>
+    <message>
+        <source>Other remedies the parties were told of</source>
+        <translation>告知当事人的其他救济途径</translation>
     </message>
 </context>
 <context>
@@ -815,6 +1150,10 @@
         <translation>志愿者</translation>
     </message>
     <message>
+        <source>Mediations</source>
+        <translation>矛盾调解</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -953,6 +1292,135 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>MediationsPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Return visit overdue</source>
+        <translation>回访已逾期</translation>
+    </message>
+    <message>
+        <source>Office names for numbers and &amp;letterhead…</source>
+        <translation>单位名称(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>How case numbers and printed agreements name the office</source>
+        <translation>案件编号和打印的协议书中使用的单位名称</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>状态(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Categor&amp;y</source>
+        <translation>类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>C&amp;ompound</source>
+        <translation>小区(&amp;O)</translation>
+    </message>
+    <message>
+        <source>All compounds</source>
+        <translation>全部小区</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return visits due (%n)</source>
+        <translation>
+            <numerusform>待回访（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None due.</source>
+        <translation>暂无待回访。</translation>
+    </message>
+    <message>
+        <source>Case numbers now read {example}; agreements are issued by {committee}.</source>
+        <translation>案件编号现为 {example}；协议书署名为{committee}。</translation>
+    </message>
+    <message>
+        <source>Case {number} registered.</source>
+        <translation>已登记案件 {number}。</translation>
+    </message>
+    <message>
+        <source>Session recorded for {number}.</source>
+        <translation>已记录 {number} 的调解情况。</translation>
+    </message>
+    <message>
+        <source>Agreement of {number} saved.</source>
+        <translation>已保存 {number} 的调解协议。</translation>
+    </message>
+    <message>
+        <source>Return visit recorded for {number}.</source>
+        <translation>已记录 {number} 的回访。</translation>
+    </message>
+    <message>
+        <source>Return visit for {number} scheduled.</source>
+        <translation>已安排 {number} 的回访。</translation>
+    </message>
+    <message>
+        <source>Party added to {number}.</source>
+        <translation>已为 {number} 添加当事人。</translation>
+    </message>
+    <message>
+        <source>Party removed from {number}.</source>
+        <translation>已从 {number} 移除当事人。</translation>
+    </message>
+    <message>
+        <source>{number} is now “{status}”.</source>
+        <translation>{number} 现为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Agreement of {number} sent to the printer.</source>
+        <translation>{number} 的调解协议书已送打印机。</translation>
+    </message>
+    <message>
+        <source>Save the agreement as PDF</source>
+        <translation>协议书另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Agreement of {number} saved as {path}.</source>
+        <translation>{number} 的调解协议书已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>MemberDialog</name>
     <message>
         <source>Edit member</source>
@@ -1009,6 +1477,142 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New mediation case</source>
+        <translation>新建调解案件</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>What the dispute is about, in a few sentences</source>
+        <translation>用几句话说明纠纷的内容</translation>
+    </message>
+    <message>
+        <source>Names of the mediators, separated by 、</source>
+        <translation>调解员姓名，用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>纠纷简要情况</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>{number}: {status}</source>
+        <extracomment>Steps that need nothing but an optional note.</extracomment>
+        <translation>{number}：{status}</translation>
+    </message>
+    <message>
+        <source>Change the status from “{now}” to “{then}”?</source>
+        <translation>将状态由“{now}”改为“{then}”？</translation>
+    </message>
+    <message>
+        <source>Optional: a note for the history</source>
+        <translation>可选：写入状态变更记录的备注</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNamesDialog</name>
+    <message>
+        <source>Office names</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>In case numbers (〔2026〕…调字第…号)</source>
+        <translation>案件编号中的简称（〔2026〕…调字第…号）</translation>
+    </message>
+    <message>
+        <source>Mediation committee</source>
+        <translation>人民调解委员会</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <source>Add a party to {number}</source>
+        <translation>为 {number} 添加当事人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+</context>
+<context>
+    <name>PartyFields</name>
+    <message>
+        <source>Type a name: residents of this profile are offered</source>
+        <translation>输入姓名，将提示本档案中的居民</translation>
+    </message>
+    <message>
+        <source>Name of the agent, if any</source>
+        <translation>委托代理人姓名（如有）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>委托代理人</translation>
+    </message>
+    <message>
+        <source>Not linked to a resident&apos;s file.</source>
+        <translation>未关联居民档案。</translation>
+    </message>
+    <message>
+        <source>Linked to the resident {name}, {address}.</source>
+        <translation>已关联居民 {name}，{address}。</translation>
+    </message>
+    <message>
+        <source>no address on file</source>
+        <translation>档案中无住址</translation>
     </message>
 </context>
 <context>
@@ -1132,10 +1736,32 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>RemovePartyDialog</name>
+    <message>
+        <source>Remove a party from {number}</source>
+        <translation>从 {number} 移除当事人</translation>
+    </message>
+    <message>
+        <source>Remove {name} ({role}) from this case?</source>
+        <translation>从本案中移除{name}（{role}）？</translation>
+    </message>
+</context>
+<context>
     <name>RosterWizard</name>
     <message>
         <source>Import household roster</source>
         <translation>导入住户花名册</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Schedule a return visit for {number}</source>
+        <translation>安排 {number} 的回访</translation>
+    </message>
+    <message>
+        <source>Visit due on</source>
+        <translation>回访日期</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1809,37 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The service needs a date.</source>
         <translation>服务需要日期。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Record a session of {number}</source>
+        <translation>记录 {number} 的调解</translation>
+    </message>
+    <message>
+        <source>e.g. the compound&apos;s mediation room</source>
+        <translation>例如：小区金色调解室</translation>
+    </message>
+    <message>
+        <source>What each side said, what was proposed, what was agreed</source>
+        <translation>双方陈述、调解员提出的方案、达成的意见</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>调解记录</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +2283,33 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Return visit for {number}</source>
+        <translation>{number} 回访</translation>
+    </message>
+    <message>
+        <source>How the agreement is kept, how the parties get on now</source>
+        <translation>协议履行情况、双方目前关系</translation>
+    </message>
+    <message>
+        <source>another visit on</source>
+        <translation>再次回访于</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次回访</translation>
+    </message>
+</context>
+<context>
     <name>VolunteerDialog</name>
     <message>
         <source>Add a volunteer</source>
@@ -2003,6 +2687,22 @@ Offline-first records for grid cadres of a street office.</source>
         <source>Several communities have a grid called {name}; write it as community/grid, e.g. {example}.</source>
         <translation>多个社区都有名为{name}的网格；请写成“社区/网格”，例如 {example}。</translation>
     </message>
+    <message>
+        <source>Case {number} has no agreement yet: fill in the agreement first.</source>
+        <translation>案件 {number} 尚无调解协议，请先填写协议。</translation>
+    </message>
+    <message>
+        <source>Case {number} is “{current}”: it cannot become “{target}”.</source>
+        <translation>案件 {number} 当前为“{current}”，不能变为“{target}”。</translation>
+    </message>
+    <message>
+        <source>Fill in “{field}” first; nothing was saved.</source>
+        <translation>请先填写“{field}”；尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The mediation case {case} is not in this profile.</source>
+        <translation>本档案中没有调解案件 {case}。</translation>
+    </message>
 </context>
 <context>
     <name>history</name>
@@ -2097,6 +2797,170 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>{field} shown by {by} (audited)</source>
         <translation>{by}查看了{field}（已审计）</translation>
+    </message>
+</context>
+<context>
+    <name>mediation</name>
+    <message>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Mediating</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <source>Agreement reached</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报移交</translation>
+    </message>
+    <message>
+        <source>Performing</source>
+        <translation>履行中</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <source>Not performed</source>
+        <translation>未履行</translation>
+    </message>
+    <message>
+        <source>Return visit made</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Application by a party</source>
+        <extracomment>The legal moves. &quot;visited&quot; is reached only by recording a return visit. States in which a return visit may be recorded (during performance it does not move the case).</extracomment>
+        <translation>当事人申请</translation>
+    </message>
+    <message>
+        <source>Own initiative</source>
+        <translation>主动调解</translation>
+    </message>
+    <message>
+        <source>Referred by the court</source>
+        <translation>法院委托移送</translation>
+    </message>
+    <message>
+        <source>Referred by the police</source>
+        <translation>公安移送</translation>
+    </message>
+    <message>
+        <source>Referred by the street office</source>
+        <translation>街道移送</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>邻里纠纷</translation>
+    </message>
+    <message>
+        <source>Property management</source>
+        <translation>物业纠纷</translation>
+    </message>
+    <message>
+        <source>Water leaking</source>
+        <translation>房屋漏水</translation>
+    </message>
+    <message>
+        <source>Parking space</source>
+        <translation>车位纠纷</translation>
+    </message>
+    <message>
+        <source>Public space</source>
+        <translation>公共空间</translation>
+    </message>
+    <message>
+        <source>Marriage and family</source>
+        <translation>婚姻家庭</translation>
+    </message>
+    <message>
+        <source>Damages</source>
+        <translation>损害赔偿</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同纠纷</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>劳动纠纷</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Other party</source>
+        <translation>第三人</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Street office</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Judicial route</source>
+        <translation>司法途径</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>书面协议</translation>
+    </message>
+    <message>
+        <source>Oral</source>
+        <translation>口头协议</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>纠纷简要情况</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <source>Other remedies the parties were told of</source>
+        <translation>告知当事人的其他救济途径</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>调解记录</translation>
     </message>
 </context>
 <context>
@@ -2462,6 +3326,14 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Sync automatically every N minutes (0: off)</source>
         <translation>每隔 N 分钟自动同步（0 表示关闭）</translation>
+    </message>
+    <message>
+        <source>Office name in mediation case numbers (〔2026〕城南调字第…号)</source>
+        <translation>调解案件编号中的单位简称（〔2026〕城南调字第…号）</translation>
+    </message>
+    <message>
+        <source>People&apos;s mediation committee named on printed agreements</source>
+        <translation>打印协议书上署名的人民调解委员会</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,140 @@
+"""The mediation agreement (人民调解协议书) as a document: its content and its HTML.
+
+No Qt here: ui/agreement_print.py lays the HTML out through QTextDocument and
+prints it or writes a PDF. The document is in Chinese whatever the language
+of the interface: it is a legal record signed by the parties (People's
+Mediation Law art. 29), laid out after the Ministry of Justice's model text.
+Unlike the screen, it carries the parties' contacts unmasked: it is made for
+the parties themselves and kept in the paper case file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from gridkeeper import mediation
+from gridkeeper.errors import QT_TRANSLATE_NOOP
+from gridkeeper.store import mediation as queries
+from gridkeeper.store.engine import Store
+
+_ROLE = {"applicant": "申请人", "respondent": "被申请人", "other": "第三人"}
+_DIGITS = "〇一二三四五六七八九"
+_GAP = "&nbsp;" * 8  # QTextDocument collapses ideographic spaces
+_DATE_LINE = f"{_GAP}年{_GAP}月{_GAP}日"
+
+
+class NoAgreement(mediation.MediationError):
+    def __init__(self, number: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "Case {number} has no agreement yet: fill in the agreement first."),
+            number=number,
+        )
+
+
+@dataclass(frozen=True)
+class Party:
+    role: str  # 申请人 / 被申请人 / 第三人
+    name: str
+    address: str
+    contact: str
+    agent: str
+
+
+@dataclass(frozen=True)
+class AgreementDocument:
+    number: str  # as printed: 〔2026〕城南调字第 K7QD-015 号
+    committee: str
+    oral: bool
+    parties: tuple[Party, ...]
+    facts: str
+    terms: str
+    performance: str
+    signed_on: date
+    mediators: str
+
+
+def document(store: Store, case_id: str, office: str = "城南", committee: str = "城南街道人民调解委员会") -> AgreementDocument:
+    file = mediation.case_file(store, case_id)
+    if file is None:
+        raise mediation.CaseNotFound(case_id)
+    if file.agreement is None:
+        raise NoAgreement(file.number)
+    with store.read() as conn:  # contacts unmasked: see the module doc
+        parties = queries.parties(conn, case_id)
+    a = file.agreement
+    performance = a.performance_method.strip()
+    if a.performance_due:
+        deadline = f"于{chinese_date(a.performance_due)}前履行完毕。"
+        performance = f"{performance.rstrip('。；;')}，{deadline}" if performance else deadline
+    return AgreementDocument(
+        number=mediation.format_number(file.number, office), committee=committee, oral=a.form == "oral",
+        parties=tuple(Party(_ROLE.get(p.role, "当事人"), p.name, p.address, p.contact, p.agent) for p in parties),
+        facts=a.facts, terms=a.terms, performance=performance, signed_on=a.signed_on, mediators=file.mediators,
+    )
+
+
+def chinese_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def chinese_year_date(d: date) -> str:
+    """二〇二六年十一月九日: the form under a seal."""
+    def number(n: int) -> str:
+        if n < 10:
+            return _DIGITS[n]
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    return "".join(_DIGITS[int(c)] for c in str(d.year)) + f"年{number(d.month)}月{number(d.day)}日"
+
+
+def _paragraphs(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return "".join(f'<p class="body">{escape(ln)}</p>' for ln in lines) or '<p class="body">（无）</p>'
+
+
+def html(doc: AgreementDocument) -> str:
+    """The document as HTML for QTextDocument (which knows a subset of HTML 4 and CSS)."""
+    title = "人民调解口头协议登记表" if doc.oral else "人民调解协议书"
+    rows = []
+    for p in doc.parties:
+        details = [f"<b>{escape(p.role)}</b>：{escape(p.name)}"]
+        if p.contact:
+            details.append(f"联系方式：{escape(p.contact)}")
+        if p.address:
+            details.append(f"住址：{escape(p.address)}")
+        if p.agent:
+            details.append(f"委托代理人：{escape(p.agent)}")
+        rows.append(f'<p class="party">{"，".join(details)}。</p>')
+    copies = len(doc.parties) + 1
+    signatures = "".join(
+        f'<tr><td width="55%">{escape(p.role)}（签名或盖章）：</td>'
+        f'<td width="45%">{_DATE_LINE}</td></tr>'
+        for p in doc.parties
+    )
+    return f"""<html><head><style>
+body {{ font-size: 12pt; }}
+h1 {{ font-size: 20pt; text-align: center; letter-spacing: 4pt; margin-bottom: 2pt; }}
+p.number {{ text-align: right; margin-bottom: 12pt; }}
+p.party {{ margin: 2pt 0; line-height: 140%; }}
+h2 {{ font-size: 12pt; margin-top: 10pt; margin-bottom: 2pt; }}
+p.body {{ text-indent: 24pt; margin: 2pt 0; line-height: 140%; }}
+p.seal {{ text-align: right; margin-top: 18pt; }}
+</style></head><body>
+<h1>{title}</h1>
+<p class="number">{escape(doc.number)}</p>
+{''.join(rows)}
+<h2>纠纷主要事实、争议事项：</h2>
+{_paragraphs(doc.facts)}
+<h2>经调解，自愿达成如下协议：</h2>
+{_paragraphs(doc.terms)}
+<h2>履行方式、时限：</h2>
+{_paragraphs(doc.performance)}
+<p class="body">本协议自各方当事人签名（盖章）、人民调解员签名并加盖人民调解委员会印章之日起生效。
+本协议一式{_DIGITS[copies] if copies < 10 else copies}份，当事人、人民调解委员会各持一份。</p>
+<table width="100%" cellspacing="0" cellpadding="9" style="margin-top: 12pt">{signatures}
+<tr><td>人民调解员（{escape(doc.mediators)}）签名：</td><td>{_DATE_LINE}</td></tr>
+</table>
+<p class="seal">{escape(doc.committee)}（印章）<br/>{chinese_year_date(doc.signed_on)}</p>
+</body></html>"""

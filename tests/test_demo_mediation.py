@@ -1,0 +1,63 @@
+"""Demo mediation cases: every record follows the status machine; the street gets about 200
+cases in realistic proportions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from sqlalchemy import text
+
+from gridkeeper import demo, demo_mediation
+from gridkeeper import mediation as m
+from gridkeeper.store import Store
+
+
+def test_the_small_demo_has_cases_whose_history_follows_the_machine(demo_store: Store) -> None:
+    cases = m.list_cases(demo_store)
+    assert len(cases) == demo_mediation.CASES["small"]
+    assert len({c.number for c in cases}) == len(cases)
+    assert all(c.number.split("-")[1] == demo_mediation.DEMO_PREFIX for c in cases)
+    # The laptop numbers its own cases with its own prefix, never the demo's.
+    assert m.device_prefix(demo_store) != demo_mediation.DEMO_PREFIX
+    for row in cases:
+        file = m.case_file(demo_store, row.id)
+        assert file is not None
+        steps = [(h.from_status, h.to_status) for h in file.history]
+        assert steps[0] == (None, "received"), file.number
+        for before, after in steps[1:]:
+            assert after in m.TRANSITIONS[before], (file.number, before, after)
+        assert all(steps[i][0] == steps[i - 1][1] for i in range(1, len(steps)))  # a chain
+        assert steps[-1][1] == file.status
+        assert [h.changed_at for h in file.history] == sorted(h.changed_at for h in file.history)
+        if file.status != "received":
+            assert file.sessions, file.number
+        assert (file.agreement is not None) == any(a == "agreed" for _, a in steps)
+        if file.status == "visited" or (file.status == "archived" and file.agreement):
+            assert file.visits and file.next_visit_due is None
+        assert len(file.parties) == 2 and file.parties[0].role == "applicant"
+
+
+def test_demo_cases_are_captured_for_sync(demo_store: Store) -> None:
+    with demo_store.read() as conn:
+        logged = conn.execute(text("SELECT count(*) FROM change_log WHERE tbl = 'mediationcase'")).scalar()
+    assert logged == demo_mediation.CASES["small"]
+
+
+@pytest.mark.slow
+def test_the_street_gets_about_200_cases_in_realistic_proportions() -> None:
+    rows, _ = demo.build("street", 1)
+    cases = demo_mediation.build(rows, "street", 1, demo.TODAY, "TEST", "device")["mediationcase"]
+    assert len(cases) == 200
+    received = sorted(c["received_on"] for c in cases)
+    assert received[0] >= "2026-08-01" and received[-1] < demo.TODAY.isoformat()
+    categories = Counter(c["category"] for c in cases)
+    assert set(categories) == set(m.CATEGORIES)
+    assert categories.most_common(1)[0][0] == "neighbour"
+    assert categories["neighbour"] + categories["leak"] + categories["property"] + categories["family"] > 100
+    statuses = Counter(c["status"] for c in cases)
+    settled = sum(1 for c in cases if c["agreement_terms"])
+    ended = statuses["failed"] + statuses["escalated"] + sum(
+        1 for c in cases if c["status"] == "archived" and not c["agreement_terms"])
+    assert 0.7 < settled / 200 < 0.95 and 0.02 < ended / 200 < 0.2
+    assert statuses["received"] + statuses["mediating"] < 40  # most cases are recent, few are untouched

@@ -1,0 +1,78 @@
+"""The mediation agreement as a PDF: Chinese text with the case number and the parties' names,
+read back out of the file."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from gridkeeper import mediation as m
+from gridkeeper import mediation_agreement
+from gridkeeper.store import Store
+from gridkeeper.ui.agreement_print import save_pdf
+
+pypdf = pytest.importorskip("pypdf")
+
+pytestmark = pytest.mark.gui
+
+
+def _case(store: Store, form: str = "written") -> str:
+    case = m.open_case(store, m.NewCase(
+        date(2026, 11, 2), "application", "parking", "车位买卖纠纷", None, "王芳、李志强",
+        (m.PartyInput("applicant", "陈美玲", "13812345678", "阳光花园3幢2单元401"),
+         m.PartyInput("respondent", "欧阳建军", "0577-61234567", "阳光花园5幢1单元1802", agent="欧阳小明"),
+         m.PartyInput("other", "阳光物业服务有限公司", "", ""))))
+    m.start_mediation(store, case)
+    m.reach_agreement(store, case, m.Agreement(
+        form, date(2026, 11, 9), "双方就地下车位B-118的转让价款发生争议。",
+        "一、欧阳建军将车位B-118转让给陈美玲，价款人民币150000元；\n二、陈美玲于2026年11月20日前付清。",
+        "银行转账", date(2026, 11, 20)))
+    return case
+
+
+def _text(pdf: Path) -> str:
+    reader = pypdf.PdfReader(str(pdf))
+    # Qt's ToUnicode maps some ideographs to radical look-alikes sharing their glyph: Kangxi
+    # radicals (⼈ for 人) fold back under NFKC; the supplement's (⺠ for 民) need a table.
+    raw = "".join(page.extract_text() for page in reader.pages).translate(_RADICALS)
+    return "".join(unicodedata.normalize("NFKC", raw).split())
+
+
+_RADICALS = str.maketrans({"⺠": "民", "⻔": "门", "⻓": "长", "⻛": "风", "⻋": "车", "⻅": "见", "⻉": "贝"})
+
+
+def test_the_pdf_holds_the_number_the_parties_and_the_terms(qapp, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    case = _case(store)
+    doc = mediation_agreement.document(store, case)
+    pdf = save_pdf(doc, tmp_path / "协议书.pdf")
+    text = _text(pdf)
+    number = m.case_file(store, case).number  # type: ignore[union-attr]
+    assert doc.number == m.format_number(number) and doc.number in text
+    for name in ("陈美玲", "欧阳建军", "欧阳小明", "阳光物业服务有限公司"):
+        assert name in text
+    assert "人民调解协议书" in text and "B-118" in text and "150000元" in text
+    assert "申请人(签名或盖章)" in text and "本协议一式四份" in text  # three parties and the committee
+    assert "于2026年11月20日前履行完毕" in text
+    fonts = {str(f.get_object()["/BaseFont"]) for p in pypdf.PdfReader(str(pdf)).pages
+             for f in p["/Resources"]["/Font"].values()}
+    assert any("CJK" in f for f in fonts), fonts  # Chinese drawn with a Chinese font, not boxes
+
+
+def test_an_oral_agreement_prints_as_a_register_form(qapp, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    doc = mediation_agreement.document(store, _case(store, form="oral"))
+    assert "人民调解口头协议登记表" in _text(save_pdf(doc, tmp_path / "oral.pdf"))
+
+
+def test_no_agreement_no_document(store: Store) -> None:
+    case = m.open_case(store, m.NewCase(date(2026, 11, 2), "application", "leak", "漏水"))
+    with pytest.raises(mediation_agreement.NoAgreement):
+        mediation_agreement.document(store, case)
+
+
+def test_dates_in_chinese() -> None:
+    assert mediation_agreement.chinese_year_date(date(2026, 11, 9)) == "二〇二六年十一月九日"
+    assert mediation_agreement.chinese_year_date(date(2026, 10, 20)) == "二〇二六年十月二十日"
+    assert mediation_agreement.chinese_year_date(date(2026, 12, 31)) == "二〇二六年十二月三十一日"
