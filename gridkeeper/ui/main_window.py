@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         self.volunteers = VolunteersPage(store)
         self.dashboard = DashboardPage(store)
         self.mediations = MediationsPage(store, settings)
+        self.today.open_case.connect(self.show_case)
+        self.mediations.changed.connect(self._case_changed)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)
@@ -144,6 +146,13 @@ class MainWindow(QMainWindow):
         self.today.refresh()
         self.refresh_status()
         self.sync_status.refresh()
+
+    def _case_changed(self, _case_id: str) -> None:
+        self.today.refresh()
+
+    def show_case(self, case_id: str) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(self.mediations))
+        self.mediations.show_case(case_id)
 
     def show_household(self, household_id: str) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(self.households))

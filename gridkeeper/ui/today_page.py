@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import audit, care
+from gridkeeper import audit, care, mediation
 from gridkeeper.care import DueItem, TodayList
 from gridkeeper.store import Store
-from gridkeeper.ui import care_labels
+from gridkeeper.ui import care_labels, mediation_labels
 from gridkeeper.ui.contact_dialog import ContactDialog
 from gridkeeper.ui.worker import Job, database_pool
 
@@ -53,6 +55,7 @@ class _List(QTableWidget):
 class TodayPage(QWidget):
     contact_recorded = Signal()
     open_household = Signal(str)  # household id
+    open_case = Signal(str)  # mediation case id (a return visit is due)
 
     STATE, NAME, ADDRESS, PHONE, FREQUENCY, LAST, VOLUNTEER = range(7)
 
@@ -125,6 +128,14 @@ class TodayPage(QWidget):
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
 
+        # Other work due today, below the calls: return visits of mediation cases.
+        self.other_title = QLabel(self.tr("Also due"))
+        self.other_title.setObjectName("alsoDueTitle")
+        self.other = QListWidget()
+        self.other.setObjectName("alsoDue")
+        self.other.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.other.itemActivated.connect(self._open_other)
+
         buttons = QHBoxLayout()
         for b in (self.well_button, self.no_answer_button, self.other_button, self.reveal_button,
                   self.file_button):
@@ -141,6 +152,8 @@ class TodayPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.hint)
+        layout.addWidget(self.other_title)
+        layout.addWidget(self.other)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
     # --- reading -------------------------------------------------------------------------
@@ -155,6 +168,7 @@ class TodayPage(QWidget):
         self.counts.setText(self.tr("Due {due} · Overdue {overdue} · Done today {done} · Alerts {alerts}").format(
             due=len(today.due), overdue=len(today.overdue), done=len(today.done), alerts=len(today.alerts)))
         self._rows = today.to_work + today.done
+        self._show_other()
         self.table.setRowCount(len(self._rows))
         grey = QBrush(QColor("#888888"))
         alert = QBrush(QColor("#b00020"))
@@ -167,6 +181,7 @@ class TodayPage(QWidget):
             )
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                cell.setToolTip(text)  # a cut-off cell (two phone numbers) can still be read
                 if item.done_today:
                     cell.setForeground(grey)
                 elif item.alert and c == self.STATE:
@@ -178,6 +193,27 @@ class TodayPage(QWidget):
             row = min(keep_row if keep_row is not None else 0, len(today.to_work) - 1)
             self.table.selectRow(max(0, row))
         self._update_buttons()
+
+    def _show_other(self) -> None:
+        self.other.clear()
+        for visit in mediation.return_visits_due(self._store, self.day):
+            when = (self.tr("%n day(s) overdue", "", visit.days_overdue) if visit.days_overdue
+                    else self.tr("due today"))
+            text = self.tr("Return visit, mediation {number} ({category}): {parties} — {when}").format(
+                number=visit.number, category=mediation_labels.category(visit.category), parties=visit.parties,
+                when=when)
+            entry = QListWidgetItem(text)
+            entry.setData(Qt.ItemDataRole.UserRole, ("case", visit.case_id))
+            self.other.addItem(entry)
+        if not self.other.count():
+            self.other.addItem(self.tr("Nothing else due today."))
+        self.other_title.setText(self.tr("Also due ({n})").format(n=sum(
+            1 for i in range(self.other.count()) if self.other.item(i).data(Qt.ItemDataRole.UserRole))))
+
+    def _open_other(self, entry: QListWidgetItem) -> None:
+        data = entry.data(Qt.ItemDataRole.UserRole)
+        if data and data[0] == "case":
+            self.open_case.emit(data[1])
 
     def _state(self, item: DueItem) -> str:
         if item.done_today:

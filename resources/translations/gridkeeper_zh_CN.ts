@@ -2240,12 +2240,28 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>列表快捷键：回车 = 已联系、安好 · N = 无人接听 · O = 其他结果 · R = 显示电话 · ↑↓ 上一位/下一位</translation>
     </message>
     <message>
+        <source>Also due</source>
+        <translation>其他待办</translation>
+    </message>
+    <message>
         <source>Today, {date}</source>
         <translation>今日 {date}</translation>
     </message>
     <message>
         <source>Due {due} · Overdue {overdue} · Done today {done} · Alerts {alerts}</source>
         <translation>今日应联系 {due} · 逾期 {overdue} · 今日已联系 {done} · 预警 {alerts}</translation>
+    </message>
+    <message>
+        <source>Return visit, mediation {number} ({category}): {parties} — {when}</source>
+        <translation>调解回访 {number}（{category}）：{parties} —— {when}</translation>
+    </message>
+    <message>
+        <source>Nothing else due today.</source>
+        <translation>今天没有其他待办。</translation>
+    </message>
+    <message>
+        <source>Also due ({n})</source>
+        <translation>其他待办（{n}）</translation>
     </message>
     <message>
         <source>✓ done today</source>

@@ -99,3 +99,19 @@ def test_an_empty_day_says_so(qtbot: QtBot, store: Store) -> None:
     assert page.table.rowCount() == 0
     assert "Due 0" in page.counts.text()
     assert not page.well_button.isEnabled()
+
+
+def test_return_visits_due_are_listed_and_open_their_case(qtbot: QtBot, demo_store: Store) -> None:
+    from gridkeeper import mediation
+    from tests.ui.windows import window
+
+    w = window(qtbot, demo_store)
+    today = w.today
+    due = mediation.return_visits_due(demo_store, today.day)
+    assert today.other_title.text() == f"Also due ({len(due)})"
+    assert due, "the demo's mediation cases have return visits due"
+    first = today.other.item(0)
+    assert due[0].number in first.text() and "Return visit" in first.text()
+    today.other.setCurrentItem(first)
+    today.other.itemActivated.emit(first)
+    assert w.pages.currentWidget() is w.mediations
