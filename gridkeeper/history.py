@@ -1,4 +1,4 @@
-"""A household's timeline: contacts, services, member and tag changes, reveals, newest first.
+"""A household's timeline: contacts, services, member and tag changes, mediations, reveals, newest first.
 
 Care records come from their own (append-only) tables; member, tag and
 household changes come from the change log, which holds every captured
@@ -25,7 +25,8 @@ _PERSON_FIELDS = ("status", "household_id", "relation_to_head", "name", "phones"
 @dataclass(frozen=True)
 class Event:
     at: datetime
-    kind: str  # contact / service / member_added / member_changed / tag_added / tag_removed / household / reveal
+    kind: str  # contact / service / member_added / member_changed / tag_added / tag_removed / household /
+    #            reveal / mediation
     person: str  # whose (a name), "" for the household
     values: dict[str, Any] = field(default_factory=dict)
 
@@ -73,6 +74,9 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
         for r in queries.changes(conn, "household", [household_id]):
             if r.field in ("note", "residence_status"):
                 events.append(Event(_hlc_time(r.hlc), "household", "", {"field": r.field, "value": _value(r.value)}))
+        for r in queries.mediation_steps(conn, household_id, ids):
+            events.append(Event(datetime.fromisoformat(r.changed_at), "mediation", r.who or "",
+                                {"number": r.number, "category": r.category, "status": r.to_status}))
         for r in queries.reveals(conn, ids):
             events.append(Event(datetime.fromisoformat(r.at), "reveal", people[r.row_id],
                                 {"field": r.field, "by": r.who}))

@@ -37,3 +37,21 @@ def test_the_timeline_tells_what_happened_to_the_household(store: Store) -> None
     added = next(e.at for e in events if e.kind == "tag_added")
     removed = next(e.at for e in events if e.kind == "tag_removed")
     assert removed >= added
+
+
+def test_mediations_with_a_party_from_the_household_are_in_its_timeline(store: Store) -> None:
+    from gridkeeper import mediation
+
+    h = place(store)["household"]
+    other = place(store, room="601")["household"]
+    pid = members.add_person(store, h, members.check("王建国", birth_date=date(1960, 1, 1)))
+    case = mediation.open_case(store, mediation.NewCase(
+        received_on=date(2026, 3, 1), source="application", category="leak", summary="楼上漏水",
+        parties=(mediation.PartyInput(role="applicant", name="王建国", person_id=pid, household_id=h),
+                 mediation.PartyInput(role="respondent", name="李四", household_id=other))))
+    mediation.start_mediation(store, case)
+    mine = [e for e in history.timeline(store, h) if e.kind == "mediation"]
+    assert [e.values["status"] for e in mine] == ["mediating", "received"]
+    assert all(e.person == "王建国" for e in mine)
+    theirs = [e for e in history.timeline(store, other) if e.kind == "mediation"]
+    assert len(theirs) == 2 and theirs[0].person == "李四"

@@ -38,3 +38,16 @@ def reveals(conn: Connection, person_ids: list[str]) -> list[Any]:
                 "LEFT JOIN cadre c ON c.id = a.cadre_id WHERE a.tbl = 'person' AND a.row_id IN :ids "
                 "AND a.deleted = 0").bindparams(bindparam("ids", expanding=True))
     return list(conn.execute(stmt, {"ids": person_ids}))
+
+
+def mediation_steps(conn: Connection, household_id: str, person_ids: list[str]) -> list[Any]:
+    """Status changes of mediation cases with a party from this household (by household or person)."""
+    stmt = text(
+        "SELECT sc.changed_at, sc.to_status, c.number, c.category, "
+        "(SELECT group_concat(p.name, '、') FROM mediationparty p WHERE p.case_id = c.id AND p.deleted = 0 "
+        " AND (p.household_id = :h OR p.person_id IN :ids)) AS who "
+        "FROM mediationstatuschange sc JOIN mediationcase c ON c.id = sc.case_id "
+        "WHERE sc.deleted = 0 AND c.deleted = 0 AND c.id IN (SELECT p.case_id FROM mediationparty p "
+        "WHERE p.deleted = 0 AND (p.household_id = :h OR p.person_id IN :ids))"
+    ).bindparams(bindparam("ids", expanding=True))
+    return list(conn.execute(stmt, {"h": household_id, "ids": person_ids or [""]}))

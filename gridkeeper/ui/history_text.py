@@ -34,6 +34,7 @@ _TAG_ADDED = QT_TRANSLATE_NOOP("history", "Tag added: {tag}")
 _TAG_REMOVED = QT_TRANSLATE_NOOP("history", "Tag removed: {tag}")
 _HOUSEHOLD = QT_TRANSLATE_NOOP("history", "Household {field}: {value}")
 _REVEAL = QT_TRANSLATE_NOOP("history", "{field} shown by {by} (audited)")
+_MEDIATION = QT_TRANSLATE_NOOP("history", "Mediation {number} ({category}): {status}")
 
 
 def _t(text: str) -> str:
@@ -85,6 +86,11 @@ def describe(event: Event) -> str:
         return _t(_TAG_REMOVED).format(tag=v["tag"])
     if event.kind == "household":
         return _t(_HOUSEHOLD).format(field=_t(_FIELDS.get(v["field"], v["field"])), value=_value(v["field"], v["value"]))
+    if event.kind == "mediation":
+        from gridkeeper.ui import mediation_labels
+
+        return _t(_MEDIATION).format(number=v["number"], category=mediation_labels.category(v["category"]),
+                                     status=mediation_labels.status(v["status"]))
     if event.kind == "reveal":
         return _t(_REVEAL).format(field=_t(_FIELDS.get(v["field"], v["field"])), by=v.get("by") or "—")
     return event.kind

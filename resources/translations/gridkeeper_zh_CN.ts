@@ -2814,6 +2814,10 @@ Offline-first records for grid cadres of a street office.</source>
         <source>{field} shown by {by} (audited)</source>
         <translation>{by}查看了{field}（已审计）</translation>
     </message>
+    <message>
+        <source>Mediation {number} ({category}): {status}</source>
+        <translation>调解 {number}（{category}）：{status}</translation>
+    </message>
 </context>
 <context>
     <name>mediation</name>
