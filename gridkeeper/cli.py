@@ -287,12 +287,18 @@ def _cmd_report(args: argparse.Namespace, root: Path) -> int:
     try:
         where = scope.resolve(store, args.community, args.grid)
         month = period.month(args.month)
-        figures = monthly.monthly_figures(store, month, where)
+        from gridkeeper import settings as cfg
+        from gridkeeper.settings import Settings
+
+        figures = monthly.monthly_figures(store, month, where, office=Settings(root).get(cfg.MEDIATION_OFFICE))
         written = report_xlsx.write(monthly.monthly_report(figures, translate), args.output)
     finally:
         store.close()
-    care = figures.care
+    care, cases = figures.care, figures.mediation
     _emit(args, {"file": str(written), "period": month.label, "scope": where.name or None,
+                 "mediation": {"received": cases.received, "agreed": cases.agreed, "failed": cases.failed,
+                               "escalated": cases.escalated, "return_visits": cases.visits_done,
+                               "return_visits_overdue": cases.visits_overdue},
                  "care": {"plans": care.plans, "contacts_expected": care.expected, "contacts_made": care.made,
                           "contacts_logged": care.contacts_logged, "alerts": care.alerts,
                           "services": care.services_total}},

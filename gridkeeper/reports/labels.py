@@ -21,3 +21,16 @@ def frequency(w: Words, code: str, interval_days: int | None) -> str:
 
 def service(w: Words, code: str) -> str:
     return w(_SERVICE[code]) if code in _SERVICE else code
+
+
+def case_category(w: Words, code: str) -> str:
+    """Mediation categories and statuses keep the Mediations page's words (context "mediation")."""
+    from gridkeeper.mediation_terms import CATEGORIES
+
+    return w.other("mediation", CATEGORIES[code]) if code in CATEGORIES else code
+
+
+def case_status(w: Words, code: str) -> str:
+    from gridkeeper.mediation_terms import STATUSES
+
+    return w.other("mediation", STATUSES[code]) if code in STATUSES else code

@@ -12,6 +12,7 @@ from datetime import date
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.reports import labels
 from gridkeeper.reports.care_figures import CareFigures, care_figures
+from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.scope import Scope
 from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Chart, Column, Report, Table, Translate, Words
@@ -24,13 +25,18 @@ class MonthlyFigures:
     scope: Scope
     as_of: date
     care: CareFigures
+    mediation: MediationFigures
 
 
-def monthly_figures(store: Store, period: Period, scope: Scope, today: date | None = None) -> MonthlyFigures:
+def monthly_figures(store: Store, period: Period, scope: Scope, today: date | None = None,
+                    office: str = "城南") -> MonthlyFigures:
+    """`office`: the short name in mediation case numbers (a setting of the laptop)."""
     today = today or date.today()
+    as_of = min(period.last, today)
     return MonthlyFigures(
-        period=period, scope=scope, as_of=min(period.last, today),
+        period=period, scope=scope, as_of=as_of,
         care=care_figures(store, period, scope.grid_ids, today),
+        mediation=mediation_figures(store, period, scope.grid_ids, as_of, office),
     )
 
 
@@ -44,6 +50,18 @@ _CARE_COLUMNS = (
     (QT_TRANSLATE_NOOP("report", "Contacts expected"), INT, 4), (QT_TRANSLATE_NOOP("report", "Contacts made"), INT, 4),
     (QT_TRANSLATE_NOOP("report", "Coverage"), PERCENT, 4), (QT_TRANSLATE_NOOP("report", "Missed days"), INT, 4),
     (QT_TRANSLATE_NOOP("report", "Last contact"), DATE, 6), (QT_TRANSLATE_NOOP("report", "Alert"), TEXT, 3),
+)
+
+
+_MEDIATION = QT_TRANSLATE_NOOP("report", "Mediation")
+_CASE_COLUMNS = (
+    (QT_TRANSLATE_NOOP("report", "Case number"), TEXT, 12), (QT_TRANSLATE_NOOP("report", "Received"), DATE, 6),
+    (QT_TRANSLATE_NOOP("report", "Category"), TEXT, 5), (QT_TRANSLATE_NOOP("report", "Compound"), TEXT, 6),
+    (QT_TRANSLATE_NOOP("report", "Parties"), TEXT, 10), (QT_TRANSLATE_NOOP("report", "Mediators"), TEXT, 6),
+    (QT_TRANSLATE_NOOP("report", "Status at the end of the period"), TEXT, 6),
+    (QT_TRANSLATE_NOOP("report", "Return visits in the period"), INT, 4),
+    (QT_TRANSLATE_NOOP("report", "Next return visit"), DATE, 6),
+    (QT_TRANSLATE_NOOP("report", "Days overdue"), INT, 4), (QT_TRANSLATE_NOOP("report", "Summary"), TEXT, 16),
 )
 
 
@@ -94,6 +112,25 @@ def _care_sheet(care: CareFigures, w: Words) -> Table:
     return Table(w(QT_TRANSLATE_NOOP("report", "Care coverage")), _columns(w, _CARE_COLUMNS), rows)
 
 
+def _mediation_overview(o: _Overview, m: MediationFigures, w: Words) -> None:
+    o.add(_MEDIATION, QT_TRANSLATE_NOOP("report", "Cases received"), m.received)
+    o.add(_MEDIATION, QT_TRANSLATE_NOOP("report", "Agreements reached"), m.agreed)
+    o.add(_MEDIATION, QT_TRANSLATE_NOOP("report", "Mediations failed"), m.failed)
+    o.add(_MEDIATION, QT_TRANSLATE_NOOP("report", "Cases escalated"), m.escalated)
+    o.add(_MEDIATION, QT_TRANSLATE_NOOP("report", "Return visits made"), m.visits_done)
+    o.add(_MEDIATION, QT_TRANSLATE_NOOP("report", "Return visits overdue at the end"), m.visits_overdue)
+    o.add(_MEDIATION, QT_TRANSLATE_NOOP("report", "Cases open at the end"), m.open_at_end)
+    o.block(_MEDIATION, QT_TRANSLATE_NOOP("report", "Cases received by category"),
+            [(labels.case_category(w, k), n) for k, n in sorted(m.by_category.items())])
+
+
+def _mediation_sheet(m: MediationFigures, w: Words) -> Table:
+    rows = [(r.number, r.received_on, labels.case_category(w, r.category), r.compound, r.parties, r.mediators,
+             labels.case_status(w, r.status), r.visits, r.next_visit_due, r.visit_overdue_days or None, r.summary)
+            for r in m.rows]
+    return Table(w(QT_TRANSLATE_NOOP("report", "Mediations")), _columns(w, _CASE_COLUMNS), rows)
+
+
 def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
     w = Words(translate)
     scope = figures.scope.name or w(QT_TRANSLATE_NOOP("report", "whole profile"))
@@ -103,6 +140,8 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
     o.add(_PERIOD, f"{figures.period.first.isoformat()} – {figures.period.last.isoformat()}", None)
     o.add(_PERIOD, w(QT_TRANSLATE_NOOP("report", "Figures as of {date}")).format(date=figures.as_of.isoformat()), None)
     o.add(_SCOPE, scope, None)
+    _mediation_overview(o, figures.mediation, w)
     _care_overview(o, figures.care, w)
     overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts)
-    return Report(title, figures.period.label, scope, [overview, _care_sheet(figures.care, w)])
+    return Report(title, figures.period.label, scope, [
+        overview, _mediation_sheet(figures.mediation, w), _care_sheet(figures.care, w)])

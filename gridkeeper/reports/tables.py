@@ -27,6 +27,10 @@ class Words:
     def __call__(self, source: str) -> str:
         return self._translate("report", source) or source
 
+    def other(self, context: str, source: str) -> str:
+        """A word another part of the app already translates (e.g. the mediation vocabulary)."""
+        return self._translate(context, source) or source
+
 TEXT, INT, DATE, PERCENT, NUMBER = "text", "int", "date", "percent", "number"
 
 

@@ -86,3 +86,45 @@ def services_by_type(conn: Connection, first: str, last: str, grid_ids: list[str
         "JOIN building b ON b.id = h.building_id WHERE s.deleted = 0 AND s.served_on BETWEEN :first AND :last",
         grid_ids, {"first": first, "last": last}, "GROUP BY s.service_type")
     return {r.kind: r.n for r in conn.execute(stmt, params)}
+
+
+def _case_scope(grid_ids: list[str] | None) -> tuple[str, dict[str, Any]]:
+    """Cases in scope: their compound has a building in the grids (every case when no scope)."""
+    if grid_ids is None:
+        return "", {}
+    return (" AND c.compound_id IN (SELECT b.compound_id FROM building b WHERE b.grid_id IN :grids)",
+            {"grids": list(grid_ids) or [""]})
+
+
+def mediation_cases(conn: Connection, first: str, last: str, grid_ids: list[str] | None) -> list[Any]:
+    """Cases received by `last` that were not archived before `first`, with their parties and compound."""
+    where, params = _case_scope(grid_ids)
+    stmt = text(
+        "SELECT c.id, c.number, c.received_on, c.source, c.category, c.summary, c.mediators, c.next_visit_due, "
+        "coalesce(co.name, '') AS compound, "
+        "(SELECT group_concat(p.name, '、') FROM mediationparty p WHERE p.case_id = c.id AND p.deleted = 0) AS parties "
+        "FROM mediationcase c LEFT JOIN compound co ON co.id = c.compound_id "
+        "WHERE c.deleted = 0 AND c.received_on <= :last AND NOT EXISTS (SELECT 1 FROM mediationstatuschange s "
+        "  WHERE s.case_id = c.id AND s.deleted = 0 AND s.to_status = 'archived' AND s.changed_at < :first)"
+        + where + " ORDER BY c.received_on, c.number")
+    if grid_ids is not None:
+        stmt = stmt.bindparams(bindparam("grids", expanding=True))
+    return list(conn.execute(stmt, {"first": first, "last": last, **params}))
+
+
+def mediation_steps(conn: Connection, case_ids: list[str], until: str) -> list[Any]:
+    """(case, when, to status) of every status change up to `until` (exclusive), in order."""
+    if not case_ids:
+        return []
+    stmt = text("SELECT case_id, changed_at, to_status FROM mediationstatuschange WHERE deleted = 0 "
+                "AND changed_at < :until AND case_id IN (SELECT value FROM json_each(:ids)) "
+                "ORDER BY changed_at, id")
+    return list(conn.execute(stmt, {"until": until, "ids": json.dumps(case_ids)}))
+
+
+def return_visits(conn: Connection, case_ids: list[str], first: str, last: str) -> list[Any]:
+    if not case_ids:
+        return []
+    stmt = text("SELECT case_id, visited_on FROM returnvisit WHERE deleted = 0 AND visited_on BETWEEN :first "
+                "AND :last AND case_id IN (SELECT value FROM json_each(:ids))")
+    return list(conn.execute(stmt, {"first": first, "last": last, "ids": json.dumps(case_ids)}))

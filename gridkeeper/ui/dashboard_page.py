@@ -96,7 +96,9 @@ class DashboardPage(QWidget):
         grid = QGridLayout()
         names = (("plans", self.tr("Persons under a care plan")), ("daily", self.tr("Under daily contact")),
                  ("coverage", self.tr("Contacts made / expected")), ("alerts", self.tr("Alerts at the end")),
-                 ("services", self.tr("Services delivered")), ("logged", self.tr("Contacts logged")))
+                 ("services", self.tr("Services delivered")), ("logged", self.tr("Contacts logged")),
+                 ("cases", self.tr("Mediations received")), ("agreed", self.tr("Agreements reached")),
+                 ("failed", self.tr("Failed / escalated")), ("visits", self.tr("Return visits made / overdue")))
         for i, (key, text) in enumerate(names):
             caption = QLabel(text)
             caption.setObjectName("hint")
@@ -107,8 +109,8 @@ class DashboardPage(QWidget):
             font.setBold(True)
             value.setFont(font)
             self.figure_labels[key] = value
-            grid.addWidget(caption, 0, i)
-            grid.addWidget(value, 1, i)
+            grid.addWidget(caption, 2 * (i // 6), i % 6)
+            grid.addWidget(value, 2 * (i // 6) + 1, i % 6)
         self.services_chart = QChartView()
         self.services_chart.setObjectName("servicesChart")
         self.services_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -140,6 +142,12 @@ class DashboardPage(QWidget):
             self.refresh()
         super().showEvent(event)
 
+    def _office(self) -> str:
+        from gridkeeper import settings as cfg
+        from gridkeeper.settings import Settings
+
+        return Settings(self._store.root).get(cfg.MEDIATION_OFFICE)
+
     def selected_period(self) -> period.Period:
         return period.month(self.month.currentText())
 
@@ -149,7 +157,8 @@ class DashboardPage(QWidget):
         store, chosen_period, scope = self._store, self.selected_period(), self.scope.currentData()
         self.state.setText(self.tr("Counting…"))
         self.refresh_button.setEnabled(False)
-        job = Job(lambda _p, _c: monthly.monthly_figures(store, chosen_period, scope), self)
+        office = self._office()
+        job = Job(lambda _p, _c: monthly.monthly_figures(store, chosen_period, scope, office=office), self)
         job.finished.connect(self.show_figures)
         job.failed.connect(self._failed)
         self._job = job
@@ -167,6 +176,10 @@ class DashboardPage(QWidget):
         values = {"plans": f"{care.plans:,}", "daily": f"{care.daily_persons:,}",
                   "coverage": f"{care.made:,} / {care.expected:,} ({coverage})", "alerts": f"{care.alerts:,}",
                   "services": f"{care.services_total:,}", "logged": f"{care.contacts_logged:,}"}
+        cases = figures.mediation
+        values.update({"cases": f"{cases.received:,}", "agreed": f"{cases.agreed:,}",
+                       "failed": f"{cases.failed:,} / {cases.escalated:,}",
+                       "visits": f"{cases.visits_done:,} / {cases.visits_overdue:,}"})
         for key, text in values.items():
             self.figure_labels[key].setText(text)
         self.services_chart.setChart(_bar_chart(
@@ -197,9 +210,10 @@ class DashboardPage(QWidget):
         from gridkeeper.io import report_xlsx
 
         store, chosen_period, scope = self._store, self.selected_period(), self.scope.currentData()
+        office = self._office()
 
         def run(_p, _c):  # type: ignore[no-untyped-def]
-            figures = monthly.monthly_figures(store, chosen_period, scope)
+            figures = monthly.monthly_figures(store, chosen_period, scope, office=office)
             return report_xlsx.write(monthly.monthly_report(figures, QCoreApplication.translate), target)
 
         self.state.setText(self.tr("Writing {name}…").format(name=target.name))

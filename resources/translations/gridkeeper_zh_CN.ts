@@ -573,6 +573,22 @@
         <translation>联系记录数</translation>
     </message>
     <message>
+        <source>Mediations received</source>
+        <translation>受理调解</translation>
+    </message>
+    <message>
+        <source>Agreements reached</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <source>Failed / escalated</source>
+        <translation>调解不成 / 上报</translation>
+    </message>
+    <message>
+        <source>Return visits made / overdue</source>
+        <translation>已回访 / 回访逾期</translation>
+    </message>
+    <message>
         <source>Scope:</source>
         <translation>范围：</translation>
     </message>
@@ -3110,6 +3126,54 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>预警</translation>
     </message>
     <message>
+        <source>Mediation</source>
+        <translation>矛盾调解</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Status at the end of the period</source>
+        <translation>期末状态</translation>
+    </message>
+    <message>
+        <source>Return visits in the period</source>
+        <translation>本期回访次数</translation>
+    </message>
+    <message>
+        <source>Next return visit</source>
+        <translation>下次回访</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>案情摘要</translation>
+    </message>
+    <message>
         <source>Persons under a care plan</source>
         <translation>纳入关爱计划人数</translation>
     </message>
@@ -3144,6 +3208,42 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Care coverage</source>
         <translation>关爱覆盖</translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation>受理案件</translation>
+    </message>
+    <message>
+        <source>Agreements reached</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <source>Mediations failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>Cases escalated</source>
+        <translation>上报案件</translation>
+    </message>
+    <message>
+        <source>Return visits made</source>
+        <translation>完成回访</translation>
+    </message>
+    <message>
+        <source>Return visits overdue at the end</source>
+        <translation>期末回访逾期</translation>
+    </message>
+    <message>
+        <source>Cases open at the end</source>
+        <translation>期末未结案件</translation>
+    </message>
+    <message>
+        <source>Cases received by category</source>
+        <translation>受理案件类型分布</translation>
+    </message>
+    <message>
+        <source>Mediations</source>
+        <translation>调解案件</translation>
     </message>
     <message>
         <source>whole profile</source>

@@ -17,7 +17,7 @@ from tests.e2e.test_cli import gk
 
 pytestmark = pytest.mark.e2e
 
-FIRST, LAST = date(2026, 4, 1), date(2026, 4, 30)
+FIRST, LAST = date(2026, 10, 1), date(2026, 10, 31)
 REACHED = {"well", "needs_help", "in_hospital"}
 
 
@@ -25,7 +25,7 @@ REACHED = {"well", "needs_help", "in_hospital"}
 def profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("report-profile")
     store = open_store(root)
-    demo.generate(store, size="small", seed=5, today=date(2026, 5, 10))  # history: 9 Feb - 9 May
+    demo.generate(store, size="small", seed=5, today=date(2026, 11, 1))  # care and cases: Aug - Oct
     store.close()
     return root
 
@@ -48,7 +48,7 @@ def _expected(plan: dict, first: date, last: date) -> int:  # type: ignore[type-
 
 def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -> None:
     out = tmp_path / "月报.xlsx"
-    done = gk("report", "monthly", "--month", "2026-04", "-o", str(out), "--language", "en", "--json",
+    done = gk("report", "monthly", "--month", "2026-10", "-o", str(out), "--language", "en", "--json",
               data_dir=profile, home=tmp_path)
     assert done.returncode == 0, done.stderr.decode()
     assert json.loads(done.stdout)["file"] == str(out)
@@ -85,6 +85,15 @@ def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -
     assert o["Services delivered"][0] == sum(services.values())
     assert o["groceries"][0] == services["groceries"]
 
+    cases = [c for c in data["mediationcase"] if not c["deleted"]]
+    steps = [s for s in data["mediationstatuschange"] if FIRST.isoformat() <= s["changed_at"][:10] <= LAST.isoformat()]
+    assert o["Cases received"][0] == sum(1 for c in cases if c["received_on"][:7] == "2026-10") > 0
+    assert o["Agreements reached"][0] == sum(1 for s in steps if s["to_status"] == "agreed")
+    assert o["Mediations failed"][0] == sum(1 for s in steps if s["to_status"] == "failed")
+    assert o["Cases escalated"][0] == sum(1 for s in steps if s["to_status"] == "escalated")
+    assert o["Return visits made"][0] == sum(1 for v in data["returnvisit"] if v["visited_on"][:7] == "2026-10")
+    assert json.loads(done.stdout)["mediation"]["received"] == o["Cases received"][0]
+
     sheet = openpyxl.load_workbook(out)["Care coverage"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(plans) and sum(r[7] for r in rows) == made
@@ -104,11 +113,11 @@ def test_bad_periods_scopes_and_locked_files_are_refused(profile: Path, tmp_path
     out = tmp_path / "月报.xlsx"
     bad = gk("report", "monthly", "--month", "2026-13", "-o", str(out), data_dir=profile, home=tmp_path)
     assert bad.returncode == 2 and "2026-13" in bad.stderr.decode() and not out.exists()
-    nowhere = gk("report", "monthly", "--month", "2026-04", "--community", "无此社区", "-o", str(out),
+    nowhere = gk("report", "monthly", "--month", "2026-10", "--community", "无此社区", "-o", str(out),
                  data_dir=profile, home=tmp_path)
     assert nowhere.returncode == 2 and "无此社区" in nowhere.stderr.decode()
     out.write_bytes(b"last month's pack")
     (tmp_path / "~$月报.xlsx").write_bytes(b"")
-    locked = gk("report", "monthly", "--month", "2026-04", "-o", str(out), data_dir=profile, home=tmp_path)
+    locked = gk("report", "monthly", "--month", "2026-10", "-o", str(out), data_dir=profile, home=tmp_path)
     assert locked.returncode == 2 and "月报.xlsx" in locked.stderr.decode()
     assert out.read_bytes() == b"last month's pack"
