@@ -65,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     where_m = monthly.add_mutually_exclusive_group()
     where_m.add_argument("--community", metavar="NAME", help="one community (default: the whole profile)")
     where_m.add_argument("--grid", metavar="GRID", help="one grid: its code, or community/grid")
-    for p in (monthly,):
+    quarterly = kinds.add_parser("quarterly", help="the quarterly evaluation of cadres")
+    quarterly.add_argument("--quarter", metavar="YYYY-Qn", required=True)
+    for p in (monthly, quarterly):
         p.add_argument("-o", "--output", metavar="FILE.xlsx", required=True, type=Path)
         p.add_argument("--language", choices=("zh_CN", "en"), help="default: the app's language setting")
         p.add_argument("--json", action="store_true", help="print the result as one JSON object")
@@ -282,15 +284,29 @@ def _cmd_report(args: argparse.Namespace, root: Path) -> int:
     if not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
         return EXIT_USAGE
+    from gridkeeper import settings as cfg
+    from gridkeeper.settings import Settings
+
     translate = _report_translate(root, args.language)
+    office = Settings(root).get(cfg.MEDIATION_OFFICE)
+    if args.kind == "quarterly":
+        from gridkeeper.reports import quarterly
+
+        store = open_store(root, _passphrase())
+        try:
+            quarter = period.quarter(args.quarter)
+            q = quarterly.quarterly_figures(store, quarter, office=office)
+            written = report_xlsx.write(quarterly.quarterly_report(q, translate), args.output)
+        finally:
+            store.close()
+        _emit(args, {"file": str(written), "period": quarter.label, "cadres": len(q.cadres),
+                     "ranking": [c.name for c in q.ranking()]}, f"Wrote {written}")
+        return EXIT_OK
     store = open_store(root, _passphrase())
     try:
         where = scope.resolve(store, args.community, args.grid)
         month = period.month(args.month)
-        from gridkeeper import settings as cfg
-        from gridkeeper.settings import Settings
-
-        figures = monthly.monthly_figures(store, month, where, office=Settings(root).get(cfg.MEDIATION_OFFICE))
+        figures = monthly.monthly_figures(store, month, where, office=office)
         written = report_xlsx.write(monthly.monthly_report(figures, translate), args.output)
     finally:
         store.close()

@@ -31,6 +31,8 @@ class CarePersonRow:
     name: str
     address: str
     grid: str
+    grid_id: str
+    cadre_id: str
     frequency: str
     interval_days: int | None
     cadre: str
@@ -127,7 +129,7 @@ def care_figures(store: Store, period: Period, grid_ids: list[str] | None, today
             date.fromisoformat(last_before) if last_before else None)
         rows.append(CarePersonRow(
             name=p.name or p.head or "", address=searchkeys.address(p.compound, p.building, p.unit, p.room),
-            grid=p.grid, frequency=p.frequency, interval_days=p.interval_days, cadre=p.cadre,
+            grid=p.grid, grid_id=p.grid_id or "", cadre_id=p.cadre_id or "", frequency=p.frequency, interval_days=p.interval_days, cadre=p.cadre,
             volunteer=p.volunteer, expected=expected, made=made, missed_days=missed,
             last_contact=last_contact, alert=outcomes == ["no_answer", "no_answer"],
         ))

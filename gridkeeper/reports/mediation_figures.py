@@ -28,6 +28,7 @@ class CaseRow:
     mediators: str
     summary: str
     status: str  # at the end of the period
+    outcome: str  # the last of agreed / failed / escalated reached by then, "" if none
     visits: int  # return visits made in the period
     next_visit_due: date | None
     visit_overdue_days: int  # at the end of the period; 0 when none is overdue
@@ -59,11 +60,14 @@ def mediation_figures(store: Store, period: Period, grid_ids: list[str] | None, 
         steps = queries.mediation_steps(conn, ids, until)
         visits = queries.return_visits(conn, ids, first, as_of.isoformat())
     status: dict[str, str] = {}
+    outcome: dict[str, str] = {}
     outcomes: Counter[str] = Counter()
     for s in steps:  # oldest first
         status[s.case_id] = s.to_status
-        if s.changed_at >= first and s.to_status in ("agreed", "failed", "escalated"):
-            outcomes[s.to_status] += 1
+        if s.to_status in ("agreed", "failed", "escalated"):
+            outcome[s.case_id] = s.to_status
+            if s.changed_at >= first:
+                outcomes[s.to_status] += 1
     visited = Counter(v.case_id for v in visits)
     rows = []
     for c in cases:
@@ -72,7 +76,8 @@ def mediation_figures(store: Store, period: Period, grid_ids: list[str] | None, 
         now = status.get(c.id, "received")
         overdue = (as_of - due).days if due and due < as_of and now not in ("archived",) else 0
         rows.append(CaseRow(format_number(c.number, office), received, c.category, c.compound, c.parties or "",
-                            c.mediators or "", c.summary or "", now, visited.get(c.id, 0), due, overdue))
+                            c.mediators or "", c.summary or "", now, outcome.get(c.id, ""), visited.get(c.id, 0),
+                            due, overdue))
     in_period = [r for r in rows if r.received_on >= period.first]
     return MediationFigures(
         received=len(in_period), agreed=outcomes["agreed"], failed=outcomes["failed"],

@@ -21,6 +21,13 @@ def grids(conn: Connection) -> list[tuple[str, str, str, str]]:
         "WHERE g.deleted = 0 ORDER BY c.name, length(g.name), g.name"))]
 
 
+def cadres_with_grids(conn: Connection) -> list[tuple[str, str, str]]:
+    """(cadre id, cadre name, grid id) of every live assignment; cadres without a grid with grid ''."""
+    return [(r.id, r.name, r.grid_id or "") for r in conn.execute(text(
+        "SELECT c.id, c.name, a.grid_id FROM cadre c LEFT JOIN assignment a ON a.cadre_id = c.id AND a.deleted = 0 "
+        "WHERE c.deleted = 0 ORDER BY c.name, c.id"))]
+
+
 def grids_of_community(conn: Connection, community_id: str) -> list[str]:
     return list(conn.execute(text("SELECT id FROM grid WHERE community_id = :c AND deleted = 0 ORDER BY id"),
                              {"c": community_id}).scalars())
@@ -40,7 +47,7 @@ def care_plans(conn: Connection, first: str, last: str, grid_ids: list[str] | No
         "SELECT p.id, p.household_id, p.person_id, p.frequency, p.interval_days, p.start_date, p.end_date, "
         "coalesce(pe.name, '') AS name, coalesce(pe.status, 'active') AS status, "
         "c.name AS compound, b.name AS building, h.unit, h.room, coalesce(g.name, '') AS grid, "
-        "coalesce(ca.name, '') AS cadre, coalesce(v.name, '') AS volunteer, "
+        "coalesce(ca.name, '') AS cadre, p.cadre_id, coalesce(v.name, '') AS volunteer, b.grid_id, "
         "(SELECT hp.name FROM person hp WHERE hp.household_id = p.household_id AND hp.deleted = 0 "
         " ORDER BY hp.relation_to_head = '户主' DESC, hp.birth_date LIMIT 1) AS head "
         "FROM careplan p JOIN household h ON h.id = p.household_id JOIN building b ON b.id = h.building_id "

@@ -3257,6 +3257,54 @@ Offline-first records for grid cadres of a street office.</source>
         <source>Figures as of {date}</source>
         <translation>数据截至 {date}</translation>
     </message>
+    <message>
+        <source>Grids</source>
+        <translation>包联网格</translation>
+    </message>
+    <message>
+        <source>Care persons</source>
+        <translation>关爱对象数</translation>
+    </message>
+    <message>
+        <source>Cases mediated</source>
+        <translation>参与调解案件</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Cadres</source>
+        <translation>驻格干部</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Quarterly evaluation {period}</source>
+        <translation>季度督考 {period}</translation>
+    </message>
+    <message>
+        <source>By cadre</source>
+        <translation>按干部</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>By grid</source>
+        <translation>按网格</translation>
+    </message>
 </context>
 <context>
     <name>roster</name>

@@ -121,3 +121,25 @@ def test_bad_periods_scopes_and_locked_files_are_refused(profile: Path, tmp_path
     locked = gk("report", "monthly", "--month", "2026-10", "-o", str(out), data_dir=profile, home=tmp_path)
     assert locked.returncode == 2 and "月报.xlsx" in locked.stderr.decode()
     assert out.read_bytes() == b"last month's pack"
+
+
+def test_quarterly_per_cadre_and_per_grid_add_up_to_the_dump(profile: Path, tmp_path: Path) -> None:
+    out = tmp_path / "季度.xlsx"
+    done = gk("report", "quarterly", "--quarter", "2026-Q4", "-o", str(out), "--language", "en", "--json",
+              data_dir=profile, home=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    data = json.loads(gk("dump", data_dir=profile, home=tmp_path).stdout)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["By cadre", "Ranking", "By grid"]
+    cadres = list(wb["By cadre"].iter_rows(min_row=2, values_only=True))
+    grids = list(wb["By grid"].iter_rows(min_row=2, values_only=True))
+    live_cadres = [c for c in data["cadre"] if not c["deleted"]]
+    assert sorted(r[0] for r in cadres) == sorted(c["name"] for c in live_cadres)
+    plans = [p for p in data["careplan"] if not p["deleted"] and (p["end_date"] or "9") >= "2026-10-01"]
+    # Every plan names a cadre and lies in a grid in the demo: both sheets count each plan once.
+    assert sum(r[2] for r in cadres) == sum(r[2] for r in grids) == len(plans)
+    assert sum(r[3] for r in cadres) == sum(r[3] for r in grids)  # contacts expected
+    ranking = list(wb["Ranking"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in ranking] == list(range(1, len(ranking) + 1))
+    assert [r[6] for r in ranking] == sorted((r[6] for r in ranking), reverse=True)  # coverage, best first
+    assert json.loads(done.stdout)["ranking"] == [r[1] for r in ranking]
