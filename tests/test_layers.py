@@ -25,6 +25,10 @@ NO_QT_AT_ALL = [
     "gridkeeper.io",
     "gridkeeper.demo",
     "gridkeeper.profile",
+    "gridkeeper.walks",
+    "gridkeeper.lists",
+    "gridkeeper.store.walks",
+    "gridkeeper.store.lists",
 ]
 NO_WIDGETS = ["gridkeeper.cli"]
 
