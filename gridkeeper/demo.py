@@ -19,6 +19,7 @@ from typing import Any, Callable
 from sqlalchemy import Connection, text
 
 from gridkeeper import demo_vocab as vocab
+from gridkeeper import demo_walks
 from gridkeeper import idnumber, ids
 from gridkeeper.errors import ProfileNotEmpty
 from gridkeeper.profile import CADRE_KEY
@@ -63,6 +64,9 @@ class DemoResult:
     cadres: int = 0
     grids: int = 0
     cadre_name: str = ""
+    walks: int = 0
+    findings: int = 0
+    list_items: int = 0
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -393,6 +397,7 @@ def generate(store: Store, size: str = "small", seed: int = 1, progress: Progres
             if rows.tables.get(table):
                 _insert(conn, table, rows.tables[table])
             report(20 + 80 * (i + 1) // len(_ORDER), table)
+        demo_walks.add(conn, rows.tables, TODAY, seed, result)  # three months of night walks and the lists
     store.set_meta(CADRE_KEY, result._cadre_id)  # type: ignore[attr-defined]
     result.seconds = time.perf_counter() - started
     return result

@@ -37,6 +37,7 @@ __all__ = [
     "CATEGORIES", "SEVERITIES", "PARTIES", "NewFinding", "NewWalk", "WalkDetail", "GridWithoutWalk",
     "GridWeeks", "FindingRow", "GridName", "Place", "WalkRow", "log_walk", "add_finding", "walk_detail",
     "walks_between", "grids_without_walk", "walk_weeks", "week_of", "places", "match_place", "parse_time",
+    "grids_in_scope", "cadre_names",
 ]
 
 #: Finding categories (code -> English label, translated in context "vocab").
@@ -311,3 +312,15 @@ def match_place(candidates: Sequence[Place], typed: str) -> tuple[Place | None, 
             consumed += 1
         i += 1
     return best, text[i:].strip()
+
+
+def grids_in_scope(store: Store, grid_ids: Sequence[str] | None) -> list[GridName]:
+    """The grids a walk may cover: the cadre's (None: every grid), by community and name."""
+    with store.read() as conn:
+        return queries.grids(conn, grid_ids)
+
+
+def cadre_names(store: Store) -> list[tuple[str, str]]:
+    """(id, name) of every cadre, to complete the leader's name."""
+    with store.read() as conn:
+        return queries.cadre_names(conn)

@@ -25,8 +25,10 @@ from gridkeeper.sync.engine import SyncResult
 from gridkeeper.ui.cadre_dialog import CadreDialog
 from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.households_page import HouseholdsPage
+from gridkeeper.ui.lists_page import ListsPage
 from gridkeeper.ui.sync_page import SyncPanel
 from gridkeeper.ui.sync_status import SyncStatusLabel
+from gridkeeper.ui.walks_page import WalksPage
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +45,10 @@ class MainWindow(QMainWindow):
         my_grids = [g.id for g in me.grids] if me else None
         self.households = HouseholdsPage(store, my_grids, settings.get(cfg.SHOW_ALL_GRIDS))
         self.households.scope_changed.connect(lambda all_: settings.set(cfg.SHOW_ALL_GRIDS, all_))
+        self.walks = WalksPage(store, my_grids, me.name if me else "")
+        self.lists = ListsPage(store, my_grids, me.name if me else "")
+        self.walks.problem_made.connect(self._after_problem)
+        self.lists.changed.connect(self._after_list_change)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)
@@ -51,7 +57,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
-        for title, page in ((self.tr("Households"), self.households), (self.tr("Sync"), self.sync_page),
+        for title, page in ((self.tr("Households"), self.households), (self.tr("Night walks"), self.walks),
+                            (self.tr("Lists"), self.lists), (self.tr("Sync"), self.sync_page),
                             (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             self.pages.addWidget(page)
@@ -188,6 +195,8 @@ class MainWindow(QMainWindow):
 
     def _after_sync(self, _result: SyncResult) -> None:
         self.households.run_search()
+        self.walks.refresh()
+        self.lists.refresh()
         self.refresh_status()
         self.conflicts.refresh()
         self.sync_status.refresh()
@@ -198,6 +207,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(sentence, 15000)
         if self._close_after_sync:
             QTimer.singleShot(0, self.close)
+
+    def _after_problem(self, problem_id: str) -> None:
+        self.lists.refresh()
+        self.sync_status.refresh()
+
+    def _after_list_change(self, _item_id: str) -> None:
+        self.walks.refresh()  # a finding's problem status shows on its walk
+        self.sync_status.refresh()
 
     def _after_resolve(self, _conflict: object) -> None:
         self.households.run_search()

@@ -191,6 +191,29 @@
     </message>
 </context>
 <context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>Escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it cannot be settled at this level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now at {level} level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the roster file</source>
@@ -460,10 +483,321 @@
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>New list item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a few words: what is it about?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which company, which Party member… (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no particular compound)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;tail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compound:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Something went wrong and the work was stopped. The details are in the log file.</source>
         <translation>出现错误，操作已中止。详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Met by a service or project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services and projects:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no services or projects yet: add one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListsPage</name>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation type="unfinished">全部网格</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Claim…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dec&amp;line…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin&amp;k…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Four lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property companies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s), {overdue} overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an item to see its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {opened}; {days} days open; due {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a night walk finding: {category}, {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident: {satisfaction}. {feedback}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked: {kind} {title} ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  {at}  escalated {from_level} → {to_level} by {by}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added “{title}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who claims “{title}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” claimed by {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” is in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was “{title}” resolved?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” is done; verify it with the resident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” verified: {satisfaction}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is “{title}” reopened?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is “{title}” declined?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” escalated to {level} level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” is met by “{other}”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -477,8 +811,16 @@
         <translation>住户档案</translation>
     </message>
     <message>
+        <source>Night walks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>同步</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -672,6 +1014,63 @@ Offline-first records for grid cadres of a street office.</source>
         <source>The first %n row(s) of the sheet.</source>
         <translation>
             <numerusform>工作表的前 %n 行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PropertyView</name>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished">问题</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property &amp;company:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No property company is named on a compound or a problem yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{company} has no open problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{company}: %n open problem(s), {overdue} overdue; the oldest open for {days} days.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -991,6 +1390,324 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify with the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the resident said (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” was done. Ask the resident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Feedback:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalkDialog</name>
+    <message>
+        <source>New night walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A time like 19:30 or 1930; a walk past midnight ends by 06:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names, separated by 、 or spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. south gate – buildings 1 to 6 – garage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grids covered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leader:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other &amp;cadres:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Property company:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;HOA:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place: compound, building, where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter adds the finding; Tab moves between the fields; Space ticks “settled”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the walk and its findings (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the walk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Close without saving this walk and its %n finding(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type a place or a note for the finding first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding {n} added: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalksPage</name>
+    <message>
+        <source>All grids</source>
+        <extracomment>Weeks shown at first, and added by &quot;Earlier weeks&quot;.</extracomment>
+        <translation type="unfinished">全部网格</translation>
+    </message>
+    <message>
+        <source>Show the walks of every grid in this profile, not only my grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New walk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log a night walk and its findings (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Earlier weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a &amp;problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put this unsettled finding on the problem list, linked to this walk (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {week} of {year}: {monday} – {sunday}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} (unsettled: {open}; made problems: {problems})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n walk(s) since {first}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This week ({monday} – {sunday})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{week}: no grids in scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{week}: every grid has its night walk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{grid} (last walk: {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{week}: no night walk yet in %n grid(s): {grids}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No walk chosen. Log one with New walk (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}, {start}–{end}, led by {leader}; grids: {grids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route: {route}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settled on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>problem: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsettled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Night walk logged with %n finding(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This finding was settled on the spot or is a problem already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{what}” is now on the problem list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>This profile was written by a newer version of GridKeeper (schema {found}). Install the newer version to open it; nothing was changed.</source>
@@ -1015,6 +1732,82 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The profile in {path} already holds data; demo data goes into a new, empty data folder.</source>
         <translation>{path} 中的档案已有数据；演示数据只能生成到一个新的空文件夹中。</translation>
+    </message>
+    <message>
+        <source>Choose at least one grid the walk covered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter who led the walk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The walk date {day} is in the future: log a walk after it happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a time of day: type it like 19:30 or 1930.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The walk ends at {end}, not after it starts at {start}. A walk past midnight must end by 06:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A finding needs a place or a note: say where or what.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This night walk is not in the profile (deleted elsewhere?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {kind} is {status}, so it cannot be {action}. It can now be: {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {kind} is {status} and closed, so it cannot be {action}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the item a title: in a few words, what is it about?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who claims it? Enter the name of the person who takes it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how it was resolved before marking it done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: an item is {action} only with one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the resident&apos;s satisfaction (satisfied, basically satisfied, not satisfied) to verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is at {level} level already; it can go up to {to_level}, never down or sideways (compound → community → street).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A closed item is not escalated: reopen it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link joins a need to a service or a project that meets it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This finding was settled on the spot: there is no problem to hand on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list item is not in the profile (deleted elsewhere?).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file {path} does not exist.</source>
@@ -1050,6 +1843,7 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
     <message>
         <source>GridKeeper cannot write to the shared folder {path}: it may be read-only, full, or no longer connected. Your data is safe on this laptop; sync again once the folder can be written to.</source>
+        <extracomment>Datasets created this close together are two laptops racing on an empty share.</extracomment>
         <translation>网格管家无法写入共享文件夹 {path}：它可能是只读的、已满或已断开。您的数据仍安全地保存在这台电脑上；等该文件夹可写后再同步。</translation>
     </message>
     <message>
@@ -1261,6 +2055,210 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Sync automatically every N minutes (0: off)</source>
         <translation>每隔 N 分钟自动同步（0 表示关闭）</translation>
+    </message>
+</context>
+<context>
+    <name>vocab</name>
+    <message>
+        <source>problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Night walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Door knock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secretary appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished">社区</translation>
+    </message>
+    <message>
+        <source>HOA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <extracomment>The state machine: action -&gt; (statuses it may start from, status it leads to, past-tense label).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marked done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <extracomment>What a user may do next, in words (for the &quot;it can now be: …&quot; part of a refusal).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <extracomment>Days a problem from a night walk gets, by the finding&apos;s severity. Finding categories that are the property company&apos;s to handle (物业监督).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked fire lane</source>
+        <extracomment>Finding categories (code -&gt; English label, translated in context &quot;vocab&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety hazard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sanitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broken facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <extracomment>Who walked: the three parties that govern a compound together, and anyone else.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
