@@ -159,21 +159,22 @@ class UnknownWalk(WalkError):
 class ListError(GridKeeperError):
     """A list item action that cannot be done as asked.
 
-    Parameters named in `vocab_params` hold vocabulary codes' English labels
-    (statuses, kinds, actions): they are translated in context "vocab" too.
+    Parameters named in `vocab_params` hold English labels of vocabulary
+    (kinds and statuses in context "vocab", workflow verbs in "actions"); they
+    are translated too. A tuple is a list of labels, joined with " / ".
     """
 
-    vocab_params: tuple[str, ...] = ()
+    vocab_params: dict[str, str] = {}  # parameter -> translation context
 
     def translated(self, translate: Translate) -> str:
         text = translate(self.context, self.message) or self.message
         params = dict(self.params)
-        for name in self.vocab_params:
+        for name, context in self.vocab_params.items():
             value = params[name]
             if isinstance(value, tuple):
-                params[name] = " / ".join(translate("vocab", v) or v for v in value)
+                params[name] = " / ".join(translate(context, v) or v for v in value)
             else:
-                params[name] = translate("vocab", value) or value
+                params[name] = translate(context, value) or value
         return text.format(**params)
 
     def english(self) -> str:
@@ -182,7 +183,7 @@ class ListError(GridKeeperError):
 
 
 class IllegalTransition(ListError):
-    vocab_params = ("kind", "status", "action", "allowed")
+    vocab_params = {"kind": "vocab", "status": "vocab", "action": "actions", "allowed": "actions"}
 
     def __init__(self, kind: str, status: str, action: str, allowed: tuple[str, ...]) -> None:
         if allowed:
@@ -209,7 +210,7 @@ class DoneNeedsResolution(ListError):
 
 
 class ReasonNeeded(ListError):
-    vocab_params = ("action",)
+    vocab_params = {"action": "actions"}
 
     def __init__(self, action: str) -> None:
         super().__init__(QT_TRANSLATE_NOOP("errors", "Give a reason: an item is {action} only with one."),
@@ -223,7 +224,7 @@ class VerifyNeedsSatisfaction(ListError):
 
 
 class EscalationNotUp(ListError):
-    vocab_params = ("level", "to_level")
+    vocab_params = {"level": "vocab", "to_level": "vocab"}
 
     def __init__(self, level: str, to_level: str) -> None:
         super().__init__(QT_TRANSLATE_NOOP(

@@ -87,21 +87,21 @@ _LEVEL_ORDER = tuple(LEVELS)
 
 #: The state machine: action -> (statuses it may start from, status it leads to, past-tense label).
 ACTIONS: dict[str, tuple[tuple[str, ...], str, str]] = {
-    "claim": (("open",), "claimed", QT_TRANSLATE_NOOP("vocab", "claimed")),
-    "start": (("claimed",), "in_progress", QT_TRANSLATE_NOOP("vocab", "started")),
-    "finish": (("in_progress",), "done", QT_TRANSLATE_NOOP("vocab", "marked done")),
-    "verify": (("done",), "verified", QT_TRANSLATE_NOOP("vocab", "verified")),
-    "reopen": (("done", "declined"), "in_progress", QT_TRANSLATE_NOOP("vocab", "reopened")),
-    "decline": (("open", "claimed", "in_progress"), "declined", QT_TRANSLATE_NOOP("vocab", "declined")),
+    "claim": (("open",), "claimed", QT_TRANSLATE_NOOP("actions", "claimed")),
+    "start": (("claimed",), "in_progress", QT_TRANSLATE_NOOP("actions", "started")),
+    "finish": (("in_progress",), "done", QT_TRANSLATE_NOOP("actions", "marked done")),
+    "verify": (("done",), "verified", QT_TRANSLATE_NOOP("actions", "verified")),
+    "reopen": (("done", "declined"), "in_progress", QT_TRANSLATE_NOOP("actions", "reopened")),
+    "decline": (("open", "claimed", "in_progress"), "declined", QT_TRANSLATE_NOOP("actions", "declined")),
 }
 #: What a user may do next, in words (for the "it can now be: …" part of a refusal).
 _ACTION_NAMES: dict[str, str] = {
-    "claim": QT_TRANSLATE_NOOP("vocab", "claim"),
-    "start": QT_TRANSLATE_NOOP("vocab", "start"),
-    "finish": QT_TRANSLATE_NOOP("vocab", "mark done"),
-    "verify": QT_TRANSLATE_NOOP("vocab", "verify"),
-    "reopen": QT_TRANSLATE_NOOP("vocab", "reopen"),
-    "decline": QT_TRANSLATE_NOOP("vocab", "decline"),
+    "claim": QT_TRANSLATE_NOOP("actions", "claim"),
+    "start": QT_TRANSLATE_NOOP("actions", "start"),
+    "finish": QT_TRANSLATE_NOOP("actions", "mark done"),
+    "verify": QT_TRANSLATE_NOOP("actions", "verify"),
+    "reopen": QT_TRANSLATE_NOOP("actions", "reopen"),
+    "decline": QT_TRANSLATE_NOOP("actions", "decline"),
 }
 
 #: Days a problem from a night walk gets, by the finding's severity.
@@ -307,7 +307,7 @@ def escalate(store: Store, item_id: str, to_level: str, reason: str, by: str, no
         raise ValueError(f"unknown level {to_level}")
     reason = reason.strip()
     if not reason:
-        raise ReasonNeeded(QT_TRANSLATE_NOOP("vocab", "escalated"))
+        raise ReasonNeeded(QT_TRANSLATE_NOOP("actions", "escalated"))
     with store.write() as s:
         item = s.get(ListItem, item_id)
         if item is None or item.deleted:

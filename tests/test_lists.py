@@ -112,11 +112,12 @@ def test_the_refusal_says_what_can_be_done_and_translates(store: Store, st: Stre
         lists.finish(store, item, "办好了", by="x", now=NOW)
     assert caught.value.english() == (
         "This need is open, so it cannot be marked done. It can now be: claim / decline.")
-    chinese = {"This need is {status}, so it cannot be {action}. It can now be: {allowed}.": "",
-               "need": "需求", "open": "待办", "marked done": "办结", "claim": "领办", "decline": "不予办理"}
-    translate = lambda _ctx, s: chinese.get(s, "")  # noqa: E731
-    assert caught.value.translated(translate).endswith("领办 / 不予办理.")
-    assert "需求" in caught.value.translated(translate) and "待办" in caught.value.translated(translate)
+    chinese = {("errors", "This {kind} is {status}, so it cannot be {action}. It can now be: {allowed}."):
+               "该{kind}当前为“{status}”，不能{action}。现在可以：{allowed}。",
+               ("vocab", "need"): "需求", ("vocab", "open"): "待认领", ("actions", "marked done"): "办结",
+               ("actions", "claim"): "领办", ("actions", "decline"): "不予办理"}
+    translate = lambda ctx, s: chinese.get((ctx, s), "")  # noqa: E731
+    assert caught.value.translated(translate) == "该需求当前为“待认领”，不能办结。现在可以：领办 / 不予办理。"
 
 
 def test_actions_need_their_words(store: Store, st: Street) -> None:

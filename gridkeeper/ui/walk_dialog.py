@@ -127,6 +127,7 @@ class WalkDialog(QDialog):
         self.place = QLineEdit()
         self.place.setObjectName("place")
         self.place.setPlaceholderText(self.tr("Place: compound, building, where"))
+        self.place.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.place.placeholderText()) + 16)
         self.category = QComboBox()
         self.category.setObjectName("category")
         vocab.fill(self.category, walks.CATEGORIES)

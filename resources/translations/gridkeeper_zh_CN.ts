@@ -194,23 +194,23 @@
     <name>EscalateDialog</name>
     <message>
         <source>Escalate</source>
-        <translation type="unfinished"></translation>
+        <translation>上报</translation>
     </message>
     <message>
         <source>Why it cannot be settled at this level</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么在本级解决不了</translation>
     </message>
     <message>
         <source>Now at {level} level.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前在{level}层面。</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>上报到(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -486,51 +486,51 @@
     <name>ItemDialog</name>
     <message>
         <source>New list item</source>
-        <translation type="unfinished"></translation>
+        <translation>新建清单事项</translation>
     </message>
     <message>
         <source>In a few words: what is it about?</source>
-        <translation type="unfinished"></translation>
+        <translation>用几个字说明：是什么事？</translation>
     </message>
     <message>
         <source>Which company, which Party member… (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>哪家物业公司、哪位党员……（可不填）</translation>
     </message>
     <message>
         <source>(no particular compound)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不限小区）</translation>
     </message>
     <message>
         <source>Due by</source>
-        <translation type="unfinished"></translation>
+        <translation>办结期限</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <source>De&amp;tail:</source>
-        <translation type="unfinished"></translation>
+        <translation>详情(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>来源(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>责任方(&amp;O)：</translation>
     </message>
     <message>
         <source>Owner &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>责任方名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Compound:</source>
-        <translation type="unfinished"></translation>
+        <translation>小区(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -544,260 +544,260 @@
     <name>LinkDialog</name>
     <message>
         <source>Met by a service or project</source>
-        <translation type="unfinished"></translation>
+        <translation>由服务或项目满足</translation>
     </message>
     <message>
         <source>Services and projects:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务和项目：</translation>
     </message>
     <message>
         <source>There are no services or projects yet: add one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有服务或项目，请先新建一个。</translation>
     </message>
 </context>
 <context>
     <name>ListsPage</name>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Needs</source>
-        <translation type="unfinished"></translation>
+        <translation>需求</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>服务</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Still to do</source>
-        <translation type="unfinished"></translation>
+        <translation>未办结</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Any owner</source>
-        <translation type="unfinished"></translation>
+        <translation>全部责任方</translation>
     </message>
     <message>
         <source>Any level</source>
-        <translation type="unfinished"></translation>
+        <translation>全部层级</translation>
     </message>
     <message>
         <source>All grids</source>
-        <translation type="unfinished">全部网格</translation>
+        <translation>所有网格</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>责任方</translation>
     </message>
     <message>
         <source>Claimant</source>
-        <translation type="unfinished"></translation>
+        <translation>领办人</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>期限</translation>
     </message>
     <message>
         <source>Overdue (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>超期（天）</translation>
     </message>
     <message>
         <source>Days open</source>
-        <translation type="unfinished"></translation>
+        <translation>已办天数</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>层级</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>&amp;New item…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建事项(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Claim…</source>
-        <translation type="unfinished"></translation>
+        <translation>领办(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始办理(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Done…</source>
-        <translation type="unfinished"></translation>
+        <translation>办结(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Verify…</source>
-        <translation type="unfinished"></translation>
+        <translation>回访核验(&amp;V)…</translation>
     </message>
     <message>
         <source>Re&amp;open…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新办理(&amp;O)…</translation>
     </message>
     <message>
         <source>Dec&amp;line…</source>
-        <translation type="unfinished"></translation>
+        <translation>不予办理(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Escalate…</source>
-        <translation type="unfinished"></translation>
+        <translation>上报(&amp;E)…</translation>
     </message>
     <message>
         <source>Lin&amp;k…</source>
-        <translation type="unfinished"></translation>
+        <translation>关联(&amp;K)…</translation>
     </message>
     <message>
         <source>Four lists</source>
-        <translation type="unfinished"></translation>
+        <translation>四张清单</translation>
     </message>
     <message>
         <source>Property companies</source>
-        <translation type="unfinished"></translation>
+        <translation>物业监督</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s), {overdue} overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 项，超期 {overdue} 项</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose an item to see its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个事项，查看办理经过。</translation>
     </message>
     <message>
         <source>Opened {opened}; {days} days open; due {due}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{opened} 立项；已办 {days} 天；期限 {due}。</translation>
     </message>
     <message>
         <source>From a night walk finding: {category}, {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>来自周夜行发现：{category}，{place}</translation>
     </message>
     <message>
         <source>Resolution: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>办理结果：{text}</translation>
     </message>
     <message>
         <source>Resident: {satisfaction}. {feedback}</source>
-        <translation type="unfinished"></translation>
+        <translation>居民评价：{satisfaction}。{feedback}</translation>
     </message>
     <message>
         <source>Declined: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>不予办理：{reason}</translation>
     </message>
     <message>
         <source>Linked: {kind} {title} ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>关联：{kind} {title}（{status}）</translation>
     </message>
     <message>
         <source>History:</source>
-        <translation type="unfinished"></translation>
+        <translation>办理经过：</translation>
     </message>
     <message>
         <source>  {at}  escalated {from_level} → {to_level} by {by}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>  {at}  由{by}从{from_level}上报到{to_level}：{reason}</translation>
     </message>
     <message>
         <source>Added “{title}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>已新建“{title}”。</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>领办</translation>
     </message>
     <message>
         <source>Who claims “{title}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>谁来领办“{title}”？</translation>
     </message>
     <message>
         <source>“{title}” claimed by {who}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”已由{who}领办。</translation>
     </message>
     <message>
         <source>“{title}” is in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”正在办理。</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>办结</translation>
     </message>
     <message>
         <source>How was “{title}” resolved?</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”是怎么解决的？</translation>
     </message>
     <message>
         <source>“{title}” is done; verify it with the resident.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”已办结，请向居民回访核验。</translation>
     </message>
     <message>
         <source>“{title}” verified: {satisfaction}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”已回访核验：{satisfaction}。</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>重新办理</translation>
     </message>
     <message>
         <source>Why is “{title}” reopened?</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”为什么要重新办理？</translation>
     </message>
     <message>
         <source>“{title}” reopened.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”已重新办理。</translation>
     </message>
     <message>
         <source>Decline</source>
-        <translation type="unfinished"></translation>
+        <translation>不予办理</translation>
     </message>
     <message>
         <source>Why is “{title}” declined?</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”为什么不予办理？</translation>
     </message>
     <message>
         <source>“{title}” declined.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”已不予办理。</translation>
     </message>
     <message>
         <source>“{title}” escalated to {level} level.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”已上报到{level}层面。</translation>
     </message>
     <message>
         <source>“{title}” is met by “{other}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”已关联“{other}”。</translation>
     </message>
 </context>
 <context>
@@ -812,7 +812,7 @@
     </message>
     <message>
         <source>Night walks</source>
-        <translation type="unfinished"></translation>
+        <translation>周夜行</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -820,7 +820,7 @@
     </message>
     <message>
         <source>Lists</source>
-        <translation type="unfinished"></translation>
+        <translation>四张清单</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -1021,56 +1021,56 @@ Offline-first records for grid cadres of a street office.</source>
     <name>PropertyView</name>
     <message>
         <source>Problem</source>
-        <translation type="unfinished">问题</translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Claimant</source>
-        <translation type="unfinished"></translation>
+        <translation>领办人</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>立项日期</translation>
     </message>
     <message>
         <source>Days open</source>
-        <translation type="unfinished"></translation>
+        <translation>已办天数</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>期限</translation>
     </message>
     <message>
         <source>Overdue (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>超期（天）</translation>
     </message>
     <message>
         <source>Property &amp;company:</source>
-        <translation type="unfinished"></translation>
+        <translation>物业公司(&amp;C)：</translation>
     </message>
     <message>
         <source>No property company is named on a compound or a problem yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有小区或问题登记物业公司。</translation>
     </message>
     <message>
         <source>{company} has no open problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>{company}没有未办结的问题。</translation>
     </message>
     <message numerus="yes">
         <source>{company}: %n open problem(s), {overdue} overdue; the oldest open for {days} days.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{company}：未办结问题 %n 个，超期 {overdue} 个；最久的已 {days} 天。</numerusform>
         </translation>
     </message>
 </context>
@@ -1393,160 +1393,160 @@ Offline-first records for grid cadres of a street office.</source>
     <name>VerifyDialog</name>
     <message>
         <source>Verify with the resident</source>
-        <translation type="unfinished"></translation>
+        <translation>回访核验</translation>
     </message>
     <message>
         <source>What the resident said (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>居民的原话（可不填）</translation>
     </message>
     <message>
         <source>“{title}” was done. Ask the resident.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”已办结，请询问居民。</translation>
     </message>
     <message>
         <source>&amp;Satisfaction:</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Feedback:</source>
-        <translation type="unfinished"></translation>
+        <translation>居民反馈(&amp;F)：</translation>
     </message>
 </context>
 <context>
     <name>WalkDialog</name>
     <message>
         <source>New night walk</source>
-        <translation type="unfinished"></translation>
+        <translation>新建周夜行</translation>
     </message>
     <message>
         <source>A time like 19:30 or 1930; a walk past midnight ends by 06:00</source>
-        <translation type="unfinished"></translation>
+        <translation>时间如 19:30 或 1930；过了午夜的夜行须在 06:00 前结束</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>到</translation>
     </message>
     <message>
         <source>Names, separated by 、 or spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名，用顿号或空格分隔</translation>
     </message>
     <message>
         <source>e.g. south gate – buildings 1 to 6 – garage</source>
-        <translation type="unfinished"></translation>
+        <translation>如：南门—1至6幢—车库</translation>
     </message>
     <message>
         <source>&amp;Date and time:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期和时间(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Grids covered:</source>
-        <translation type="unfinished"></translation>
+        <translation>走访网格(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Leader:</source>
-        <translation type="unfinished"></translation>
+        <translation>带队人(&amp;L)：</translation>
     </message>
     <message>
         <source>Other &amp;cadres:</source>
-        <translation type="unfinished"></translation>
+        <translation>其他干部(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Property company:</source>
-        <translation type="unfinished"></translation>
+        <translation>物业人员(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;HOA:</source>
-        <translation type="unfinished"></translation>
+        <translation>业委会人员(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Route:</source>
-        <translation type="unfinished"></translation>
+        <translation>路线(&amp;R)：</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;O)：</translation>
     </message>
     <message>
         <source>Place: compound, building, where</source>
-        <translation type="unfinished"></translation>
+        <translation>地点：小区、楼栋、具体位置</translation>
     </message>
     <message>
         <source>What was found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现了什么</translation>
     </message>
     <message>
         <source>Settled on the spot</source>
-        <translation type="unfinished"></translation>
+        <translation>现场解决</translation>
     </message>
     <message>
         <source>&amp;Add finding</source>
-        <translation type="unfinished"></translation>
+        <translation>添加发现(&amp;A)</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>程度</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>情况</translation>
     </message>
     <message>
         <source>Settled</source>
-        <translation type="unfinished"></translation>
+        <translation>现场解决</translation>
     </message>
     <message>
         <source>&amp;Remove finding</source>
-        <translation type="unfinished"></translation>
+        <translation>删除发现(&amp;R)</translation>
     </message>
     <message>
         <source>Enter adds the finding; Tab moves between the fields; Space ticks “settled”.</source>
-        <translation type="unfinished"></translation>
+        <translation>回车添加发现；Tab 在各栏间移动；空格勾选“现场解决”。</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>发现的问题</translation>
     </message>
     <message>
         <source>Save the walk and its findings (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存夜行记录及其发现（Ctrl+回车）</translation>
     </message>
     <message>
         <source>Discard the walk?</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃这次夜行记录？</translation>
     </message>
     <message numerus="yes">
         <source>Close without saving this walk and its %n finding(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>不保存就关闭这次夜行记录及其 %n 条发现吗？</numerusform>
         </translation>
     </message>
     <message>
         <source>Type a place or a note for the finding first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先填写发现的地点或情况。</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>Finding {n} added: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加第 {n} 条发现：{what}。</translation>
     </message>
     <message>
         <source>Finding removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除该发现。</translation>
     </message>
 </context>
 <context>
@@ -1554,157 +1554,215 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>All grids</source>
         <extracomment>Weeks shown at first, and added by &quot;Earlier weeks&quot;.</extracomment>
-        <translation type="unfinished">全部网格</translation>
+        <translation>所有网格</translation>
     </message>
     <message>
         <source>Show the walks of every grid in this profile, not only my grids</source>
-        <translation type="unfinished"></translation>
+        <translation>显示本档案所有网格的夜行，而不只是我的网格</translation>
     </message>
     <message>
         <source>&amp;New walk…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建夜行(&amp;N)…</translation>
     </message>
     <message>
         <source>Log a night walk and its findings (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>登记一次周夜行及其发现（Ctrl+N）</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Grids</source>
-        <translation type="unfinished"></translation>
+        <translation>网格</translation>
     </message>
     <message>
         <source>Leader</source>
-        <translation type="unfinished"></translation>
+        <translation>带队人</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>发现</translation>
     </message>
     <message>
         <source>&amp;Earlier weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>更早的周(&amp;E)</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>程度</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>情况</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>处理情况</translation>
     </message>
     <message>
         <source>Make a &amp;problem</source>
-        <translation type="unfinished"></translation>
+        <translation>转为问题(&amp;P)</translation>
     </message>
     <message>
         <source>Put this unsettled finding on the problem list, linked to this walk (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>把这条未现场解决的发现列入问题清单，并与本次夜行关联（Ctrl+P）</translation>
     </message>
     <message>
         <source>Week {week} of {year}: {monday} – {sunday}</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} 年第 {week} 周：{monday} – {sunday}</translation>
     </message>
     <message>
         <source>{n} (unsettled: {open}; made problems: {problems})</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 条（未解决 {open}，已转问题 {problems}）</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message numerus="yes">
         <source>%n walk(s) since {first}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{first} 以来共 %n 次夜行</numerusform>
         </translation>
     </message>
     <message>
         <source>This week ({monday} – {sunday})</source>
-        <translation type="unfinished"></translation>
+        <translation>本周（{monday} – {sunday}）</translation>
     </message>
     <message>
         <source>{week}: no grids in scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>{week}：没有负责的网格。</translation>
     </message>
     <message>
         <source>{week}: every grid has its night walk.</source>
-        <translation type="unfinished"></translation>
+        <translation>{week}：每个网格都已完成周夜行。</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>{grid} (last walk: {last})</source>
-        <translation type="unfinished"></translation>
+        <translation>{grid}（上次夜行：{last}）</translation>
     </message>
     <message numerus="yes">
         <source>{week}: no night walk yet in %n grid(s): {grids}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{week}：%n 个网格还没有周夜行：{grids}</numerusform>
         </translation>
     </message>
     <message>
         <source>No walk chosen. Log one with New walk (Ctrl+N).</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择夜行。可用“新建夜行”（Ctrl+N）登记。</translation>
     </message>
     <message>
         <source>{date}, {start}–{end}, led by {leader}; grids: {grids}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}，{start}–{end}，带队人 {leader}；网格：{grids}</translation>
     </message>
     <message>
         <source>Route: {route}</source>
-        <translation type="unfinished"></translation>
+        <translation>路线：{route}</translation>
     </message>
     <message>
         <source>Notes: {notes}</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：{notes}</translation>
     </message>
     <message>
         <source>settled on the spot</source>
-        <translation type="unfinished"></translation>
+        <translation>现场解决</translation>
     </message>
     <message>
         <source>problem: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>问题：{status}</translation>
     </message>
     <message>
         <source>unsettled</source>
-        <translation type="unfinished"></translation>
+        <translation>未解决</translation>
     </message>
     <message numerus="yes">
         <source>Night walk logged with %n finding(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已登记周夜行，共 %n 条发现。</numerusform>
         </translation>
     </message>
     <message>
         <source>This finding was settled on the spot or is a problem already.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条发现已现场解决，或已转为问题。</translation>
     </message>
     <message>
         <source>“{what}” is now on the problem list.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{what}”已列入问题清单。</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>claimed</source>
+        <extracomment>The state machine: action -&gt; (statuses it may start from, status it leads to, past-tense label).</extracomment>
+        <translation>领办</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>marked done</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>不予办理</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <extracomment>What a user may do next, in words (for the &quot;it can now be: …&quot; part of a refusal).</extracomment>
+        <translation>领办</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>mark done</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>decline</source>
+        <translation>不予办理</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <extracomment>Days a problem from a night walk gets, by the finding&apos;s severity. Finding categories that are the property company&apos;s to handle (物业监督).</extracomment>
+        <translation>上报</translation>
     </message>
 </context>
 <context>
@@ -1735,79 +1793,79 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
     <message>
         <source>Choose at least one grid the walk covered.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一个本次夜行走访的网格。</translation>
     </message>
     <message>
         <source>Enter who led the walk.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写带队人。</translation>
     </message>
     <message>
         <source>The walk date {day} is in the future: log a walk after it happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>夜行日期 {day} 还没到：请在夜行之后再登记。</translation>
     </message>
     <message>
         <source>“{value}” is not a time of day: type it like 19:30 or 1930.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是时间：请按 19:30 或 1930 的格式填写。</translation>
     </message>
     <message>
         <source>The walk ends at {end}, not after it starts at {start}. A walk past midnight must end by 06:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间 {end} 不晚于开始时间 {start}。过了午夜的夜行须在 06:00 前结束。</translation>
     </message>
     <message>
         <source>A finding needs a place or a note: say where or what.</source>
-        <translation type="unfinished"></translation>
+        <translation>发现须填写地点或情况：在哪里，是什么。</translation>
     </message>
     <message>
         <source>This night walk is not in the profile (deleted elsewhere?).</source>
-        <translation type="unfinished"></translation>
+        <translation>档案中没有这次夜行（可能已在别处删除）。</translation>
     </message>
     <message>
         <source>This {kind} is {status}, so it cannot be {action}. It can now be: {allowed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>该{kind}当前为“{status}”，不能{action}。现在可以：{allowed}。</translation>
     </message>
     <message>
         <source>This {kind} is {status} and closed, so it cannot be {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>该{kind}已“{status}”并已结案，不能{action}。</translation>
     </message>
     <message>
         <source>Give the item a title: in a few words, what is it about?</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写标题：用几个字说明是什么事。</translation>
     </message>
     <message>
         <source>Who claims it? Enter the name of the person who takes it on.</source>
-        <translation type="unfinished"></translation>
+        <translation>由谁领办？请填写领办人姓名。</translation>
     </message>
     <message>
         <source>Say how it was resolved before marking it done.</source>
-        <translation type="unfinished"></translation>
+        <translation>办结前请说明是怎么解决的。</translation>
     </message>
     <message>
         <source>Give a reason: an item is {action} only with one.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写原因：{action}须说明原因。</translation>
     </message>
     <message>
         <source>Record the resident&apos;s satisfaction (satisfied, basically satisfied, not satisfied) to verify.</source>
-        <translation type="unfinished"></translation>
+        <translation>回访核验须记录居民满意度（满意、基本满意、不满意）。</translation>
     </message>
     <message>
         <source>It is at {level} level already; it can go up to {to_level}, never down or sideways (compound → community → street).</source>
-        <translation type="unfinished"></translation>
+        <translation>已在{level}层面；只能向上报到{to_level}，不能下移或平移（小区 → 社区 → 街道）。</translation>
     </message>
     <message>
         <source>A closed item is not escalated: reopen it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>已结案的事项不能上报：请先重新办理。</translation>
     </message>
     <message>
         <source>A link joins a need to a service or a project that meets it.</source>
-        <translation type="unfinished"></translation>
+        <translation>关联只能把需求连到满足它的服务或项目。</translation>
     </message>
     <message>
         <source>This finding was settled on the spot: there is no problem to hand on.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条发现已现场解决，无需转为问题。</translation>
     </message>
     <message>
         <source>This list item is not in the profile (deleted elsewhere?).</source>
-        <translation type="unfinished"></translation>
+        <translation>档案中没有这个清单事项（可能已在别处删除）。</translation>
     </message>
     <message>
         <source>The file {path} does not exist.</source>
@@ -2061,204 +2119,161 @@ Offline-first records for grid cadres of a street office.</source>
     <name>vocab</name>
     <message>
         <source>problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>need</source>
-        <translation type="unfinished"></translation>
+        <translation>需求</translation>
     </message>
     <message>
         <source>service</source>
-        <translation type="unfinished"></translation>
+        <translation>服务</translation>
     </message>
     <message>
         <source>project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Night walk</source>
-        <translation type="unfinished"></translation>
+        <translation>周夜行</translation>
     </message>
     <message>
         <source>Door knock</source>
-        <translation type="unfinished"></translation>
+        <translation>敲门日</translation>
     </message>
     <message>
         <source>Secretary appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>我与书记有约</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>会议</translation>
     </message>
     <message>
         <source>Resident</source>
-        <translation type="unfinished"></translation>
+        <translation>居民反映</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">社区</translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>HOA</source>
-        <translation type="unfinished"></translation>
+        <translation>业委会</translation>
     </message>
     <message>
         <source>Property company</source>
-        <translation type="unfinished"></translation>
+        <translation>物业</translation>
     </message>
     <message>
         <source>Street office</source>
-        <translation type="unfinished"></translation>
+        <translation>街道</translation>
     </message>
     <message>
         <source>Party member</source>
-        <translation type="unfinished"></translation>
+        <translation>党员</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>待领办</translation>
     </message>
     <message>
         <source>claimed</source>
-        <extracomment>The state machine: action -&gt; (statuses it may start from, status it leads to, past-tense label).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已领办</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>办理中</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>已办结</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>已核验</translation>
     </message>
     <message>
         <source>declined</source>
-        <translation type="unfinished"></translation>
+        <translation>不予办理</translation>
     </message>
     <message>
         <source>Satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>满意</translation>
     </message>
     <message>
         <source>Basically satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>基本满意</translation>
     </message>
     <message>
         <source>Not satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>不满意</translation>
     </message>
     <message>
         <source>compound</source>
-        <translation type="unfinished"></translation>
+        <translation>小区</translation>
     </message>
     <message>
         <source>community</source>
-        <translation type="unfinished"></translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>street</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>marked done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reopened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>claim</source>
-        <extracomment>What a user may do next, in words (for the &quot;it can now be: …&quot; part of a refusal).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mark done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>verify</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reopen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>escalated</source>
-        <extracomment>Days a problem from a night walk gets, by the finding&apos;s severity. Finding categories that are the property company&apos;s to handle (物业监督).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>街道</translation>
     </message>
     <message>
         <source>Blocked fire lane</source>
         <extracomment>Finding categories (code -&gt; English label, translated in context &quot;vocab&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>消防通道堵塞</translation>
     </message>
     <message>
         <source>Safety hazard</source>
-        <translation type="unfinished"></translation>
+        <translation>安全隐患</translation>
     </message>
     <message>
         <source>Sanitation</source>
-        <translation type="unfinished"></translation>
+        <translation>环境卫生</translation>
     </message>
     <message>
         <source>Broken facility</source>
-        <translation type="unfinished"></translation>
+        <translation>设施损坏</translation>
     </message>
     <message>
         <source>Parking</source>
-        <translation type="unfinished"></translation>
+        <translation>停车</translation>
     </message>
     <message>
         <source>Noise</source>
-        <translation type="unfinished"></translation>
+        <translation>噪音</translation>
     </message>
     <message>
         <source>Public order</source>
-        <translation type="unfinished"></translation>
+        <translation>治安秩序</translation>
     </message>
     <message>
         <source>Resident request</source>
-        <translation type="unfinished"></translation>
+        <translation>居民诉求</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Minor</source>
-        <translation type="unfinished"></translation>
+        <translation>轻微</translation>
     </message>
     <message>
         <source>Moderate</source>
-        <translation type="unfinished"></translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Serious</source>
-        <translation type="unfinished"></translation>
+        <translation>严重</translation>
     </message>
     <message>
         <source>Cadre</source>
         <extracomment>Who walked: the three parties that govern a compound together, and anyone else.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>干部</translation>
     </message>
 </context>
 </TS>
