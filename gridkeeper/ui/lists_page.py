@@ -179,10 +179,9 @@ class ListsPage(QWidget):
         self.tabs.setObjectName("listTabs")
         self.tabs.addTab(four, self.tr("Four lists"))
         self.tabs.addTab(self.property_view, self.tr("Property companies"))
-        self.tabs.currentChanged.connect(lambda i: self.property_view.refresh() if i == 1 else None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.refresh()
+        self._stale = True  # read when first shown: the main window builds every page at start-up
 
     # -- reading -----------------------------------------------------------------
 
@@ -192,7 +191,18 @@ class ListsPage(QWidget):
     def scope(self) -> list[str] | None:
         return None if self.all_grids.isChecked() else self._my_grids
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self, select: str | None = None) -> None:
+        """Re-read the lists now if the page is shown, else when it next is."""
+        self.property_view.refresh()
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         current = select or self.current_id()
         wanted = self.status_filter.currentData()
         statuses = lists.OPEN_STATUSES if wanted == "open" else ((wanted,) if wanted else None)

@@ -59,12 +59,22 @@ class PropertyView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        self.refresh()
+        self._stale = True
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def today(self) -> date:
         return self._today or date.today()
 
     def refresh(self) -> None:
+        """Re-read now if shown, else when next shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         chosen = self.company.currentText()
         self.company.blockSignals(True)
         self.company.clear()

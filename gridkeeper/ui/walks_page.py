@@ -144,7 +144,7 @@ class WalksPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
-        self.refresh()
+        self._stale = True  # read when first shown: the main window builds every page at start-up
 
     # -- reading -----------------------------------------------------------------
 
@@ -154,7 +154,17 @@ class WalksPage(QWidget):
     def scope(self) -> list[str] | None:
         return None if self.all_grids.isChecked() else self._my_grids
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self, select: str | None = None) -> None:
+        """Re-read the page now if it is shown, else when it next is."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         current = select or self.current_walk_id()
         self._show_compliance()
         today = self.today()

@@ -195,8 +195,12 @@ def test_main_window_has_the_pages_and_a_new_problem_reaches_the_lists(qtbot, de
     w.walks.show_walk(waiting.walk_id)
     row = next(r for r, f in enumerate(w.walks._detail.findings) if f.id == waiting.id)  # type: ignore[union-attr]
     w.walks.findings.selectRow(row)
+    w.nav.setCurrentRow(2)
     w.lists.all_grids.setChecked(True)
     w.lists.kinds.setCurrentIndex(1)
     before = titles(w.lists).count(waiting.note)
+    w.nav.setCurrentRow(1)
     qtbot.mouseClick(w.walks.problem_button, Qt.MouseButton.LeftButton)
-    assert titles(w.lists).count(waiting.note) == before + 1  # the Lists page re-read without being asked
+    assert w.walks.status.text() == f"“{waiting.note}” is now on the problem list."
+    w.nav.setCurrentRow(2)
+    assert titles(w.lists).count(waiting.note) == before + 1  # the Lists page re-read when shown again

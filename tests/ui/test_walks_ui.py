@@ -183,6 +183,8 @@ def test_compliance_lists_the_grids_without_a_walk_this_week(qtbot, store: Store
     walks.log_walk(store, walks.NewWalk(date(2026, 11, 20), "19:00", "20:30", (st.grid1,), "李娜"), today=TODAY)
     p = WalksPage(store, None, me="李娜", today=TODAY)
     qtbot.addWidget(p)
+    assert p.compliance.text() == ""  # nothing read until the page is shown
+    p.show()
     text = p.compliance.text()
     assert text.startswith("This week (2026-11-23 – 2026-11-29): no night walk yet in 2 grids")
     assert "塘川社区第1网格 (last walk: 2026-11-20)" in text and "塘川社区第2网格 (last walk: never)" in text
