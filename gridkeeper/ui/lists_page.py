@@ -138,7 +138,7 @@ class ListsPage(QWidget):
             ("finish", self.tr("&Done…"), self.finish, None),
             ("verify", self.tr("&Verify…"), self.verify, None),
             ("reopen", self.tr("Re&open…"), self.reopen, None),
-            ("decline", self.tr("Dec&line…"), self.decline, None),
+            ("decline", self.tr("Decl&ine…"), self.decline, None),
             ("escalate", self.tr("&Escalate…"), self.escalate, None),
             ("link", self.tr("Lin&k…"), self.link, None),
         )

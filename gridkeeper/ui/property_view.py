@@ -50,7 +50,7 @@ class PropertyView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.TITLE, QHeaderView.ResizeMode.Stretch)
         bar = QHBoxLayout()
-        label = QLabel(self.tr("Property &company:"))
+        label = QLabel(self.tr("Propert&y company:"))
         label.setBuddy(self.company)
         bar.addWidget(label)
         bar.addWidget(self.company)

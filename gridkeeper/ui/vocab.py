@@ -29,7 +29,7 @@ def fill(combo: QComboBox, table: dict[str, str], first: str | None = None) -> N
         combo.addItem(QCoreApplication.translate("vocab", label), code)
 
 
-def select(combo: QComboBox, code: str | None) -> None:
+def choose(combo: QComboBox, code: str | None) -> None:
     index = combo.findData(code)
     if index >= 0:
         combo.setCurrentIndex(index)

@@ -134,7 +134,7 @@ class WalkDialog(QDialog):
         self.severity = QComboBox()
         self.severity.setObjectName("severity")
         vocab.fill(self.severity, walks.SEVERITIES)
-        vocab.select(self.severity, "medium")
+        vocab.choose(self.severity, "medium")
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("What was found"))
@@ -273,7 +273,7 @@ class WalkDialog(QDialog):
         self.place.clear()
         self.note.clear()
         self.settled.setChecked(False)
-        vocab.select(self.severity, "medium")
+        vocab.choose(self.severity, "medium")
         self.place.setFocus()
 
     def remove_finding(self) -> None:

@@ -670,8 +670,8 @@
         <translation>重新办理(&amp;O)…</translation>
     </message>
     <message>
-        <source>Dec&amp;line…</source>
-        <translation>不予办理(&amp;L)…</translation>
+        <source>Decl&amp;ine…</source>
+        <translation>不予办理(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Escalate…</source>
@@ -1056,8 +1056,8 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>超期（天）</translation>
     </message>
     <message>
-        <source>Property &amp;company:</source>
-        <translation>物业公司(&amp;C)：</translation>
+        <source>Propert&amp;y company:</source>
+        <translation>物业公司(&amp;Y)：</translation>
     </message>
     <message>
         <source>No property company is named on a compound or a problem yet.</source>

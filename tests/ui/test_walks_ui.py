@@ -189,3 +189,43 @@ def test_compliance_lists_the_grids_without_a_walk_this_week(qtbot, store: Store
     assert text.startswith("This week (2026-11-23 – 2026-11-29): no night walk yet in 2 grids")
     assert "塘川社区第1网格 (last walk: 2026-11-20)" in text and "塘川社区第2网格 (last walk: never)" in text
     assert p.tree.topLevelItem(0).text(0) == "Week 47 of 2026: 2026-11-16 – 2026-11-22"
+
+
+def test_the_whole_loop_from_a_dark_courtyard_to_a_verified_problem(qtbot, page: WalksPage, store: Store,  # type: ignore[no-untyped-def]
+                                                                   st: Street, monkeypatch) -> None:
+    """The issue's flow in one go: log a walk with three findings by keyboard, turn one into a problem,
+    then on the Lists page claim it, close it and verify it, with the keys a cadre would use."""
+    from gridkeeper.ui.lists_page import ListsPage
+
+    log_walk_by_keyboard(qtbot, page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.findings.setFocus()
+    with qtbot.waitSignal(page.problem_made) as made:
+        press(qtbot, page.findings, Qt.Key.Key_P, modifier=Qt.KeyboardModifier.ControlModifier)
+
+    board = ListsPage(store, [st.grid1], me="李娜", today=TODAY)
+    qtbot.addWidget(board)
+    board.show()
+    board.activateWindow()
+    qtbot.waitUntil(board.isActiveWindow)
+    assert board.current_id() == made.args[0]
+    answers = iter(["党员张伟", "已清走杂物"])
+    monkeypatch.setattr(board, "ask_text", lambda *_a, **_k: next(answers))
+    monkeypatch.setattr(board, "ask_verify", lambda _item: ("basic", "基本满意，希望常来看看"))
+    # Tab to a button and press Space (mnemonics such as Alt+C do not fire on the offscreen platform).
+    board.status_filter.setCurrentIndex(board.status_filter.findData(None))  # done ones stay listed
+    for action, status in (("claim", "claimed"), ("start", "in progress"), ("finish", "done")):
+        board.buttons[action].setFocus()
+        press(qtbot, board.buttons[action], Qt.Key.Key_Space)
+        assert board.table.item(0, board.STATUS).text() == status
+        assert board.focusWidget() is board.table  # back on the list for the next step
+    board.buttons["verify"].setFocus()
+    press(qtbot, board.buttons["verify"], Qt.Key.Key_Space)
+    assert board.status.text() == "“消防通道堆放杂物” verified: Basically satisfied."
+    detail = lists.item_detail(store, made.args[0], TODAY)
+    assert detail is not None and [h.to_status for h in detail.history] == [
+        "open", "claimed", "in_progress", "done", "verified"]
+    assert detail.finding is not None and detail.finding.walk_id == page.current_walk_id()
+    page.refresh()
+    assert page.findings.item(0, 4).text() == "problem: verified"
