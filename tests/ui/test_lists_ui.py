@@ -186,7 +186,7 @@ def test_main_window_has_the_pages_and_a_new_problem_reaches_the_lists(qtbot, de
     w = window(qtbot, demo_store)
     pages = [w.nav.item(r).text() for r in range(w.nav.count())]
     assert pages[:3] == ["Households", "Night walks", "Lists"]
-    w.nav.setCurrentRow(1)
+    w.nav.setCurrentRow(w.pages.indexOf(w.walks))
     assert w.pages.currentWidget() is w.walks
     # a demo walk with an unsettled finding not yet on the problem list
     waiting = next(f for r in walks.walks_between(demo_store, None, date(2026, 8, 1), date(2026, 11, 1))
@@ -195,12 +195,12 @@ def test_main_window_has_the_pages_and_a_new_problem_reaches_the_lists(qtbot, de
     w.walks.show_walk(waiting.walk_id)
     row = next(r for r, f in enumerate(w.walks._detail.findings) if f.id == waiting.id)  # type: ignore[union-attr]
     w.walks.findings.selectRow(row)
-    w.nav.setCurrentRow(2)
+    w.nav.setCurrentRow(w.pages.indexOf(w.lists))
     w.lists.all_grids.setChecked(True)
     w.lists.kinds.setCurrentIndex(1)
     before = titles(w.lists).count(waiting.note)
-    w.nav.setCurrentRow(1)
+    w.nav.setCurrentRow(w.pages.indexOf(w.walks))
     qtbot.mouseClick(w.walks.problem_button, Qt.MouseButton.LeftButton)
     assert w.walks.status.text() == f"“{waiting.note}” is now on the problem list."
-    w.nav.setCurrentRow(2)
+    w.nav.setCurrentRow(w.pages.indexOf(w.lists))
     assert titles(w.lists).count(waiting.note) == before + 1  # the Lists page re-read when shown again

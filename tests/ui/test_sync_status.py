@@ -47,7 +47,7 @@ def test_the_indicator_before_and_after_a_sync(qtbot, laptops, share: Path) -> N
     assert counted(w.sync_status.text()) == "Never synced · 5 changes to send"  # no folder: nothing about a share
     assert w.sync_page.state.text() == w.sync_status.text()  # the page says the same
 
-    w.nav.setCurrentRow(1)
+    w.nav.setCurrentRow(w.pages.indexOf(w.sync_page))  # by page, not position: pages get added
     w.sync_page.folder.setText(str(share))
     with qtbot.waitSignal(w.sync_page.ended, timeout=10_000):
         w.sync_page.sync_button.click()
@@ -94,7 +94,7 @@ def test_clicking_the_indicator_opens_the_sync_page(qtbot, store: Store) -> None
     w = window(qtbot, store)
     assert w.pages.currentWidget() is w.households
     qtbot.mouseClick(w.sync_status, Qt.MouseButton.LeftButton)
-    assert w.pages.currentWidget() is w.sync_page and w.nav.currentRow() == 1
+    assert w.pages.currentWidget() is w.sync_page and w.nav.currentRow() == w.pages.indexOf(w.sync_page)
 
 
 def test_file_sync_goes_to_the_page_and_syncs(qtbot, laptops, share: Path) -> None:  # type: ignore[no-untyped-def]

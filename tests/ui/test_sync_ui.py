@@ -46,7 +46,7 @@ def rename(store: Store, pid: str, name: str) -> None:
 
 
 def sync_through_page(qtbot, w: MainWindow, folder: Path) -> SyncPanel:  # type: ignore[no-untyped-def]
-    w.nav.setCurrentRow(1)
+    w.nav.setCurrentRow(w.pages.indexOf(w.sync_page))  # by page, not position: pages get added
     page = w.sync_page
     assert w.pages.currentWidget() is page and w.nav.currentItem().text() == "Sync"
     page.folder.setText(str(folder))
@@ -86,14 +86,15 @@ def test_a_conflict_is_reviewed_and_the_other_value_taken(qtbot, laptops, share:
     rename(b, "p1", "张炜")  # later: wins everywhere
     assert engine.sync_folder(a, share).status == "ok"
     w = window(qtbot, b)
-    assert w.nav.item(2).text() == "Conflicts"
+    conflicts_row = w.pages.indexOf(w.conflicts)
+    assert w.nav.item(conflicts_row).text() == "Conflicts"
     result = engine.sync_folder(b, share)
     assert result.conflicts == 1
     w._after_sync(result)  # what the page's synced signal does
-    assert w.nav.item(2).text() == "Conflicts (1)"
+    assert w.nav.item(conflicts_row).text() == "Conflicts (1)"
     assert "· 1 conflict" in w.sync_status.text()
 
-    w.nav.setCurrentRow(2)
+    w.nav.setCurrentRow(conflicts_row)
     page = w.conflicts
     assert w.pages.currentWidget() is page
     row = [page.table.item(0, c).text() for c in range(page.table.columnCount())]
@@ -109,7 +110,7 @@ def test_a_conflict_is_reviewed_and_the_other_value_taken(qtbot, laptops, share:
     assert page.empty.isVisible() and page.empty.text() == "No conflicts to review."
     assert page.status.text() == "Took 张玮 for Name of 张炜."
     assert not page.take_button.isEnabled()
-    assert w.nav.item(2).text() == "Conflicts"
+    assert w.nav.item(conflicts_row).text() == "Conflicts"
     assert "conflict" not in w.sync_status.text()  # refreshed after the resolve
     assert "1 change" in w.sync_status.text()  # the choice, to send
 
