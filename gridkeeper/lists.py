@@ -42,7 +42,7 @@ __all__ = [
     "NewItem", "Item", "ItemDetail", "ItemRow", "HistoryEntry", "EscalationEntry", "LinkedItem",
     "create_item", "problem_from_finding", "claim", "start", "finish", "verify", "reopen", "decline",
     "escalate", "link", "unlink", "items", "item_detail", "property_companies", "open_problems_of",
-    "allowed_actions", "compounds",
+    "allowed_actions", "compounds", "overdue_items",
 ]
 
 KINDS: dict[str, str] = {
@@ -386,6 +386,11 @@ def items(
         rows = queries.items(conn, kind=kind, owner_party=owner_party, escalation_level=escalation_level,
                              statuses=statuses, grid_ids=grid_ids)
     return sorted((_item(r, today) for r in rows), key=_sort_key)
+
+
+def overdue_items(store: Store, grid_ids: Sequence[str] | None, today: date) -> list[Item]:
+    """Items of every kind still to do and past their due date, most overdue first: for the Today page."""
+    return [i for i in items(store, today, statuses=OPEN_STATUSES, grid_ids=grid_ids) if i.overdue_days]
 
 
 def item_detail(store: Store, item_id: str, today: date) -> ItemDetail | None:

@@ -259,6 +259,8 @@ def test_lists_filter_and_sort_by_overdue_days(store: Store, st: Street) -> None
     lists.escalate(store, soon, "community", "需要社区协调", by="x")
     assert [r.id for r in lists.items(store, TODAY, escalation_level="community")] == [soon]
     assert {r.id for r in lists.items(store, TODAY)} == {late, later, soon, undated, need, done}
+    # for the Today page: what is late, whatever its kind
+    assert [r.id for r in lists.overdue_items(store, None, TODAY)] == [need, late, later]
 
 
 def test_scope_by_grid_keeps_items_without_a_grid(store: Store, st: Street) -> None:

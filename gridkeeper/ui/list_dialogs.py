@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import lists
+from gridkeeper import households, lists
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.lists import NewItem
 from gridkeeper.store import Store
@@ -51,6 +51,7 @@ class ItemDialog(QDialog):
         super().__init__(parent)
         self._store = store
         self._me = me
+        self._grid_ids = grid_ids
         self.item_id: str | None = None
         self.setWindowTitle(self.tr("New list item"))
         self.setMinimumWidth(520)
@@ -78,6 +79,13 @@ class ItemDialog(QDialog):
         self.compound.addItem(self.tr("(no particular compound)"), None)
         for cid, name in lists.compounds(store, grid_ids):
             self.compound.addItem(name, cid)
+        self.household_search = QLineEdit()
+        self.household_search.setObjectName("householdSearch")
+        self.household_search.setPlaceholderText(self.tr("Name, pinyin initials or address (optional)"))
+        self.household = QComboBox()
+        self.household.setObjectName("household")
+        self.household.addItem(self.tr("(no particular household)"), None)
+        self.household_search.textChanged.connect(self._find_households)
         self.has_due = QCheckBox(self.tr("Due by"))
         self.has_due.setObjectName("hasDue")
         self.due = QDateEdit(QDate(today.year, today.month, today.day).addDays(7))
@@ -93,11 +101,13 @@ class ItemDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Title:"), self.title)
-        form.addRow(self.tr("De&tail:"), self.detail)
+        form.addRow(self.tr("&Detail:"), self.detail)
         form.addRow(self.tr("&Source:"), self.source)
         form.addRow(self.tr("&Owner:"), self.owner)
         form.addRow(self.tr("Owner &name:"), self.owner_name)
         form.addRow(self.tr("&Compound:"), self.compound)
+        form.addRow(self.tr("Find &household:"), self.household_search)
+        form.addRow(self.tr("Ho&usehold:"), self.household)
         form.addRow("", due_row)
         self.error = _error_label()
         layout = QVBoxLayout(self)
@@ -106,11 +116,30 @@ class ItemDialog(QDialog):
         layout.addWidget(_buttons(self))
         self.title.setFocus()
 
+    def _find_households(self, text: str) -> None:
+        """The household search of the Households page: a few milliseconds, so as you type."""
+        self.household.clear()
+        self.household.addItem(self.tr("(no particular household)"), None)
+        if not text.strip():
+            return
+        found: list[str] = []
+        for hit in households.search_page(self._store, text, self._grid_ids, limit=60):
+            if hit.household_id not in found:
+                found.append(hit.household_id)
+        rows = households.rows(self._store, found[:20])
+        for hid in found[:20]:
+            row = rows.get(hid)
+            if row is not None:
+                self.household.addItem(f"{row.address}  {row.head}", hid)
+        if self.household.count() > 1:
+            self.household.setCurrentIndex(1)
+
     def new_item(self) -> NewItem:
         d = self.due.date()
         return NewItem(kind=self.kind.currentData(), title=self.title.text(), source=self.source.currentData(),
                        owner_party=self.owner.currentData(), owner_name=self.owner_name.text(),
                        detail=self.detail.text(), compound_id=self.compound.currentData(),
+                       household_id=self.household.currentData(),
                        due_date=date(d.year(), d.month(), d.day()) if self.has_due.isChecked() else None)
 
     def accept(self) -> None:

@@ -501,6 +501,14 @@
         <translation>（不限小区）</translation>
     </message>
     <message>
+        <source>Name, pinyin initials or address (optional)</source>
+        <translation>姓名、拼音首字母或地址（可不填）</translation>
+    </message>
+    <message>
+        <source>(no particular household)</source>
+        <translation>（不涉及具体住户）</translation>
+    </message>
+    <message>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
@@ -513,8 +521,16 @@
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <source>De&amp;tail:</source>
-        <translation>详情(&amp;T)：</translation>
+        <source>&amp;Detail:</source>
+        <translation>详情(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Find &amp;household:</source>
+        <translation>查找住户(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Ho&amp;usehold:</source>
+        <translation>住户(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Source:</source>

@@ -204,3 +204,18 @@ def test_main_window_has_the_pages_and_a_new_problem_reaches_the_lists(qtbot, de
     assert w.walks.status.text() == f"“{waiting.note}” is now on the problem list."
     w.nav.setCurrentRow(w.pages.indexOf(w.lists))
     assert titles(w.lists).count(waiting.note) == before + 1  # the Lists page re-read when shown again
+
+
+def test_a_new_item_can_concern_a_household_found_by_address(qtbot, store: Store, st: Street) -> None:  # type: ignore[no-untyped-def]
+    dlg = ItemDialog(store, [st.grid1], "problem", "李娜", TODAY)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    type_text(qtbot, dlg.title, "楼上漏水")
+    type_text(qtbot, dlg.household_search, "1单元101")
+    assert dlg.household.currentData() == st.household
+    assert dlg.household.currentText().startswith("阳光花园1幢1单元101")
+    dlg.accept()
+    assert dlg.item_id is not None
+    item = lists.item_detail(store, dlg.item_id, TODAY)
+    assert item is not None and item.item.place == "阳光花园1幢1单元101"
+    assert item.item.grid_id == st.grid1  # through the household's building: in my scope
