@@ -304,3 +304,64 @@ class WalkDialog(QDialog):
             self.error.setText(vocab.error_text(exc))
             return
         self.accept()
+
+
+class FindingDialog(QDialog):
+    """One more finding for a walk already logged (remembered later, or reported the next morning)."""
+
+    def __init__(self, store: Store, walk_id: str, grid_ids: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._walk_id = walk_id
+        self.finding_id: str | None = None
+        self.setWindowTitle(self.tr("Add a finding"))
+        self.setMinimumWidth(480)
+        self._places = walks.places(store, grid_ids)
+        self.place = QLineEdit()
+        self.place.setObjectName("place")
+        self.place.setPlaceholderText(self.tr("Place: compound, building, where"))
+        completer = QCompleter([p.label for p in self._places], self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.place.setCompleter(completer)
+        self.category = QComboBox()
+        self.category.setObjectName("category")
+        vocab.fill(self.category, walks.CATEGORIES)
+        self.severity = QComboBox()
+        self.severity.setObjectName("severity")
+        vocab.fill(self.severity, walks.SEVERITIES)
+        vocab.choose(self.severity, "medium")
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.settled = QCheckBox(self.tr("Settled on the spot"))
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        form = QFormLayout()
+        form.addRow(self.tr("&Place:"), self.place)
+        form.addRow(self.tr("&Category:"), self.category)
+        form.addRow(self.tr("Se&verity:"), self.severity)
+        form.addRow(self.tr("&Note:"), self.note)
+        form.addRow("", self.settled)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        place, rest = walks.match_place(self._places, self.place.text())
+        finding = NewFinding(
+            category=self.category.currentData(), severity=self.severity.currentData(), note=self.note.text(),
+            place=rest, compound_id=place.compound_id if place else None,
+            building_id=place.building_id if place else None, grid_id=place.grid_id if place else None,
+            settled=self.settled.isChecked())
+        try:
+            self.finding_id = walks.add_finding(self._store, self._walk_id, finding)
+        except GridKeeperError as exc:
+            self.error.setText(vocab.error_text(exc))
+            self.note.setFocus()
+            return
+        super().accept()

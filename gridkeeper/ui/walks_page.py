@@ -30,7 +30,7 @@ from gridkeeper import lists, walks
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.store import Store
 from gridkeeper.ui import vocab
-from gridkeeper.ui.walk_dialog import WalkDialog
+from gridkeeper.ui.walk_dialog import FindingDialog, WalkDialog
 
 #: Weeks shown at first, and added by "Earlier weeks".
 WEEKS_SHOWN = 8
@@ -122,6 +122,10 @@ class WalksPage(QWidget):
             "Put this unsettled finding on the problem list, linked to this walk (Ctrl+P)"))
         self.problem_button.clicked.connect(self.make_problem)
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P), self, activated=self.make_problem)
+        self.add_button = QPushButton(self.tr("&Add finding…"))
+        self.add_button.setObjectName("addFinding")
+        self.add_button.setToolTip(self.tr("One more finding for this walk, remembered later"))
+        self.add_button.clicked.connect(self.add_finding)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -132,6 +136,7 @@ class WalksPage(QWidget):
         right_layout.addWidget(self.findings, 1)
         row = QHBoxLayout()
         row.addWidget(self.problem_button)
+        row.addWidget(self.add_button)
         row.addStretch(1)
         right_layout.addLayout(row)
         right_layout.addWidget(self.status)
@@ -287,6 +292,7 @@ class WalksPage(QWidget):
         return self._detail.findings[row]
 
     def _update_buttons(self) -> None:
+        self.add_button.setEnabled(self._detail is not None)
         f = self.current_finding()
         self.problem_button.setEnabled(f is not None and not f.settled and f.problem_id is None)
 
@@ -307,6 +313,21 @@ class WalksPage(QWidget):
         self.status.setText(self.tr("Night walk logged with %n finding(s).", "", findings))
         self.walk_logged.emit(walk_id)
         self.findings.setFocus()
+
+    def add_finding(self) -> None:
+        if self._detail is None:
+            return
+        dialog = FindingDialog(self._store, self._detail.head.id, [g.id for g in self._detail.grids], self)
+        if dialog.exec() and dialog.finding_id:
+            self.finding_added(self._detail.head.id)
+
+    def finding_added(self, walk_id: str) -> None:
+        self.refresh(select=walk_id)
+        if self._detail is not None:
+            self.findings.selectRow(len(self._detail.findings) - 1)
+        self.findings.setFocus()
+        self.status.setText(self.tr("Finding added to the walk of {date}.").format(
+            date=self._detail.head.walk_date.isoformat() if self._detail else ""))
 
     def make_problem(self) -> None:
         f = self.current_finding()

@@ -273,6 +273,37 @@
     </message>
 </context>
 <context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Add a finding</source>
+        <translation>补充发现</translation>
+    </message>
+    <message>
+        <source>Place: compound, building, where</source>
+        <translation>地点：小区、楼栋、具体位置</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>现场解决</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类型(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>程度(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>情况(&amp;N)：</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDetail</name>
     <message>
         <source>Name</source>
@@ -1637,6 +1668,14 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>把这条未现场解决的发现列入问题清单，并与本次夜行关联（Ctrl+P）</translation>
     </message>
     <message>
+        <source>&amp;Add finding…</source>
+        <translation>补充发现(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>One more finding for this walk, remembered later</source>
+        <translation>为这次夜行补记一条发现</translation>
+    </message>
+    <message>
         <source>Week {week} of {year}: {monday} – {sunday}</source>
         <translation>{year} 年第 {week} 周：{monday} – {sunday}</translation>
     </message>
@@ -1713,6 +1752,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>
             <numerusform>已登记周夜行，共 %n 条发现。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Finding added to the walk of {date}.</source>
+        <translation>已为 {date} 的夜行补记发现。</translation>
     </message>
     <message>
         <source>This finding was settled on the spot or is a problem already.</source>

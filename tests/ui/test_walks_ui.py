@@ -229,3 +229,32 @@ def test_the_whole_loop_from_a_dark_courtyard_to_a_verified_problem(qtbot, page:
     assert detail.finding is not None and detail.finding.walk_id == page.current_walk_id()
     page.refresh()
     assert page.findings.item(0, 4).text() == "problem: verified"
+
+
+def test_a_finding_remembered_later_is_added_to_the_walk(qtbot, page: WalksPage, store: Store, st: Street) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper.ui.walk_dialog import FindingDialog
+
+    walk_id = walks.log_walk(store, walks.NewWalk(TODAY, "19:30", "21:00", (st.grid1,), "李娜"), today=TODAY)
+    page.refresh(select=walk_id)
+    assert page.findings.rowCount() == 0 and page.add_button.isEnabled()
+
+    def fill() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, FindingDialog)
+        try:
+            dlg.accept()  # nothing typed
+            assert dlg.error.text() == "A finding needs a place or a note: say where or what."
+            type_text(qtbot, dlg.place, "阳光花园1幢 北门")
+            dlg.note.setFocus()
+            type_text(qtbot, dlg.note, "单元门禁损坏")
+            dlg.category.setCurrentIndex(dlg.category.findData("facility"))
+            dlg.accept()
+        finally:
+            if dlg.isVisible():
+                dlg.done(0)
+
+    QTimer.singleShot(0, fill)
+    page.add_finding()
+    assert page.status.text() == "Finding added to the walk of 2026-11-27."
+    assert [page.findings.item(0, c).text() for c in range(4)] == [
+        "阳光花园1幢 北门", "Broken facility", "Moderate", "单元门禁损坏"]
