@@ -38,6 +38,11 @@ def _label(conn: Any, table: str, row_id: str) -> str:
         return conn.execute(text("SELECT number FROM mediationcase WHERE id = :i"), {"i": row_id}).scalar() or row_id
     if table in ("community", "compound", "grid", "building", "tag", "cadre", "mediationparty"):
         return conn.execute(text(f'SELECT name FROM "{table}" WHERE id = :i'), {"i": row_id}).scalar() or row_id
+    if table == "listitem":  # two cadres moved one problem along at once: its title says which
+        return conn.execute(text("SELECT title FROM listitem WHERE id = :i"), {"i": row_id}).scalar() or row_id
+    if table == "nightwalk":
+        r = conn.execute(text("SELECT walk_date, leader FROM nightwalk WHERE id = :i"), {"i": row_id}).first()
+        return f"{r.walk_date} {r.leader}" if r else row_id
     return row_id
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, text
 from gridkeeper import demo_care
 from gridkeeper import demo_mediation
 from gridkeeper import demo_vocab as vocab
+from gridkeeper import demo_walks
 from gridkeeper import idnumber, ids
 from gridkeeper.errors import ProfileNotEmpty
 from gridkeeper.profile import CADRE_KEY
@@ -71,6 +72,9 @@ class DemoResult:
     contacts: int = 0
     services: int = 0
     volunteers: int = 0
+    walks: int = 0
+    findings: int = 0
+    list_items: int = 0
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -407,6 +411,7 @@ def generate(
             if rows.tables.get(table):
                 _insert(conn, table, rows.tables[table])
             report(20 + 80 * (i + 1) // len(_ORDER), table)
+        demo_walks.add(conn, rows.tables, TODAY, seed, result)  # three months of night walks and the lists
     store.set_meta(CADRE_KEY, result._cadre_id)  # type: ignore[attr-defined]
     result.mediation_cases = demo_mediation.generate(store, rows, size, seed, TODAY)
     result.seconds = time.perf_counter() - started

@@ -7,6 +7,7 @@ importing Qt; the UI and the CLI translate them with `translated()`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Callable
 
 Translate = Callable[[str, str], str]
@@ -106,3 +107,157 @@ class UnknownCadre(GridKeeperError):
                 QT_TRANSLATE_NOOP("errors", "{count} cadres are called {name}; this cannot tell them apart."),
                 name=name, count=matches,
             )
+# -- night walks (gridkeeper/walks.py) -------------------------------------------
+
+
+class WalkError(GridKeeperError):
+    """A night walk or finding that cannot be logged as given."""
+
+
+class WalkNeedsGrid(WalkError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "Choose at least one grid the walk covered."))
+
+
+class WalkNeedsLeader(WalkError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "Enter who led the walk."))
+
+
+class WalkInFuture(WalkError):
+    def __init__(self, day: date) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "The walk date {day} is in the future: log a walk after it happened."),
+            day=day.isoformat(),
+        )
+
+
+class BadTime(WalkError):
+    def __init__(self, value: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "“{value}” is not a time of day: type it like 19:30 or 1930."),
+            value=value,
+        )
+
+
+class WalkEndsBeforeStart(WalkError):
+    def __init__(self, start: str, end: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The walk ends at {end}, not after it starts at {start}. A walk past midnight must end by 06:00.",
+            ),
+            start=start,
+            end=end,
+        )
+
+
+class FindingNeedsWhat(WalkError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "A finding needs a place or a note: say where or what."))
+
+
+class UnknownWalk(WalkError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "This night walk is not in the profile (deleted elsewhere?)."))
+
+
+# -- the four lists (gridkeeper/lists.py) ------------------------------------------
+
+
+class ListError(GridKeeperError):
+    """A list item action that cannot be done as asked.
+
+    Parameters named in `vocab_params` hold English labels of vocabulary
+    (kinds and statuses in context "vocab", workflow verbs in "actions"); they
+    are translated too. A tuple is a list of labels, joined with " / ".
+    """
+
+    vocab_params: dict[str, str] = {}  # parameter -> translation context
+
+    def translated(self, translate: Translate) -> str:
+        text = translate(self.context, self.message) or self.message
+        params = dict(self.params)
+        for name, context in self.vocab_params.items():
+            value = params[name]
+            if isinstance(value, tuple):
+                params[name] = " / ".join(translate(context, v) or v for v in value)
+            else:
+                params[name] = translate(context, value) or value
+        return text.format(**params)
+
+    def english(self) -> str:
+        params = {k: " / ".join(v) if isinstance(v, tuple) else v for k, v in self.params.items()}
+        return self.message.format(**params)
+
+
+class IllegalTransition(ListError):
+    vocab_params = {"kind": "vocab", "status": "vocab", "action": "actions", "allowed": "actions"}
+
+    def __init__(self, kind: str, status: str, action: str, allowed: tuple[str, ...]) -> None:
+        if allowed:
+            message = QT_TRANSLATE_NOOP(
+                "errors", "This {kind} is {status}, so it cannot be {action}. It can now be: {allowed}.")
+        else:
+            message = QT_TRANSLATE_NOOP("errors", "This {kind} is {status} and closed, so it cannot be {action}.")
+        super().__init__(message, kind=kind, status=status, action=action, allowed=allowed)
+
+
+class ItemNeedsTitle(ListError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "Give the item a title: in a few words, what is it about?"))
+
+
+class ClaimNeedsClaimant(ListError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "Who claims it? Enter the name of the person who takes it on."))
+
+
+class DoneNeedsResolution(ListError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "Say how it was resolved before marking it done."))
+
+
+class ReasonNeeded(ListError):
+    vocab_params = {"action": "actions"}
+
+    def __init__(self, action: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "Give a reason: an item is {action} only with one."),
+                         action=action)
+
+
+class VerifyNeedsSatisfaction(ListError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "Record the resident's satisfaction (satisfied, basically satisfied, not satisfied) to verify."))
+
+
+class EscalationNotUp(ListError):
+    vocab_params = {"level": "vocab", "to_level": "vocab"}
+
+    def __init__(self, level: str, to_level: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "It is at {level} level already; it can go up to {to_level}, never down or sideways "
+                      "(compound → community → street)."), level=level, to_level=to_level)
+
+
+class EscalationClosed(ListError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "A closed item is not escalated: reopen it first."))
+
+
+class LinkNeedsNeed(ListError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "A link joins a need to a service or a project that meets it."))
+
+
+class FindingSettled(ListError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "This finding was settled on the spot: there is no problem to hand on."))
+
+
+class UnknownItem(ListError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "This list item is not in the profile (deleted elsewhere?)."))

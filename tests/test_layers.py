@@ -35,6 +35,10 @@ NO_QT_AT_ALL = [
     "gridkeeper.mediation_numbers",
     "gridkeeper.store.mediation",
     "gridkeeper.demo_mediation",
+    "gridkeeper.walks",
+    "gridkeeper.lists",
+    "gridkeeper.store.walks",
+    "gridkeeper.store.lists",
 ]
 NO_WIDGETS = ["gridkeeper.cli"]
 

@@ -252,6 +252,104 @@ class ReturnVisit(Synced, table=True):
     visited_on: date
     result: str
     by_name: str = ""
+class NightWalk(Synced, table=True):
+    """周夜行: a weekly night walk through one or more grids, with the property company and the HOA."""
+
+    walk_date: date = Field(index=True)  # local date the walk started
+    start_time: str  # "HH:MM", local
+    end_time: str  # "HH:MM"; earlier than start_time means after midnight
+    leader: str  # the leader's name as written on the log
+    leader_cadre_id: str | None = Field(default=None, foreign_key="cadre.id")
+    route: str | None = None
+    notes: str | None = None
+
+
+class WalkGrid(Synced, table=True):
+    """A grid a night walk covered (id: uuid5 of walk and grid, so re-adding revives it)."""
+
+    walk_id: str = Field(foreign_key="nightwalk.id", index=True)
+    grid_id: str = Field(foreign_key="grid.id", index=True)
+
+
+class WalkParticipant(Synced, table=True):
+    """Who walked: cadres, and people from the property company and the HOA, by name and party."""
+
+    walk_id: str = Field(foreign_key="nightwalk.id", index=True)
+    party: str  # cadre / property / hoa / other
+    name: str
+    cadre_id: str | None = Field(default=None, foreign_key="cadre.id")
+
+
+class Finding(Synced, table=True):
+    """What a walk found. Append-only: never edited; an unsettled one becomes a problem (ListItem.finding_id)."""
+
+    walk_id: str = Field(foreign_key="nightwalk.id", index=True)
+    grid_id: str | None = Field(default=None, foreign_key="grid.id", index=True)
+    compound_id: str | None = Field(default=None, foreign_key="compound.id")
+    building_id: str | None = Field(default=None, foreign_key="building.id")
+    place: str = ""  # free text: "3幢东侧消防通道"
+    category: str  # see gridkeeper.walks.CATEGORIES
+    severity: str  # low / medium / high
+    note: str = ""
+    settled: bool = False  # settled on the spot (现场解决)
+    position: int = 0  # order of entry within the walk
+
+
+class ListItem(Synced, table=True):
+    """四张清单: one problem, need, service or project, with its claim workflow (领办)."""
+
+    kind: str = Field(index=True)  # problem / need / service / project
+    title: str
+    detail: str | None = None
+    source: str  # night_walk / door_knock / secretary / meeting / resident
+    category: str | None = None  # a finding's category, for problems from night walks
+    finding_id: str | None = Field(default=None, foreign_key="finding.id", index=True)
+    grid_id: str | None = Field(default=None, foreign_key="grid.id", index=True)
+    compound_id: str | None = Field(default=None, foreign_key="compound.id", index=True)
+    household_id: str | None = Field(default=None, foreign_key="household.id")
+    owner_party: str  # community / hoa / property / street / party_member
+    owner_name: str | None = None  # the property company, the Party member, ...
+    claimant: str | None = None  # who claimed it (领办人)
+    due_date: date | None = None
+    opened_on: date
+    closed_on: date | None = None  # when it was done (or declined)
+    status: str = Field(default="open", index=True)
+    decline_reason: str | None = None
+    resolution: str | None = None
+    feedback: str | None = None  # the resident's words
+    satisfaction: str | None = None  # satisfied / basic / not
+    escalation_level: str = "compound"  # compound / community / street
+
+
+class ListItemHistory(Synced, table=True):
+    """One status change of a list item. Append-only: the history is kept, never overwritten.
+
+    Read in order of `at`, then of arrival (rowid), for changes made within one second."""
+
+    item_id: str = Field(foreign_key="listitem.id", index=True)
+    at: str  # local date and time, ISO "YYYY-MM-DDTHH:MM:SS"
+    from_status: str | None = None  # None: the item was opened
+    to_status: str
+    by: str = ""
+    note: str | None = None
+
+
+class Escalation(Synced, table=True):
+    """小事协商办、大事联动办: a list item handed up a level, by whom and why. Append-only."""
+
+    item_id: str = Field(foreign_key="listitem.id", index=True)
+    at: str
+    from_level: str
+    to_level: str
+    by: str
+    reason: str
+
+
+class ListLink(Synced, table=True):
+    """A need met by a service or a project (id: uuid5 of both; unlinking tombstones it)."""
+
+    need_id: str = Field(foreign_key="listitem.id", index=True)
+    meets_id: str = Field(foreign_key="listitem.id", index=True)
 
 
 #: Synced tables in dependency order (parents first): dumps and sync use this order.
@@ -277,4 +375,12 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     MediationSession,
     MediationStatusChange,
     ReturnVisit,
+    NightWalk,
+    WalkGrid,
+    WalkParticipant,
+    Finding,
+    ListItem,
+    ListItemHistory,
+    Escalation,
+    ListLink,
 )

@@ -25,9 +25,17 @@ SYNCED_TABLES: tuple[str, ...] = (
     "mediationsession",
     "mediationstatuschange",
     "returnvisit",
+    "nightwalk",
+    "walkgrid",
+    "walkparticipant",
+    "finding",
+    "listitem",
+    "listitemhistory",
+    "escalation",
+    "listlink",
 )
 
 #: The Alembic head this version of the app writes; newer databases are refused.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 #: Every revision this app knows, oldest first.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")

@@ -25,12 +25,14 @@ from gridkeeper.sync.engine import SyncResult
 from gridkeeper.ui.cadre_dialog import CadreDialog
 from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.households_page import HouseholdsPage
+from gridkeeper.ui.dashboard_page import DashboardPage
+from gridkeeper.ui.lists_page import ListsPage
 from gridkeeper.ui.mediations_page import MediationsPage
 from gridkeeper.ui.sync_page import SyncPanel
 from gridkeeper.ui.sync_status import SyncStatusLabel
 from gridkeeper.ui.today_page import TodayPage
 from gridkeeper.ui.volunteers_page import VolunteersPage
-from gridkeeper.ui.dashboard_page import DashboardPage
+from gridkeeper.ui.walks_page import WalksPage
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +57,10 @@ class MainWindow(QMainWindow):
         self.mediations = MediationsPage(store, settings)
         self.today.open_case.connect(self.show_case)
         self.mediations.changed.connect(self._case_changed)
+        self.walks = WalksPage(store, my_grids, me.name if me else "")
+        self.lists = ListsPage(store, my_grids, me.name if me else "")
+        self.walks.problem_made.connect(self._after_problem)
+        self.lists.changed.connect(self._after_list_change)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)
@@ -64,6 +70,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
         for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
+                            (self.tr("Night walks"), self.walks), (self.tr("Lists"), self.lists),
                             (self.tr("Mediations"), self.mediations), (self.tr("Volunteers"), self.volunteers),
                             (self.tr("Reports"), self.dashboard), (self.tr("Sync"), self.sync_page),
                             (self.tr("Conflicts"), self.conflicts)):
@@ -224,6 +231,8 @@ class MainWindow(QMainWindow):
         self.volunteers.refresh()
         self.mediations.load_compounds()
         self.mediations.refresh()
+        self.walks.refresh()
+        self.lists.refresh()
         self.refresh_status()
         self.conflicts.refresh()
         self.sync_status.refresh()
@@ -234,6 +243,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(sentence, 15000)
         if self._close_after_sync:
             QTimer.singleShot(0, self.close)
+
+    def _after_problem(self, problem_id: str) -> None:
+        self.lists.refresh()
+        self.sync_status.refresh()
+
+    def _after_list_change(self, _item_id: str) -> None:
+        self.walks.refresh()  # a finding's problem status shows on its walk
+        self.sync_status.refresh()
 
     def _after_resolve(self, _conflict: object) -> None:
         self.households.run_search()

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ListsPage</name>
+    <message numerus="yes">
+        <source>%n item(s), {overdue} overdue</source>
+        <translation>
+            <numerusform>%n item, {overdue} overdue</numerusform>
+            <numerusform>%n items, {overdue} overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MediationsPage</name>
     <message numerus="yes">
         <source>%n case(s)</source>
@@ -56,6 +66,16 @@
         <translation>
             <numerusform>The first %n row of the sheet.</numerusform>
             <numerusform>The first %n rows of the sheet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PropertyView</name>
+    <message numerus="yes">
+        <source>{company}: %n open problem(s), {overdue} overdue; the oldest open for {days} days.</source>
+        <translation>
+            <numerusform>{company}: %n open problem, {overdue} overdue; the oldest open for {days} days.</numerusform>
+            <numerusform>{company}: %n open problems, {overdue} overdue; the oldest open for {days} days.</numerusform>
         </translation>
     </message>
 </context>
@@ -190,6 +210,40 @@
         <translation>
             <numerusform>%n day overdue</numerusform>
             <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WalkDialog</name>
+    <message numerus="yes">
+        <source>Close without saving this walk and its %n finding(s)?</source>
+        <translation>
+            <numerusform>Close without saving this walk and its %n finding?</numerusform>
+            <numerusform>Close without saving this walk and its %n findings?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WalksPage</name>
+    <message numerus="yes">
+        <source>%n walk(s) since {first}</source>
+        <translation>
+            <numerusform>%n walk since {first}</numerusform>
+            <numerusform>%n walks since {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{week}: no night walk yet in %n grid(s): {grids}</source>
+        <translation>
+            <numerusform>{week}: no night walk yet in %n grid: {grids}</numerusform>
+            <numerusform>{week}: no night walk yet in %n grids: {grids}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Night walk logged with %n finding(s).</source>
+        <translation>
+            <numerusform>Night walk logged with %n finding.</numerusform>
+            <numerusform>Night walk logged with %n findings.</numerusform>
         </translation>
     </message>
 </context>

@@ -659,6 +659,26 @@
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Escalate</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Why it cannot be settled at this level</source>
+        <translation>为什么在本级解决不了</translation>
+    </message>
+    <message>
+        <source>Now at {level} level.</source>
+        <translation>目前在{level}层面。</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>上报到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
 </context>
 <context>
     <name>FailDialog</name>
@@ -732,6 +752,37 @@
     <message>
         <source>Template saved to {path}. Fill it in, save it, then choose it above.</source>
         <translation>模板已保存到 {path}。请填写并保存后，在上方选择该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Add a finding</source>
+        <translation>补充发现</translation>
+    </message>
+    <message>
+        <source>Place: compound, building, where</source>
+        <translation>地点：小区、楼栋、具体位置</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>现场解决</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类型(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>程度(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>情况(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -1141,10 +1192,337 @@
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>New list item</source>
+        <translation>新建清单事项</translation>
+    </message>
+    <message>
+        <source>In a few words: what is it about?</source>
+        <translation>用几个字说明：是什么事？</translation>
+    </message>
+    <message>
+        <source>Which company, which Party member… (optional)</source>
+        <translation>哪家物业公司、哪位党员……（可不填）</translation>
+    </message>
+    <message>
+        <source>(no particular compound)</source>
+        <translation>（不限小区）</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or address (optional)</source>
+        <translation>姓名、拼音首字母或地址（可不填）</translation>
+    </message>
+    <message>
+        <source>(no particular household)</source>
+        <translation>（不涉及具体住户）</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Detail:</source>
+        <translation>详情(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>责任方(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Owner &amp;name:</source>
+        <translation>责任方名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Compound:</source>
+        <translation>小区(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Find &amp;household:</source>
+        <translation>查找住户(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Ho&amp;usehold:</source>
+        <translation>住户(&amp;U)：</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Something went wrong and the work was stopped. The details are in the log file.</source>
         <translation>出现错误，操作已中止。详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Met by a service or project</source>
+        <translation>由服务或项目满足</translation>
+    </message>
+    <message>
+        <source>Services and projects:</source>
+        <translation>服务和项目：</translation>
+    </message>
+    <message>
+        <source>There are no services or projects yet: add one first.</source>
+        <translation>还没有服务或项目，请先新建一个。</translation>
+    </message>
+</context>
+<context>
+    <name>ListsPage</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Still to do</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>全部责任方</translation>
+    </message>
+    <message>
+        <source>Any level</source>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>所有网格</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>领办人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Overdue (days)</source>
+        <translation>超期（天）</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>已办天数</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>&amp;New item…</source>
+        <translation>新建事项(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Claim…</source>
+        <translation>领办(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始办理(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Done…</source>
+        <translation>办结(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify…</source>
+        <translation>回访核验(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>重新办理(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Decl&amp;ine…</source>
+        <translation>不予办理(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate…</source>
+        <translation>上报(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Lin&amp;k…</source>
+        <translation>关联(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Four lists</source>
+        <translation>四张清单</translation>
+    </message>
+    <message>
+        <source>Property companies</source>
+        <translation>物业监督</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s), {overdue} overdue</source>
+        <translation>
+            <numerusform>共 %n 项，超期 {overdue} 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an item to see its history.</source>
+        <translation>选择一个事项，查看办理经过。</translation>
+    </message>
+    <message>
+        <source>Opened {opened}; {days} days open; due {due}.</source>
+        <translation>{opened} 立项；已办 {days} 天；期限 {due}。</translation>
+    </message>
+    <message>
+        <source>From a night walk finding: {category}, {place}</source>
+        <translation>来自周夜行发现：{category}，{place}</translation>
+    </message>
+    <message>
+        <source>Resolution: {text}</source>
+        <translation>办理结果：{text}</translation>
+    </message>
+    <message>
+        <source>Resident: {satisfaction}. {feedback}</source>
+        <translation>居民评价：{satisfaction}。{feedback}</translation>
+    </message>
+    <message>
+        <source>Declined: {reason}</source>
+        <translation>不予办理：{reason}</translation>
+    </message>
+    <message>
+        <source>Linked: {kind} {title} ({status})</source>
+        <translation>关联：{kind} {title}（{status}）</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>办理经过：</translation>
+    </message>
+    <message>
+        <source>  {at}  escalated {from_level} → {to_level} by {by}: {reason}</source>
+        <translation>  {at}  由{by}从{from_level}上报到{to_level}：{reason}</translation>
+    </message>
+    <message>
+        <source>Added “{title}”.</source>
+        <translation>已新建“{title}”。</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>领办</translation>
+    </message>
+    <message>
+        <source>Who claims “{title}”?</source>
+        <translation>谁来领办“{title}”？</translation>
+    </message>
+    <message>
+        <source>“{title}” claimed by {who}.</source>
+        <translation>“{title}”已由{who}领办。</translation>
+    </message>
+    <message>
+        <source>“{title}” is in progress.</source>
+        <translation>“{title}”正在办理。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>How was “{title}” resolved?</source>
+        <translation>“{title}”是怎么解决的？</translation>
+    </message>
+    <message>
+        <source>“{title}” is done; verify it with the resident.</source>
+        <translation>“{title}”已办结，请向居民回访核验。</translation>
+    </message>
+    <message>
+        <source>“{title}” verified: {satisfaction}.</source>
+        <translation>“{title}”已回访核验：{satisfaction}。</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>Why is “{title}” reopened?</source>
+        <translation>“{title}”为什么要重新办理？</translation>
+    </message>
+    <message>
+        <source>“{title}” reopened.</source>
+        <translation>“{title}”已重新办理。</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>不予办理</translation>
+    </message>
+    <message>
+        <source>Why is “{title}” declined?</source>
+        <translation>“{title}”为什么不予办理？</translation>
+    </message>
+    <message>
+        <source>“{title}” declined.</source>
+        <translation>“{title}”已不予办理。</translation>
+    </message>
+    <message>
+        <source>“{title}” escalated to {level} level.</source>
+        <translation>“{title}”已上报到{level}层面。</translation>
+    </message>
+    <message>
+        <source>“{title}” is met by “{other}”.</source>
+        <translation>“{title}”已关联“{other}”。</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1538,14 @@
     <message>
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+    <message>
+        <source>Night walks</source>
+        <translation>周夜行</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>四张清单</translation>
     </message>
     <message>
         <source>Volunteers</source>
@@ -1752,6 +2138,63 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>PropertyView</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>领办人</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立项日期</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>已办天数</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Overdue (days)</source>
+        <translation>超期（天）</translation>
+    </message>
+    <message>
+        <source>Propert&amp;y company:</source>
+        <translation>物业公司(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>No property company is named on a compound or a problem yet.</source>
+        <translation>还没有小区或问题登记物业公司。</translation>
+    </message>
+    <message>
+        <source>{company} has no open problems.</source>
+        <translation>{company}没有未办结的问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{company}: %n open problem(s), {overdue} overdue; the oldest open for {days} days.</source>
+        <translation>
+            <numerusform>{company}：未办结问题 %n 个，超期 {overdue} 个；最久的已 {days} 天。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RemovePartyDialog</name>
     <message>
         <source>Remove a party from {number}</source>
@@ -2315,6 +2758,29 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify with the resident</source>
+        <translation>回访核验</translation>
+    </message>
+    <message>
+        <source>What the resident said (optional)</source>
+        <translation>居民的原话（可不填）</translation>
+    </message>
+    <message>
+        <source>“{title}” was done. Ask the resident.</source>
+        <translation>“{title}”已办结，请询问居民。</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction:</source>
+        <translation>满意度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Feedback:</source>
+        <translation>居民反馈(&amp;F)：</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>Return visit for {number}</source>
@@ -2421,6 +2887,371 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>{name}: {value} (shown; written to the audit log)</source>
         <translation>{name}：{value}（已显示，并记入审计日志）</translation>
+    </message>
+</context>
+<context>
+    <name>WalkDialog</name>
+    <message>
+        <source>New night walk</source>
+        <translation>新建周夜行</translation>
+    </message>
+    <message>
+        <source>A time like 19:30 or 1930; a walk past midnight ends by 06:00</source>
+        <translation>时间如 19:30 或 1930；过了午夜的夜行须在 06:00 前结束</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Names, separated by 、 or spaces</source>
+        <translation>姓名，用顿号或空格分隔</translation>
+    </message>
+    <message>
+        <source>e.g. south gate – buildings 1 to 6 – garage</source>
+        <translation>如：南门—1至6幢—车库</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>日期和时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Grids covered:</source>
+        <translation>走访网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Leader:</source>
+        <translation>带队人(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Other &amp;cadres:</source>
+        <translation>其他干部(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Property company:</source>
+        <translation>物业人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;HOA:</source>
+        <translation>业委会人员(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>路线(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Place: compound, building, where</source>
+        <translation>地点：小区、楼栋、具体位置</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>发现了什么</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>现场解决</translation>
+    </message>
+    <message>
+        <source>&amp;Add finding</source>
+        <translation>添加发现(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>程度</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>现场解决</translation>
+    </message>
+    <message>
+        <source>&amp;Remove finding</source>
+        <translation>删除发现(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Enter adds the finding; Tab moves between the fields; Space ticks “settled”.</source>
+        <translation>回车添加发现；Tab 在各栏间移动；空格勾选“现场解决”。</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Save the walk and its findings (Ctrl+Enter)</source>
+        <translation>保存夜行记录及其发现（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Discard the walk?</source>
+        <translation>放弃这次夜行记录？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Close without saving this walk and its %n finding(s)?</source>
+        <translation>
+            <numerusform>不保存就关闭这次夜行记录及其 %n 条发现吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type a place or a note for the finding first.</source>
+        <translation>请先填写发现的地点或情况。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Finding {n} added: {what}.</source>
+        <translation>已添加第 {n} 条发现：{what}。</translation>
+    </message>
+    <message>
+        <source>Finding removed.</source>
+        <translation>已删除该发现。</translation>
+    </message>
+</context>
+<context>
+    <name>WalksPage</name>
+    <message>
+        <source>All grids</source>
+        <extracomment>Weeks shown at first, and added by &quot;Earlier weeks&quot;.</extracomment>
+        <translation>所有网格</translation>
+    </message>
+    <message>
+        <source>Show the walks of every grid in this profile, not only my grids</source>
+        <translation>显示本档案所有网格的夜行，而不只是我的网格</translation>
+    </message>
+    <message>
+        <source>&amp;New walk…</source>
+        <translation>新建夜行(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Log a night walk and its findings (Ctrl+N)</source>
+        <translation>登记一次周夜行及其发现（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>带队人</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>&amp;Earlier weeks</source>
+        <translation>更早的周(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>程度</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <source>Make a &amp;problem</source>
+        <translation>转为问题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Put this unsettled finding on the problem list, linked to this walk (Ctrl+P)</source>
+        <translation>把这条未现场解决的发现列入问题清单，并与本次夜行关联（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>&amp;Add finding…</source>
+        <translation>补充发现(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>One more finding for this walk, remembered later</source>
+        <translation>为这次夜行补记一条发现</translation>
+    </message>
+    <message>
+        <source>Week {week} of {year}: {monday} – {sunday}</source>
+        <translation>{year} 年第 {week} 周：{monday} – {sunday}</translation>
+    </message>
+    <message>
+        <source>{n} (unsettled: {open}; made problems: {problems})</source>
+        <translation>{n} 条（未解决 {open}，已转问题 {problems}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n walk(s) since {first}</source>
+        <translation>
+            <numerusform>{first} 以来共 %n 次夜行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This week ({monday} – {sunday})</source>
+        <translation>本周（{monday} – {sunday}）</translation>
+    </message>
+    <message>
+        <source>{week}: no grids in scope.</source>
+        <translation>{week}：没有负责的网格。</translation>
+    </message>
+    <message>
+        <source>{week}: every grid has its night walk.</source>
+        <translation>{week}：每个网格都已完成周夜行。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{grid} (last walk: {last})</source>
+        <translation>{grid}（上次夜行：{last}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>{week}: no night walk yet in %n grid(s): {grids}</source>
+        <translation>
+            <numerusform>{week}：%n 个网格还没有周夜行：{grids}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No walk chosen. Log one with New walk (Ctrl+N).</source>
+        <translation>未选择夜行。可用“新建夜行”（Ctrl+N）登记。</translation>
+    </message>
+    <message>
+        <source>{date}, {start}–{end}, led by {leader}; grids: {grids}</source>
+        <translation>{date}，{start}–{end}，带队人 {leader}；网格：{grids}</translation>
+    </message>
+    <message>
+        <source>Route: {route}</source>
+        <translation>路线：{route}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
+        <source>settled on the spot</source>
+        <translation>现场解决</translation>
+    </message>
+    <message>
+        <source>problem: {status}</source>
+        <translation>问题：{status}</translation>
+    </message>
+    <message>
+        <source>unsettled</source>
+        <translation>未解决</translation>
+    </message>
+    <message numerus="yes">
+        <source>Night walk logged with %n finding(s).</source>
+        <translation>
+            <numerusform>已登记周夜行，共 %n 条发现。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding added to the walk of {date}.</source>
+        <translation>已为 {date} 的夜行补记发现。</translation>
+    </message>
+    <message>
+        <source>This finding was settled on the spot or is a problem already.</source>
+        <translation>这条发现已现场解决，或已转为问题。</translation>
+    </message>
+    <message>
+        <source>“{what}” is now on the problem list.</source>
+        <translation>“{what}”已列入问题清单。</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>claimed</source>
+        <extracomment>The state machine: action -&gt; (statuses it may start from, status it leads to, past-tense label).</extracomment>
+        <translation>领办</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>marked done</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>不予办理</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <extracomment>What a user may do next, in words (for the &quot;it can now be: …&quot; part of a refusal).</extracomment>
+        <translation>领办</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>mark done</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>decline</source>
+        <translation>不予办理</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <extracomment>Days a problem from a night walk gets, by the finding&apos;s severity. Finding categories that are the property company&apos;s to handle (物业监督).</extracomment>
+        <translation>上报</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +3382,82 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>{count} cadres are called {name}; this cannot tell them apart.</source>
         <translation>有 {count} 位干部都叫{name}，无法区分。</translation>
+    </message>
+    <message>
+        <source>Choose at least one grid the walk covered.</source>
+        <translation>请至少选择一个本次夜行走访的网格。</translation>
+    </message>
+    <message>
+        <source>Enter who led the walk.</source>
+        <translation>请填写带队人。</translation>
+    </message>
+    <message>
+        <source>The walk date {day} is in the future: log a walk after it happened.</source>
+        <translation>夜行日期 {day} 还没到：请在夜行之后再登记。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a time of day: type it like 19:30 or 1930.</source>
+        <translation>“{value}”不是时间：请按 19:30 或 1930 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The walk ends at {end}, not after it starts at {start}. A walk past midnight must end by 06:00.</source>
+        <translation>结束时间 {end} 不晚于开始时间 {start}。过了午夜的夜行须在 06:00 前结束。</translation>
+    </message>
+    <message>
+        <source>A finding needs a place or a note: say where or what.</source>
+        <translation>发现须填写地点或情况：在哪里，是什么。</translation>
+    </message>
+    <message>
+        <source>This night walk is not in the profile (deleted elsewhere?).</source>
+        <translation>档案中没有这次夜行（可能已在别处删除）。</translation>
+    </message>
+    <message>
+        <source>This {kind} is {status}, so it cannot be {action}. It can now be: {allowed}.</source>
+        <translation>该{kind}当前为“{status}”，不能{action}。现在可以：{allowed}。</translation>
+    </message>
+    <message>
+        <source>This {kind} is {status} and closed, so it cannot be {action}.</source>
+        <translation>该{kind}已“{status}”并已结案，不能{action}。</translation>
+    </message>
+    <message>
+        <source>Give the item a title: in a few words, what is it about?</source>
+        <translation>请填写标题：用几个字说明是什么事。</translation>
+    </message>
+    <message>
+        <source>Who claims it? Enter the name of the person who takes it on.</source>
+        <translation>由谁领办？请填写领办人姓名。</translation>
+    </message>
+    <message>
+        <source>Say how it was resolved before marking it done.</source>
+        <translation>办结前请说明是怎么解决的。</translation>
+    </message>
+    <message>
+        <source>Give a reason: an item is {action} only with one.</source>
+        <translation>请填写原因：{action}须说明原因。</translation>
+    </message>
+    <message>
+        <source>Record the resident&apos;s satisfaction (satisfied, basically satisfied, not satisfied) to verify.</source>
+        <translation>回访核验须记录居民满意度（满意、基本满意、不满意）。</translation>
+    </message>
+    <message>
+        <source>It is at {level} level already; it can go up to {to_level}, never down or sideways (compound → community → street).</source>
+        <translation>已在{level}层面；只能向上报到{to_level}，不能下移或平移（小区 → 社区 → 街道）。</translation>
+    </message>
+    <message>
+        <source>A closed item is not escalated: reopen it first.</source>
+        <translation>已结案的事项不能上报：请先重新办理。</translation>
+    </message>
+    <message>
+        <source>A link joins a need to a service or a project that meets it.</source>
+        <translation>关联只能把需求连到满足它的服务或项目。</translation>
+    </message>
+    <message>
+        <source>This finding was settled on the spot: there is no problem to hand on.</source>
+        <translation>这条发现已现场解决，无需转为问题。</translation>
+    </message>
+    <message>
+        <source>This list item is not in the profile (deleted elsewhere?).</source>
+        <translation>档案中没有这个清单事项（可能已在别处删除）。</translation>
     </message>
     <message>
         <source>The file {path} does not exist.</source>
@@ -3502,6 +4409,167 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>People&apos;s mediation committee named on printed agreements</source>
         <translation>打印协议书上署名的人民调解委员会</translation>
+    </message>
+</context>
+<context>
+    <name>vocab</name>
+    <message>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Night walk</source>
+        <translation>周夜行</translation>
+    </message>
+    <message>
+        <source>Door knock</source>
+        <translation>敲门日</translation>
+    </message>
+    <message>
+        <source>Secretary appointment</source>
+        <translation>我与书记有约</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民反映</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>HOA</source>
+        <translation>业委会</translation>
+    </message>
+    <message>
+        <source>Property company</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <source>Street office</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Party member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待领办</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>已领办</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已核验</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>不予办理</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Blocked fire lane</source>
+        <extracomment>Finding categories (code -&gt; English label, translated in context &quot;vocab&quot;).</extracomment>
+        <translation>消防通道堵塞</translation>
+    </message>
+    <message>
+        <source>Safety hazard</source>
+        <translation>安全隐患</translation>
+    </message>
+    <message>
+        <source>Sanitation</source>
+        <translation>环境卫生</translation>
+    </message>
+    <message>
+        <source>Broken facility</source>
+        <translation>设施损坏</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪音</translation>
+    </message>
+    <message>
+        <source>Public order</source>
+        <translation>治安秩序</translation>
+    </message>
+    <message>
+        <source>Resident request</source>
+        <translation>居民诉求</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <extracomment>Who walked: the three parties that govern a compound together, and anyone else.</extracomment>
+        <translation>干部</translation>
     </message>
 </context>
 </TS>
