@@ -48,7 +48,9 @@ def test_a_failure_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.Monke
     target = tmp_path / "月报.xlsx"
     target.write_bytes(b"the old report")
 
-    def broken_save(self: object, filename: str) -> None:
+    def broken_save(self: openpyxl.Workbook, filename: str) -> None:
+        for sheet in self.worksheets:  # let write-only sheets finish their temporary files
+            sheet.close()
         Path(filename).write_bytes(b"half a zip")
         raise OSError("disk full")
 
