@@ -194,7 +194,8 @@ class ListsPage(QWidget):
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
         if self._stale:
-            self.refresh()
+            self.refresh(select=getattr(self, "_pending_select", None))
+        self._pending_select = None
 
     def refresh(self, select: str | None = None) -> None:
         """Re-read the lists now if the page is shown, else when it next is."""
@@ -244,6 +245,26 @@ class ListsPage(QWidget):
         self.count.setText(self.tr("%n item(s), {overdue} overdue", "", len(found)).format(overdue=overdue))
         self._select(current)
         self._on_selection()
+
+    def show_item(self, item_id: str) -> None:
+        """Open one item (from the Today page): the "All" tab, any status, no filter hiding it."""
+        for combo in (self.status_filter, self.owner_filter, self.level_filter):
+            combo.blockSignals(True)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(None)))
+        self.owner_filter.setCurrentIndex(0)
+        self.level_filter.setCurrentIndex(0)
+        for combo in (self.status_filter, self.owner_filter, self.level_filter):
+            combo.blockSignals(False)
+        self.kinds.blockSignals(True)
+        self.kinds.setCurrentIndex(0)
+        self.kinds.blockSignals(False)
+        self.all_grids.blockSignals(True)
+        self.all_grids.setChecked(self.all_grids.isEnabled() or self.all_grids.isChecked())
+        self.all_grids.blockSignals(False)
+        self._stale = True
+        if self.isVisible():
+            self.refresh(select=item_id)
+        self._pending_select = item_id
 
     def _select(self, item_id: str | None) -> None:
         for r in range(self.table.rowCount()):

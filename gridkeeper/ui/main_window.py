@@ -56,10 +56,13 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(store)
         self.mediations = MediationsPage(store, settings)
         self.today.open_case.connect(self.show_case)
+        self.today.open_item.connect(self.show_item)
+        self.today.open_walks.connect(self.show_walks)
         self.mediations.changed.connect(self._case_changed)
         self.walks = WalksPage(store, my_grids, me.name if me else "")
         self.lists = ListsPage(store, my_grids, me.name if me else "")
         self.walks.problem_made.connect(self._after_problem)
+        self.walks.walk_logged.connect(self._after_walk)
         self.lists.changed.connect(self._after_list_change)
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
@@ -154,6 +157,13 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.sync_status.refresh()
 
+    def show_item(self, item_id: str) -> None:
+        self.lists.show_item(item_id)
+        self.nav.setCurrentRow(self.pages.indexOf(self.lists))
+
+    def show_walks(self) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(self.walks))
+
     def _case_changed(self, _case_id: str) -> None:
         self.today.refresh()
 
@@ -244,12 +254,18 @@ class MainWindow(QMainWindow):
         if self._close_after_sync:
             QTimer.singleShot(0, self.close)
 
+    def _after_walk(self, _walk_id: str) -> None:
+        self.today.refresh()  # this week's walk is no longer missing
+        self.sync_status.refresh()
+
     def _after_problem(self, problem_id: str) -> None:
         self.lists.refresh()
+        self.today.refresh()
         self.sync_status.refresh()
 
     def _after_list_change(self, _item_id: str) -> None:
         self.walks.refresh()  # a finding's problem status shows on its walk
+        self.today.refresh()
         self.sync_status.refresh()
 
     def _after_resolve(self, _conflict: object) -> None:

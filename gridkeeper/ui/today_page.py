@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import audit, care, mediation
+from gridkeeper import audit, care, lists, mediation, profile, walks
 from gridkeeper.care import DueItem, TodayList
 from gridkeeper.store import Store
 from gridkeeper.ui import care_labels, mediation_labels
@@ -56,6 +56,8 @@ class TodayPage(QWidget):
     contact_recorded = Signal()
     open_household = Signal(str)  # household id
     open_case = Signal(str)  # mediation case id (a return visit is due)
+    open_item = Signal(str)  # list item id (overdue)
+    open_walks = Signal()  # a grid has no night walk this week
 
     STATE, NAME, ADDRESS, PHONE, FREQUENCY, LAST, VOLUNTEER = range(7)
 
@@ -128,7 +130,8 @@ class TodayPage(QWidget):
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
 
-        # Other work due today, below the calls: return visits of mediation cases.
+        # Other work due today, below the calls: grids without this week's night walk, overdue list
+        # items of my grids, return visits of mediation cases.
         self.other_title = QLabel(self.tr("Also due"))
         self.other_title.setObjectName("alsoDueTitle")
         self.other = QListWidget()
@@ -196,6 +199,20 @@ class TodayPage(QWidget):
 
     def _show_other(self) -> None:
         self.other.clear()
+        me = profile.current_cadre(self._store)
+        grids = None if me is None else [g.id for g in me.grids]
+        for gap in walks.grids_without_walk(self._store, grids, self.day):
+            last = gap.last_walk.isoformat() if gap.last_walk else self.tr("never")
+            entry = QListWidgetItem(self.tr("No night walk this week in {community}{grid} (last: {last})").format(
+                community=gap.community, grid=gap.grid, last=last))
+            entry.setData(Qt.ItemDataRole.UserRole, ("walks", gap.grid_id))
+            self.other.addItem(entry)
+        for item in lists.overdue_items(self._store, grids, self.day):
+            entry = QListWidgetItem(self.tr("Overdue {kind}: {title} ({place}) — {when}").format(
+                kind=self._kind(item.kind), title=item.title, place=item.place or "—",
+                when=self.tr("%n day(s) overdue", "", item.overdue_days)))
+            entry.setData(Qt.ItemDataRole.UserRole, ("item", item.id))
+            self.other.addItem(entry)
         for visit in mediation.return_visits_due(self._store, self.day):
             when = (self.tr("%n day(s) overdue", "", visit.days_overdue) if visit.days_overdue
                     else self.tr("due today"))
@@ -210,10 +227,21 @@ class TodayPage(QWidget):
         self.other_title.setText(self.tr("Also due ({n})").format(n=sum(
             1 for i in range(self.other.count()) if self.other.item(i).data(Qt.ItemDataRole.UserRole))))
 
+    def _kind(self, code: str) -> str:
+        from gridkeeper.ui import vocab
+
+        return vocab.word(lists.KINDS, code)
+
     def _open_other(self, entry: QListWidgetItem) -> None:
         data = entry.data(Qt.ItemDataRole.UserRole)
-        if data and data[0] == "case":
+        if not data:
+            return
+        if data[0] == "case":
             self.open_case.emit(data[1])
+        elif data[0] == "item":
+            self.open_item.emit(data[1])
+        elif data[0] == "walks":
+            self.open_walks.emit()
 
     def _state(self, item: DueItem) -> str:
         if item.done_today:

@@ -2711,6 +2711,18 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>今日应联系 {due} · 逾期 {overdue} · 今日已联系 {done} · 预警 {alerts}</translation>
     </message>
     <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>No night walk this week in {community}{grid} (last: {last})</source>
+        <translation>{community}{grid}本周还没有夜巡（上次：{last}）</translation>
+    </message>
+    <message>
+        <source>Overdue {kind}: {title} ({place}) — {when}</source>
+        <translation>逾期{kind}：{title}（{place}）—— {when}</translation>
+    </message>
+    <message>
         <source>Return visit, mediation {number} ({category}): {parties} — {when}</source>
         <translation>调解回访 {number}（{category}）：{parties} —— {when}</translation>
     </message>

@@ -108,10 +108,35 @@ def test_return_visits_due_are_listed_and_open_their_case(qtbot: QtBot, demo_sto
     w = window(qtbot, demo_store)
     today = w.today
     due = mediation.return_visits_due(demo_store, today.day)
-    assert today.other_title.text() == f"Also due ({len(due)})"
+    texts = [today.other.item(i).text() for i in range(today.other.count())]
+    assert sum(t.startswith("Return visit") for t in texts) == len(due)
+    assert today.other_title.text() == f"Also due ({today.other.count()})"
     assert due, "the demo's mediation cases have return visits due"
-    first = today.other.item(0)
-    assert due[0].number in first.text() and "Return visit" in first.text()
+    first = next(today.other.item(i) for i in range(today.other.count())
+                 if today.other.item(i).text().startswith("Return visit"))
+    assert due[0].number in first.text()
     today.other.setCurrentItem(first)
     today.other.itemActivated.emit(first)
     assert w.pages.currentWidget() is w.mediations
+
+
+def test_grids_without_a_walk_and_overdue_items_are_listed(qtbot: QtBot, demo_store: Store) -> None:
+    from gridkeeper import lists, profile, walks
+    from tests.ui.windows import window
+
+    w = window(qtbot, demo_store)
+    today = w.today
+    me = profile.current_cadre(demo_store)
+    assert me is not None
+    grids = [g.id for g in me.grids]
+    missing = walks.grids_without_walk(demo_store, grids, today.day)
+    overdue = lists.overdue_items(demo_store, grids, today.day)
+    texts = [today.other.item(i).text() for i in range(today.other.count())]
+    assert sum("No night walk this week" in t for t in texts) == len(missing)
+    assert sum(t.startswith("Overdue ") for t in texts) == len(overdue)
+    assert overdue, "the demo's lists have overdue items in the laptop cadre's grids"
+    entry = next(today.other.item(i) for i in range(today.other.count())
+                 if today.other.item(i).text().startswith("Overdue "))
+    today.other.itemActivated.emit(entry)
+    assert w.pages.currentWidget() is w.lists
+    qtbot.waitUntil(lambda: w.lists.current_id() == overdue[0].id, timeout=3000)
