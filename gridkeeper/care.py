@@ -194,7 +194,8 @@ def record_contact(
     when: datetime | None = None,
     volunteer_id: str | None = None,
 ) -> str:
-    """Log one contact for a plan's person (or household); returns the new log's id."""
+    """Log one contact for a plan's person (or household); returns the new log's id. A need raised
+    during the contact also becomes a need on the four lists, concerning the household."""
     if outcome not in OUTCOMES:
         raise _error(QT_TRANSLATE_NOOP("errors", "Unknown contact outcome: {value}"), value=outcome)
     if method not in METHODS:
@@ -202,6 +203,7 @@ def record_contact(
     when = when or datetime.now()
     me = profile.current_cadre(store)
     contact_id = new_id()
+    need = need.strip()
     with store.begin() as conn:
         plan = queries.plan(conn, plan_id)
         if plan is None:
@@ -215,8 +217,16 @@ def record_contact(
             "id": contact_id, "household_id": plan.household_id, "person_id": plan.person_id,
             "contact_date": when.date().isoformat(), "contacted_at": at,
             "cadre_id": None if volunteer_id else (me.id if me else None), "volunteer_id": volunteer_id,
-            "method": method, "outcome": outcome, "note": note.strip() or None, "need": need.strip() or None,
+            "method": method, "outcome": outcome, "note": note.strip() or None, "need": need or None,
         })
+    if need:
+        # The need goes on the four lists (source: door knock), concerning the household, to be claimed.
+        # The contact row keeps the words too, so a failure here loses nothing.
+        from gridkeeper import lists
+
+        lists.create_item(store, lists.NewItem(
+            kind="need", title=need[:120], source="door_knock", owner_party="community", detail=note.strip(),
+            household_id=plan.household_id), by=me.name if me else "", now=when)
     return contact_id
 
 

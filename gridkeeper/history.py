@@ -26,7 +26,7 @@ _PERSON_FIELDS = ("status", "household_id", "relation_to_head", "name", "phones"
 class Event:
     at: datetime
     kind: str  # contact / service / member_added / member_changed / tag_added / tag_removed / household /
-    #            reveal / mediation
+    #            reveal / mediation / list_item
     person: str  # whose (a name), "" for the household
     values: dict[str, Any] = field(default_factory=dict)
 
@@ -77,6 +77,9 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
         for r in queries.mediation_steps(conn, household_id, ids):
             events.append(Event(datetime.fromisoformat(r.changed_at), "mediation", r.who or "",
                                 {"number": r.number, "category": r.category, "status": r.to_status}))
+        for r in queries.list_steps(conn, household_id):
+            events.append(Event(datetime.fromisoformat(r.at), "list_item", "",
+                                {"kind": r.kind, "title": r.title, "status": r.to_status, "by": r.by}))
         for r in queries.reveals(conn, ids):
             events.append(Event(datetime.fromisoformat(r.at), "reveal", people[r.row_id],
                                 {"field": r.field, "by": r.who}))

@@ -55,3 +55,19 @@ def test_mediations_with_a_party_from_the_household_are_in_its_timeline(store: S
     assert all(e.person == "王建国" for e in mine)
     theirs = [e for e in history.timeline(store, other) if e.kind == "mediation"]
     assert len(theirs) == 2 and theirs[0].person == "李四"
+
+
+def test_a_need_raised_in_a_contact_goes_on_the_lists_and_into_the_timeline(store: Store) -> None:
+    from gridkeeper import lists
+
+    h = place(store)["household"]
+    pid = members.add_person(store, h, members.check("赵桂兰", birth_date=date(1936, 3, 1)))
+    plan = care.save_plan(store, h, pid, "daily", date(2026, 3, 1))
+    care.record_contact(store, plan, "needs_help", note="腿疼", need="周五陪同去医院",
+                        when=datetime(2026, 3, 1, 9, 30))
+    needs = lists.items(store, date(2026, 3, 1), kind="need")
+    assert [(n.title, n.source, n.status) for n in needs] == [("周五陪同去医院", "door_knock", "open")]
+    assert "3幢2单元501" in needs[0].place
+    lists.claim(store, needs[0].id, "李书记", by="李书记", now=datetime(2026, 3, 1, 10, 0))
+    steps = [e for e in history.timeline(store, h) if e.kind == "list_item"]
+    assert [(e.values["kind"], e.values["status"]) for e in steps] == [("need", "claimed"), ("need", "open")]

@@ -51,3 +51,10 @@ def mediation_steps(conn: Connection, household_id: str, person_ids: list[str]) 
         "WHERE p.deleted = 0 AND (p.household_id = :h OR p.person_id IN :ids))"
     ).bindparams(bindparam("ids", expanding=True))
     return list(conn.execute(stmt, {"h": household_id, "ids": person_ids or [""]}))
+
+
+def list_steps(conn: Connection, household_id: str) -> list[Any]:
+    """Status changes of list items (problems, needs, ...) that concern this household."""
+    return list(conn.execute(text(
+        "SELECT h.at, h.to_status, h.by, i.kind, i.title FROM listitemhistory h JOIN listitem i ON i.id = h.item_id "
+        "WHERE i.household_id = :h AND i.deleted = 0 AND h.deleted = 0"), {"h": household_id}))

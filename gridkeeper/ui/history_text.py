@@ -35,6 +35,7 @@ _TAG_REMOVED = QT_TRANSLATE_NOOP("history", "Tag removed: {tag}")
 _HOUSEHOLD = QT_TRANSLATE_NOOP("history", "Household {field}: {value}")
 _REVEAL = QT_TRANSLATE_NOOP("history", "{field} shown by {by} (audited)")
 _MEDIATION = QT_TRANSLATE_NOOP("history", "Mediation {number} ({category}): {status}")
+_LIST_ITEM = QT_TRANSLATE_NOOP("history", "{kind} “{title}”: {status}")
 
 
 def _t(text: str) -> str:
@@ -91,6 +92,13 @@ def describe(event: Event) -> str:
 
         return _t(_MEDIATION).format(number=v["number"], category=mediation_labels.category(v["category"]),
                                      status=mediation_labels.status(v["status"]))
+    if event.kind == "list_item":
+        from gridkeeper import lists
+        from gridkeeper.ui import vocab
+
+        text = _t(_LIST_ITEM).format(kind=vocab.word(lists.KINDS, v["kind"]), title=v["title"],
+                                     status=vocab.word(lists.STATUSES, v["status"]))
+        return text + (_t(_BY).format(by=v["by"]) if v.get("by") else "")
     if event.kind == "reveal":
         return _t(_REVEAL).format(field=_t(_FIELDS.get(v["field"], v["field"])), by=v.get("by") or "—")
     return event.kind

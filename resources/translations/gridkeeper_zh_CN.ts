@@ -3753,6 +3753,10 @@ Offline-first records for grid cadres of a street office.</source>
         <source>Mediation {number} ({category}): {status}</source>
         <translation>调解 {number}（{category}）：{status}</translation>
     </message>
+    <message>
+        <source>{kind} “{title}”: {status}</source>
+        <translation>{kind}“{title}”：{status}</translation>
+    </message>
 </context>
 <context>
     <name>mediation</name>
