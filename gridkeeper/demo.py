@@ -405,14 +405,17 @@ def generate(
         raise ProfileNotEmpty(str(store.root))
     report(0, "generating")
     rows, result = build(size, seed, today)
+    # Care, walks, lists and mediations all run up to the same day: the real today by default,
+    # so every page of a fresh demo looks like this week (the street itself is fixed by TODAY).
+    history_end = today or date.today()
     report(20, "writing")
     with store.bulk_load() as conn:
         for i, table in enumerate(_ORDER):
             if rows.tables.get(table):
                 _insert(conn, table, rows.tables[table])
             report(20 + 80 * (i + 1) // len(_ORDER), table)
-        demo_walks.add(conn, rows.tables, TODAY, seed, result)  # three months of night walks and the lists
+        demo_walks.add(conn, rows.tables, history_end, seed, result)  # three months of night walks and the lists
     store.set_meta(CADRE_KEY, result._cadre_id)  # type: ignore[attr-defined]
-    result.mediation_cases = demo_mediation.generate(store, rows, size, seed, TODAY)
+    result.mediation_cases = demo_mediation.generate(store, rows, size, seed, history_end)
     result.seconds = time.perf_counter() - started
     return result

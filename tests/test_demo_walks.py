@@ -9,26 +9,29 @@ from sqlalchemy import text
 from gridkeeper import demo, lists, walks
 from gridkeeper.store import Store
 
+#: Where the demo's history ends (demo.generate's default: the real today).
+END = date.today()
+
 
 def test_three_months_of_walks_with_a_few_weeks_missed(demo_store: Store) -> None:
-    first = demo.TODAY - timedelta(weeks=13)
-    report = walks.walk_weeks(demo_store, None, first, demo.TODAY)
+    first = END - timedelta(weeks=13)
+    report = walks.walk_weeks(demo_store, None, first, END)
     assert len(report) == 4  # every grid of the small street
     walked = [n for g in report for n in g.walks]
     assert sum(walked) >= 0.8 * len(walked)  # most weeks walked
     assert sum(g.weeks_missed for g in report) >= 1  # some not: compliance has something to show
-    assert walks.walks_between(demo_store, None, first, demo.TODAY - timedelta(weeks=12)) != []
-    assert walks.walks_between(demo_store, None, demo.TODAY + timedelta(days=1), date(2030, 1, 1)) == []
+    assert walks.walks_between(demo_store, None, first, END - timedelta(weeks=12)) != []
+    assert walks.walks_between(demo_store, None, END + timedelta(days=1), date(2030, 1, 1)) == []
 
 
 def test_findings_become_problems_at_every_stage_with_consistent_history(demo_store: Store) -> None:
-    items = lists.items(demo_store, demo.TODAY)
+    items = lists.items(demo_store, END)
     statuses = {i.status for i in items if i.kind == "problem"}
     assert {"open", "in_progress", "done", "verified"} <= statuses
     assert {i.kind for i in items} == {"problem", "need", "service", "project"}
     assert any(i.overdue_days for i in items) and any(i.owner_party == "property" for i in items)
     for item in items:
-        detail = lists.item_detail(demo_store, item.id, demo.TODAY)
+        detail = lists.item_detail(demo_store, item.id, END)
         assert detail is not None
         history = detail.history
         assert history[0].from_status is None and history[0].to_status == "open"

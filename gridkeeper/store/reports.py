@@ -135,3 +135,85 @@ def return_visits(conn: Connection, case_ids: list[str], first: str, last: str) 
     stmt = text("SELECT case_id, visited_on FROM returnvisit WHERE deleted = 0 AND visited_on BETWEEN :first "
                 "AND :last AND case_id IN (SELECT value FROM json_each(:ids))")
     return list(conn.execute(stmt, {"first": first, "last": last, "ids": json.dumps(case_ids)}))
+
+
+def _grid_filter(column: str, grid_ids: list[str] | None) -> tuple[str, dict[str, Any]]:
+    if grid_ids is None:
+        return "", {}
+    return f" AND {column} IN (SELECT value FROM json_each(:grids))", {"grids": json.dumps(list(grid_ids))}
+
+
+def walk_grid_dates(conn: Connection, first: str, last: str, grid_ids: list[str] | None) -> list[Any]:
+    """(grid id, walk date) of every walk in [first, last] per grid it covered."""
+    where, params = _grid_filter("wg.grid_id", grid_ids)
+    return list(conn.execute(text(
+        "SELECT wg.grid_id, w.walk_date FROM nightwalk w JOIN walkgrid wg ON wg.walk_id = w.id AND wg.deleted = 0 "
+        "WHERE w.deleted = 0 AND w.walk_date BETWEEN :first AND :last" + where), {"first": first, "last": last, **params}))
+
+
+def walks(conn: Connection, first: str, last: str, grid_ids: list[str] | None) -> list[Any]:
+    """Walks in [first, last] covering a grid in scope, with their grids, party count and findings."""
+    where, params = _grid_filter("wg.grid_id", grid_ids)
+    return list(conn.execute(text(
+        "SELECT w.id, w.walk_date, w.start_time, w.end_time, w.leader, w.leader_cadre_id, coalesce(w.route, '') AS route, "
+        "(SELECT group_concat(c.name || g.name, '、') FROM walkgrid x JOIN grid g ON g.id = x.grid_id "
+        "  JOIN community c ON c.id = g.community_id WHERE x.walk_id = w.id AND x.deleted = 0) AS grids, "
+        "(SELECT count(*) FROM walkparticipant p WHERE p.walk_id = w.id AND p.deleted = 0) AS people, "
+        "(SELECT group_concat(DISTINCT p.cadre_id) FROM walkparticipant p WHERE p.walk_id = w.id AND p.deleted = 0 "
+        "  AND p.cadre_id IS NOT NULL) AS cadres, "
+        "(SELECT count(*) FROM finding f WHERE f.walk_id = w.id AND f.deleted = 0) AS findings "
+        "FROM nightwalk w WHERE w.deleted = 0 AND w.walk_date BETWEEN :first AND :last AND EXISTS "
+        "(SELECT 1 FROM walkgrid wg WHERE wg.walk_id = w.id AND wg.deleted = 0" + where + ") "
+        "ORDER BY w.walk_date, w.start_time"), {"first": first, "last": last, **params}))
+
+
+def findings(conn: Connection, first: str, last: str, grid_ids: list[str] | None) -> list[Any]:
+    """Findings of walks in [first, last] in scope, with the problem made of each, if any."""
+    where, params = _grid_filter("coalesce(f.grid_id, (SELECT min(wg.grid_id) FROM walkgrid wg "
+                                 "WHERE wg.walk_id = w.id))", grid_ids)
+    return list(conn.execute(text(
+        "SELECT f.id, w.id AS walk_id, w.walk_date, coalesce(g.name, '') AS grid, "
+        "coalesce(co.name, '') || coalesce(b.name, '') || CASE WHEN f.place != '' AND (co.name IS NOT NULL "
+        "  OR b.name IS NOT NULL) THEN ' ' ELSE '' END || f.place AS place, "
+        "f.category, f.severity, f.note, f.settled, "
+        "(SELECT li.status FROM listitem li WHERE li.finding_id = f.id AND li.deleted = 0) AS problem_status "
+        "FROM finding f JOIN nightwalk w ON w.id = f.walk_id LEFT JOIN grid g ON g.id = f.grid_id "
+        "LEFT JOIN compound co ON co.id = f.compound_id LEFT JOIN building b ON b.id = f.building_id "
+        "WHERE f.deleted = 0 AND w.deleted = 0 AND w.walk_date BETWEEN :first AND :last" + where +
+        " ORDER BY w.walk_date, f.position"), {"first": first, "last": last, **params}))
+
+
+def list_items(conn: Connection, first: str, last: str, grid_ids: list[str] | None) -> list[Any]:
+    """Items opened by `last` and not closed before `first`, in scope (by the item's or its household's grid)."""
+    where, params = _grid_filter("coalesce(li.grid_id, hb.grid_id)", grid_ids)
+    return list(conn.execute(text(
+        "SELECT li.id, li.kind, li.title, li.source, li.category, li.owner_party, "
+        "coalesce(nullif(li.owner_name, ''), CASE WHEN li.owner_party = 'property' THEN c.property_company END, '') "
+        "  AS owner_name, coalesce(li.claimant, '') AS claimant, li.due_date, li.opened_on, li.closed_on, "
+        "li.escalation_level, coalesce(li.satisfaction, '') AS satisfaction, "
+        "coalesce(c.name, hc.name, '') || coalesce(hb.name || CASE WHEN h.unit != '' THEN h.unit || '单元' ELSE '' END "
+        "  || h.room, '') AS place, coalesce(li.grid_id, hb.grid_id) AS grid_id "
+        "FROM listitem li LEFT JOIN compound c ON c.id = li.compound_id "
+        "LEFT JOIN household h ON h.id = li.household_id LEFT JOIN building hb ON hb.id = h.building_id "
+        "LEFT JOIN compound hc ON hc.id = hb.compound_id "
+        "WHERE li.deleted = 0 AND li.opened_on <= :last AND (li.closed_on IS NULL OR li.closed_on >= :first)" + where +
+        " ORDER BY li.opened_on, li.id"), {"first": first, "last": last, **params}))
+
+
+def list_steps(conn: Connection, item_ids: list[str], until: str) -> list[Any]:
+    """(item, at, to status, by) of every status change before `until`, oldest first."""
+    if not item_ids:
+        return []
+    return list(conn.execute(text(
+        "SELECT item_id, at, to_status, by FROM listitemhistory WHERE deleted = 0 AND at < :until "
+        "AND item_id IN (SELECT value FROM json_each(:ids)) ORDER BY at, id"),
+        {"until": until, "ids": json.dumps(item_ids)}))
+
+
+def escalations(conn: Connection, item_ids: list[str], until: str) -> list[Any]:
+    if not item_ids:
+        return []
+    return list(conn.execute(text(
+        "SELECT item_id, at, from_level, to_level, by, coalesce(reason, '') AS reason FROM escalation "
+        "WHERE deleted = 0 AND at < :until AND item_id IN (SELECT value FROM json_each(:ids)) ORDER BY at, id"),
+        {"until": until, "ids": json.dumps(item_ids)}))

@@ -190,7 +190,8 @@ def test_main_window_has_the_pages_and_a_new_problem_reaches_the_lists(qtbot, de
     w.nav.setCurrentRow(w.pages.indexOf(w.walks))
     assert w.pages.currentWidget() is w.walks
     # a demo walk with an unsettled finding not yet on the problem list
-    waiting = next(f for r in walks.walks_between(demo_store, None, date(2026, 8, 1), date(2026, 11, 1))
+    # the demo's history ends yesterday: look over the last four months
+    waiting = next(f for r in walks.walks_between(demo_store, None, date.today() - timedelta(days=120), date.today())
                    for f in walks.walk_detail(demo_store, r.id).findings  # type: ignore[union-attr]
                    if not f.settled and f.problem_id is None)
     w.walks.show_walk(waiting.walk_id)
