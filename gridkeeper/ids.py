@@ -23,7 +23,18 @@ def norm(part: str | None) -> str:
     """NFKC (full-width to half-width), no whitespace, lower case."""
     if not part:
         return ""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", part or "")).lower()
+    known = _NORMED.get(part)
+    if known is None:
+        if part.isascii() and part.isalnum():  # an ID number, a room: NFKC and \s change nothing
+            known = part.lower()
+        else:
+            known = _SPACE.sub("", unicodedata.normalize("NFKC", part)).lower()
+        if len(_NORMED) < 200_000:  # compounds, buildings, units and rooms repeat all through a roster
+            _NORMED[part] = known
+    return known
+
+
+_NORMED: dict[str, str] = {}
 
 
 def uuid5(name: str) -> str:

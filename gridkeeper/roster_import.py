@@ -224,10 +224,10 @@ _ORDER = ("community", "compound", "building", "household", "person", "tag", "pe
 
 
 def _write(store: Store, plan: _Plan, progress: Progress, cancelled: Cancelled) -> None:
-    with store.bulk_load(plan.touched) as conn:
+    with store.bulk_load(plan.touched, defer_index=True) as conn:
         for i, table in enumerate(_ORDER):
             rows = plan.inserts.get(table, [])
-            db.insert(conn, table, rows, skip_existing=table in ("tag", "persontag"))
+            db.insert(conn, table, rows, clock=store.clock, skip_existing=table in ("tag", "persontag"))
             if cancelled():
                 raise ImportCancelled()  # rolls the whole transaction back
             progress(60 + 25 * (i + 1) // len(_ORDER), table)

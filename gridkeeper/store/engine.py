@@ -140,10 +140,16 @@ class Store:
                 yield session
 
     @contextmanager
-    def bulk_load(self, households: set[str] | None = None) -> Iterator[Connection]:
+    def bulk_load(self, households: set[str] | None = None, *, defer_index: bool = False) -> Iterator[Connection]:
         """One write transaction for many rows: captured as usual; the search index is
         brought up to date once at the end, for `households` (which the caller fills
-        while loading) or, when None, for the whole profile."""
+        while loading) or, when None, for the whole profile.
+
+        With `defer_index`, the households are only listed in `search_dirty` in the
+        same transaction, and reindex_dirty() re-keys them after the commit: the
+        transaction (and the lock it holds) ends seconds sooner, and search reads
+        the listed households' keys on the fly until then (searchindex.PENDING_SOURCE).
+        """
         self._hooks.bulk.on = True
         try:
             with self.begin() as conn:
@@ -151,6 +157,8 @@ class Store:
                 self._hooks.bulk.on = False
                 if households is None:
                     searchindex.rebuild(conn)
+                elif defer_index:
+                    searchindex.mark_dirty(conn, households)
                 else:
                     searchindex.refresh(conn, households)
         finally:

@@ -69,6 +69,8 @@ def search_page(
     match under several keys: callers skip ids they have already listed.
     """
     params: dict[str, object] = {"limit": limit}
+    # Households not re-keyed yet (a bulk import or sync just wrote them) are keyed on the fly.
+    source = f"({searchindex.PENDING_SOURCE})" if searchindex.pending(conn) else "search_key"
     where: list[str] = []
     binds = []
     words = sorted(searchkeys.terms(query), key=len, reverse=True)
@@ -84,7 +86,7 @@ def search_page(
         where.append(_ranges_sql(words[0], "t0", params, "k"))
         for i, word in enumerate(words[1:], start=1):
             where.append(
-                "EXISTS (SELECT 1 FROM search_key k2 WHERE k2.household_id = k.household_id "
+                f"EXISTS (SELECT 1 FROM {source} k2 WHERE k2.household_id = k.household_id "
                 f"AND {_ranges_sql(word, f't{i}', params, 'k2')})"
             )
         if grid_ids is not None:
@@ -95,7 +97,7 @@ def search_page(
         params.update(ak=after.key, asort=after.sort, ah=after.household_id)
         where.append("(k.key, k.sort, k.household_id) > (:ak, :asort, :ah)")
     stmt = text(
-        "SELECT k.key, k.sort, k.household_id FROM search_key k "
+        f"SELECT k.key, k.sort, k.household_id FROM {source} k "
         f"WHERE {' AND '.join(where)} ORDER BY k.key, k.sort, k.household_id LIMIT :limit"
     ).bindparams(*binds)
     return [Hit(*r) for r in conn.execute(stmt, params)]

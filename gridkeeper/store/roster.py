@@ -1,8 +1,9 @@
 """What a roster import reads and writes; all of it on the store's write path.
 
-Reads fetch existing rows by id in chunks; writes are plain executemany
-statements in the caller's bulk-load transaction, so the capture triggers log
-every insert and every field an update really changes.
+Reads fetch existing rows by id in chunks; writes are executemany statements in
+the caller's bulk-load transaction. Inserts are logged in one statement per table
+(capture.insert_logged); updates by the capture triggers, which log every field
+an update really changes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
+
+from gridkeeper.store import capture
+from gridkeeper.sync.clock import HybridClock
 
 PERSON_FIELDS = (
     "household_id", "name", "id_number", "gender", "birth_date", "ethnicity",
@@ -55,15 +59,18 @@ def tags(conn: Connection) -> dict[str, str]:
     return {name: tid for tid, name in conn.exec_driver_sql("SELECT id, name FROM tag")}
 
 
-def insert(conn: Connection, table: str, rows: list[dict[str, Any]], *, skip_existing: bool = False) -> None:
-    """Insert rows; with skip_existing, rows whose id is there already are left alone
-    (tags and person tags: never duplicated, and an ignored row fires no trigger)."""
+def insert(conn: Connection, table: str, rows: list[dict[str, Any]], *, clock: HybridClock,
+           skip_existing: bool = False) -> None:
+    """Insert rows, each logged for sync (capture.insert_logged: one statement, not a trigger per
+    row); with skip_existing, rows whose id is there already are left alone and not logged
+    (tags and person tags: never duplicated)."""
     if not rows:
         return
     cols = list(rows[0])
-    verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
-    sql = f'{verb} INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+    # In id order: appending to the primary key's B-tree instead of splitting pages all over it.
+    values = sorted((tuple(r[c] for c in cols) for r in rows), key=lambda v: v[0]) if cols[0] == "id" else \
+        [tuple(r[c] for c in cols) for r in rows]
+    capture.insert_logged(conn, clock, table, cols, values, skip_existing=skip_existing)
 
 
 def update(conn: Connection, table: str, fields: Sequence[str], rows: list[dict[str, Any]]) -> None:

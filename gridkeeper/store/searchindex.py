@@ -87,6 +87,30 @@ TRIGGERS: tuple[str, ...] = (
 
 DDL: tuple[str, ...] = (TABLE_DDL, INDEX_DDL, *TRIGGERS)
 
+#: The index as search sees it while some households wait in `search_dirty` (after a
+#: bulk import or a sync, until reindex): the stored keys of the others, and keys made
+#: on the fly for the waiting ones, so a search is right before the index catches up.
+#: Slower than the index alone (it keys every waiting household per query), which is
+#: why the catch-up runs right after the bulk write.
+PENDING_SOURCE = (
+    "SELECT key, sort, household_id, grid_id FROM search_key "
+    "WHERE household_id NOT IN (SELECT household_id FROM search_dirty) "
+    # DISTINCT: two members' keys can coincide, and the index stores each (key, household) once.
+    "UNION ALL SELECT DISTINCT * FROM (" + _keys_select("h.id IN (SELECT household_id FROM search_dirty)") + ")"
+)
+
+
+def pending(conn: Connection) -> bool:
+    """Whether some households wait to be re-keyed (search then reads PENDING_SOURCE)."""
+    return bool(conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM search_dirty)").scalar())
+
+
+def mark_dirty(conn: Connection, household_ids: set[str]) -> None:
+    """List households for re-keying after the transaction (Store.reindex_dirty)."""
+    if household_ids:
+        conn.exec_driver_sql("INSERT OR IGNORE INTO search_dirty (household_id) VALUES (?)",
+                             [(h,) for h in household_ids])
+
 
 def _insert_keys(conn: Connection, where: str) -> None:
     """Insert the keys of live households matching `where` (alias h), in key order.
