@@ -160,6 +160,7 @@ def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
     store = open_store(root, _passphrase())
     try:
         result = sync_folder(store, Path(args.folder))
+        store.reindex_dirty()  # the search index catches up on what the sync applied
         still_open = len(conflicts.open_conflicts(store))
     finally:
         store.close()

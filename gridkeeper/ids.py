@@ -74,6 +74,8 @@ def household_id(community: str, compound: str, building: str, unit: str | None,
 
 def person_id(id_number: str) -> str:
     """By the normalised 18-character ID number."""
+    if id_number.isascii() and id_number.isalnum():  # what norm() would make of it, without the call
+        return uuid5("person:" + id_number.lower())
     return _make("person", id_number.upper())
 
 

@@ -11,6 +11,7 @@ an error or a cancel anywhere leaves the profile as it was.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -99,6 +100,18 @@ def load(path: Path, sheet: str | None = None) -> tuple[Sheet, Header]:
     return data, roster.detect_header(data)
 
 
+_PLAIN_PHONE = re.compile(r"[0-9-]+")
+
+
+def _phones_json(phones: list[str]) -> str | None:
+    """json.dumps(phones, ensure_ascii=False), without the encoder for plain numbers (most of them)."""
+    if not phones:
+        return None
+    if all(_PLAIN_PHONE.fullmatch(p) for p in phones):
+        return '["' + '", "'.join(phones) + '"]'
+    return json.dumps(phones, ensure_ascii=False)
+
+
 def _person_values(row: RosterRow, household_id: str) -> dict[str, Any]:
     return {
         "household_id": household_id,
@@ -108,7 +121,7 @@ def _person_values(row: RosterRow, household_id: str) -> dict[str, Any]:
         "birth_date": row.birth_date.isoformat() if row.birth_date else None,
         "ethnicity": row.ethnicity,
         "relation_to_head": row.relation,
-        "phones": json.dumps(row.phones, ensure_ascii=False) if row.phones else None,
+        "phones": _phones_json(row.phones),
         "note": row.note,
         "deleted": 0,
     }
@@ -195,8 +208,7 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
         new = _person_values(r, household)
         old = old_persons.get(person)
         if old is None:
-            plan.add("person", {"id": person, **{k: (v if v is not None or k != "phones" else "[]")
-                                               for k, v in new.items()}, "status": "active"})
+            plan.add("person", {"id": person, **new, "phones": new["phones"] or "[]", "status": "active"})
             plan.touched.add(household)
             report.persons_created += 1
         else:
@@ -235,7 +247,7 @@ def _write(store: Store, plan: _Plan, progress: Progress, cancelled: Cancelled) 
         db.update(conn, "person", db.PERSON_FIELDS, plan.person_updates)
         if cancelled():
             raise ImportCancelled()
-        progress(90, "search index")
+        progress(90, "saving")
 
 
 def import_roster(

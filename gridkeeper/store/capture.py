@@ -23,7 +23,8 @@ an update is one log row per field that changed. DELETE of a synced row is refus
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -99,16 +100,11 @@ def insert_logged(conn: Connection, clock: HybridClock, table: str, cols: Sequen
     """
     if not rows:
         return
-    dropped = conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name IN (?, ?)",
-        (table, f"gk_capture_{table}_insert", f"gk_search_{table}_insert"),
-    ).all()
     before = conn.exec_driver_sql(f'SELECT max(rowid) FROM "{table}"').scalar() or 0
-    for name, _sql in dropped:
-        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
-    conn.exec_driver_sql(
-        f'{verb} INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})', list(rows))
+    with insert_triggers_off(conn, table):
+        conn.exec_driver_sql(
+            f'{verb} INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})', list(rows))
     first = clock.reserve(len(rows))
     # The k-th new row (rowid before + 1 + k) gets the k-th reserved time (HybridClock.reserve).
     tick = f"({first.counter} + t.rowid - {before + 1})"
@@ -119,5 +115,23 @@ def insert_logged(conn: Connection, clock: HybridClock, table: str, cols: Sequen
         f'FROM "{table}" t WHERE t.rowid > ? AND (SELECT gk_capture()) ORDER BY t.rowid',
         (clock.device_id, before),
     )
-    for _name, sql in dropped:
-        conn.exec_driver_sql(sql)
+
+
+@contextmanager
+def insert_triggers_off(conn: Connection, table: str) -> Iterator[None]:
+    """Inside the caller's write transaction: `table`'s insert triggers (capture and search)
+    dropped, then created again from their stored SQL. Only for bulk paths that do the
+    triggers' work themselves: insert_logged (logs the rows, lists the households for
+    search) and sync's apply (capture paused, households listed in search_dirty). A
+    rollback takes the DDL back with the rest; other triggers of the table stay."""
+    dropped = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name IN (?, ?)",
+        (table, f"gk_capture_{table}_insert", f"gk_search_{table}_insert"),
+    ).all()
+    for name, _sql in dropped:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    try:
+        yield
+    finally:  # also when a statement failed and the caller goes on with the transaction
+        for _name, sql in dropped:
+            conn.exec_driver_sql(sql)
