@@ -104,8 +104,10 @@ def _prefetch(conn: Connection, keys: list[tuple[str, str]]) -> tuple[
     conn.exec_driver_sql("INSERT INTO temp.gk_batch_rows (tbl, row_id) VALUES (?, ?)", keys)
     logs: dict[tuple[str, str], list[tuple[str, str | None, str, str, int | None]]] = {}
     for tbl, row, field, value, hlc, device, seq in conn.exec_driver_sql(
+        # CROSS JOIN keeps the batch's rows outside: without statistics on the temp table the
+        # planner scanned the whole change log once per batch (a cost that grew with the data).
         "SELECT c.tbl, c.row_id, c.field, c.value, c.hlc, c.device_id, c.seq FROM temp.gk_batch_rows r "
-        "JOIN change_log c ON c.tbl = r.tbl AND c.row_id = r.row_id"
+        "CROSS JOIN change_log c ON c.tbl = r.tbl AND c.row_id = r.row_id"
     ):
         logs.setdefault((tbl, row), []).append((field, value, hlc, device, seq))
     current: dict[tuple[str, str], dict[str, Any]] = {}
