@@ -47,7 +47,7 @@ def uuid5(name: str) -> str:
 
 
 def _make(kind: str, *parts: str | None) -> str:
-    return uuid5(kind + ":" + "|".join(norm(p) for p in parts))
+    return uuid5(kind + ":" + "|".join([norm(p) for p in parts]))
 
 
 def community_id(name: str) -> str:

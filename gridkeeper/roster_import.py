@@ -11,7 +11,6 @@ an error or a cancel anywhere leaves the profile as it was.
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -108,14 +107,18 @@ def load(path: Path, sheet: str | None = None) -> tuple[Sheet, Header]:
     return data, roster.detect_header(data)
 
 
-_PLAIN_PHONE = re.compile(r"[0-9-]+")
+def _plain(number: str) -> bool:
+    """Digits and dashes only: nothing JSON would escape."""
+    return number.isascii() and number.replace("-", "").isdigit()
 
 
 def _phones_json(phones: list[str]) -> str | None:
     """json.dumps(phones, ensure_ascii=False), without the encoder for plain numbers (most of them)."""
     if not phones:
         return None
-    if all(_PLAIN_PHONE.fullmatch(p) for p in phones):
+    if len(phones) == 1 and _plain(phones[0]):
+        return '["' + phones[0] + '"]'
+    if all(map(_plain, phones)):
         return '["' + '", "'.join(phones) + '"]'
     return json.dumps(phones, ensure_ascii=False)
 
