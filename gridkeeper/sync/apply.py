@@ -101,7 +101,8 @@ def _prefetch(conn: Connection, keys: list[tuple[str, str]]) -> tuple[
     conn.exec_driver_sql(
         "CREATE TEMP TABLE IF NOT EXISTS gk_batch_rows (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID")
     conn.exec_driver_sql("DELETE FROM temp.gk_batch_rows")
-    conn.exec_driver_sql("INSERT INTO temp.gk_batch_rows (tbl, row_id) VALUES (?, ?)", keys)
+    # Sorted: appends to the temp table's key, and walks the log's index in its own order.
+    conn.exec_driver_sql("INSERT INTO temp.gk_batch_rows (tbl, row_id) VALUES (?, ?)", sorted(keys))
     logs: dict[tuple[str, str], list[tuple[str, str | None, str, str, int | None]]] = {}
     for tbl, row, field, value, hlc, device, seq in conn.exec_driver_sql(
         # CROSS JOIN keeps the batch's rows outside: without statistics on the temp table the
