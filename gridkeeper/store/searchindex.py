@@ -15,6 +15,9 @@ and to index, which is most of a rebuild.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from sqlalchemy import Connection
 
 #: The primary key's order is the order results are listed in: matching key,
@@ -105,10 +108,6 @@ TRIGGERS: tuple[str, ...] = (
         "AFTER UPDATE OF name, deleted ON compound",
         _refresh("h.building_id IN (SELECT id FROM building WHERE compound_id = NEW.id)"),
     ),
-    # A household listed for re-keying has its handles at once: search reads it on the fly
-    # (PENDING_SOURCE) and lists it by handle until it is re-keyed.
-    "CREATE TRIGGER gk_search_dirty_handles AFTER INSERT ON search_dirty BEGIN "
-    + _handles("h.id = NEW.household_id") + " END",
 )
 
 DDL: tuple[str, ...] = (*HANDLE_DDL, TABLE_DDL, INDEX_DDL, *TRIGGERS)
@@ -131,11 +130,27 @@ def pending(conn: Connection) -> bool:
     return bool(conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM search_dirty)").scalar())
 
 
-def mark_dirty(conn: Connection, household_ids: set[str]) -> None:
-    """List households for re-keying after the transaction (Store.reindex_dirty)."""
-    if household_ids:
-        conn.exec_driver_sql("INSERT OR IGNORE INTO search_dirty (household_id) VALUES (?)",
-                             [(h,) for h in sorted(household_ids)])
+def mark_dirty(conn: Connection, household_ids: Iterable[str]) -> None:
+    """List households for re-keying after the transaction (Store.reindex_dirty), with the
+    handles search lists them by until then (PENDING_SOURCE)."""
+    rows = [(h,) for h in sorted(set(household_ids))]
+    if rows:
+        conn.exec_driver_sql("INSERT OR IGNORE INTO search_dirty (household_id) VALUES (?)", rows)
+        conn.exec_driver_sql("INSERT OR IGNORE INTO search_household (household_id) VALUES (?)", rows)
+        _grid_handles(conn)
+
+
+def mark_dirty_where(conn: Connection, where: str, params: tuple[Any, ...] = ()) -> None:
+    """mark_dirty() for the households matching `where` (alias h)."""
+    for table in ("search_dirty", "search_household"):
+        conn.exec_driver_sql(
+            f"INSERT OR IGNORE INTO {table} (household_id) SELECT h.id FROM household h WHERE {where}", params)
+    _grid_handles(conn)
+
+
+def _grid_handles(conn: Connection) -> None:
+    """Every grid gets a handle (a street has a few dozen): waiting households may sit in a new one."""
+    conn.exec_driver_sql("INSERT OR IGNORE INTO search_grid (grid_id) SELECT id FROM grid")
 
 
 def _insert_keys(conn: Connection, where: str) -> None:

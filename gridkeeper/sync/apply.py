@@ -23,7 +23,7 @@ from operator import itemgetter
 
 from sqlalchemy import Connection
 
-from gridkeeper.store import capture
+from gridkeeper.store import capture, searchindex
 from gridkeeper.store.schema import SYNCED_TABLES
 from gridkeeper.sync.folder import Change
 
@@ -248,13 +248,8 @@ def _mark_dirty(conn: Connection, written: list[tuple[str, str, dict[str, Any], 
         elif tbl == "person":  # its household now, and the one it moved out of
             households.update(h for h in (before.get("household_id"), after.get("household_id")) if h)
         elif tbl == "building":
-            conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO search_dirty (household_id) SELECT id FROM household WHERE building_id = ?",
-                (row,))
+            searchindex.mark_dirty_where(conn, "h.building_id = ?", (row,))
         elif tbl == "compound":
-            conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO search_dirty (household_id) SELECT h.id FROM household h "
-                "JOIN building b ON b.id = h.building_id WHERE b.compound_id = ?", (row,))
-    if households:
-        conn.exec_driver_sql("INSERT OR IGNORE INTO search_dirty (household_id) VALUES (?)",
-                             [(h,) for h in households])
+            searchindex.mark_dirty_where(
+                conn, "h.building_id IN (SELECT id FROM building WHERE compound_id = ?)", (row,))
+    searchindex.mark_dirty(conn, households)

@@ -36,6 +36,8 @@ def upgrade() -> None:
     for stmt in searchindex.DDL:
         op.execute(stmt)
     op.execute("INSERT OR IGNORE INTO search_dirty (household_id) SELECT id FROM household")
+    op.execute("INSERT OR IGNORE INTO search_household (household_id) SELECT id FROM household")
+    op.execute("INSERT OR IGNORE INTO search_grid (grid_id) SELECT id FROM grid")
 
 
 def downgrade() -> None:
