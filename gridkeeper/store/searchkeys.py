@@ -48,20 +48,40 @@ def name_keys(name: str) -> tuple[str, ...]:
     return tuple(sorted(keys))
 
 
+def _json_list(keys: list[str]) -> str:
+    """_ENCODE(keys), without the encoder when no key needs escaping (names, digits: nearly all)."""
+    plain = "".join(keys)
+    if '"' not in plain and "\\" not in plain and plain.isprintable():
+        return '["' + '","'.join(keys) + '"]' if keys else "[]"
+    return _ENCODE(keys)
+
+
+def _phones(phones_json: str | None) -> list[object]:
+    if not phones_json or phones_json == "[]":
+        return []
+    one = _ONE_PHONE.fullmatch(phones_json)  # '["13812345678"]': most people have one number
+    if one:
+        return [one.group(1)]
+    try:
+        phones = json.loads(phones_json)
+    except ValueError:
+        return []
+    return phones if isinstance(phones, list) else []
+
+
+_ONE_PHONE = re.compile(r'\["([0-9 +-]*)"\]')
+
+
 def person_keys(name: str | None, id_number: str | None, phones_json: str | None) -> str:
     keys = set(name_keys(name or ""))
     if id_number:
         keys.add(REVERSED + id_number.upper()[::-1])
-    try:
-        phones = json.loads(phones_json or "[]")
-    except ValueError:
-        phones = []
-    for phone in phones if isinstance(phones, list) else []:
+    for phone in _phones(phones_json):
         digits = _NON_DIGITS.sub("", str(phone))
         if digits:
             keys.add(REVERSED + digits[::-1])
     keys.discard("")
-    return _ENCODE(sorted(keys))
+    return _json_list(sorted(keys))
 
 
 def _address_parts(
@@ -96,7 +116,7 @@ def address_keys(
     building_no = re.sub(r"\D", "", building or "")
     if building_no and room:
         keys.add("-".join(p for p in (building_no, unit or "", room) if p).lower())
-    return _ENCODE(sorted(keys))
+    return _json_list(sorted(keys))
 
 
 def query_ranges(term: str) -> list[tuple[str, str]]:
