@@ -153,6 +153,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
     store = open_store(root, _passphrase())
     try:
         report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run)
+        store.reindex_dirty()  # the import leaves the search index to catch up after its commit
     finally:
         store.close()
     if args.json:
@@ -186,6 +187,7 @@ def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
     store = open_store(root, _passphrase())
     try:
         result = sync_folder(store, Path(args.folder))
+        store.reindex_dirty()  # the search index catches up on what the sync applied
         still_open = len(conflicts.open_conflicts(store))
     finally:
         store.close()

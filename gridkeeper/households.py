@@ -16,7 +16,8 @@ from gridkeeper.store import households as queries
 from gridkeeper.store.engine import Store
 from gridkeeper.store.households import Hit, HouseholdRow
 
-__all__ = ["Hit", "HouseholdRow", "HouseholdFile", "Member", "search_page", "rows", "household_file", "totals"]
+__all__ = ["Hit", "HouseholdRow", "HouseholdFile", "Member", "search_page", "rows", "household_file", "totals",
+           "update_search_index"]
 
 
 #: Index entries read per page: the first screen needs ~30 rows; scrolling reads more.
@@ -52,6 +53,13 @@ def search_page(
 ) -> list[Hit]:
     with store.read() as conn:
         return queries.search_page(conn, query, grid_ids, after, limit)
+
+
+def update_search_index(store: Store) -> int:
+    """Re-key the households a bulk write (roster import, sync) left waiting for the search
+    index; returns how many. Search is right before this runs, only slower (it keys the
+    waiting households on the fly), so the app runs it in a worker right after such writes."""
+    return store.reindex_dirty()
 
 
 def rows(store: Store, ids: list[str]) -> dict[str, HouseholdRow]:

@@ -23,7 +23,18 @@ def norm(part: str | None) -> str:
     """NFKC (full-width to half-width), no whitespace, lower case."""
     if not part:
         return ""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", part or "")).lower()
+    known = _NORMED.get(part)
+    if known is None:
+        if part.isascii() and part.isalnum():  # an ID number, a room: NFKC and \s change nothing
+            known = part.lower()
+        else:
+            known = _SPACE.sub("", unicodedata.normalize("NFKC", part)).lower()
+        if len(_NORMED) < 200_000:  # compounds, buildings, units and rooms repeat all through a roster
+            _NORMED[part] = known
+    return known
+
+
+_NORMED: dict[str, str] = {}
 
 
 def uuid5(name: str) -> str:
@@ -41,7 +52,7 @@ def new_id() -> str:
 
 
 def _make(kind: str, *parts: str | None) -> str:
-    return uuid5(kind + ":" + "|".join(norm(p) for p in parts))
+    return uuid5(kind + ":" + "|".join([norm(p) for p in parts]))
 
 
 def community_id(name: str) -> str:
@@ -68,6 +79,8 @@ def household_id(community: str, compound: str, building: str, unit: str | None,
 
 def person_id(id_number: str) -> str:
     """By the normalised 18-character ID number."""
+    if id_number.isascii() and id_number.isalnum():  # what norm() would make of it, without the call
+        return uuid5("person:" + id_number.lower())
     return _make("person", id_number.upper())
 
 

@@ -46,6 +46,8 @@ _HAN_RANGES: tuple[tuple[int, int], ...] = (
 
 def _is_han(ch: str) -> bool:
     cp = ord(ch)
+    if 0x4E00 <= cp <= 0x9FFF:  # the unified ideographs: nearly every character of a name
+        return True
     return any(lo <= cp <= hi for lo, hi in _HAN_RANGES)
 
 

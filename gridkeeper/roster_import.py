@@ -84,13 +84,21 @@ class ImportReport:
 class _Plan:
     """Rows to write, worked out before the write transaction starts."""
 
-    inserts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    inserts: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = field(default_factory=dict)
     person_updates: list[dict[str, Any]] = field(default_factory=list)
     household_updates: list[dict[str, Any]] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
 
     def add(self, table: str, row: dict[str, Any]) -> None:
-        self.inserts.setdefault(table, []).append(row)
+        """A row to insert (every row of a table names the same columns in the same order)."""
+        self.add_values(table, tuple(row), tuple(row.values()))
+
+    def add_values(self, table: str, cols: tuple[str, ...], values: tuple[Any, ...]) -> None:
+        entry = self.inserts.get(table)
+        if entry is None:
+            self.inserts[table] = (cols, [values])
+        else:
+            entry[1].append(values)
 
 
 def load(path: Path, sheet: str | None = None) -> tuple[Sheet, Header]:
@@ -99,24 +107,42 @@ def load(path: Path, sheet: str | None = None) -> tuple[Sheet, Header]:
     return data, roster.detect_header(data)
 
 
-def _person_values(row: RosterRow, household_id: str) -> dict[str, Any]:
-    return {
-        "household_id": household_id,
-        "name": row.name,
-        "id_number": row.id_number,
-        "gender": row.gender,
-        "birth_date": row.birth_date.isoformat() if row.birth_date else None,
-        "ethnicity": row.ethnicity,
-        "relation_to_head": row.relation,
-        "phones": json.dumps(row.phones, ensure_ascii=False) if row.phones else None,
-        "note": row.note,
-        "deleted": 0,
-    }
+def _plain(number: str) -> bool:
+    """Digits and dashes only: nothing JSON would escape."""
+    return number.isascii() and number.replace("-", "").isdigit()
+
+
+def _phones_json(phones: list[str]) -> str | None:
+    """json.dumps(phones, ensure_ascii=False), without the encoder for plain numbers (most of them)."""
+    if not phones:
+        return None
+    if len(phones) == 1 and _plain(phones[0]):
+        return '["' + phones[0] + '"]'
+    if all(map(_plain, phones)):
+        return '["' + '", "'.join(phones) + '"]'
+    return json.dumps(phones, ensure_ascii=False)
+
+
+def _person_values(row: RosterRow, household_id: str) -> tuple[Any, ...]:
+    """The roster's values in db.PERSON_FIELDS order."""
+    return (household_id, row.name, row.id_number, row.gender,
+            row.birth_date.isoformat() if row.birth_date else None, row.ethnicity, row.relation,
+            _phones_json(row.phones), row.note, 0)
+
+
+_PERSON_INSERT = ("id", *db.PERSON_FIELDS, "status")
+_PHONES = db.PERSON_FIELDS.index("phones")
+_EMPTY = (None, "")
 
 
 def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """The roster's values where it has one; what the profile knows elsewhere."""
-    return {k: (new[k] if new[k] not in (None, "") else old[k]) for k in old}
+    return {k: (new[k] if new[k] not in _EMPTY else old[k]) for k in old}
+
+
+def _merge_values(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
+    """_merge for rows as tuples of the same fields."""
+    return tuple(o if n is None or n == "" else n for o, n in zip(old, new))
 
 
 def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: Cancelled) -> _Plan:
@@ -195,19 +221,23 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
         new = _person_values(r, household)
         old = old_persons.get(person)
         if old is None:
-            plan.add("person", {"id": person, **{k: (v if v is not None or k != "phones" else "[]")
-                                               for k, v in new.items()}, "status": "active"})
+            values = (person, *new, "active")
+            if values[_PHONES + 1] is None:
+                values = (*values[: _PHONES + 1], "[]", *values[_PHONES + 2:])
+            plan.add_values("person", _PERSON_INSERT, values)
             plan.touched.add(household)
             report.persons_created += 1
+        elif new == old:  # the same roster again: most rows, decided without merging
+            report.persons_unchanged += 1
         else:
-            merged = _merge(old, new)
+            merged = _merge_values(old, new)
             if merged != old:
-                plan.person_updates.append({"id": person, **merged})
-                plan.touched.update({household, old["household_id"]} - {None})
+                plan.person_updates.append({"id": person, **dict(zip(db.PERSON_FIELDS, merged))})
+                plan.touched.update({household, old[0]} - {None})
                 report.persons_updated += 1
-                for f in db.PERSON_FIELDS:
-                    if merged[f] != old[f]:
-                        report.changes.append(Change(r.row, person, r.name, f, old[f], merged[f]))
+                for f, was, now in zip(db.PERSON_FIELDS, old, merged):
+                    if now != was:
+                        report.changes.append(Change(r.row, person, r.name, f, was, now))
             else:
                 report.persons_unchanged += 1
         for tag in r.tags:
@@ -224,10 +254,12 @@ _ORDER = ("community", "compound", "building", "household", "person", "tag", "pe
 
 
 def _write(store: Store, plan: _Plan, progress: Progress, cancelled: Cancelled) -> None:
-    with store.bulk_load(plan.touched) as conn:
+    # The WAL this writes (tens of MB for a street) is copied into the database file by the
+    # next ordinary commit, the search index's catch-up, not inside the import's commit.
+    with store.checkpoints_held(checkpoint_after=False), store.bulk_load(plan.touched, defer_index=True) as conn:
         for i, table in enumerate(_ORDER):
-            rows = plan.inserts.get(table, [])
-            db.insert(conn, table, rows, skip_existing=table in ("tag", "persontag"))
+            cols, rows = plan.inserts.get(table, ((), []))
+            db.insert(conn, table, rows, cols=cols, clock=store.clock, skip_existing=table in ("tag", "persontag"))
             if cancelled():
                 raise ImportCancelled()  # rolls the whole transaction back
             progress(60 + 25 * (i + 1) // len(_ORDER), table)
@@ -235,7 +267,7 @@ def _write(store: Store, plan: _Plan, progress: Progress, cancelled: Cancelled) 
         db.update(conn, "person", db.PERSON_FIELDS, plan.person_updates)
         if cancelled():
             raise ImportCancelled()
-        progress(90, "search index")
+        progress(90, "saving")
 
 
 def import_roster(

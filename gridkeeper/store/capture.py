@@ -23,7 +23,13 @@ an update is one log row per field that changed. DELETE of a synced row is refus
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
 from sqlalchemy import Connection, text
+
+from gridkeeper.sync.clock import HybridClock
 
 #: Columns never logged: the row id is the log's row_id already.
 _NOT_LOGGED = {"id"}
@@ -34,10 +40,15 @@ def columns(conn: Connection, table: str) -> list[str]:
     return [r[1] for r in rows if r[1] not in _NOT_LOGGED]
 
 
+def _row_json(cols: list[str], alias: str) -> str:
+    """The arguments of json_object() for a whole row: what an insert logs as its value."""
+    return ", ".join(f"'{c}', {alias}.\"{c}\"" for c in cols)
+
+
 def trigger_sql(table: str, cols: list[str]) -> list[str]:
     """DDL for the capture triggers of one table (recreated by migrations that add columns)."""
     head = "INSERT INTO change_log(hlc, device_id, tbl, row_id, field, value)"
-    row = ", ".join(f"'{c}', NEW.\"{c}\"" for c in cols)
+    row = _row_json(cols, "NEW")
     updates = "\n  ".join(
         f"{head} SELECT gk_hlc(), gk_device(), '{table}', NEW.id, '{c}', json_quote(NEW.\"{c}\") "
         f'WHERE NEW."{c}" IS NOT OLD."{c}";'
@@ -64,3 +75,63 @@ def install(conn: Connection, tables: tuple[str, ...]) -> None:
     for table in tables:
         for stmt in trigger_sql(table, columns(conn, table)):
             conn.execute(text(stmt))
+
+
+def insert_logged(conn: Connection, clock: HybridClock, table: str, cols: Sequence[str],
+                  rows: Sequence[Sequence[Any]], *, skip_existing: bool = False) -> None:
+    """Insert many rows of a synced table and log each one exactly as its insert trigger would.
+
+    For bulk loads (roster import): the per-row triggers cost more than the inserts
+    themselves (each call runs a trigger program and three Python functions). So,
+    inside the caller's transaction, this table's insert triggers (capture and search)
+    are dropped, the rows inserted, then one statement writes a log row for every
+    new row (field "*", the same json_object of all columns, this device's id, and a
+    time from a block of consecutive times reserved from the store's clock, the same
+    clock gk_hlc() reads), and the triggers are created again from their stored SQL.
+    DDL is transactional in SQLite: if anything fails, the rollback brings the
+    triggers back with everything else, so no write is ever left uncaptured. Other
+    triggers of the table (if any) stay in place and fire as usual. The caller lists
+    the households it touched for the search index (Store.bulk_load).
+
+    New rows are found by rowid: SQLite gives each inserted row max(rowid) + 1, so
+    they are exactly those above the largest rowid before the insert (rows that
+    INSERT OR IGNORE skipped get none). Synced tables are rowid tables (text `id`
+    primary key); on a WITHOUT ROWID table the first query fails.
+    """
+    if not rows:
+        return
+    before = conn.exec_driver_sql(f'SELECT max(rowid) FROM "{table}"').scalar() or 0
+    verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
+    with insert_triggers_off(conn, table):
+        conn.exec_driver_sql(
+            f'{verb} INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})', list(rows))
+    first = clock.reserve(len(rows))
+    # The k-th new row (rowid before + 1 + k) gets the k-th reserved time (HybridClock.reserve).
+    tick = f"({first.counter} + t.rowid - {before + 1})"
+    hlc = f"printf('%018d.%05d', {first.wall_ms} + {tick} / 100000, {tick} % 100000)"
+    conn.exec_driver_sql(
+        "INSERT INTO change_log (hlc, device_id, tbl, row_id, field, value) "
+        f"SELECT {hlc}, ?, '{table}', t.id, '*', json_object({_row_json(columns(conn, table), 't')}) "
+        f'FROM "{table}" t WHERE t.rowid > ? AND (SELECT gk_capture()) ORDER BY t.rowid',
+        (clock.device_id, before),
+    )
+
+
+@contextmanager
+def insert_triggers_off(conn: Connection, table: str) -> Iterator[None]:
+    """Inside the caller's write transaction: `table`'s insert triggers (capture and search)
+    dropped, then created again from their stored SQL. Only for bulk paths that do the
+    triggers' work themselves: insert_logged (logs the rows, lists the households for
+    search) and sync's apply (capture paused, households listed in search_dirty). A
+    rollback takes the DDL back with the rest; other triggers of the table stay."""
+    dropped = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name IN (?, ?)",
+        (table, f"gk_capture_{table}_insert", f"gk_search_{table}_insert"),
+    ).all()
+    for name, _sql in dropped:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    try:
+        yield
+    finally:  # also when a statement failed and the caller goes on with the transaction
+        for _name, sql in dropped:
+            conn.exec_driver_sql(sql)

@@ -40,6 +40,11 @@ class _Hooks:
         self.clock: HybridClock | None = None
         self.paused = threading.local()
         self.bulk = threading.local()
+        self.checkpoints = threading.local()
+
+    def checkpoint_pages(self) -> int:
+        """wal_autocheckpoint for the next write: SQLite's default, or 0 (none) while held."""
+        return 0 if getattr(self.checkpoints, "held", False) else 1000
 
     def hlc(self) -> str:
         if self.clock is None:
@@ -91,6 +96,8 @@ def make_engine(path: Path, passphrase: str | None, hooks: _Hooks) -> Engine:
         write = conn.get_execution_options().get("gk_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
         if write:
+            # SQLite checkpoints the WAL at a commit once it is over this many pages.
+            conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {hooks.checkpoint_pages()}")
             # Foreign keys checked at COMMIT: the ORM flushes tables in no
             # particular order, and sync applies rows in the order they come.
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
@@ -140,10 +147,16 @@ class Store:
                 yield session
 
     @contextmanager
-    def bulk_load(self, households: set[str] | None = None) -> Iterator[Connection]:
+    def bulk_load(self, households: set[str] | None = None, *, defer_index: bool = False) -> Iterator[Connection]:
         """One write transaction for many rows: captured as usual; the search index is
         brought up to date once at the end, for `households` (which the caller fills
-        while loading) or, when None, for the whole profile."""
+        while loading) or, when None, for the whole profile.
+
+        With `defer_index`, the households are only listed in `search_dirty` in the
+        same transaction, and reindex_dirty() re-keys them after the commit: the
+        transaction (and the lock it holds) ends seconds sooner, and search reads
+        the listed households' keys on the fly until then (searchindex.PENDING_SOURCE).
+        """
         self._hooks.bulk.on = True
         try:
             with self.begin() as conn:
@@ -151,6 +164,8 @@ class Store:
                 self._hooks.bulk.on = False
                 if households is None:
                     searchindex.rebuild(conn)
+                elif defer_index:
+                    searchindex.mark_dirty(conn, households)
                 else:
                     searchindex.refresh(conn, households)
         finally:
@@ -176,6 +191,21 @@ class Store:
                 searchindex.refresh(conn, dirty)
                 conn.exec_driver_sql("DELETE FROM search_dirty")
         return len(dirty)
+
+    @contextmanager
+    def checkpoints_held(self, *, checkpoint_after: bool = True) -> Iterator[None]:
+        """Many big write transactions in a row (a sync's batches): without this, every commit
+        over 4 MB of WAL copies it into the database file (a third of applying a street).
+        Held, the WAL grows and is checkpointed once at the end (`checkpoint_after`), or by
+        the next ordinary write's commit."""
+        self._hooks.checkpoints.held = True
+        try:
+            yield
+        finally:
+            self._hooks.checkpoints.held = False
+        if checkpoint_after:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
     @contextmanager
     def capture_paused(self) -> Iterator[None]:

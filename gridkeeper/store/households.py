@@ -69,6 +69,8 @@ def search_page(
     match under several keys: callers skip ids they have already listed.
     """
     params: dict[str, object] = {"limit": limit}
+    # Households not re-keyed yet (a bulk import or sync just wrote them) are keyed on the fly.
+    source = f"({searchindex.PENDING_SOURCE})" if searchindex.pending(conn) else "search_key"
     where: list[str] = []
     binds = []
     words = sorted(searchkeys.terms(query), key=len, reverse=True)
@@ -84,19 +86,22 @@ def search_page(
         where.append(_ranges_sql(words[0], "t0", params, "k"))
         for i, word in enumerate(words[1:], start=1):
             where.append(
-                "EXISTS (SELECT 1 FROM search_key k2 WHERE k2.household_id = k.household_id "
+                f"EXISTS (SELECT 1 FROM {source} k2 WHERE k2.hh = k.hh "
                 f"AND {_ranges_sql(word, f't{i}', params, 'k2')})"
             )
         if grid_ids is not None:
             params["grids"] = list(grid_ids)
             binds.append(bindparam("grids", expanding=True))
-            where.append("k.grid_id IN :grids")
+            where.append("k.grid IN (SELECT g FROM search_grid WHERE grid_id IN :grids)")
     if after is not None:
-        params.update(ak=after.key, asort=after.sort, ah=after.household_id)
-        where.append("(k.key, k.sort, k.household_id) > (:ak, :asort, :ah)")
+        handle = conn.exec_driver_sql(
+            "SELECT hh FROM search_household WHERE household_id = ?", (after.household_id,)).scalar()
+        params.update(ak=after.key, asort=after.sort, ah=handle if handle is not None else -1)
+        where.append("(k.key, k.sort, k.hh) > (:ak, :asort, :ah)")
+    # The household id of the page's rows only (the scan reads handles: small integers).
     stmt = text(
-        "SELECT k.key, k.sort, k.household_id FROM search_key k "
-        f"WHERE {' AND '.join(where)} ORDER BY k.key, k.sort, k.household_id LIMIT :limit"
+        "SELECT k.key, k.sort, (SELECT household_id FROM search_household WHERE hh = k.hh) "
+        f"FROM {source} k WHERE {' AND '.join(where)} ORDER BY k.key, k.sort, k.hh LIMIT :limit"
     ).bindparams(*binds)
     return [Hit(*r) for r in conn.execute(stmt, params)]
 

@@ -1,16 +1,21 @@
 """What a roster import reads and writes; all of it on the store's write path.
 
-Reads fetch existing rows by id in chunks; writes are plain executemany
-statements in the caller's bulk-load transaction, so the capture triggers log
-every insert and every field an update really changes.
+Reads fetch existing rows by id in chunks; writes are executemany statements in
+the caller's bulk-load transaction. Inserts are logged in one statement per table
+(capture.insert_logged); updates by the capture triggers, which log every field
+an update really changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
+
+from gridkeeper.store import capture
+from gridkeeper.sync.clock import HybridClock
 
 PERSON_FIELDS = (
     "household_id", "name", "id_number", "gender", "birth_date", "ethnicity",
@@ -20,24 +25,37 @@ HOUSEHOLD_FIELDS = ("building_id", "unit", "room", "household_no", "residence_st
 _CHUNK = 5000
 
 
-def _by_id(conn: Connection, table: str, fields: Sequence[str], ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def _by_id(conn: Connection, table: str, fields: Sequence[str], ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
+    """id -> the row's `fields` as a tuple (the DB-API cursor: 50,000 rows without Row objects)."""
     wanted = list(dict.fromkeys(ids))
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, tuple[Any, ...]] = {}
     cols = ", ".join(("id", *fields))
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        for row in conn.exec_driver_sql(f'SELECT {cols} FROM "{table}" WHERE id IN ({marks})', tuple(chunk)):
-            out[row[0]] = dict(zip(fields, row[1:]))
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        rows = cursor.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0] or 0
+        if len(wanted) * 4 > rows:  # most of the table (a re-import): one pass beats a lookup per id
+            keep = set(wanted)
+            for row in cursor.execute(f'SELECT {cols} FROM "{table}"'):
+                if row[0] in keep:
+                    out[row[0]] = row[1:]
+            return out
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            for row in cursor.execute(f'SELECT {cols} FROM "{table}" WHERE id IN ({marks})', chunk).fetchall():
+                out[row[0]] = row[1:]
+    finally:
+        cursor.close()
     return out
 
 
-def persons(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def persons(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
+    """id -> (PERSON_FIELDS values)."""
     return _by_id(conn, "person", PERSON_FIELDS, ids)
 
 
 def households(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    return _by_id(conn, "household", HOUSEHOLD_FIELDS, ids)
+    return {h: dict(zip(HOUSEHOLD_FIELDS, row)) for h, row in _by_id(conn, "household", HOUSEHOLD_FIELDS, ids).items()}
 
 
 def existing_ids(conn: Connection, table: str, ids: Iterable[str]) -> set[str]:
@@ -55,15 +73,16 @@ def tags(conn: Connection) -> dict[str, str]:
     return {name: tid for tid, name in conn.exec_driver_sql("SELECT id, name FROM tag")}
 
 
-def insert(conn: Connection, table: str, rows: list[dict[str, Any]], *, skip_existing: bool = False) -> None:
-    """Insert rows; with skip_existing, rows whose id is there already are left alone
-    (tags and person tags: never duplicated, and an ignored row fires no trigger)."""
+def insert(conn: Connection, table: str, rows: list[tuple[Any, ...]], *, cols: Sequence[str], clock: HybridClock,
+           skip_existing: bool = False) -> None:
+    """Insert rows (tuples of `cols`), each logged for sync (capture.insert_logged: one statement,
+    not a trigger per row); with skip_existing, rows whose id is there already are left alone and
+    not logged (tags and person tags: never duplicated)."""
     if not rows:
         return
-    cols = list(rows[0])
-    verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
-    sql = f'{verb} INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+    # In id order: appending to the primary key's B-tree instead of splitting pages all over it.
+    values = sorted(rows, key=itemgetter(0)) if cols[0] == "id" else rows
+    capture.insert_logged(conn, clock, table, cols, values, skip_existing=skip_existing)
 
 
 def update(conn: Connection, table: str, fields: Sequence[str], rows: list[dict[str, Any]]) -> None:

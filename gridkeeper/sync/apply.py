@@ -19,8 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from operator import itemgetter
+
 from sqlalchemy import Connection
 
+from gridkeeper.store import capture, searchindex
 from gridkeeper.store.schema import SYNCED_TABLES
 from gridkeeper.sync.folder import Change
 
@@ -55,15 +58,22 @@ def table_columns(conn: Connection) -> dict[str, list[str]]:
     return {t: [r[1] for r in conn.exec_driver_sql(f'PRAGMA table_info("{t}")')] for t in SYNCED_TABLES}
 
 
-def check_schema(changes: Sequence[Change], columns: dict[str, list[str]]) -> None:
-    for c in changes:
-        cols = columns.get(c.tbl)
+def check_schema(changes: Sequence[Change], columns: dict[str, list[str]]) -> dict[int, dict[str, Any]]:
+    """Raise UnknownSchema for a table or field we lack; return each insert's decoded
+    fields by its position in `changes` (decoded once, here, for the merge too)."""
+    rows: dict[int, dict[str, Any]] = {}
+    known = {t: set(cols) - {"id"} for t, cols in columns.items()}
+    for i, c in enumerate(changes):
+        cols = known.get(c.tbl)
         if cols is None:
             raise UnknownSchema(f"table {c.tbl}")
-        fields = json.loads(c.value or "{}").keys() if c.field == "*" else (c.field,)
-        unknown = [f for f in fields if f not in cols or f == "id"]
-        if unknown:
-            raise UnknownSchema(f"{c.tbl}.{', '.join(unknown)}")
+        if c.field == "*":
+            fields = rows[i] = json.loads(c.value or "{}")
+            if not fields.keys() <= cols:
+                raise UnknownSchema(f"{c.tbl}.{', '.join(f for f in fields if f not in cols)}")
+        elif c.field not in cols:
+            raise UnknownSchema(f"{c.tbl}.{c.field}")
+    return rows
 
 
 def _entries(field: str, value: str | None, hlc: str, device: str, seq: int | None) -> dict[str, _Entry]:
@@ -91,11 +101,14 @@ def _prefetch(conn: Connection, keys: list[tuple[str, str]]) -> tuple[
     conn.exec_driver_sql(
         "CREATE TEMP TABLE IF NOT EXISTS gk_batch_rows (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID")
     conn.exec_driver_sql("DELETE FROM temp.gk_batch_rows")
-    conn.exec_driver_sql("INSERT INTO temp.gk_batch_rows (tbl, row_id) VALUES (?, ?)", keys)
+    # Sorted: appends to the temp table's key, and walks the log's index in its own order.
+    conn.exec_driver_sql("INSERT INTO temp.gk_batch_rows (tbl, row_id) VALUES (?, ?)", sorted(keys))
     logs: dict[tuple[str, str], list[tuple[str, str | None, str, str, int | None]]] = {}
     for tbl, row, field, value, hlc, device, seq in conn.exec_driver_sql(
+        # CROSS JOIN keeps the batch's rows outside: without statistics on the temp table the
+        # planner scanned the whole change log once per batch (a cost that grew with the data).
         "SELECT c.tbl, c.row_id, c.field, c.value, c.hlc, c.device_id, c.seq FROM temp.gk_batch_rows r "
-        "JOIN change_log c ON c.tbl = r.tbl AND c.row_id = r.row_id"
+        "CROSS JOIN change_log c ON c.tbl = r.tbl AND c.row_id = r.row_id"
     ):
         logs.setdefault((tbl, row), []).append((field, value, hlc, device, seq))
     current: dict[tuple[str, str], dict[str, Any]] = {}
@@ -114,12 +127,19 @@ def apply_changes(
     conn: Connection, changes: Sequence[Change], *, me: str, pushed_seq: int, columns: dict[str, list[str]]
 ) -> Applied:
     """Store and apply `changes` inside the caller's transaction (capture paused)."""
-    check_schema(changes, columns)
+    inserted_rows = check_schema(changes, columns)
     result = Applied()
     groups: dict[tuple[str, str], list[Change]] = {}
-    for c in changes:
-        groups.setdefault((c.tbl, c.row), []).append(c)
-        result.max_hlc = max(result.max_hlc, c.hlc)
+    firsts: dict[tuple[str, str], int] = {}  # where each row's first change is in `changes`
+    for i, c in enumerate(changes):
+        key = (c.tbl, c.row)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [c]
+            firsts[key] = i
+        else:
+            group.append(c)
+    result.max_hlc = max((c.hlc for c in changes), default="")
     logs, current = _prefetch(conn, list(groups))
     new_log: list[Change] = []
     inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
@@ -143,8 +163,7 @@ def apply_changes(
         if not log and len(new) == 1 and new[0].field == "*":
             # The common case of a first sync: a row seen for the first time, whole.
             # Nothing to compare with, so no winners to work out and no conflict.
-            values = json.loads(new[0].value or "{}")
-            values.pop("id", None)
+            values = inserted_rows[firsts[(tbl, row)]]
             _stage(tbl, row, values, current, columns[tbl], inserts, updates, dirty)
             result.rows_written += 1
             continue
@@ -175,8 +194,14 @@ def apply_changes(
     for tbl in SYNCED_TABLES:  # parents first (foreign keys are checked at commit anyway)
         for (t, names), rows in inserts.items():
             if t == tbl:
-                conn.exec_driver_sql(
-                    f'INSERT INTO "{tbl}" (id, {", ".join(names)}) VALUES (?, {", ".join("?" for _ in names)})', rows)
+                rows.sort(key=itemgetter(0))  # in id order: the primary key's B-tree appends
+                # The insert triggers would only test gk_capture() and gk_index() (both off
+                # here) on every row, which costs more than the insert: they are dropped
+                # for this statement, inside the transaction.
+                with capture.insert_triggers_off(conn, tbl):
+                    conn.exec_driver_sql(
+                        f'INSERT INTO "{tbl}" (id, {", ".join(names)}) VALUES (?, {", ".join("?" for _ in names)})',
+                        rows)
         for (t, changed), rows in updates.items():
             if t == tbl:
                 conn.exec_driver_sql(
@@ -197,9 +222,8 @@ def _stage(
 ) -> bool:
     """Queue the row's insert or the update of the fields that differ; False: nothing to write."""
     now = current.get((tbl, row))
-    if now is None:
-        names = tuple(c for c in cols if c in values)
-        inserts.setdefault((tbl, names), []).append((row, *(values[c] for c in names)))
+    if now is None:  # the fields as they come (check_schema made sure we have them all)
+        inserts.setdefault((tbl, tuple(values)), []).append((row, *values.values()))
         dirty.append((tbl, row, values, values))
         return True
     changed = tuple(c for c in cols if c in values and now[c] != values[c])
@@ -224,13 +248,8 @@ def _mark_dirty(conn: Connection, written: list[tuple[str, str, dict[str, Any], 
         elif tbl == "person":  # its household now, and the one it moved out of
             households.update(h for h in (before.get("household_id"), after.get("household_id")) if h)
         elif tbl == "building":
-            conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO search_dirty (household_id) SELECT id FROM household WHERE building_id = ?",
-                (row,))
+            searchindex.mark_dirty_where(conn, "h.building_id = ?", (row,))
         elif tbl == "compound":
-            conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO search_dirty (household_id) SELECT h.id FROM household h "
-                "JOIN building b ON b.id = h.building_id WHERE b.compound_id = ?", (row,))
-    if households:
-        conn.exec_driver_sql("INSERT OR IGNORE INTO search_dirty (household_id) VALUES (?)",
-                             [(h,) for h in households])
+            searchindex.mark_dirty_where(
+                conn, "h.building_id IN (SELECT id FROM building WHERE compound_id = ?)", (row,))
+    searchindex.mark_dirty(conn, households)

@@ -70,12 +70,28 @@ class HybridClock:
     def now(self) -> Timestamp:
         """A timestamp for a local event, greater than every one seen before."""
         with self._lock:
-            physical = self._now_ms()
-            if physical > self._wall:
-                self._wall, self._counter = physical, 0
-            else:
-                self._bump()
-            return Timestamp(self._wall, self._counter, self.device_id)
+            return self._tick()
+
+    def _tick(self) -> Timestamp:
+        physical = self._now_ms()
+        if physical > self._wall:
+            self._wall, self._counter = physical, 0
+        else:
+            self._bump()
+        return Timestamp(self._wall, self._counter, self.device_id)
+
+    def reserve(self, count: int) -> Timestamp:
+        """The first of `count` consecutive local timestamps, all greater than every one seen
+        before; the clock moves on to the last. Consecutive as _bump counts: the counter goes
+        up by one, and past 99,999 on into the next millisecond, so the k-th one (from 0) is
+        (wall + (counter + k) // 100000, (counter + k) % 100000). For bulk writes that log
+        many rows in one statement (capture.insert_logged)."""
+        with self._lock:
+            first = self._tick()
+            total = first.counter + max(count, 1) - 1
+            self._wall = first.wall_ms + total // (_COUNTER_MAX + 1)
+            self._counter = total % (_COUNTER_MAX + 1)
+            return first
 
     def observe(self, remote: Timestamp, reference_ms: int | None = None) -> Timestamp:
         """Merge a received timestamp; refuse (ClockSkew) one too far in the future.

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridkeeper import households
 from gridkeeper import settings as cfg
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.settings import Settings
@@ -73,6 +74,8 @@ def run_sync(store: Store, root: Path, progress: Any) -> Outcome:
     if not reachable:
         return Outcome(None)
     result = engine.sync_folder(store, root, progress)
+    progress(90, "search index")
+    households.update_search_index(store)  # search is right meanwhile, only slower
     return Outcome(result, _laptop_names(root, result))
 
 

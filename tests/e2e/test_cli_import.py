@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,10 @@ def test_json_report_and_exit_1_when_rows_are_rejected(tmp_path: Path) -> None:
     assert (report["rows_read"], report["persons_created"], report["households_created"]) == (4, 3, 2)
     assert [(r["row"], r["code"]) for r in report["rejected"]] == [(6, "id_checksum")]
     assert report["rejected"][0]["column"] == "C" and report["rejected"][0]["message"]
+    db = sqlite3.connect(tmp_path / "p" / "gridkeeper.db")  # not open_store(): it would re-key itself
+    assert db.execute("SELECT count(*) FROM search_dirty").fetchone() == (0,)  # the CLI caught the index up
+    assert db.execute("SELECT count(DISTINCT hh) FROM search_key").fetchone() == (2,)
+    db.close()
     again = json.loads(run(tmp_path / "p", "import-roster", str(roster), "--json").stdout)
     assert (again["persons_created"], again["persons_unchanged"]) == (0, 3)
 

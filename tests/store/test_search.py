@@ -103,7 +103,9 @@ def find(store: Store, query: str, grid_ids: list[str] | None = None) -> list[st
 
 
 def index_rows(conn: Connection) -> list[tuple[Any, ...]]:
-    return sorted(tuple(r) for r in conn.execute(text("SELECT key, sort, household_id, grid_id FROM search_key")))
+    return sorted(tuple(r) for r in conn.execute(text(
+        "SELECT k.key, k.sort, h.household_id, g.grid_id FROM search_key k "
+        "JOIN search_household h ON h.hh = k.hh LEFT JOIN search_grid g ON g.g = k.grid")))
 
 
 def assert_index_current(store: Store) -> None:

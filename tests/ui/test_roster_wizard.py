@@ -15,6 +15,7 @@ from gridkeeper import roster_import as use_case
 from gridkeeper.io import roster
 from gridkeeper.store import Store
 from gridkeeper.store import households as queries
+from gridkeeper.store import searchindex
 from gridkeeper.ui.roster_wizard import ERROR_ROW_TINT, ERROR_TINT, WARNING_TINT, RosterWizard
 
 pytestmark = pytest.mark.gui
@@ -148,6 +149,7 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     assert w.summary_page.problems.count() == 2
     assert not w.button(QWizard.WizardButton.BackButton).isEnabled()  # the import cannot be undone from here
     with store.read() as conn:
+        assert not searchindex.pending(conn)  # the wizard's job re-keyed the new households before the summary
         assert len(queries.search_ids(conn, "")) == 5
         assert len(queries.search_ids(conn, "张建国")) == 1
         assert queries.search_ids(conn, "赵敏") == []  # the rejected row was not stored
@@ -321,3 +323,32 @@ def test_job_failures_are_told_in_words_and_logged(qtbot, caplog) -> None:  # ty
     with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
         job.start()
     assert blocker.args == ["The import was cancelled; nothing was changed."]
+
+
+def test_after_the_commit_the_index_catches_up_and_cancel_is_off(qtbot, wizard: RosterWizard, store: Store,  # type: ignore[no-untyped-def]
+                                                                tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    from gridkeeper import households
+
+    release = threading.Event()
+    real = households.update_search_index
+
+    def held(s: Store) -> int:
+        release.wait(10)
+        return real(s)
+
+    monkeypatch.setattr(households, "update_search_index", held)
+    to_preview(qtbot, wizard, write_roster(tmp_path / "r.xlsx"))
+    page = wizard.import_page
+    wizard.next()
+    qtbot.waitUntil(lambda: page.step.text() == page.tr("Updating the search index…"), timeout=10000)
+    assert not page.cancel_button.isEnabled()  # the rows are committed: nothing left to cancel
+    with store.read() as conn:
+        assert searchindex.pending(conn)  # stored, waiting to be re-keyed, and already found
+        assert len(queries.search_ids(conn, "")) == 5
+    release.set()
+    qtbot.waitUntil(lambda: wizard.currentId() == RosterWizard.SUMMARY, timeout=10000)
+    with store.read() as conn:
+        assert not searchindex.pending(conn)
+        assert len(queries.search_ids(conn, "张建国")) == 1

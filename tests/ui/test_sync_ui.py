@@ -10,7 +10,7 @@ import pytest
 
 from gridkeeper import settings as cfg
 from gridkeeper.settings import Settings
-from gridkeeper.store import Store
+from gridkeeper.store import Store, searchindex
 from gridkeeper.store.models import Person
 from gridkeeper.sync import engine
 from gridkeeper.sync.engine import Held, SyncResult
@@ -73,6 +73,8 @@ def test_a_household_travels_from_one_laptop_to_the_other(qtbot, laptops, share:
     assert plural(page.report.text()).startswith("Sent 0 changes, received 5.")
     assert second.households.model.rowCount() == 1
     assert second.households.model.household_id(0) == household
+    with b.read() as conn:  # the sync's job re-keyed what it received before the page searched again
+        assert not searchindex.pending(conn)
     assert second.totals_label.text().startswith("1 household")
     assert SyncPanel(b, Settings(b.root)).folder.text() == str(share)  # shown next time
 

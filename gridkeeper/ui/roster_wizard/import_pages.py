@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from gridkeeper import roster_import
+from gridkeeper import households, roster_import
 from gridkeeper.io.roster_rejects import write_rejected
 from gridkeeper.roster_import import ImportCancelled, ImportReport
 from gridkeeper.ui.roster_wizard.common import _error_label, _translate, _wrapped
@@ -83,8 +83,17 @@ class ImportPage(QWizardPage):
         self._set_wizard_buttons(False)
 
         def work(progress: Any, cancelled: Any) -> ImportReport:
-            return roster_import.import_roster(store, path, sheet.name, header=header,
-                                               progress=progress, cancelled=cancelled)
+            def importing(percent: int, step: str) -> None:
+                if step != "done":  # the import goes up to 90 before its commit
+                    progress(percent, step)
+
+            report = roster_import.import_roster(store, path, sheet.name, header=header,
+                                                 progress=importing, cancelled=cancelled)
+            # Stored and committed; the search index catches up on the new households
+            # (searches are right meanwhile, only slower), then the summary.
+            progress(90, "search index")
+            households.update_search_index(store)
+            return report
 
         self._job = self.w.run(work, self._finished, self._failed, self._progress, database=True)
         self.completeChanged.emit()
@@ -106,6 +115,8 @@ class ImportPage(QWizardPage):
 
     def _progress(self, percent: int, step: str) -> None:
         self.progress.setValue(percent)
+        if step == "search index":  # committed: nothing left to cancel
+            self.cancel_button.setEnabled(False)
         if not (self._job and self._job.cancelled()):
             self.step.setText(self._steps.get(step, self.tr("Storing the households and persons…")))
 

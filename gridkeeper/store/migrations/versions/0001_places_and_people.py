@@ -8,7 +8,8 @@ Create Date: 2026-11-27
 import sqlalchemy as sa
 from alembic import op
 
-from gridkeeper.store import capture, searchindex
+from gridkeeper.store import capture
+from gridkeeper.store import searchindex_v1 as searchindex  # the index as 0001 made it, frozen
 
 revision = "0001"
 down_revision = None
