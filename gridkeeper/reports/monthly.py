@@ -12,7 +12,10 @@ from datetime import date
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.reports import labels
 from gridkeeper.reports.care_figures import CareFigures, care_figures
+from gridkeeper.reports import monthly_lists
+from gridkeeper.reports.list_figures import ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
+from gridkeeper.reports.walk_figures import WalkFigures, walk_figures
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.scope import Scope
 from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Chart, Column, Report, Table, Translate, Words
@@ -26,6 +29,8 @@ class MonthlyFigures:
     as_of: date
     care: CareFigures
     mediation: MediationFigures
+    walks: WalkFigures
+    lists: ListFigures
 
 
 def monthly_figures(store: Store, period: Period, scope: Scope, today: date | None = None,
@@ -37,6 +42,8 @@ def monthly_figures(store: Store, period: Period, scope: Scope, today: date | No
         period=period, scope=scope, as_of=as_of,
         care=care_figures(store, period, scope.grid_ids, today),
         mediation=mediation_figures(store, period, scope.grid_ids, as_of, office),
+        walks=walk_figures(store, period, scope.grid_ids, as_of),
+        lists=list_figures(store, period, scope.grid_ids, as_of),
     )
 
 
@@ -140,8 +147,12 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
     o.add(_PERIOD, f"{figures.period.first.isoformat()} – {figures.period.last.isoformat()}", None)
     o.add(_PERIOD, w(QT_TRANSLATE_NOOP("report", "Figures as of {date}")).format(date=figures.as_of.isoformat()), None)
     o.add(_SCOPE, scope, None)
+    monthly_lists.walks_overview(o, figures.walks, w)
+    monthly_lists.lists_overview(o, figures.lists, w)
     _mediation_overview(o, figures.mediation, w)
     _care_overview(o, figures.care, w)
     overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts)
     return Report(title, figures.period.label, scope, [
-        overview, _mediation_sheet(figures.mediation, w), _care_sheet(figures.care, w)])
+        overview, *monthly_lists.walk_sheets(figures.walks, w), monthly_lists.items_sheet(figures.lists, w),
+        _mediation_sheet(figures.mediation, w), _care_sheet(figures.care, w),
+        monthly_lists.agenda_sheet(figures.lists, figures.mediation, w)])

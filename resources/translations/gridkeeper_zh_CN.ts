@@ -4181,8 +4181,220 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>数据截至 {date}</translation>
     </message>
     <message>
+        <source>Night walks</source>
+        <translation>周夜行</translation>
+    </message>
+    <message>
+        <source>Four lists</source>
+        <translation>四张清单</translation>
+    </message>
+    <message>
+        <source>Property companies</source>
+        <translation>物业公司</translation>
+    </message>
+    <message>
+        <source>Night walks held</source>
+        <translation>夜巡次数</translation>
+    </message>
+    <message>
+        <source>Grid-weeks with a walk / expected (one a week per grid)</source>
+        <translation>已夜巡网格周数 / 应夜巡（每网格每周一次）</translation>
+    </message>
+    <message>
+        <source>Grid-weeks expected</source>
+        <translation>应夜巡网格周数</translation>
+    </message>
+    <message>
+        <source>Findings logged</source>
+        <translation>发现问题数</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>当场解决</translation>
+    </message>
+    <message>
+        <source>Turned into problems</source>
+        <translation>转为问题清单</translation>
+    </message>
+    <message>
+        <source>Findings by category</source>
+        <translation>发现问题类型分布</translation>
+    </message>
+    <message>
+        <source>Problems opened</source>
+        <translation>新增问题</translation>
+    </message>
+    <message>
+        <source>Problems closed</source>
+        <translation>办结问题</translation>
+    </message>
+    <message>
+        <source>Problems open at the end</source>
+        <translation>期末未办结问题</translation>
+    </message>
+    <message>
+        <source>Median days to close a problem</source>
+        <translation>问题办结天数（中位数）</translation>
+    </message>
+    <message>
+        <source>Problems open at the end by owner</source>
+        <translation>期末未办结问题（按责任方）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
         <source>Grids</source>
         <translation>包联网格</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>带队</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>周数</translation>
+    </message>
+    <message>
+        <source>Weeks walked</source>
+        <translation>已夜巡周数</translation>
+    </message>
+    <message>
+        <source>Weeks missed</source>
+        <translation>缺夜巡周数</translation>
+    </message>
+    <message>
+        <source>Walks</source>
+        <translation>夜巡次数</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Problem status</source>
+        <translation>问题办理状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Status at the end</source>
+        <translation>期末状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>领办人</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <source>Days to close</source>
+        <translation>办结天数</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Walks per grid</source>
+        <translation>各网格夜巡</translation>
+    </message>
+    <message>
+        <source>List items</source>
+        <translation>清单事项</translation>
+    </message>
+    <message>
+        <source>Overdue problem</source>
+        <translation>逾期问题</translation>
+    </message>
+    <message>
+        <source>Failed mediation</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>Need without a claimant</source>
+        <translation>无人领办的需求</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议题</translation>
     </message>
     <message>
         <source>Care persons</source>

@@ -94,6 +94,37 @@ def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -
     assert o["Return visits made"][0] == sum(1 for v in data["returnvisit"] if v["visited_on"][:7] == "2026-10")
     assert json.loads(done.stdout)["mediation"]["received"] == o["Cases received"][0]
 
+    # Night walks and the four lists.
+    walks_in = {w["id"] for w in data["nightwalk"] if not w["deleted"] and w["walk_date"][:7] == "2026-10"}
+    found = [f for f in data["finding"] if not f["deleted"] and f["walk_id"] in walks_in]
+    assert o["Night walks held"][0] == len(walks_in) > 0
+    assert o["Findings logged"][0] == len(found) and o["Settled on the spot"][0] == sum(f["settled"] for f in found)
+    end_status: dict[str, str] = {}
+    for h in sorted(data["listitemhistory"], key=lambda h: (h["at"], h["id"])):
+        if h["at"] < "2026-11-01" and not h["deleted"]:
+            end_status[h["item_id"]] = h["to_status"]
+    problems = [i for i in data["listitem"] if not i["deleted"] and i["kind"] == "problem"
+                and i["opened_on"] <= LAST.isoformat()]
+    assert o["Problems opened"][0] == sum(1 for i in problems if i["opened_on"] >= FIRST.isoformat())
+    assert o["Problems open at the end"][0] == sum(
+        1 for i in problems if end_status.get(i["id"], "open") in ("open", "claimed", "in_progress"))
+    assert o["Problems closed"][0] == sum(
+        1 for i in problems if end_status.get(i["id"]) in ("done", "verified", "declined")
+        and FIRST.isoformat() <= (i["closed_on"] or "") <= LAST.isoformat())
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Overview", "Night walks", "Walks per grid", "Findings", "List items", "Mediations",
+                             "Care coverage", "Agenda"]
+    assert wb["Night walks"].max_row - 1 == len(walks_in) and wb["Findings"].max_row - 1 == len(found)
+    agenda = [r[0] for r in wb["Agenda"].iter_rows(min_row=2, values_only=True)]
+    case_end: dict[str, str] = {}
+    for step in sorted(data["mediationstatuschange"], key=lambda s: (s["changed_at"], s["id"])):
+        if step["changed_at"] < "2026-11-01":
+            case_end[step["case_id"]] = step["to_status"]
+    assert agenda.count("Failed mediation") == sum(1 for v in case_end.values() if v == "failed")
+    assert agenda.count("Overdue problem") == sum(
+        1 for i in problems if end_status.get(i["id"], "open") in ("open", "claimed", "in_progress")
+        and i["due_date"] and i["due_date"] < LAST.isoformat())
+
     sheet = openpyxl.load_workbook(out)["Care coverage"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(plans) and sum(r[7] for r in rows) == made
