@@ -47,6 +47,7 @@ class WalkRow:
 class FindingRow:
     walk_date: date
     grid: str
+    grid_id: str
     place: str
     category: str
     severity: str
@@ -108,6 +109,6 @@ def walk_figures(store: Store, period: Period, grid_ids: list[str] | None, as_of
         walks=[WalkRow(date.fromisoformat(w.walk_date), f"{w.start_time}–{w.end_time}", w.grids or "", w.leader,
                        w.leader_cadre_id or "", tuple(filter(None, (w.cadres or "").split(","))), w.people,
                        w.findings, w.route) for w in walk_rows],
-        findings=[FindingRow(date.fromisoformat(f.walk_date), f.grid, f.place, f.category, f.severity, f.note or "",
+        findings=[FindingRow(date.fromisoformat(f.walk_date), f.grid, f.grid_id, f.place, f.category, f.severity, f.note or "",
                              bool(f.settled), f.problem_status or "") for f in finding_rows],
     )

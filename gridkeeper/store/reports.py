@@ -173,6 +173,7 @@ def findings(conn: Connection, first: str, last: str, grid_ids: list[str] | None
                                  "WHERE wg.walk_id = w.id))", grid_ids)
     return list(conn.execute(text(
         "SELECT f.id, w.id AS walk_id, w.walk_date, coalesce(g.name, '') AS grid, "
+        "coalesce(f.grid_id, (SELECT min(wg.grid_id) FROM walkgrid wg WHERE wg.walk_id = w.id), '') AS grid_id, "
         "coalesce(co.name, '') || coalesce(b.name, '') || CASE WHEN f.place != '' AND (co.name IS NOT NULL "
         "  OR b.name IS NOT NULL) THEN ' ' ELSE '' END || f.place AS place, "
         "f.category, f.severity, f.note, f.settled, "

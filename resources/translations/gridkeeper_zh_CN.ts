@@ -4417,6 +4417,18 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>上报</translation>
     </message>
     <message>
+        <source>Problems claimed</source>
+        <translation>领办问题</translation>
+    </message>
+    <message>
+        <source>Median days to close</source>
+        <translation>办结天数中位数</translation>
+    </message>
+    <message>
+        <source>Overdue at the end</source>
+        <translation>期末逾期事项</translation>
+    </message>
+    <message>
         <source>Cadres</source>
         <translation>驻格干部</translation>
     </message>

@@ -168,9 +168,23 @@ def test_quarterly_per_cadre_and_per_grid_add_up_to_the_dump(profile: Path, tmp_
     assert sorted(r[0] for r in cadres) == sorted(c["name"] for c in live_cadres)
     plans = [p for p in data["careplan"] if not p["deleted"] and (p["end_date"] or "9") >= "2026-10-01"]
     # Every plan names a cadre and lies in a grid in the demo: both sheets count each plan once.
-    assert sum(r[2] for r in cadres) == sum(r[2] for r in grids) == len(plans)
-    assert sum(r[3] for r in cadres) == sum(r[3] for r in grids)  # contacts expected
+    head_c = [c.value for c in wb["By cadre"][1]]
+    head_g = [c.value for c in wb["By grid"][1]]
+    col_c = {name: head_c.index(name) for name in head_c}
+    col_g = {name: head_g.index(name) for name in head_g}
+    assert sum(r[col_c["Care persons"]] for r in cadres) == sum(r[col_g["Care persons"]] for r in grids) == len(plans)
+    assert sum(r[col_c["Contacts expected"]] for r in cadres) == sum(r[col_g["Contacts expected"]] for r in grids)
+    # Walks and findings: every walk of the quarter in the dump covers a grid; each finding counts in one grid.
+    walks_q = {w["id"] for w in data["nightwalk"] if not w["deleted"] and "2026-10-01" <= w["walk_date"] <= "2026-12-31"}
+    found_q = [f for f in data["finding"] if not f["deleted"] and f["walk_id"] in walks_q]
+    assert sum(r[col_g["Findings"]] for r in grids) == len(found_q)
+    led = Counter(w["leader_cadre_id"] for w in data["nightwalk"] if w["id"] in walks_q)
+    for r in cadres:
+        cadre_id = next(c["id"] for c in live_cadres if c["name"] == r[0])
+        assert r[col_c["Walks"]] >= led.get(cadre_id, 0)  # led, or joined as a participant
+        assert r[col_c["Weeks walked"]] <= r[col_c["Weeks"]]
     ranking = list(wb["Ranking"].iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in ranking] == list(range(1, len(ranking) + 1))
-    assert [r[6] for r in ranking] == sorted((r[6] for r in ranking), reverse=True)  # coverage, best first
+    share = [r[col_c["Weeks walked"] + 1] / r[col_c["Weeks"] + 1] for r in ranking]
+    assert share == sorted(share, reverse=True)  # most weeks walked first
     assert json.loads(done.stdout)["ranking"] == [r[1] for r in ranking]
