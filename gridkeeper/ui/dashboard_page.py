@@ -7,6 +7,7 @@ whole street); the page says when they were computed and refreshes on demand.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +34,16 @@ from gridkeeper.ui import care_labels
 from gridkeeper.ui.worker import Job
 
 
+def _nice_step(rough: float) -> int:
+    """1, 2, 5, 10, 20, 50 … : the smallest at least `rough`."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            if factor * magnitude >= rough:
+                return factor * magnitude
+        magnitude *= 10
+
+
 def _bar_chart(title: str, items: list[tuple[str, float]], series_name: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
@@ -47,11 +58,17 @@ def _bar_chart(title: str, items: list[tuple[str, float]], series_name: str) -> 
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append([label for label, _v in items])
+    if len(items) > 4:  # slanted, so 代购代办 is not cut to 代…
+        axis_x.setLabelsAngle(-40)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
-    axis_y.setRange(0, max([v for _l, v in items] + [1]) * 1.1)
-    axis_y.applyNiceNumbers()  # ticks at 0, 20, 40 … rather than at fractions of the maximum
+    top = max([v for _l, v in items] + [1.0])
+    step = _nice_step(top / 4)
+    axis_y.setRange(0, math.ceil(top / step) * step)
+    axis_y.setTickType(QValueAxis.TickType.TicksDynamic)  # whole-number ticks: counts are never 0.5
+    axis_y.setTickAnchor(0)
+    axis_y.setTickInterval(step)
     axis_y.setLabelFormat("%d")
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
@@ -98,7 +115,10 @@ class DashboardPage(QWidget):
                  ("coverage", self.tr("Contacts made / expected")), ("alerts", self.tr("Alerts at the end")),
                  ("services", self.tr("Services delivered")), ("logged", self.tr("Contacts logged")),
                  ("cases", self.tr("Mediations received")), ("agreed", self.tr("Agreements reached")),
-                 ("failed", self.tr("Failed / escalated")), ("visits", self.tr("Return visits made / overdue")))
+                 ("failed", self.tr("Failed / escalated")), ("visits", self.tr("Return visits made / overdue")),
+                 ("walks", self.tr("Night walks held")), ("weeks", self.tr("Grid-weeks walked / expected")),
+                 ("findings", self.tr("Findings logged")), ("problems", self.tr("Problems opened / closed")),
+                 ("open", self.tr("Problems open at the end")), ("median", self.tr("Median days to close")))
         for i, (key, text) in enumerate(names):
             caption = QLabel(text)
             caption.setObjectName("hint")
@@ -111,6 +131,9 @@ class DashboardPage(QWidget):
             self.figure_labels[key] = value
             grid.addWidget(caption, 2 * (i // 6), i % 6)
             grid.addWidget(value, 2 * (i // 6) + 1, i % 6)
+        self.owner_chart = QChartView()
+        self.owner_chart.setObjectName("ownerChart")
+        self.owner_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.services_chart = QChartView()
         self.services_chart.setObjectName("servicesChart")
         self.services_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -127,6 +150,7 @@ class DashboardPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         charts = QHBoxLayout()
+        charts.addWidget(self.owner_chart, 1)
         charts.addWidget(self.coverage_chart, 1)
         charts.addWidget(self.services_chart, 1)
         layout = QVBoxLayout(self)
@@ -180,6 +204,20 @@ class DashboardPage(QWidget):
         values.update({"cases": f"{cases.received:,}", "agreed": f"{cases.agreed:,}",
                        "failed": f"{cases.failed:,} / {cases.escalated:,}",
                        "visits": f"{cases.visits_done:,} / {cases.visits_overdue:,}"})
+        walked, items = figures.walks, figures.lists
+        median = items.median_days("problem")
+        values.update({"walks": f"{len(walked.walks):,}", "weeks": f"{walked.weeks_walked:,} / {walked.weeks_expected:,}",
+                       "findings": f"{len(walked.findings):,}",
+                       "problems": f"{len(items.opened('problem')):,} / {len(items.closed('problem')):,}",
+                       "open": f"{len(items.open_at_end('problem')):,}",
+                       "median": self.tr("{days} days").format(days=f"{median:g}") if median is not None else "—"})
+        from gridkeeper import lists
+        from gridkeeper.ui import vocab
+
+        self.owner_chart.setChart(_bar_chart(
+            self.tr("Problems open at the end, by owner"),
+            [(vocab.word(lists.OWNER_PARTIES, r.owner), float(r.open_at_end))
+             for r in items.by_owner("problem") if not r.name], self.tr("Problems")))
         for key, text in values.items():
             self.figure_labels[key].setText(text)
         self.services_chart.setChart(_bar_chart(

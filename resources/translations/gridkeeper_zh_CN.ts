@@ -589,6 +589,30 @@
         <translation>已回访 / 回访逾期</translation>
     </message>
     <message>
+        <source>Night walks held</source>
+        <translation>夜巡次数</translation>
+    </message>
+    <message>
+        <source>Grid-weeks walked / expected</source>
+        <translation>已夜巡网格周 / 应夜巡</translation>
+    </message>
+    <message>
+        <source>Findings logged</source>
+        <translation>发现问题数</translation>
+    </message>
+    <message>
+        <source>Problems opened / closed</source>
+        <translation>新增 / 办结问题</translation>
+    </message>
+    <message>
+        <source>Problems open at the end</source>
+        <translation>期末未办结问题</translation>
+    </message>
+    <message>
+        <source>Median days to close</source>
+        <translation>办结天数中位数</translation>
+    </message>
+    <message>
         <source>Scope:</source>
         <translation>范围：</translation>
     </message>
@@ -599,6 +623,18 @@
     <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Problems open at the end, by owner</source>
+        <translation>期末未办结问题（按责任方）</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Services by type</source>
