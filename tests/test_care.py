@@ -173,3 +173,15 @@ def test_the_demo_has_plans_and_history_ending_yesterday(tmp_path) -> None:  # t
     assert all(i.due_date <= date(2026, 5, 10) for i in to_work)
     assert {i.frequency for i in to_work} >= {"daily"}
     assert len(to_work) < result.care_plans
+
+
+def test_a_plan_naming_the_cadre_is_listed_outside_the_cadres_grids(store: Store) -> None:
+    from gridkeeper import profile
+
+    cadre = profile.create_cadre(store, "李书记")
+    h = place(store, room="701")["household"]
+    pid = _person(store, h, "钱阿婆")
+    covering = care.save_plan(store, h, pid, "daily", date(2026, 1, 1), cadre_id=cadre.id)
+    other = care.save_plan(store, h, _person(store, h, "钱阿公"), "daily", date(2026, 1, 1))
+    listed = care.today_list(store, date(2026, 1, 1), ["a-grid-elsewhere"], cadre.id)
+    assert [i.plan_id for i in listed.due] == [covering] and other not in [i.plan_id for i in listed.due]

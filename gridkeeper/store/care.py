@@ -53,7 +53,7 @@ def _d(value: Any) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-_PLAN_SELECT = (
+_PLAN_COLUMNS = (
     "SELECT p.id, p.household_id, p.person_id, p.frequency, p.interval_days, p.start_date, p.end_date, "
     "p.cadre_id, coalesce(v.name, '') AS volunteer, "
     "coalesce(pe.name, (SELECT h2.name FROM person h2 WHERE h2.household_id = p.household_id "
@@ -62,11 +62,22 @@ _PLAN_SELECT = (
     "coalesce(pe.phones, (SELECT h3.phones FROM person h3 WHERE h3.household_id = p.household_id "
     "  AND h3.deleted = 0 AND h3.status = 'active' AND h3.phones != '[]' "
     "  ORDER BY h3.relation_to_head = '户主' DESC LIMIT 1), '[]') AS phones "
+)
+_PLAN_FROM = (
     "FROM careplan p JOIN household h ON h.id = p.household_id AND h.deleted = 0 "
     "JOIN building b ON b.id = h.building_id "
+)
+#: For a cadre's grids: start from the grids' buildings (index on building.grid_id), then their
+#: households and plans by index, instead of scanning every plan of the street.
+_PLAN_FROM_GRIDS = (
+    "FROM building b CROSS JOIN household h ON h.building_id = b.id AND h.deleted = 0 "
+    "CROSS JOIN careplan p ON p.household_id = h.id "
+)
+_PLAN_JOINS = (
     "LEFT JOIN person pe ON pe.id = p.person_id "
     "LEFT JOIN volunteer v ON v.id = p.volunteer_id AND v.deleted = 0 "
 )
+_PLAN_SELECT = _PLAN_COLUMNS + _PLAN_FROM + _PLAN_JOINS
 
 
 def _plan(r: Any) -> PlanRow:
@@ -85,14 +96,16 @@ def active_plans(conn: Connection, day: date, grid_ids: list[str] | None, cadre_
         "AND (p.person_id IS NULL OR (pe.deleted = 0 AND pe.status = 'active')) "
     )
     params: dict[str, Any] = {"d": day.isoformat()}
-    if grid_ids is not None:
-        where += "AND (b.grid_id IN :grids OR p.cadre_id = :cadre) "
-        params["grids"] = list(grid_ids) or [""]
-        params["cadre"] = cadre_id or ""
-    stmt = text(_PLAN_SELECT + where)
-    if grid_ids is not None:
-        stmt = stmt.bindparams(bindparam("grids", expanding=True))
-    return [_plan(r) for r in conn.execute(stmt, params)]
+    if grid_ids is None:
+        return [_plan(r) for r in conn.execute(text(_PLAN_SELECT + where), params)]
+    in_grids = text(_PLAN_COLUMNS + _PLAN_FROM_GRIDS + _PLAN_JOINS + where + "AND b.grid_id IN :grids") \
+        .bindparams(bindparam("grids", expanding=True))
+    plans = {r.id: _plan(r) for r in conn.execute(in_grids, {**params, "grids": list(grid_ids) or [""]})}
+    if cadre_id:  # plans naming the cadre in other grids (a cadre covering for a colleague)
+        mine = text(_PLAN_SELECT + where + "AND p.cadre_id = :cadre")
+        for r in conn.execute(mine, {**params, "cadre": cadre_id}):
+            plans.setdefault(r.id, _plan(r))
+    return list(plans.values())
 
 
 def plans_of_household(conn: Connection, household_id: str) -> list[PlanRow]:
