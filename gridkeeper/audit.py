@@ -67,3 +67,26 @@ def entries(store: Store, row_id: str | None = None, limit: int = 200) -> list[A
     """Newest first; of one row, or of everything."""
     with store.read() as conn:
         return [AuditEntry(*r) for r in queries.entries(conn, row_id, limit)]
+
+
+def export_numbers(store: Store, person_ids: list[str], note: str, when: datetime | None = None) -> dict[str, str]:
+    """Full phone numbers of these persons for an export the user asked to unmask: one audit
+    entry per person (action "export"), written in the same transaction as the read."""
+    me = profile.current_cadre(store)
+    at = (when or datetime.now()).strftime("%Y-%m-%d %H:%M:%S")
+    out = {}
+    with store.begin() as conn:
+        for person_id in person_ids:
+            value = queries.value(conn, "person", person_id, "phones")
+            if value is None:
+                continue
+            try:
+                numbers = json.loads(value or "[]")
+            except ValueError:
+                numbers = []
+            out[person_id] = "、".join(str(n) for n in numbers) if isinstance(numbers, list) else ""
+            queries.log(conn, {
+                "id": new_id(), "at": at, "cadre_id": me.id if me else None, "device_id": store.device_id,
+                "action": "export", "tbl": "person", "row_id": person_id, "field": "phones", "note": note,
+            })
+    return out

@@ -65,11 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     where_m = monthly.add_mutually_exclusive_group()
     where_m.add_argument("--community", metavar="NAME", help="one community (default: the whole profile)")
     where_m.add_argument("--grid", metavar="GRID", help="one grid: its code, or community/grid")
+    monthly.add_argument("--unmask", action="store_true",
+                         help="full phone numbers in the care sheet (each person is written to the audit log)")
     quarterly = kinds.add_parser("quarterly", help="the quarterly evaluation of cadres")
     quarterly.add_argument("--quarter", metavar="YYYY-Qn", required=True)
     for p in (monthly, quarterly):
         p.add_argument("-o", "--output", metavar="FILE.xlsx", required=True, type=Path)
-        p.add_argument("--language", choices=("zh_CN", "en"), help="default: the app's language setting")
+        p.add_argument("--language", choices=("zh_CN", "en"),
+                       help="default: Chinese, English when the app's language is set to English")
         p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
     sub.add_parser("dump", help="canonical JSON of all synced data (stable order)")
@@ -273,7 +276,8 @@ def _report_translate(root: Path, language: str | None):  # type: ignore[no-unty
     try:
         from gridkeeper.ui import i18n
 
-        return i18n.cli_translate(language or Settings(root).get(cfg.LANGUAGE))
+        # The pack is for a Chinese meeting: Chinese unless the app is set to English (not the PC's locale).
+        return i18n.cli_translate(language or ("en" if Settings(root).get(cfg.LANGUAGE) == "en" else "zh_CN"))
     except ImportError:  # no Qt: English source text
         return lambda _context, text: text
 
@@ -308,7 +312,7 @@ def _cmd_report(args: argparse.Namespace, root: Path) -> int:
     try:
         where = scope.resolve(store, args.community, args.grid)
         month = period.month(args.month)
-        figures = monthly.monthly_figures(store, month, where, office=office)
+        figures = monthly.monthly_figures(store, month, where, office=office, unmask=args.unmask)
         written = report_xlsx.write(monthly.monthly_report(figures, translate), args.output)
     finally:
         store.close()

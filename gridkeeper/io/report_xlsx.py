@@ -102,11 +102,14 @@ def _write_table(wb: Workbook, table: Table, used: set[str]) -> None:
 def write(report: Report, target: Path) -> Path:
     """Write `report` to `target` (.xlsx), atomically. Raises ReportNotWritten with a reason."""
     target = Path(target)
-    if target.suffix.lower() != ".xlsx":
-        target = target.with_suffix(".xlsx")
+    if target.suffix.lower() != ".xlsx" and not target.is_dir():
+        target = target.with_name(target.name + ".xlsx")  # "月报" -> "月报.xlsx"; the path printed says so
     if _locked(target):
         raise ReportNotWritten(QT_TRANSLATE_NOOP(
             "errors", "{name} is open in Excel or WPS; close it and try again."), name=target.name)
+    if target.is_dir():
+        raise ReportNotWritten(QT_TRANSLATE_NOOP("errors", "{name} is a folder; give a file name ending in .xlsx."),
+                               name=str(target))
     if not target.parent.is_dir():
         raise ReportNotWritten(QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."),
                                folder=str(target.parent))

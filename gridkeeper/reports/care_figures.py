@@ -14,11 +14,12 @@ for a period still running), with the Today list's rules (gridkeeper/care.py):
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from gridkeeper import care
+from gridkeeper import care, phone
 from gridkeeper.reports.period import Period
 from gridkeeper.store import reports as queries
 from gridkeeper.store import searchkeys
@@ -28,7 +29,9 @@ from gridkeeper.store.engine import Store
 
 @dataclass(frozen=True)
 class CarePersonRow:
+    person_id: str  # "" for a whole household's plan
     name: str
+    phones: str  # masked unless the report was asked unmasked (and audited)
     address: str
     grid: str
     grid_id: str
@@ -67,6 +70,14 @@ class CareFigures:
     @property
     def services_total(self) -> int:
         return sum(self.services.values())
+
+
+def _masked(raw: str) -> str:
+    try:
+        numbers = json.loads(raw or "[]")
+    except ValueError:
+        return ""
+    return "、".join(phone.mask(str(n)) for n in numbers) if isinstance(numbers, list) else ""
 
 
 def _months_touched(first: date, last: date) -> int:
@@ -128,7 +139,7 @@ def care_figures(store: Store, period: Period, grid_ids: list[str] | None, today
         last_contact = date.fromisoformat(in_window) if in_window else (
             date.fromisoformat(last_before) if last_before else None)
         rows.append(CarePersonRow(
-            name=p.name or p.head or "", address=searchkeys.address(p.compound, p.building, p.unit, p.room),
+            person_id=p.person_id or "", phones=_masked(p.phones), name=p.name or p.head or "", address=searchkeys.address(p.compound, p.building, p.unit, p.room),
             grid=p.grid, grid_id=p.grid_id or "", cadre_id=p.cadre_id or "", frequency=p.frequency, interval_days=p.interval_days, cadre=p.cadre,
             volunteer=p.volunteer, expected=expected, made=made, missed_days=missed,
             last_contact=last_contact, alert=outcomes == ["no_answer", "no_answer"],

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gridkeeper.errors import QT_TRANSLATE_NOOP
@@ -34,13 +34,21 @@ class MonthlyFigures:
 
 
 def monthly_figures(store: Store, period: Period, scope: Scope, today: date | None = None,
-                    office: str = "城南") -> MonthlyFigures:
-    """`office`: the short name in mediation case numbers (a setting of the laptop)."""
+                    office: str = "城南", unmask: bool = False) -> MonthlyFigures:
+    """`office`: the short name in mediation case numbers (a setting of the laptop). `unmask`: the
+    care sheet carries full phone numbers; each person's numbers are written to the audit log."""
     today = today or date.today()
     as_of = min(period.last, today)
+    care = care_figures(store, period, scope.grid_ids, today)
+    if unmask:
+        from gridkeeper import audit
+
+        full = audit.export_numbers(store, [r.person_id for r in care.rows if r.person_id],
+                                    note=f"monthly pack {period.label}")
+        care = replace(care, rows=[replace(r, phones=full.get(r.person_id, r.phones)) for r in care.rows])
     return MonthlyFigures(
         period=period, scope=scope, as_of=as_of,
-        care=care_figures(store, period, scope.grid_ids, today),
+        care=care,
         mediation=mediation_figures(store, period, scope.grid_ids, as_of, office),
         walks=walk_figures(store, period, scope.grid_ids, as_of),
         lists=list_figures(store, period, scope.grid_ids, as_of),
@@ -52,10 +60,12 @@ _OVERVIEW_COLUMNS = ((QT_TRANSLATE_NOOP("report", "Section"), TEXT, 6), (QT_TRAN
                      (QT_TRANSLATE_NOOP("report", "Count"), INT, 5), (QT_TRANSLATE_NOOP("report", "Share"), PERCENT, 5))
 _PERIOD, _SCOPE, _CARE = QT_TRANSLATE_NOOP("report", "Period"), QT_TRANSLATE_NOOP("report", "Scope"), QT_TRANSLATE_NOOP("report", "Care")
 _CARE_COLUMNS = (
-    (QT_TRANSLATE_NOOP("report", "Name"), TEXT, 5), (QT_TRANSLATE_NOOP("report", "Address"), TEXT, 14), (QT_TRANSLATE_NOOP("report", "Grid"), TEXT, 5),
+    (QT_TRANSLATE_NOOP("report", "Name"), TEXT, 5), (QT_TRANSLATE_NOOP("report", "Phone"), TEXT, 8),
+    (QT_TRANSLATE_NOOP("report", "Address"), TEXT, 14), (QT_TRANSLATE_NOOP("report", "Grid"), TEXT, 5),
     (QT_TRANSLATE_NOOP("report", "Plan"), TEXT, 5), (QT_TRANSLATE_NOOP("report", "Cadre"), TEXT, 4), (QT_TRANSLATE_NOOP("report", "Volunteer"), TEXT, 4),
     (QT_TRANSLATE_NOOP("report", "Contacts expected"), INT, 4), (QT_TRANSLATE_NOOP("report", "Contacts made"), INT, 4),
-    (QT_TRANSLATE_NOOP("report", "Coverage"), PERCENT, 4), (QT_TRANSLATE_NOOP("report", "Missed days"), INT, 4),
+    (QT_TRANSLATE_NOOP("report", "Coverage"), PERCENT, 4),
+    (QT_TRANSLATE_NOOP("report", "Days due but not reached"), INT, 4),
     (QT_TRANSLATE_NOOP("report", "Last contact"), DATE, 6), (QT_TRANSLATE_NOOP("report", "Alert"), TEXT, 3),
 )
 
@@ -91,8 +101,8 @@ class _Overview:
     def block(self, section: str, title: str, items: list[tuple[str, int]]) -> None:
         """Rows that a bar chart shows (figure = category, already in words)."""
         start = len(self.rows) + 1
-        for name, count in items:
-            self.rows.append((self.w(section), name, count, None))
+        for name, count in items:  # the section column names what is counted: "Findings by category"
+            self.rows.append((self.w(title), name, count, None))
         if items:
             self.charts.append(Chart(self.w(title), start, len(self.rows), (3,)))
 
@@ -112,7 +122,7 @@ def _care_overview(o: _Overview, care: CareFigures, w: Words) -> None:
 def _care_sheet(care: CareFigures, w: Words) -> Table:
     yes = w(QT_TRANSLATE_NOOP("report", "yes"))
     rows = [
-        (r.name, r.address, r.grid, labels.frequency(w, r.frequency, r.interval_days), r.cadre, r.volunteer,
+        (r.name, r.phones, r.address, r.grid, labels.frequency(w, r.frequency, r.interval_days), r.cadre, r.volunteer,
          r.expected, r.made, r.coverage, r.missed_days, r.last_contact, yes if r.alert else "")
         for r in care.rows
     ]

@@ -53,7 +53,8 @@ def lists_overview(o: _Overview, f: ListFigures, w: Words) -> None:
           round(median) if median is not None else None)
     for kind in ("need", "service", "project"):
         for status, n in sorted(f.by_status(kind).items()):
-            o.rows.append((w(_LISTS), f"{_v(w, lists.KINDS, kind)} · {_v(w, lists.STATUSES, status)}", n, None))
+            o.rows.append((w(QT_TRANSLATE_NOOP("report", "Status at the end")),
+                           f"{_v(w, lists.KINDS, kind)} · {_v(w, lists.STATUSES, status)}", n, None))
     owners = f.by_owner("problem")
     o.block(_LISTS, QT_TRANSLATE_NOOP("report", "Problems open at the end by owner"),
             [(_owner(w, r.owner, r.name), r.open_at_end) for r in owners if not r.name])

@@ -187,7 +187,7 @@ _CADRE_COLUMNS = (
     (QT_TRANSLATE_NOOP("report", "Overdue at the end"), INT, 3),
     (QT_TRANSLATE_NOOP("report", "Care persons"), INT, 4), (QT_TRANSLATE_NOOP("report", "Contacts expected"), INT, 4),
     (QT_TRANSLATE_NOOP("report", "Contacts made"), INT, 4), (QT_TRANSLATE_NOOP("report", "Coverage"), PERCENT, 4),
-    (QT_TRANSLATE_NOOP("report", "Missed days"), INT, 4), (QT_TRANSLATE_NOOP("report", "Cases mediated"), INT, 4),
+    (QT_TRANSLATE_NOOP("report", "Days due but not reached"), INT, 4), (QT_TRANSLATE_NOOP("report", "Cases mediated"), INT, 4),
     (QT_TRANSLATE_NOOP("report", "Agreed"), INT, 3), (QT_TRANSLATE_NOOP("report", "Failed"), INT, 3),
     (QT_TRANSLATE_NOOP("report", "Escalated"), INT, 3),
 )
@@ -197,7 +197,7 @@ _GRID_COLUMNS = (
     (QT_TRANSLATE_NOOP("report", "Findings"), INT, 3), (QT_TRANSLATE_NOOP("report", "Problems open at the end"), INT, 3),
     (QT_TRANSLATE_NOOP("report", "Care persons"), INT, 4), (QT_TRANSLATE_NOOP("report", "Contacts expected"), INT, 4),
     (QT_TRANSLATE_NOOP("report", "Contacts made"), INT, 4), (QT_TRANSLATE_NOOP("report", "Coverage"), PERCENT, 4),
-    (QT_TRANSLATE_NOOP("report", "Missed days"), INT, 4),
+    (QT_TRANSLATE_NOOP("report", "Days due but not reached"), INT, 4),
 )
 _RANK_COLUMNS = ((QT_TRANSLATE_NOOP("report", "Rank"), INT, 3),) + _CADRE_COLUMNS
 
@@ -223,4 +223,12 @@ def quarterly_report(figures: QuarterlyFigures, translate: Translate) -> Report:
                   [(g.name, g.cadres, g.weeks, g.weeks_walked, g.findings, g.problems_open, g.care_persons,
                     g.expected, g.made, g.coverage, g.missed_days)
                    for g in figures.grids])
-    return Report(title, figures.period.label, "", [cadres, ranking, grids])
+    about = Table(w(QT_TRANSLATE_NOOP("report", "About")), _columns(w, (
+        (QT_TRANSLATE_NOOP("report", "Item"), TEXT, 10), (QT_TRANSLATE_NOOP("report", "Value"), TEXT, 40))), [
+        (w(QT_TRANSLATE_NOOP("report", "Period")),
+         f"{figures.period.label}: {figures.period.first.isoformat()} – {figures.period.last.isoformat()}"),
+        (w(QT_TRANSLATE_NOOP("report", "Figures as of")), figures.as_of.isoformat()),
+        (w(QT_TRANSLATE_NOOP("report", "Ranking")), w(QT_TRANSLATE_NOOP(
+            "report", "By the share of weeks with a night walk, then care coverage, then fewer overdue items"))),
+    ])
+    return Report(title, figures.period.label, "", [about, cadres, ranking, grids])

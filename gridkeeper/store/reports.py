@@ -45,7 +45,7 @@ def care_plans(conn: Connection, first: str, last: str, grid_ids: list[str] | No
     """Plans running at some time in [first, last] for households in scope (persons not deleted)."""
     stmt, params = _scoped(
         "SELECT p.id, p.household_id, p.person_id, p.frequency, p.interval_days, p.start_date, p.end_date, "
-        "coalesce(pe.name, '') AS name, coalesce(pe.status, 'active') AS status, "
+        "coalesce(pe.name, '') AS name, coalesce(pe.status, 'active') AS status, coalesce(pe.phones, '[]') AS phones, "
         "c.name AS compound, b.name AS building, h.unit, h.room, coalesce(g.name, '') AS grid, "
         "coalesce(ca.name, '') AS cadre, p.cadre_id, coalesce(v.name, '') AS volunteer, b.grid_id, "
         "(SELECT hp.name FROM person hp WHERE hp.household_id = p.household_id AND hp.deleted = 0 "

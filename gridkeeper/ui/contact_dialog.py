@@ -37,7 +37,7 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("Person:"), self.who)
         form.addRow(self.tr("&Outcome:"), self.outcome)
         form.addRow(self.tr("&How:"), self.method)
-        form.addRow(self.tr("N&ote:"), self.note)
+        form.addRow(self.tr("No&te:"), self.note)
         form.addRow(self.tr("N&eed raised:"), self.need)
         form.addRow(buttons)
         self.outcome.setFocus()

@@ -15,6 +15,7 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCha
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -103,6 +104,8 @@ class DashboardPage(QWidget):
         self.export_button = QPushButton(self.tr("&Export monthly pack (.xlsx)…"))
         self.export_button.setObjectName("export")
         self.export_button.clicked.connect(self.export)
+        self.unmask = QCheckBox(self.tr("Full phone numbers (written to the audit log)"))
+        self.unmask.setObjectName("unmask")
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
         self.month.currentIndexChanged.connect(lambda _i: self.refresh())
 
@@ -148,6 +151,7 @@ class DashboardPage(QWidget):
         bar.addWidget(self.month)
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
+        bar.addWidget(self.unmask)
         bar.addWidget(self.export_button)
         charts = QHBoxLayout()
         charts.addWidget(self.owner_chart, 1)
@@ -223,14 +227,18 @@ class DashboardPage(QWidget):
         self.services_chart.setChart(_bar_chart(
             self.tr("Services by type"),
             [(care_labels.service(k), float(n)) for k, n in sorted(care.services.items())], self.tr("Services")))
-        by_frequency: dict[str, list[int]] = {}
+        by_frequency: dict[tuple[int, int], list[int]] = {}  # (order, interval): daily first, monthly last
+        order = {"daily": 0, "every_n_days": 1, "weekly": 2, "monthly": 3}
+        names = {}
         for row in care.rows:
-            made_expected = by_frequency.setdefault(care_labels.frequency(row.frequency, row.interval_days), [0, 0])
+            key = (order.get(row.frequency, 9), row.interval_days or 0)
+            names[key] = care_labels.frequency(row.frequency, row.interval_days)
+            made_expected = by_frequency.setdefault(key, [0, 0])
             made_expected[0] += row.made
             made_expected[1] += row.expected
         self.coverage_chart.setChart(_bar_chart(
             self.tr("Coverage by plan frequency (%)"),
-            [(name, round(100 * m / e, 1) if e else 0.0) for name, (m, e) in sorted(by_frequency.items())],
+            [(names[k], round(100 * m / e, 1) if e else 0.0) for k, (m, e) in sorted(by_frequency.items())],
             self.tr("Coverage")))
         self.state.setText(self.tr("{period} · {scope} · figures as of {date}").format(
             period=figures.period.label, scope=figures.scope.name or self.tr("whole profile"),
@@ -248,10 +256,10 @@ class DashboardPage(QWidget):
         from gridkeeper.io import report_xlsx
 
         store, chosen_period, scope = self._store, self.selected_period(), self.scope.currentData()
-        office = self._office()
+        office, unmask = self._office(), self.unmask.isChecked()
 
         def run(_p, _c):  # type: ignore[no-untyped-def]
-            figures = monthly.monthly_figures(store, chosen_period, scope, office=office)
+            figures = monthly.monthly_figures(store, chosen_period, scope, office=office, unmask=unmask)
             return report_xlsx.write(monthly.monthly_report(figures, QCoreApplication.translate), target)
 
         self.state.setText(self.tr("Writing {name}…").format(name=target.name))

@@ -82,7 +82,7 @@ class MemberDialog(QDialog):
         form.addRow(self.tr("&Born:"), self.birth)
         form.addRow(self.tr("&Relation to head:"), self.relation)
         form.addRow(self.tr("&Phones:"), self.phones)
-        form.addRow(self.tr("N&ote:"), self.note)
+        form.addRow(self.tr("No&te:"), self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

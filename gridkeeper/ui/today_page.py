@@ -98,7 +98,8 @@ class TodayPage(QWidget):
         em = self.fontMetrics().horizontalAdvance("国")
         for column, chars in ((self.STATE, 8), (self.NAME, 5), (self.ADDRESS, 14), (self.PHONE, 13),
                               (self.FREQUENCY, 5), (self.LAST, 5)):
-            header.resizeSection(column, em * chars + 16)
+            title = self.table.horizontalHeaderItem(column).text()
+            header.resizeSection(column, max(em * chars, header.fontMetrics().horizontalAdvance(title) + em) + 16)
         self.table.key_action.connect(self._act)
         self.table.doubleClicked.connect(self._open_selected)
 
@@ -115,9 +116,9 @@ class TodayPage(QWidget):
         self.reveal_button.setObjectName("reveal")
         self.reveal_button.setToolTip(self.tr("Shows the full number; this is written to the audit log"))
         self.reveal_button.clicked.connect(lambda: self._act("reveal"))
-        self.file_button = QPushButton(self.tr("Household &file"))
+        self.file_button = QPushButton(self.tr("Househol&d file"))
         self.file_button.clicked.connect(self._open_selected)
-        self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
 
@@ -294,6 +295,10 @@ class TodayPage(QWidget):
         self.status.setText(self.tr("Recorded: {name}, {outcome}.").format(
             name=item.name, outcome=care_labels.outcome(outcome)))
         self.refresh(keep_row=row)
+        # A person not reached stays on the list: go on to the next one, so the next Enter is
+        # never "well" for the person who did not answer.
+        if self._rows and row < len(self._rows) and self._rows[row].plan_id == item.plan_id:
+            self.table.selectRow(min(row + 1, max(0, len(self._list.to_work) - 1 if self._list else 0)))
         self.table.setFocus()
         self.contact_recorded.emit()
 

@@ -522,8 +522,8 @@
         <translation>方式(&amp;H)：</translation>
     </message>
     <message>
-        <source>N&amp;ote:</source>
-        <translation>备注(&amp;O)：</translation>
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T)：</translation>
     </message>
     <message>
         <source>N&amp;eed raised:</source>
@@ -547,6 +547,10 @@
     <message>
         <source>&amp;Export monthly pack (.xlsx)…</source>
         <translation>导出月度协商材料(&amp;E)（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>Full phone numbers (written to the audit log)</source>
+        <translation>完整电话号码（记入审计日志）</translation>
     </message>
     <message>
         <source>Persons under a care plan</source>
@@ -1913,8 +1917,8 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>联系电话(&amp;P)：</translation>
     </message>
     <message>
-        <source>N&amp;ote:</source>
-        <translation>备注(&amp;O)：</translation>
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -2100,8 +2104,8 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>结束日期(&amp;U)：</translation>
     </message>
     <message>
-        <source>N&amp;ote:</source>
-        <translation>备注(&amp;O)：</translation>
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T)：</translation>
     </message>
     <message>
         <source>The plan needs a start date.</source>
@@ -2298,8 +2302,8 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>志愿者(&amp;B)：</translation>
     </message>
     <message>
-        <source>N&amp;ote:</source>
-        <translation>备注(&amp;O)：</translation>
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T)：</translation>
     </message>
     <message>
         <source>The service needs a date.</source>
@@ -2723,14 +2727,6 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>显示完整号码；此操作会记入审计日志</translation>
     </message>
     <message>
-        <source>Household &amp;file</source>
-        <translation>户档案(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>刷新(&amp;F)</translation>
-    </message>
-    <message>
         <source>Keys on the list: Enter = contacted, well · N = no answer · O = other outcome · R = show phone number · ↑↓ next person</source>
         <translation>列表快捷键：回车 = 已联系、安好 · N = 无人接听 · O = 其他结果 · R = 显示电话 · ↑↓ 上一位/下一位</translation>
     </message>
@@ -2783,6 +2779,14 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Househol&amp;d file</source>
+        <translation>户档案(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
     </message>
     <message>
         <source>due today</source>
@@ -3651,6 +3655,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>{name} 正在 Excel 或 WPS 中打开；请关闭后重试。</translation>
     </message>
     <message>
+        <source>{name} is a folder; give a file name ending in .xlsx.</source>
+        <translation>{name} 是文件夹；请给出以 .xlsx 结尾的文件名。</translation>
+    </message>
+    <message>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
@@ -4041,6 +4049,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -4073,8 +4085,8 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <source>Missed days</source>
-        <translation>漏联系天数</translation>
+        <source>Days due but not reached</source>
+        <translation>应联系未联系天数</translation>
     </message>
     <message>
         <source>Last contact</source>
@@ -4487,6 +4499,22 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>By grid</source>
         <translation>按网格</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Figures as of</source>
+        <translation>数据截至</translation>
+    </message>
+    <message>
+        <source>By the share of weeks with a night walk, then care coverage, then fewer overdue items</source>
+        <translation>先按有夜巡的周数占比，再按关爱覆盖率，再按逾期事项少者排序</translation>
     </message>
 </context>
 <context>

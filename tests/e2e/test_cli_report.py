@@ -127,7 +127,9 @@ def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -
 
     sheet = openpyxl.load_workbook(out)["Care coverage"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == len(plans) and sum(r[7] for r in rows) == made
+    header = [c.value for c in sheet[1]]
+    assert len(rows) == len(plans) and sum(r[header.index("Contacts made")] for r in rows) == made
+    assert all("*" in r[header.index("Phone")] for r in rows if r[header.index("Phone")])  # masked by default
 
 
 def test_an_empty_month_is_a_valid_workbook_of_zeros(profile: Path, tmp_path: Path) -> None:
@@ -161,7 +163,7 @@ def test_quarterly_per_cadre_and_per_grid_add_up_to_the_dump(profile: Path, tmp_
     assert done.returncode == 0, done.stderr.decode()
     data = json.loads(gk("dump", data_dir=profile, home=tmp_path).stdout)
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["By cadre", "Ranking", "By grid"]
+    assert wb.sheetnames == ["About", "By cadre", "Ranking", "By grid"]
     cadres = list(wb["By cadre"].iter_rows(min_row=2, values_only=True))
     grids = list(wb["By grid"].iter_rows(min_row=2, values_only=True))
     live_cadres = [c for c in data["cadre"] if not c["deleted"]]
@@ -188,3 +190,22 @@ def test_quarterly_per_cadre_and_per_grid_add_up_to_the_dump(profile: Path, tmp_
     share = [r[col_c["Weeks walked"] + 1] / r[col_c["Weeks"] + 1] for r in ranking]
     assert share == sorted(share, reverse=True)  # most weeks walked first
     assert json.loads(done.stdout)["ranking"] == [r[1] for r in ranking]
+
+
+def test_unmasked_numbers_are_audited_per_person(profile: Path, tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "copy"
+    shutil.copytree(profile, root)
+    out = tmp_path / "full.xlsx"
+    done = gk("report", "monthly", "--month", "2026-10", "--unmask", "-o", str(out), "--language", "en",
+              data_dir=root, home=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    sheet = openpyxl.load_workbook(out)["Care coverage"]
+    header = [c.value for c in sheet[1]]
+    phones = [r[header.index("Phone")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert any(p and "*" not in p for p in phones)
+    data = json.loads(gk("dump", data_dir=root, home=tmp_path).stdout)
+    exported = [a for a in data["auditlog"] if a["action"] == "export"]
+    assert len(exported) == len(phones) and all(a["field"] == "phones" for a in exported)
+    assert {a["note"] for a in exported} == {"monthly pack 2026-10"}

@@ -56,11 +56,15 @@ def test_a_morning_of_calls_without_the_mouse(qtbot: QtBot, store: Store) -> Non
     assert _name(page, 0) == second and page.selected() is not None and page.selected().name == second
     assert page.table.hasFocus()
 
-    qtbot.keyClick(page.table, Qt.Key.Key_N)  # no answer: still to do
+    qtbot.keyClick(page.table, Qt.Key.Key_N)  # no answer: still to do, and the cursor goes on
     qtbot.waitUntil(lambda: "no answer" in page.status.text())
     assert "Overdue 2" in page.counts.text()
+    assert page.selected() is not None and page.selected().name != second  # Enter now is not "well" for them
+    qtbot.keyClick(page.table, Qt.Key.Key_Up)  # call again later: back to the person who did not answer
+    assert page.selected().name == second  # type: ignore[union-attr]
     qtbot.keyClick(page.table, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: "Alerts 1" in page.counts.text())
+    qtbot.keyClick(page.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # back to the top: the alert
     assert _name(page, 0) == second and "knock on the door" in page.table.item(0, page.STATE).text()
 
     def fill_form() -> None:
