@@ -27,7 +27,7 @@ from gridkeeper.store.engine import Store
 from gridkeeper.store.schema import HEAD_REVISION
 from gridkeeper.sync import apply
 from gridkeeper.sync.clock import MAX_DRIFT_MS, Timestamp
-from gridkeeper.sync.folder import BadBatch, Batch, Change, FolderShare, ShareOffline, batch_name
+from gridkeeper.sync.folder import BadBatch, Batch, Change, FolderShare, ProfileCopied, ShareOffline, batch_name
 
 log = logging.getLogger("gridkeeper.sync")
 
@@ -207,6 +207,25 @@ def _repair_own(store: Store, share: FolderShare, dataset: str, me: str) -> int:
     return repaired
 
 
+def _check_not_a_copy(store: Store, share: FolderShare, dataset: str, me: str) -> None:
+    """Our newest batch on the share must end with our own change of that seq, at the same time.
+
+    A copied profile folder keeps the device id: the copy that syncs second would see the first
+    copy's batches as its own, take them as pushed and never send its own changes. Checked
+    before anything is pulled or pushed (pull also trusts what we pushed).
+    """
+    last = share.last_seq(dataset, me)
+    if last == 0:
+        return
+    theirs = share.read_batch(dataset, me, last)
+    if isinstance(theirs, BadBatch) or not theirs.changes:
+        return  # a damaged batch of ours is repaired from the log, if the log has it (see _repair_own)
+    with store.read() as conn:
+        mine = conn.exec_driver_sql("SELECT hlc FROM change_log WHERE seq = ? AND device_id = ?", (last, me)).first()
+    if mine is None or mine[0] != theirs.changes[-1].hlc:
+        raise ProfileCopied(share.root)
+
+
 def _push(store: Store, share: FolderShare, dataset: str, me: str, result: SyncResult) -> None:
     result.repaired_batches += _repair_own(store, share, dataset, me)
     pushed = _pushed_seq(share, dataset, me)
@@ -237,6 +256,7 @@ def sync_folder(store: Store, root: Path, progress: Progress | None = None) -> S
             me = store.device_id
             cadre = profile.current_cadre(store)
             share.register_device(dataset, me, {"id": me, "name": platform.node(), "cadre": cadre.name if cadre else ""})
+            _check_not_a_copy(store, share, dataset, me)
             report(5, "pull")
             with store.checkpoints_held():
                 _pull(store, share, dataset, me, result, report)

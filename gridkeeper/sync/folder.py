@@ -116,6 +116,18 @@ class DatasetMismatch(GridKeeperError):
         self.found = list(found)
 
 
+class ProfileCopied(GridKeeperError):
+    """Two copies of one profile (a copied folder, a restored backup) write as the same device."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors",
+            "The shared folder {path} holds changes written under this laptop's identity that this profile "
+            "did not make: this profile is probably a copy of another laptop's (a copied folder or a restored "
+            "backup). Nothing was synced, and nothing on this laptop was changed or lost. Keep using only one "
+            "of the copies, or ask for help before syncing this one."), path=str(path))
+
+
 class SyncBusy(GridKeeperError):
     def __init__(self, started: str) -> None:
         super().__init__(
@@ -331,6 +343,10 @@ class FolderShare:
         self._write_atomic(final, gzip.compress(data, compresslevel=6, mtime=0))
         _sweep_temps(final.parent)
         return final
+
+    def read_batch(self, dataset: str, device: str, seq: int) -> Batch | BadBatch:
+        """One batch of a device by its seq."""
+        return self._load(self._device_dir(dataset, device) / "changes" / batch_name(seq), device, seq)
 
     def read_batches(self, dataset: str, device: str, after_seq: int) -> Iterator[Batch | BadBatch]:
         """Batches newer than the cursor, in order; stops after the first bad one."""

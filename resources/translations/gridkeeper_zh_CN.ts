@@ -3561,6 +3561,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>共享文件夹 {path} 中是另一个单位的数据（{found}），不是本档案的数据（{ours}）。未进行同步；请检查是否选对了文件夹。</translation>
     </message>
     <message>
+        <source>The shared folder {path} holds changes written under this laptop&apos;s identity that this profile did not make: this profile is probably a copy of another laptop&apos;s (a copied folder or a restored backup). Nothing was synced, and nothing on this laptop was changed or lost. Keep using only one of the copies, or ask for help before syncing this one.</source>
+        <translation>共享文件夹 {path} 中有以本机身份写入、但并非本档案产生的修改：本档案很可能是另一台电脑档案的副本（复制的文件夹或恢复的备份）。本次没有同步任何内容，本机数据没有任何改动或丢失。请只使用其中一份，或在同步这一份之前寻求帮助。</translation>
+    </message>
+    <message>
         <source>Another sync of this profile is already running (started {started}). Wait for it to finish, then sync again.</source>
         <translation>本档案的另一次同步正在进行（开始于 {started}）。请等它完成后再同步。</translation>
     </message>

@@ -338,3 +338,34 @@ def test_laptops_that_raced_to_create_a_dataset_end_in_one(office: Office) -> No
     for s in office.laptops:
         assert value(s, "SELECT count(*) FROM person") == 2
     assert len(set(office.dumps())) == 1
+
+
+def test_a_copied_profile_is_refused_and_keeps_its_changes(tmp_path: Path) -> None:
+    """A copied profile folder keeps the device id: its changes must not be taken as already sent."""
+    import shutil
+
+    from gridkeeper.sync.engine import status as sync_status
+
+    share = tmp_path / "share"
+    share.mkdir()
+    original = open_store(tmp_path / "a")
+    add_person(original, "p1", "张伟")
+    assert sync_folder(original, share).status == "ok"
+    original.close()
+    shutil.copytree(tmp_path / "a", tmp_path / "b")  # the same profile on a second laptop
+    a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+    try:
+        assert a.device_id == b.device_id
+        add_person(a, "p2", "李娜", room="601")
+        add_person(b, "p3", "王芳", room="602")
+        assert sync_folder(a, share).status == "ok"
+        before = dump_text(b)
+        result = sync_folder(b, share)
+        assert result.status == "refused" and "copy of another laptop" in result.message
+        assert dump_text(b) == before  # nothing pulled, nothing lost
+        assert sync_status(b).pending_changes > 0  # its own change still waits to be sent
+        # The first copy goes on syncing as before.
+        assert sync_folder(a, share).status == "ok"
+    finally:
+        a.close()
+        b.close()
