@@ -99,14 +99,19 @@ def care_figures(store: Store, period: Period, grid_ids: list[str] | None, today
             if as_of >= period.first else {}
     # Days are ISO strings here: 150,000 contacts are compared, not parsed.
     reached: dict[str, set[str]] = {}
-    newest: dict[str, list[str]] = {}
+    newest: dict[str, tuple[str, str]] = {}  # key -> (second newest, newest) outcome
     for person_id, household_id, day, outcome in contacts:  # oldest first
+        is_reached = outcome in REACHED
         for key in (person_id, "h:" + household_id):
             if key is None:
                 continue
-            if outcome in REACHED:
-                reached.setdefault(key, set()).add(day)
-            newest.setdefault(key, []).append(outcome)
+            if is_reached:
+                days_of = reached.get(key)
+                if days_of is None:
+                    reached[key] = {day}
+                else:
+                    days_of.add(day)
+            newest[key] = (newest[key][1] if key in newest else "", outcome)
     rows = []
     for p in plans:
         key = p.person_id or f"h:{p.household_id}"
@@ -122,19 +127,25 @@ def care_figures(store: Store, period: Period, grid_ids: list[str] | None, today
                 expected = _months_touched(first, last)
             else:
                 expected = math.ceil(((last - first).days + 1) / care.step_days(p.frequency, p.interval_days))
-            due = care.next_due(p.frequency, p.interval_days, start, latest).isoformat()
-            day = first
-            while day <= last:
-                text = day.isoformat()
-                if text in days:
-                    made += 1
-                    latest = day
-                    due = care.next_due(p.frequency, p.interval_days, start, latest).isoformat()
-                elif due <= text:
-                    missed += 1
-                day += timedelta(days=1)
+            lo, hi = first.isoformat(), last.isoformat()
+            in_window = sum(1 for d in days if lo <= d <= hi)
+            if p.frequency == "daily":
+                # Due every day: each day of the window without a reached contact is a missed day.
+                made, missed = in_window, (last - first).days + 1 - in_window
+            else:
+                due = care.next_due(p.frequency, p.interval_days, start, latest).isoformat()
+                day = first
+                while day <= last:
+                    text = day.isoformat()
+                    if text in days:
+                        made += 1
+                        latest = day
+                        due = care.next_due(p.frequency, p.interval_days, start, latest).isoformat()
+                    elif due <= text:
+                        missed += 1
+                    day += timedelta(days=1)
             made = min(made, expected)
-        outcomes = (outcomes_before[::-1] + newest.get(key, []))[-2:]
+        outcomes = (outcomes_before[::-1] + [o for o in newest.get(key, ()) if o])[-2:]
         in_window = max(days) if days else None
         last_contact = date.fromisoformat(in_window) if in_window else (
             date.fromisoformat(last_before) if last_before else None)
