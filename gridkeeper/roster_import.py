@@ -149,6 +149,7 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
     plan = _Plan()
     with store.read() as conn:
         known_communities = db.communities(conn)
+        known_compounds = db.compound_communities(conn)
         known_tags = db.tags(conn)
         default_community = (
             next(iter(known_communities)) if len(known_communities) == 1 else UNASSIGNED_COMMUNITY
@@ -161,7 +162,10 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
         place_ids: dict[tuple[str, str, str], tuple[str, str]] = {}
         household_ids: dict[tuple[str, str, str, str, str], str] = {}
         for r in rows:
-            community = r.community or default_community
+            # A roster without a 社区 column: a compound the profile knows in exactly one community
+            # is that one (not a second copy of it under 未指定社区, outside every grid).
+            found = known_compounds.get(r.compound, []) if not r.community else []
+            community = r.community or (found[0] if len(found) == 1 else default_community)
             place = (community, r.compound, r.building)
             if place not in place_ids:
                 community_id = ids.community_id(community)

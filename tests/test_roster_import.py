@@ -162,3 +162,29 @@ def test_import_into_the_demo_profile_lands_in_its_community(demo_store: Store, 
     with demo_store.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM community WHERE name = :n"), {"n": community}).scalar() == 1
         assert len(queries.search_ids(conn, "新居民")) == 1
+
+
+def test_a_roster_without_a_community_column_finds_the_compound_the_profile_knows(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    """Community workers' rosters often have 小区 but no 社区: a known compound is not copied."""
+    with demo_store.read() as conn:
+        compound, community, building, unit, room, before = conn.execute(text(
+            "SELECT c.name, co.name, b.name, h.unit, h.room, (SELECT count(*) FROM compound) FROM household h "
+            "JOIN building b ON b.id = h.building_id JOIN compound c ON c.id = b.compound_id "
+            "JOIN community co ON co.id = c.community_id ORDER BY h.id LIMIT 1")).one()
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "与户主关系", "公民身份号码", "性别", "小区", "楼栋", "单元", "房号"])
+    ws.append(["新居民", "子", WANG, "男", compound, building, unit, room])
+    ws.append(["另一人", "户主", LI, "女", "全新小区", "1幢", "1", "101"])
+    wb.save(tmp_path / "no-community.xlsx")
+    report = import_roster(demo_store, tmp_path / "no-community.xlsx")
+    assert report.households_created == 1  # only the new compound's flat; the known flat is found
+    with demo_store.read() as conn:
+        joined = conn.execute(text(
+            "SELECT co.name FROM person p JOIN household h ON h.id = p.household_id JOIN building b "
+            "ON b.id = h.building_id JOIN compound c ON c.id = b.compound_id JOIN community co "
+            "ON co.id = c.community_id WHERE p.name = '新居民'")).scalar_one()
+        after = conn.execute(text("SELECT count(*) FROM compound")).scalar_one()
+    assert joined == community and after == before + 1

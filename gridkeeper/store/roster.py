@@ -68,6 +68,16 @@ def communities(conn: Connection) -> dict[str, str]:
         "SELECT id, name FROM community WHERE deleted = 0 ORDER BY name")}
 
 
+def compound_communities(conn: Connection) -> dict[str, list[str]]:
+    """Compound name -> names of the communities that have a live compound of that name."""
+    out: dict[str, list[str]] = {}
+    for compound, community in conn.exec_driver_sql(
+            "SELECT c.name, co.name FROM compound c JOIN community co ON co.id = c.community_id "
+            "WHERE c.deleted = 0 AND co.deleted = 0 ORDER BY co.name"):
+        out.setdefault(compound, []).append(community)
+    return out
+
+
 def tags(conn: Connection) -> dict[str, str]:
     """Tag name -> id, tombstoned ones included (a re-used name revives its tag)."""
     return {name: tid for tid, name in conn.exec_driver_sql("SELECT id, name FROM tag")}
