@@ -46,7 +46,7 @@ def care_plans(conn: Connection, first: str, last: str, grid_ids: list[str] | No
     stmt, params = _scoped(
         "SELECT p.id, p.household_id, p.person_id, p.frequency, p.interval_days, p.start_date, p.end_date, "
         "coalesce(pe.name, '') AS name, coalesce(pe.status, 'active') AS status, coalesce(pe.phones, '[]') AS phones, "
-        "c.name AS compound, b.name AS building, h.unit, h.room, coalesce(g.name, '') AS grid, "
+        "c.name AS compound, b.name AS building, h.unit, h.room, coalesce((SELECT gc.name FROM community gc WHERE gc.id = g.community_id) || g.name, '') AS grid, "
         "coalesce(ca.name, '') AS cadre, p.cadre_id, coalesce(v.name, '') AS volunteer, b.grid_id, "
         "(SELECT hp.name FROM person hp WHERE hp.household_id = p.household_id AND hp.deleted = 0 "
         " ORDER BY hp.relation_to_head = '户主' DESC, hp.birth_date LIMIT 1) AS head "
@@ -175,7 +175,7 @@ def findings(conn: Connection, first: str, last: str, grid_ids: list[str] | None
     where, params = _grid_filter("coalesce(f.grid_id, (SELECT min(wg.grid_id) FROM walkgrid wg "
                                  "WHERE wg.walk_id = w.id))", grid_ids)
     return list(conn.execute(text(
-        "SELECT f.id, w.id AS walk_id, w.walk_date, coalesce(g.name, '') AS grid, "
+        "SELECT f.id, w.id AS walk_id, w.walk_date, coalesce((SELECT gc.name FROM community gc WHERE gc.id = g.community_id) || g.name, '') AS grid, "
         "coalesce(f.grid_id, (SELECT min(wg.grid_id) FROM walkgrid wg WHERE wg.walk_id = w.id), '') AS grid_id, "
         "coalesce(co.name, '') || coalesce(b.name, '') || CASE WHEN f.place != '' AND (co.name IS NOT NULL "
         "  OR b.name IS NOT NULL) THEN ' ' ELSE '' END || f.place AS place, "

@@ -206,7 +206,8 @@ class ListsPage(QWidget):
         self._stale = False
         current = select or self.current_id()
         wanted = self.status_filter.currentData()
-        statuses = lists.OPEN_STATUSES if wanted == "open" else ((wanted,) if wanted else None)
+        # "Still to do" keeps done items until the resident has verified them: the next step is theirs.
+        statuses = (*lists.OPEN_STATUSES, "done") if wanted == "open" else ((wanted,) if wanted else None)
         found = lists.items(self._store, self.today(), kind=self.TAB_KINDS[self.kinds.currentIndex()],
                             owner_party=self.owner_filter.currentData(),
                             escalation_level=self.level_filter.currentData(), statuses=statuses,

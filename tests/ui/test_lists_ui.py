@@ -73,13 +73,13 @@ def test_claim_close_and_verify_a_problem_from_a_walk(qtbot, store: Store, st: S
     assert p.table.item(0, p.STATUS).text() == "in progress"
     qtbot.mouseClick(p.buttons["finish"], Qt.MouseButton.LeftButton)
     assert p.status.text() == "“消防通道堆放杂物” is done; verify it with the resident."
-    # Done is no longer "still to do": the filter hides it; any status shows it.
-    assert titles(p) == []
-    p.status_filter.setCurrentIndex(p.status_filter.findData(None))
-    assert titles(p) == ["消防通道堆放杂物"]
+    # Done but not verified is still to do (the verify step is next): it stays, selected, verifiable.
+    assert titles(p) == ["消防通道堆放杂物"] and p.current_id() == problem
     assert {n for n, b in p.buttons.items() if b.isEnabled()} == {"new", "verify", "reopen"}
     qtbot.mouseClick(p.buttons["verify"], Qt.MouseButton.LeftButton)
     assert p.status.text() == "“消防通道堆放杂物” verified: Satisfied."
+    assert titles(p) == []  # verified: no longer to do; any status shows it
+    p.status_filter.setCurrentIndex(p.status_filter.findData(None))
     assert p.table.item(0, p.STATUS).text() == "verified"
     history = p.detail.toPlainText()
     for step in ("open  李娜", "open → claimed", "claimed → in progress", "in progress → done",
