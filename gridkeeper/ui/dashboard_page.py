@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridkeeper import profile
-from gridkeeper.reports import monthly, period
-from gridkeeper.reports.monthly import MonthlyFigures
+from gridkeeper.reports import period
 from gridkeeper.reports.scope import EVERYTHING, Scope
 from gridkeeper.store import Store
 from gridkeeper.ui import care_labels
@@ -81,7 +80,7 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self._store = store
         self._job: Job | None = None
-        self.figures: MonthlyFigures | None = None
+        self.figures = None  # reports.monthly.MonthlyFigures once counted (imported on first use)
 
         self.scope = QComboBox()
         self.scope.setObjectName("scope")
@@ -186,6 +185,8 @@ class DashboardPage(QWidget):
         self.state.setText(self.tr("Counting…"))
         self.refresh_button.setEnabled(False)
         office = self._office()
+        from gridkeeper.reports import monthly  # the report modules load when the page is first used
+
         job = Job(lambda _p, _c: monthly.monthly_figures(store, chosen_period, scope, office=office), self)
         job.finished.connect(self.show_figures)
         job.failed.connect(self._failed)
@@ -196,7 +197,7 @@ class DashboardPage(QWidget):
         self.refresh_button.setEnabled(True)
         self.state.setText(message)
 
-    def show_figures(self, figures: MonthlyFigures) -> None:
+    def show_figures(self, figures) -> None:  # type: ignore[no-untyped-def]  # reports.monthly.MonthlyFigures
         self.figures = figures
         self.refresh_button.setEnabled(True)
         care = figures.care
@@ -254,6 +255,7 @@ class DashboardPage(QWidget):
 
     def export_to(self, target: Path) -> Job:
         from gridkeeper.io import report_xlsx
+        from gridkeeper.reports import monthly
 
         store, chosen_period, scope = self._store, self.selected_period(), self.scope.currentData()
         office, unmask = self._office(), self.unmask.isChecked()

@@ -78,7 +78,13 @@ class VolunteersPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        self.refresh()
+        self._shown_once = False
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
+        if not self._shown_once:  # read when first looked at, not at start-up
+            self._shown_once = True
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         self._rows = care.volunteer_list(self._store)
