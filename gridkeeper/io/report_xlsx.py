@@ -23,11 +23,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
-from gridkeeper.reports.tables import DATE, INT, NUMBER, PERCENT, Report, Table
+from gridkeeper.reports.tables import DATE, NUMBER, PERCENT, Report, Table
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_FORMATS = {DATE: "yyyy-mm-dd", PERCENT: "0.0%", INT: "0", NUMBER: "0.0"}
+_FORMATS = {DATE: "yyyy-mm-dd", PERCENT: "0.0%", NUMBER: "0.0"}  # whole numbers need no format: plain cells are cheaper
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
