@@ -221,7 +221,8 @@ class WalkDialog(QDialog):
 
     def reject(self) -> None:
         """Escape or Cancel: findings typed in a dark courtyard are not thrown away without asking."""
-        if self.findings or self.note.text().strip() or self.place.text().strip():
+        typed = (self.note, self.place, self.route, self.notes, self.property_people, self.hoa_people)
+        if self.findings or any(box.text().strip() for box in typed):  # route, people, notes count too
             if not self.confirm_discard():
                 return
         super().reject()

@@ -179,6 +179,20 @@ def test_escape_asks_before_throwing_findings_away(qtbot, store: Store, st: Stre
     assert asked == [True] and dlg.isVisible() and dlg.table.rowCount() == 1
 
 
+def test_escape_asks_before_throwing_a_typed_route_away(qtbot, store: Store, st: Street, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    dlg = WalkDialog(store, [st.grid1], "李娜", TODAY)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    asked: list[bool] = []
+    monkeypatch.setattr(dlg, "confirm_discard", lambda: asked.append(True) or False)
+    press(qtbot, dlg.place, Qt.Key.Key_Escape)  # nothing typed: closes without asking
+    assert asked == [] and not dlg.isVisible()
+    dlg.show()
+    type_text(qtbot, dlg.route, "南门—1至6幢—车库")
+    press(qtbot, dlg.route, Qt.Key.Key_Escape)
+    assert asked == [True] and dlg.isVisible() and dlg.route.text() == "南门—1至6幢—车库"
+
+
 def test_compliance_lists_the_grids_without_a_walk_this_week(qtbot, store: Store, st: Street) -> None:  # type: ignore[no-untyped-def]
     walks.log_walk(store, walks.NewWalk(date(2026, 11, 20), "19:00", "20:30", (st.grid1,), "李娜"), today=TODAY)
     p = WalksPage(store, None, me="李娜", today=TODAY)
