@@ -107,6 +107,7 @@ class ActionDialog(QDialog):
             self.show_error(exc.translated(QCoreApplication.translate))
             return
         self.ok.setEnabled(False)
+        self.error.hide()  # the last refusal no longer applies: this attempt is being saved
         job = Job(lambda _p, _c: run(), self)
         job.finished.connect(self._finished)
         job.failed.connect(self._failed)
