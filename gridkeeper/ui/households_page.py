@@ -170,6 +170,19 @@ class HouseholdsPage(QWidget):
         file = households.household_file(self._store, household_id) if household_id else None
         self.detail.show_file(file)
 
+    def show(self, household_id: str) -> None:
+        """Open one household (from the Today page): searched by its address, so the list shows it
+        selected above its file."""
+        file = households.household_file(self._store, household_id)
+        if file is None:
+            return
+        self.search.setText(file.row.address)
+        self.run_search()
+        row = self.model.row_of(household_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        self.open_household(household_id)
+
     def _file_changed(self, household_id: str) -> None:
         self.model.refresh_rows()  # head, member count and tags in the list may have changed
         self.household_changed.emit(household_id)

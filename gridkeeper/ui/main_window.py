@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
 
     def show_household(self, household_id: str) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(self.households))
-        self.households.open_household(household_id)
+        self.households.show(household_id)
 
     def refresh_status(self) -> None:
         me = profile.current_cadre(self._store)

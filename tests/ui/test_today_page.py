@@ -148,3 +148,16 @@ def test_grids_without_a_walk_and_overdue_items_are_listed(qtbot: QtBot, demo_st
     today.other.itemActivated.emit(entry)
     assert w.pages.currentWidget() is w.lists
     qtbot.waitUntil(lambda: w.lists.current_id() == overdue[0].id, timeout=3000)
+
+
+def test_the_household_file_opens_from_the_today_list_with_its_row_selected(qtbot: QtBot, demo_store: Store) -> None:
+    from tests.ui.windows import window
+
+    w = window(qtbot, demo_store)
+    item = w.today.selected()
+    assert item is not None
+    w.today.file_button.click()
+    assert w.pages.currentWidget() is w.households
+    assert w.households.detail.title.text() == item.address
+    row = w.households.table.currentIndex().row()
+    assert w.households.model.household_id(row) == item.household_id
