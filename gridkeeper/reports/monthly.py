@@ -164,5 +164,6 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
     overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts)
     return Report(title, figures.period.label, scope, [
         overview, *monthly_lists.walk_sheets(figures.walks, w), monthly_lists.items_sheet(figures.lists, w),
+        monthly_lists.owner_sheet(figures.lists, w),
         _mediation_sheet(figures.mediation, w), _care_sheet(figures.care, w),
         monthly_lists.agenda_sheet(figures.lists, figures.mediation, w)])

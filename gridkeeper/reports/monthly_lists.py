@@ -101,6 +101,21 @@ _AGENDA_COLUMNS = (
 )
 
 
+_OWNER_COLUMNS = (
+    (QT_TRANSLATE_NOOP("report", "Owner"), TEXT, 16), (QT_TRANSLATE_NOOP("report", "Problems opened"), INT, 4),
+    (QT_TRANSLATE_NOOP("report", "Problems closed"), INT, 4),
+    (QT_TRANSLATE_NOOP("report", "Problems open at the end"), INT, 4),
+    (QT_TRANSLATE_NOOP("report", "Median days to close a problem"), NUMBER, 4),
+)
+
+
+def owner_sheet(f: ListFigures, w: Words) -> Table:
+    """Problems by owner party, each property company on its own row: the supervision of property services."""
+    rows = [(_owner(w, r.owner, r.name), r.opened, r.closed, r.open_at_end, r.median_days)
+            for r in f.by_owner("problem")]
+    return Table(w(QT_TRANSLATE_NOOP("report", "Problems by owner")), _columns(w, _OWNER_COLUMNS), rows)
+
+
 def walk_sheets(f: WalkFigures, w: Words) -> list[Table]:
     walk_rows = [(r.walk_date, r.time, r.grids, r.leader, r.people, r.findings, r.route) for r in f.walks]
     compliance = [(g.grid, g.weeks, g.weeks_walked, g.weeks_missed, g.walks) for g in f.grids]

@@ -4421,6 +4421,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>原因</translation>
     </message>
     <message>
+        <source>Problems by owner</source>
+        <translation>问题按责任方</translation>
+    </message>
+    <message>
         <source>no</source>
         <translation>否</translation>
     </message>

@@ -112,8 +112,12 @@ def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -
         1 for i in problems if end_status.get(i["id"]) in ("done", "verified", "declined")
         and FIRST.isoformat() <= (i["closed_on"] or "") <= LAST.isoformat())
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Overview", "Night walks", "Walks per grid", "Findings", "List items", "Mediations",
-                             "Care coverage", "Agenda"]
+    assert wb.sheetnames == ["Overview", "Night walks", "Walks per grid", "Findings", "List items",
+                             "Problems by owner", "Mediations", "Care coverage", "Agenda"]
+    by_owner = {r[0]: r for r in wb["Problems by owner"].iter_rows(min_row=2, values_only=True)}
+    parties = [r for name, r in by_owner.items() if " · " not in name]  # the parties, not each company
+    assert sum(r[1] for r in parties) == o["Problems opened"][0]
+    assert sum(r[3] for r in parties) == o["Problems open at the end"][0]
     assert wb["Night walks"].max_row - 1 == len(walks_in) and wb["Findings"].max_row - 1 == len(found)
     agenda = [r[0] for r in wb["Agenda"].iter_rows(min_row=2, values_only=True)]
     case_end: dict[str, str] = {}
