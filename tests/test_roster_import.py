@@ -120,14 +120,14 @@ def test_a_failure_half_way_leaves_the_profile_as_it_was(store: Store, tmp_path:
     from gridkeeper.store import roster as db
 
     path = write_roster(tmp_path / "r.xlsx", people())
-    real_insert = db.Loader.insert
+    real_insert = db.insert
 
-    def failing_insert(self, table, rows, **kw):  # type: ignore[no-untyped-def]
-        real_insert(self, table, rows, **kw)
+    def failing_insert(conn, table, rows, **kw):  # type: ignore[no-untyped-def]
+        real_insert(conn, table, rows, **kw)
         if table == "person":
-            raise OSError("disk full")  # on the writer thread, after the rows went in
+            raise OSError("disk full")
 
-    monkeypatch.setattr(db.Loader, "insert", failing_insert)
+    monkeypatch.setattr(db, "insert", failing_insert)
     with pytest.raises(OSError):
         import_roster(store, path)
     assert snapshot(store) == snapshot_of_empty(store) and log_count(store) == 0
@@ -179,18 +179,18 @@ def test_indexes_and_triggers_are_the_same_after_an_import_or_a_failure(store: S
     before = schema(store)
     assert any(name == "ix_person_name" for _, name, _ in before)
     path = write_roster(tmp_path / "r.xlsx", people())
-    real_insert = db.Loader.insert
+    real_insert = db.insert
 
-    def failing_insert(self, table, rows, **kw):  # type: ignore[no-untyped-def]
-        real_insert(self, table, rows, **kw)
+    def failing_insert(conn, table, rows, **kw):  # type: ignore[no-untyped-def]
+        real_insert(conn, table, rows, **kw)
         if table == "person":
-            raise OSError("disk full")  # on the writer thread, after the rows went in
+            raise OSError("disk full")
 
-    monkeypatch.setattr(db.Loader, "insert", failing_insert)
+    monkeypatch.setattr(db, "insert", failing_insert)
     with pytest.raises(OSError):
         import_roster(store, path)
     assert schema(store) == before
-    monkeypatch.setattr(db.Loader, "insert", real_insert)
+    monkeypatch.setattr(db, "insert", real_insert)
     import_roster(store, path)
     assert schema(store) == before
     with store.read() as conn:  # the rebuilt index is used and complete

@@ -20,7 +20,7 @@ from gridkeeper.io.roster_read import (
     list_sheets,
     read_sheet,
 )
-from gridkeeper.io.roster_rows import ERROR, WARNING, Issue, RosterRow, iter_validate, validate
+from gridkeeper.io.roster_rows import ERROR, WARNING, Issue, RosterRow, validate
 
 __all__ = [
     "ERROR",

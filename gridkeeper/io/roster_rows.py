@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from operator import itemgetter, mul
@@ -495,13 +495,10 @@ def _check_duplicate(r: RosterRow, seen: _Seen, letters: dict[str, str]) -> None
 def validate(sheet: Sheet, header: Header, *, today: date | None = None) -> list[RosterRow]:
     """Check and normalise every non-blank row below the header; never raises for bad cells."""
     with gc_paused():
-        return list(iter_validate(sheet, header, today=today or date.today()))
+        return _validate(sheet, header, today or date.today())
 
 
-def iter_validate(sheet: Sheet, header: Header, *, today: date) -> Iterator[RosterRow]:
-    """validate() one row at a time, in the same order with the same results: a row's
-    duplicate check looks only at rows before it, so each row is final when it is yielded
-    (the importer works out and writes the first rows while later ones are checked)."""
+def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
     rows = sheet.rows
     columns = {f: i for f, i in header.columns.items() if f in FIELDS and i >= 0}
     width = max([len(r) for r in rows] + [i + 1 for i in columns.values()] + [0])
@@ -517,6 +514,7 @@ def iter_validate(sheet: Sheet, header: Header, *, today: date) -> Iterator[Rost
     id_births = _Memo(lambda yyyymmdd: _id_birth(yyyymmdd, today))
 
     seen = _Seen()
+    out: list[RosterRow] = []
     for index in range(header.row, len(rows)):
         row = rows[index]
         values = getter(row + (pad_one if len(row) == width else [None] * (width + 1 - len(row))))
@@ -618,4 +616,5 @@ def iter_validate(sheet: Sheet, header: Header, *, today: date) -> Iterator[Rost
         )  # fmt: skip
         if not issues or not r.rejected:
             _check_duplicate(r, seen, col)
-        yield r
+        out.append(r)
+    return out

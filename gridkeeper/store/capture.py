@@ -105,20 +105,13 @@ def insert_logged(conn: Connection, clock: HybridClock, table: str, cols: Sequen
     with insert_triggers_off(conn, table):
         conn.exec_driver_sql(
             f'{verb} INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})', list(rows))
-    log_inserted(conn, clock, table, columns(conn, table), before, len(rows))
-
-
-def log_inserted(conn: Connection, clock: HybridClock, table: str, cols: list[str], before: int, count: int) -> None:
-    """The log rows of the rows inserted above rowid `before` (at most `count` of them), exactly
-    as the insert trigger writes them: field "*", json_object of `cols` (columns(conn, table)),
-    this device, times from a block of `count` consecutive times reserved from the clock."""
-    first = clock.reserve(count)
+    first = clock.reserve(len(rows))
     # The k-th new row (rowid before + 1 + k) gets the k-th reserved time (HybridClock.reserve).
     tick = f"({first.counter} + t.rowid - {before + 1})"
     hlc = f"printf('%018d.%05d', {first.wall_ms} + {tick} / 100000, {tick} % 100000)"
     conn.exec_driver_sql(
         "INSERT INTO change_log (hlc, device_id, tbl, row_id, field, value) "
-        f"SELECT {hlc}, ?, '{table}', t.id, '*', json_object({_row_json(cols, 't')}) "
+        f"SELECT {hlc}, ?, '{table}', t.id, '*', json_object({_row_json(columns(conn, table), 't')}) "
         f'FROM "{table}" t WHERE t.rowid > ? AND (SELECT gk_capture()) ORDER BY t.rowid',
         (clock.device_id, before),
     )
