@@ -109,3 +109,19 @@ def test_fast_uuid5_equals_the_standard_library() -> None:
 
     for name in ("person:11010519491231002X", "household:塘川社区|阳光花园|3幢|2|501", "", "x" * 500):
         assert uuid5(name) == str(uuid.uuid5(NAMESPACE, name))
+
+
+def test_fast_uuid5_every_variant_digit() -> None:
+    """The hex-digit arithmetic for version and variant, over enough names to meet all 16 digits."""
+    import hashlib
+    import uuid
+
+    from gridkeeper.ids import NAMESPACE, uuid5
+
+    seen = set()
+    for i in range(2000):
+        name = f"person:{i}|楼{i % 7}"
+        ours = uuid5(name)
+        assert ours == str(uuid.uuid5(NAMESPACE, name))
+        seen.add(hashlib.sha1(NAMESPACE.bytes + name.encode()).hexdigest()[16])  # the digit before the variant
+    assert len(seen) == 16

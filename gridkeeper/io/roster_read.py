@@ -271,7 +271,9 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     if not end:
         raise RosterError("sheet_empty", QT_TRANSLATE_NOOP("errors", "The sheet “{sheet}” is empty."), sheet=sheet)
     with gc_paused():
-        rows = [[None if c == "" else c for c in row] for row in raw[:end]]
+        # Most rows of a roster have no empty cell: calamine's own list is kept for them
+        # (`"" in row` is one C-level scan; rebuilding every row cost 0.1-0.2 s at 50,000).
+        rows = [row if "" not in row else [None if c == "" else c for c in row] for row in raw[:end]]
     return Sheet(sheet, rows)
 
 

@@ -410,6 +410,24 @@ def _fast_id(value: object, births: _Memo) -> tuple[str, date, str, bool] | None
     return text, born, "M" if raw[16] & 1 else "F", converted
 
 
+def _same_date_text(text: str, number: str) -> bool:
+    """Whether a birth-date cell is the date inside a valid ID number in one of the plain
+    forms rosters use ("19500302", "1950-03-02", "1950.03.02", "1950/03/02").
+
+    For such a cell the general path (parse, check plausibility, compare with the ID's
+    date) ends in "same date, nothing to say" every time: the ID's date is plausible, or
+    the number would not be valid. Most birth dates are unique, so the memo cannot spare
+    their parse; this comparison does, without building a date.
+    """
+    if len(text) == 8:
+        return text == number[6:14]
+    if len(text) != 10:
+        return False
+    sep = text[4]
+    return (sep == "-" or sep == "." or sep == "/") and text[7] == sep and \
+        text[:4] == number[6:10] and text[5:7] == number[10:12] and text[8:] == number[12:14]
+
+
 def _phones(value: object) -> tuple[list[str], list[str]]:
     """phone.split_cell, with a fast path for cells that already hold canonical numbers.
 
@@ -567,7 +585,9 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
         gender = gender or None
 
         birth_date: date | None = None
-        if birth_v is not None and (type(birth_v) is not str or birth_v.strip()):
+        if info is not None and type(birth_v) is str and _same_date_text(birth_v, info[0]):
+            pass  # the ID number's own date, as rosters write it: nothing to parse or report
+        elif birth_v is not None and (type(birth_v) is not str or birth_v.strip()):
             birth = birth_of[birth_v]
             if type(birth) is date and not _plausible(birth, today):
                 birth = None

@@ -8,7 +8,8 @@ an update really changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
@@ -92,7 +93,35 @@ def insert(conn: Connection, table: str, rows: list[tuple[Any, ...]], *, cols: S
         return
     # In id order: appending to the primary key's B-tree instead of splitting pages all over it.
     values = sorted(rows, key=itemgetter(0)) if cols[0] == "id" else rows
-    capture.insert_logged(conn, clock, table, cols, values, skip_existing=skip_existing)
+    with _indexes_built_after(conn, table):
+        capture.insert_logged(conn, clock, table, cols, values, skip_existing=skip_existing)
+
+
+@contextmanager
+def _indexes_built_after(conn: Connection, table: str) -> Iterator[None]:
+    """Into an empty table (the first import into a new profile): its secondary indexes
+    dropped, then created again from their stored SQL once the rows are in.
+
+    Building an index by one sort of the loaded rows costs about half of updating it
+    row by row in random key order (person: three indexes, 50,000 rows, 0.8 s -> 0.45 s).
+    Inside the caller's write transaction: DDL is transactional in SQLite, so a rollback
+    (an error, a cancel) brings the indexes back with the empty table. A table that holds
+    rows already keeps its indexes: rebuilding them would cost more than it saves.
+    """
+    if conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is not None:
+        yield
+        return
+    indexes = conn.exec_driver_sql(  # not unique ones: INSERT OR IGNORE relies on them
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+        "AND sql NOT LIKE 'CREATE UNIQUE%'", (table,)
+    ).all()
+    for name, _sql in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:  # also when a statement failed and the caller goes on with the transaction
+        for _name, sql in indexes:
+            conn.exec_driver_sql(sql)
 
 
 def update(conn: Connection, table: str, fields: Sequence[str], rows: list[dict[str, Any]]) -> None:

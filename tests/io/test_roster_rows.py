@@ -589,3 +589,27 @@ def test_id_fast_path_matches_parse(born: date, sequence: int, division: str, ma
         assert fast is None
     else:  # clean 18- and 15-digit texts never need the slow path
         assert fast == (info.number, info.birth_date, info.gender, info.converted_from_15)
+
+
+@pytest.mark.parametrize("form", ["{y}{m}{d}", "{y}-{m}-{d}", "{y}.{m}.{d}", "{y}/{m}/{d}", "{y}-{m}.{d}",
+                                  "{y}-{m}-{d} ", "{y}年{m}月{d}日", "{y}-{m}-{d}x", "{y}{m}{d}0"])
+@pytest.mark.parametrize("born", [date(1950, 3, 2), date(1972, 10, 31)])
+@pytest.mark.parametrize("shift", [0, 1, 40, 400])
+def test_birth_text_against_the_id_same_as_the_general_path(form: str, born: date, shift: int) -> None:
+    """The shortcut for a birth cell that spells the ID number's date gives what parsing gives."""
+    from datetime import timedelta
+
+    from gridkeeper.io import roster_rows
+
+    number = idnumber.make("330382", born, 11)
+    cell = born + timedelta(days=shift)
+    text = form.format(y=f"{cell.year:04d}", m=f"{cell.month:02d}", d=f"{cell.day:02d}")
+    fast = one(id_number=number, birth_date=text)
+    real = roster_rows._same_date_text
+    try:
+        roster_rows._same_date_text = lambda _t, _n: False  # type: ignore[assignment]
+        general = one(id_number=number, birth_date=text)
+    finally:
+        roster_rows._same_date_text = real
+    assert (fast.birth_date, fast.issues) == (general.birth_date, general.issues)
+    assert fast.birth_date == born
