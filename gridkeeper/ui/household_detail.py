@@ -27,15 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import audit, care, history, households, members
+from gridkeeper import audit, care, households
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.households import HouseholdFile, Member
 from gridkeeper.store import Store
 from gridkeeper.ui import care_labels
-from gridkeeper.ui.care_dialogs import PlanDialog, ServiceDialog
-from gridkeeper.ui.contact_dialog import ContactDialog
-from gridkeeper.ui.history_text import describe
-from gridkeeper.ui.member_dialog import MemberDialog, TagsDialog
+
+# The forms, the member checks (which reuse the roster's) and the timeline load on first use:
+# they are a fifth of the main window's import time and nobody needs them at start-up.
 
 SENSITIVE_MARK = "※"
 
@@ -212,6 +211,9 @@ class HouseholdDetail(QWidget):
             self.plans.selectRow(0)
 
     def _show_history(self) -> None:
+        from gridkeeper import history
+        from gridkeeper.ui.history_text import describe
+
         assert self._store is not None and self._file is not None
         events = history.timeline(self._store, self._file.id)
         _fill(self.history, [(e.at.strftime("%Y-%m-%d %H:%M"), e.person or "—", describe(e)) for e in events])
@@ -261,6 +263,9 @@ class HouseholdDetail(QWidget):
         return [(m.id, m.name) for m in self._file.members if m.status == "active"]
 
     def add_member(self) -> None:
+        from gridkeeper import members
+        from gridkeeper.ui.member_dialog import MemberDialog
+
         assert self._store is not None and self._file is not None
         dialog = MemberDialog(parent=self)
         if not dialog.exec() or dialog.person is None:
@@ -300,6 +305,9 @@ class HouseholdDetail(QWidget):
         self._done(self.tr("{name} added to the household.").format(name=person.name))
 
     def edit_member(self) -> None:
+        from gridkeeper import members
+        from gridkeeper.ui.member_dialog import MemberDialog
+
         member = self._selected_member()
         if member is None or self._store is None:
             return
@@ -315,6 +323,9 @@ class HouseholdDetail(QWidget):
         self._done(self.tr("{name} saved.").format(name=dialog.person.name))
 
     def edit_tags(self) -> None:
+        from gridkeeper import members
+        from gridkeeper.ui.member_dialog import TagsDialog
+
         member = self._selected_member()
         if member is None or self._store is None:
             return
@@ -336,6 +347,8 @@ class HouseholdDetail(QWidget):
             name=member.name, tags="、".join(chosen) or self.tr("none")))
 
     def set_status(self, status: str) -> None:
+        from gridkeeper import members
+
         member = self._selected_member()
         if member is None or self._store is None:
             return
@@ -359,6 +372,8 @@ class HouseholdDetail(QWidget):
             name=member.name, value=value or "—"))
 
     def edit_note(self) -> None:
+        from gridkeeper import members
+
         if self._store is None or self._file is None:
             return
         note, ok = QInputDialog.getMultiLineText(self, self.tr("Household note"), self.tr("Note:"),
@@ -368,6 +383,8 @@ class HouseholdDetail(QWidget):
             self._done(self.tr("Household note saved."))
 
     def new_plan(self) -> None:
+        from gridkeeper.ui.care_dialogs import PlanDialog
+
         if self._store is None or self._file is None:
             return
         dialog = PlanDialog(self._persons(), care.volunteers(self._store), date.today(), self)
@@ -393,6 +410,8 @@ class HouseholdDetail(QWidget):
         self._done(self.tr("Care plan of {name} ended today.").format(name=plan.name))
 
     def record_contact(self) -> None:
+        from gridkeeper.ui.contact_dialog import ContactDialog
+
         plan = self._selected_plan()
         if plan is None or self._store is None:
             return
@@ -405,6 +424,8 @@ class HouseholdDetail(QWidget):
             name=plan.name, outcome=care_labels.outcome(values["outcome"])))
 
     def record_service(self) -> None:
+        from gridkeeper.ui.care_dialogs import ServiceDialog
+
         if self._store is None or self._file is None:
             return
         dialog = ServiceDialog(self._persons(), care.volunteers(self._store), date.today(), self)

@@ -202,8 +202,14 @@ class MediationsPage(QWidget):
         self.due.itemClicked.connect(self._open_due)
         self.view.requested.connect(self.run_action)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_case)
-        self.load_compounds()
-        self.refresh()
+        self._read_once = False  # the cases are read when the page is first shown, not at start-up
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
+        if not self._read_once:
+            self._read_once = True
+            self.load_compounds()
+            self.refresh()
+        super().showEvent(event)
 
     # -- lists -------------------------------------------------------------------
 
