@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from gridkeeper import ids, idnumber, phone, tags
+from gridkeeper import idnumber, ids, phone, tags
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.io.roster_rows import _ID_MESSAGES, _birth_from_text
 from gridkeeper.store import members as queries

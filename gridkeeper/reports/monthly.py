@@ -10,15 +10,25 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from gridkeeper.errors import QT_TRANSLATE_NOOP
-from gridkeeper.reports import labels
+from gridkeeper.reports import labels, monthly_lists
 from gridkeeper.reports.care_figures import CareFigures, care_figures
-from gridkeeper.reports import monthly_lists
 from gridkeeper.reports.list_figures import ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
-from gridkeeper.reports.walk_figures import WalkFigures, walk_figures
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.scope import Scope
-from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Chart, Column, Report, Table, Translate, Words
+from gridkeeper.reports.tables import (
+    DATE,
+    INT,
+    PERCENT,
+    TEXT,
+    Chart,
+    Column,
+    Report,
+    Table,
+    Translate,
+    Words,
+)
+from gridkeeper.reports.walk_figures import WalkFigures, walk_figures
 from gridkeeper.store.engine import Store
 
 

@@ -13,20 +13,28 @@ rather than a weighted score nobody can check.
 
 from __future__ import annotations
 
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from gridkeeper.errors import QT_TRANSLATE_NOOP
-import statistics
-from datetime import timedelta
-
 from gridkeeper.reports.care_figures import CareFigures, care_figures
 from gridkeeper.reports.list_figures import OPEN, ListFigures, list_figures
-from gridkeeper.reports.walk_figures import WalkFigures, walk_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
 from gridkeeper.reports.period import Period
-from gridkeeper.reports.tables import INT, NUMBER, PERCENT, TEXT, Column, Report, Table, Translate, Words
+from gridkeeper.reports.tables import (
+    INT,
+    NUMBER,
+    PERCENT,
+    TEXT,
+    Column,
+    Report,
+    Table,
+    Translate,
+    Words,
+)
+from gridkeeper.reports.walk_figures import WalkFigures, walk_figures
 from gridkeeper.store import reports as queries
 from gridkeeper.store.engine import Store
 

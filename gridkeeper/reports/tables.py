@@ -7,12 +7,11 @@ app's or the command line's), so this layer needs no Qt.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from collections.abc import Callable
-
-__all__ = ["Column", "Table", "Chart", "Report", "Translate", "Words"]
+__all__ = ["Chart", "Column", "Report", "Table", "Translate", "Words"]
 
 #: (context, English source) -> text in the user's language.
 Translate = Callable[[str, str], str]

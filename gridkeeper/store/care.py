@@ -9,8 +9,8 @@ the (person_id, contacted_at) and (household_id, contacted_at) indexes serve bot
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import json
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 

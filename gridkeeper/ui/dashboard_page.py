@@ -11,7 +11,14 @@ import math
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -185,7 +192,9 @@ class DashboardPage(QWidget):
         self.state.setText(self.tr("Counting…"))
         self.refresh_button.setEnabled(False)
         office = self._office()
-        from gridkeeper.reports import monthly  # the report modules load when the page is first used
+        from gridkeeper.reports import (
+            monthly,  # the report modules load when the page is first used
+        )
 
         job = Job(lambda _p, _c: monthly.monthly_figures(store, chosen_period, scope, office=office), self)
         job.finished.connect(self.show_figures)
