@@ -50,7 +50,8 @@ class PlanDialog(QDialog):
     """A new care plan: whom (a member or the whole household), how often, who, from when."""
 
     def __init__(self, persons: list[tuple[str, str]], volunteers: list[tuple[str, str, str]],
-                 today: date, parent: QWidget | None = None) -> None:
+                 today: date, parent: QWidget | None = None,
+                 cadres: list[tuple[str, str]] | None = None, me: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New care plan"))
         self.values: dict[str, object] = {}
@@ -69,6 +70,12 @@ class PlanDialog(QDialog):
         self.interval.setRange(1, 90)
         self.interval.setValue(3)
         self.volunteer = _volunteer_box(volunteers, self.tr("(none)"))
+        self.cadre = QComboBox()  # the responsible cadre: this laptop's by default, a colleague's if asked
+        self.cadre.setObjectName("cadre")
+        self.cadre.addItem(self.tr("(none)"), None)
+        for cid, name in cadres or []:
+            self.cadre.addItem(name, cid)
+        self.cadre.setCurrentIndex(max(0, self.cadre.findData(me)))
         self.start = QLineEdit(today.isoformat())
         self.start.setObjectName("start")
         self.end = QLineEdit()
@@ -83,6 +90,7 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("&Who:"), self.person)
         form.addRow(self.tr("&Contact:"), self.frequency)
         form.addRow(self.tr("Every &N days:"), self.interval)
+        form.addRow(self.tr("Responsible c&adre:"), self.cadre)
         form.addRow(self.tr("Paired &volunteer:"), self.volunteer)
         form.addRow(self.tr("&From:"), self.start)
         form.addRow(self.tr("&Until:"), self.end)
@@ -102,6 +110,7 @@ class PlanDialog(QDialog):
                 "person_id": self.person.currentData(), "frequency": self.frequency.currentData(),
                 "interval_days": self.interval.value(), "start_date": start,
                 "end_date": members.parse_date(self.end.text()), "volunteer_id": self.volunteer.currentData(),
+                "cadre_id": self.cadre.currentData(),
                 "note": self.note.text(),
             }
         except GridKeeperError as exc:

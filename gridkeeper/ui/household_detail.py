@@ -387,15 +387,16 @@ class HouseholdDetail(QWidget):
 
         if self._store is None or self._file is None:
             return
-        dialog = PlanDialog(self._persons(), care.volunteers(self._store), date.today(), self)
-        if not dialog.exec():
-            return
         from gridkeeper import profile
 
         me = profile.current_cadre(self._store)
+        cadres = [(c.id, c.name) for c in profile.list_cadres(self._store)]
+        dialog = PlanDialog(self._persons(), care.volunteers(self._store), date.today(), self,
+                            cadres=cadres, me=me.id if me else None)
+        if not dialog.exec():
+            return
         try:
-            care.save_plan(self._store, self._file.id, cadre_id=me.id if me else None,
-                           **dialog.values)  # type: ignore[arg-type]
+            care.save_plan(self._store, self._file.id, **dialog.values)  # type: ignore[arg-type]
         except GridKeeperError as exc:
             self._failed(exc)
             return

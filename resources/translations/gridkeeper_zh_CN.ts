@@ -2092,6 +2092,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>每隔天数(&amp;N)：</translation>
     </message>
     <message>
+        <source>Responsible c&amp;adre:</source>
+        <translation>负责干部(&amp;A)：</translation>
+    </message>
+    <message>
         <source>Paired &amp;volunteer:</source>
         <translation>结对志愿者(&amp;V)：</translation>
     </message>

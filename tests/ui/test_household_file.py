@@ -132,12 +132,18 @@ def test_tags_status_and_an_audited_reveal(qtbot: QtBot, store: Store) -> None:
 
 
 def test_a_plan_a_contact_and_a_service_from_the_care_tab(qtbot: QtBot, store: Store) -> None:
+    from gridkeeper import profile
+
+    colleague = profile.create_cadre(store, "王书记")
+    me = profile.create_cadre(store, "李娜")  # the last created is this laptop's user
     h = place(store)["household"]
     members.add_person(store, h, members.check("李国强", birth_date=date(1940, 1, 1)))
     detail = _open(qtbot, store, h)
     detail.tabs.setCurrentIndex(1)
 
     def plan(dialog: PlanDialog) -> None:
+        assert dialog.cadre.currentData() == me.id  # this laptop's cadre by default
+        dialog.cadre.setCurrentIndex(dialog.cadre.findData(colleague.id))
         dialog.frequency.setCurrentIndex(dialog.frequency.findData("every_n_days"))
         dialog.interval.setValue(2)
         dialog.start.setText("2026-03-01")
@@ -148,6 +154,8 @@ def test_a_plan_a_contact_and_a_service_from_the_care_tab(qtbot: QtBot, store: S
     assert detail.plans.rowCount() == 1 and detail.plans.item(0, 1).text() == "every 2 days"
     assert detail.status.text() == "Care plan saved."
     assert len(care.today_list(store, date(2026, 3, 1), None).due) == 1
+    # The colleague sees it on their Today list even outside their grids: the plan names them.
+    assert len(care.today_list(store, date(2026, 3, 1), ["none-of-theirs"], colleague.id).due) == 1
 
     def service(dialog: ServiceDialog) -> None:
         dialog.kind.setCurrentIndex(dialog.kind.findData("medicine"))
