@@ -17,13 +17,14 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import date, timedelta
 
 from gridkeeper import care, phone
 from gridkeeper.reports.period import Period
+from gridkeeper.store import care as care_queries
 from gridkeeper.store import reports as queries
 from gridkeeper.store import searchkeys
-from gridkeeper.store.care import REACHED
 from gridkeeper.store.engine import Store
 
 
@@ -87,57 +88,63 @@ def _months_touched(first: date, last: date) -> int:
 def care_figures(store: Store, period: Period, grid_ids: list[str] | None, today: date | None = None) -> CareFigures:
     as_of = min(period.last, today or date.today())
     first_text, as_of_text = period.first.isoformat(), as_of.isoformat()
-    with store.read() as conn:
-        plans = queries.care_plans(conn, first_text, period.last.isoformat(), grid_ids)
-        contacts = queries.contacts_between(conn, first_text, as_of_text, grid_ids) if as_of >= period.first else []
-        keys = {p.person_id for p in plans if p.person_id}
-        households = {p.household_id for p in plans if not p.person_id}
-        earlier = {**queries.before(conn, "person_id", sorted(keys), first_text),
-                   **{f"h:{k}": v for k, v in queries.before(conn, "household_id", sorted(households),
-                                                             first_text).items()}}
-        services = queries.services_by_type(conn, first_text, as_of_text, grid_ids) \
-            if as_of >= period.first else {}
-    # Days are ISO strings here: 150,000 contacts are compared, not parsed.
-    reached: dict[str, set[str]] = {}
-    newest: dict[str, tuple[str, str]] = {}  # key -> (second newest, newest) outcome
-    for person_id, household_id, day, outcome in contacts:  # oldest first
-        is_reached = outcome in REACHED
-        for key in (person_id, "h:" + household_id):
-            if key is None:
-                continue
-            if is_reached:
-                days_of = reached.get(key)
-                if days_of is None:
-                    reached[key] = {day}
-                else:
-                    days_of.add(day)
-            newest[key] = (newest[key][1] if key in newest else "", outcome)
-    rows = []
-    for p in plans:
-        key = p.person_id or f"h:{p.household_id}"
+
+    def window(p: Any) -> tuple[date, date]:
         start = date.fromisoformat(p.start_date)
         end = date.fromisoformat(p.end_date) if p.end_date else None
-        first, last = max(period.first, start), min(as_of, end) if end else as_of
-        days = reached.get(key, set())
-        last_before, outcomes_before = earlier.get(key, (None, []))
-        latest = date.fromisoformat(last_before) if last_before else None
+        return max(period.first, start), (min(as_of, end) if end else as_of)
+
+    def key(p: Any) -> tuple[str, str]:
+        return ("person_id", p.person_id) if p.person_id else ("household_id", p.household_id)
+
+    # SQLite counts the daily plans' days and walks each person's index for the newest contacts;
+    # Python only loops day by day over the plans that are not daily (a street: 50,000 contacts a
+    # month, most of them daily calls, are never turned into Python objects).
+    with store.read() as conn:
+        plans = queries.care_plans(conn, first_text, period.last.isoformat(), grid_ids)
+        running = [p for p in plans if window(p)[0] <= window(p)[1]]
+        counts: dict[tuple[str, str], int] = {}
+        days: dict[tuple[str, str], set[str]] = {}
+        newest: dict[tuple[str, str], tuple[date | None, list[str]]] = {}
+        earlier: dict[tuple[str, str], tuple[str | None, list[str]]] = {}
+        for column in ("person_id", "household_id"):
+            mine = [p for p in plans if key(p)[0] == column]
+            daily = sorted({(key(p)[1], window(p)[0].isoformat()) for p in running
+                            if key(p)[0] == column and p.frequency == "daily"})
+            counts.update({(column, k): n for k, n in queries.reached_day_counts(conn, column, daily, as_of_text).items()})
+            others = sorted({key(p)[1] for p in running if key(p)[0] == column and p.frequency != "daily"})
+            days.update({(column, k): v for k, v in queries.reached_days(conn, column, others, first_text,
+                                                                        as_of_text).items()})
+            earlier.update({(column, k): v for k, v in queries.before(conn, column, others, first_text).items()})
+            every = sorted({key(p)[1] for p in mine})
+            newest.update({(column, k): v for k, v in care_queries.last_contacts(conn, column, every, as_of).items()})
+        logged = queries.contacts_count(conn, first_text, as_of_text, grid_ids) if as_of >= period.first else 0
+        services = queries.services_by_type(conn, first_text, as_of_text, grid_ids) \
+            if as_of >= period.first else {}
+    rows = []
+    for p in plans:
+        k = key(p)
+        start = date.fromisoformat(p.start_date)
+        first, last = window(p)
         made = missed = expected = 0
         if first <= last:
             if p.frequency == "monthly":
                 expected = _months_touched(first, last)
             else:
                 expected = math.ceil(((last - first).days + 1) / care.step_days(p.frequency, p.interval_days))
-            lo, hi = first.isoformat(), last.isoformat()
-            in_window = sum(1 for d in days if lo <= d <= hi)
             if p.frequency == "daily":
                 # Due every day: each day of the window without a reached contact is a missed day.
-                made, missed = in_window, (last - first).days + 1 - in_window
+                made = counts.get(k, 0)
+                missed = (last - first).days + 1 - made
             else:
+                reached_days = days.get(k, set())
+                last_before = earlier.get(k, (None, []))[0]
+                latest = date.fromisoformat(last_before) if last_before else None
                 due = care.next_due(p.frequency, p.interval_days, start, latest).isoformat()
                 day = first
                 while day <= last:
                     text = day.isoformat()
-                    if text in days:
+                    if text in reached_days:
                         made += 1
                         latest = day
                         due = care.next_due(p.frequency, p.interval_days, start, latest).isoformat()
@@ -145,20 +152,18 @@ def care_figures(store: Store, period: Period, grid_ids: list[str] | None, today
                         missed += 1
                     day += timedelta(days=1)
             made = min(made, expected)
-        outcomes = (outcomes_before[::-1] + [o for o in newest.get(key, ()) if o])[-2:]
-        in_window = max(days) if days else None
-        last_contact = date.fromisoformat(in_window) if in_window else (
-            date.fromisoformat(last_before) if last_before else None)
+        last_contact, outcomes = newest.get(k, (None, []))
         rows.append(CarePersonRow(
-            person_id=p.person_id or "", phones=_masked(p.phones), name=p.name or p.head or "", address=searchkeys.address(p.compound, p.building, p.unit, p.room),
-            grid=p.grid, grid_id=p.grid_id or "", cadre_id=p.cadre_id or "", frequency=p.frequency, interval_days=p.interval_days, cadre=p.cadre,
-            volunteer=p.volunteer, expected=expected, made=made, missed_days=missed,
-            last_contact=last_contact, alert=outcomes == ["no_answer", "no_answer"],
+            person_id=p.person_id or "", phones=_masked(p.phones), name=p.name or p.head or "",
+            address=searchkeys.address(p.compound, p.building, p.unit, p.room), grid=p.grid,
+            grid_id=p.grid_id or "", cadre_id=p.cadre_id or "", frequency=p.frequency,
+            interval_days=p.interval_days, cadre=p.cadre, volunteer=p.volunteer, expected=expected, made=made,
+            missed_days=missed, last_contact=last_contact, alert=outcomes == ["no_answer", "no_answer"],
         ))
     rows.sort(key=lambda r: (-r.missed_days, r.grid, r.address, r.name))
     return CareFigures(
         as_of=as_of, plans=len(rows),
         daily_persons=sum(1 for p in plans if p.frequency == "daily" and p.person_id),
-        expected=sum(r.expected for r in rows), made=sum(r.made for r in rows), contacts_logged=len(contacts),
+        expected=sum(r.expected for r in rows), made=sum(r.made for r in rows), contacts_logged=logged,
         alerts=sum(r.alert for r in rows), services=services, rows=rows,
     )

@@ -221,3 +221,41 @@ def escalations(conn: Connection, item_ids: list[str], until: str) -> list[Any]:
         "SELECT item_id, at, from_level, to_level, by, coalesce(reason, '') AS reason FROM escalation "
         "WHERE deleted = 0 AND at < :until AND item_id IN (SELECT value FROM json_each(:ids)) ORDER BY at, id"),
         {"until": until, "ids": json.dumps(item_ids)}))
+
+
+def contacts_count(conn: Connection, first: str, last: str, grid_ids: list[str] | None) -> int:
+    """Contacts in [first, last] in scope, attempts included."""
+    where, params = _grid_filter("b.grid_id", grid_ids)
+    return conn.execute(text(
+        "SELECT count(*) FROM contactlog c JOIN household h ON h.id = c.household_id "
+        "JOIN building b ON b.id = h.building_id WHERE c.deleted = 0 AND c.contact_date BETWEEN :first AND :last"
+        + where), {"first": first, "last": last, **params}).scalar_one()
+
+
+_REACHED_SQL = ", ".join(f"'{o}'" for o in REACHED)
+
+
+def reached_day_counts(conn: Connection, column: str, windows: list[tuple[str, str]], last: str) -> dict[str, int]:
+    """Per key (person or household id) and its window's first day: the distinct days up to `last`
+    with a contact that reached the person. Counted by SQLite over the key's index entries."""
+    if not windows:
+        return {}
+    sql = (f"SELECT k.value ->> 0, (SELECT count(DISTINCT c.contact_date) FROM contactlog c "
+           f"WHERE c.{column} = k.value ->> 0 AND c.deleted = 0 AND c.outcome IN ({_REACHED_SQL}) "
+           f"AND c.contact_date BETWEEN k.value ->> 1 AND :last) FROM json_each(:windows) AS k")
+    raw = conn.connection.driver_connection
+    return dict(raw.execute(sql, {"windows": json.dumps(windows), "last": last}).fetchall())
+
+
+def reached_days(conn: Connection, column: str, keys: list[str], first: str, last: str) -> dict[str, set[str]]:
+    """Per key: the days in [first, last] with a contact that reached the person."""
+    if not keys:
+        return {}
+    sql = (f"SELECT DISTINCT c.{column}, c.contact_date FROM json_each(:keys) AS k JOIN contactlog c "
+           f"ON c.{column} = k.value WHERE c.deleted = 0 AND c.outcome IN ({_REACHED_SQL}) "
+           f"AND c.contact_date BETWEEN :first AND :last")
+    out: dict[str, set[str]] = {}
+    raw = conn.connection.driver_connection
+    for key, day in raw.execute(sql, {"keys": json.dumps(keys), "first": first, "last": last}).fetchall():
+        out.setdefault(key, set()).add(day)
+    return out
