@@ -8,33 +8,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from gridkeeper import care, members
 from gridkeeper.errors import GridKeeperError
-from gridkeeper.ui import care_labels
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020")
-    return label
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from gridkeeper.ui import care_labels, forms
 
 
 def _volunteer_box(volunteers: list[tuple[str, str, str]], none_label: str) -> QComboBox:
@@ -55,11 +36,7 @@ class PlanDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New care plan"))
         self.values: dict[str, object] = {}
-        self.person = QComboBox()
-        self.person.setObjectName("person")
-        for pid, name in persons:
-            self.person.addItem(name, pid)
-        self.person.addItem(self.tr("The whole household"), None)
+        self.person = forms.person_box(persons, self.tr("The whole household"))
         self.frequency = QComboBox()
         self.frequency.setObjectName("frequency")
         for code in care.FREQUENCIES:
@@ -82,23 +59,15 @@ class PlanDialog(QDialog):
         self.end.setObjectName("end")
         self.end.setPlaceholderText(self.tr("empty: no end"))
         self.note = QLineEdit()
-        self.error = _error_label()
+        self.error = forms.error_label()
         self.frequency.currentIndexChanged.connect(
             lambda _i: self.interval.setEnabled(self.frequency.currentData() == "every_n_days"))
         self.interval.setEnabled(False)
-        form = QFormLayout()
-        form.addRow(self.tr("&Who:"), self.person)
-        form.addRow(self.tr("&Contact:"), self.frequency)
-        form.addRow(self.tr("Every &N days:"), self.interval)
-        form.addRow(self.tr("Responsible c&adre:"), self.cadre)
-        form.addRow(self.tr("Paired &volunteer:"), self.volunteer)
-        form.addRow(self.tr("&From:"), self.start)
-        form.addRow(self.tr("&Until:"), self.end)
-        form.addRow(self.tr("No&te:"), self.note)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(_buttons(self))
+        forms.lay_out(self, [
+            (self.tr("&Who:"), self.person), (self.tr("&Contact:"), self.frequency),
+            (self.tr("Every &N days:"), self.interval), (self.tr("Responsible c&adre:"), self.cadre),
+            (self.tr("Paired &volunteer:"), self.volunteer), (self.tr("&From:"), self.start),
+            (self.tr("&Until:"), self.end), (self.tr("No&te:"), self.note)], self.error)
 
     def accept(self) -> None:
         try:
@@ -127,11 +96,7 @@ class ServiceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record a service"))
         self.values: dict[str, object] = {}
-        self.person = QComboBox()
-        self.person.setObjectName("person")
-        for pid, name in persons:
-            self.person.addItem(name, pid)
-        self.person.addItem(self.tr("The whole household"), None)
+        self.person = forms.person_box(persons, self.tr("The whole household"))
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for code in care.SERVICE_TYPES:
@@ -146,18 +111,11 @@ class ServiceDialog(QDialog):
         self.minutes.setSuffix(self.tr(" min"))
         self.volunteer = _volunteer_box(volunteers, self.tr("(by me)"))
         self.note = QLineEdit()
-        self.error = _error_label()
-        form = QFormLayout()
-        form.addRow(self.tr("&For:"), self.person)
-        form.addRow(self.tr("&Service:"), self.kind)
-        form.addRow(self.tr("&Date:"), self.day)
-        form.addRow(self.tr("&Duration:"), self.minutes)
-        form.addRow(self.tr("&By volunteer:"), self.volunteer)
-        form.addRow(self.tr("No&te:"), self.note)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(_buttons(self))
+        self.error = forms.error_label()
+        forms.lay_out(self, [
+            (self.tr("&For:"), self.person), (self.tr("&Service:"), self.kind), (self.tr("&Date:"), self.day),
+            (self.tr("&Duration:"), self.minutes), (self.tr("&By volunteer:"), self.volunteer),
+            (self.tr("No&te:"), self.note)], self.error)
 
     def accept(self) -> None:
         try:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from gridkeeper import members
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.households import Member
 from gridkeeper.members import PersonInput
+from gridkeeper.ui import forms
 
 RELATIONS = ("户主", "配偶", "子", "女", "儿媳", "女婿", "孙子", "孙女", "父亲", "母亲", "兄弟", "姐妹", "其他")
 
@@ -57,10 +57,7 @@ class MemberDialog(QDialog):
         self.phones.setPlaceholderText(self.tr("Several numbers separated by 、"))
         self.note = QLineEdit()
         self.note.setObjectName("note")
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.error = forms.error_label()
         if member:
             # The ID and phone numbers are not shown here (masked elsewhere): leaving them empty keeps them.
             self.id_number.setPlaceholderText(self.tr("{masked} (leave empty to keep)").format(
@@ -72,21 +69,11 @@ class MemberDialog(QDialog):
                 masked="、".join(member.phones_masked)) if member.phones_masked else self.phones.placeholderText())
         self._member = member
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("&Name:"), self.name)
-        form.addRow(self.tr("&ID number:"), self.id_number)
-        form.addRow(self.tr("&Gender:"), self.gender)
-        form.addRow(self.tr("&Born:"), self.birth)
-        form.addRow(self.tr("&Relation to head:"), self.relation)
-        form.addRow(self.tr("&Phones:"), self.phones)
-        form.addRow(self.tr("No&te:"), self.note)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        forms.lay_out(self, [
+            (self.tr("&Name:"), self.name), (self.tr("&ID number:"), self.id_number),
+            (self.tr("&Gender:"), self.gender), (self.tr("&Born:"), self.birth),
+            (self.tr("&Relation to head:"), self.relation), (self.tr("&Phones:"), self.phones),
+            (self.tr("No&te:"), self.note)], self.error)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 32)
 
     def keeps_phones(self) -> bool:
@@ -130,9 +117,7 @@ class TagsDialog(QDialog):
         legend.setObjectName("hint")
         self.list.currentItemChanged.connect(self._show_detail)
         self.detail.textEdited.connect(self._store_detail)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = forms.save_cancel(self)
         form = QFormLayout()
         form.addRow(self.tr("&Detail:"), self.detail)
         form.addRow(self.tr("&New tag:"), self.new_tag)
