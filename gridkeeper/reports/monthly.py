@@ -114,7 +114,7 @@ class _Overview:
         for name, count in items:  # the section column names what is counted: "Findings by category"
             self.rows.append((self.w(title), name, count, None))
         if items:
-            self.charts.append(Chart(self.w(title), start, len(self.rows), (3,)))
+            self.charts.append(Chart(self.w(title), start, len(self.rows), (3,), category_column=2))
 
 
 def _care_overview(o: _Overview, care: CareFigures, w: Words) -> None:

@@ -42,12 +42,14 @@ class Column:
 
 @dataclass(frozen=True)
 class Chart:
-    """A bar chart of `value_columns` against the first column, over `rows` (1-based, data rows)."""
+    """A bar chart of `value_columns` against `category_column` (1-based columns), over data
+    rows `first_row`..`last_row` (1-based)."""
 
     title: str
     first_row: int
     last_row: int
     value_columns: tuple[int, ...] = (2,)
+    category_column: int = 1
 
 
 @dataclass

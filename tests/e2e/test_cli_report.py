@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import zipfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -213,3 +215,22 @@ def test_unmasked_numbers_are_audited_per_person(profile: Path, tmp_path: Path) 
     exported = [a for a in data["auditlog"] if a["action"] == "export"]
     assert len(exported) == len(phones) and all(a["field"] == "phones" for a in exported)
     assert {a["note"] for a in exported} == {"monthly pack 2026-10"}
+
+
+def test_overview_charts_name_their_bars(profile: Path, tmp_path: Path) -> None:
+    """Each bar chart's categories are the figures' names (one per bar), its values their counts."""
+    out = tmp_path / "月报.xlsx"
+    assert gk("report", "monthly", "--month", "2026-10", "-o", str(out), data_dir=profile,
+              home=tmp_path).returncode == 0
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    with zipfile.ZipFile(out) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert charts
+    for xml in charts:
+        cat = re.search(r"<c:cat>.*?<c:f>[^!]*!\$(\w+)\$(\d+):\$\w+\$(\d+)</c:f>", xml)
+        val = re.search(r"<c:val>.*?<c:f>[^!]*!\$(\w+)\$(\d+):\$\w+\$(\d+)</c:f>", xml)
+        assert cat and val and cat.groups()[1:] == val.groups()[1:]
+        names = [ws[f"{cat[1]}{r}"].value for r in range(int(cat[2]), int(cat[3]) + 1)]
+        counts = [ws[f"{val[1]}{r}"].value for r in range(int(val[2]), int(val[3]) + 1)]
+        assert len(set(names)) == len(names), names  # not the section title repeated on every bar
+        assert all(isinstance(n, int) for n in counts)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import xlsxwriter
 
 from gridkeeper.io import report_xlsx
 from gridkeeper.reports.tables import (
@@ -57,13 +58,11 @@ def test_a_failure_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.Monke
     target = tmp_path / "月报.xlsx"
     target.write_bytes(b"the old report")
 
-    def broken_save(self: openpyxl.Workbook, filename: str) -> None:
-        for sheet in self.worksheets:  # let write-only sheets finish their temporary files
-            sheet.close()
-        Path(filename).write_bytes(b"half a zip")
+    def broken_store(self: xlsxwriter.Workbook) -> None:
+        Path(self.filename).write_bytes(b"half a zip")
         raise OSError("disk full")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
+    monkeypatch.setattr(xlsxwriter.Workbook, "_store_workbook", broken_store)
     with pytest.raises(OSError, match="disk full"):
         report_xlsx.write(_report(), target)
     assert target.read_bytes() == b"the old report"
@@ -73,3 +72,27 @@ def test_a_failure_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.Monke
 def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(report_xlsx.ReportNotWritten, match="does not exist"):
         report_xlsx.write(_report(), tmp_path / "nowhere" / "月报.xlsx")
+
+
+def test_text_stays_text_and_odd_sheet_names_are_made_legal(tmp_path: Path) -> None:
+    # A resident's note that looks like a formula or a link must not become one in the pack.
+    rows = [("=1+1", "http://example.com", "0577-62345678", 3)]
+    tables = [Table("'问题:清单'", [Column("备注"), Column("链接"), Column("电话"), Column("数", INT)], rows),
+              Table("问题:清单", [Column("备注")], [("同名",)])]
+    out = report_xlsx.write(Report("月报", "2026-11", "城南", tables), tmp_path / "月报")
+    assert out.name == "月报.xlsx"
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["问题_清单", "问题_清单(2)"]
+    ws = wb["问题_清单"]
+    assert [c.value for c in ws[2]] == ["=1+1", "http://example.com", "0577-62345678", 3]
+    assert ws["A2"].data_type == "s" and ws["A2"].hyperlink is None and ws["B2"].hyperlink is None
+
+
+def test_a_date_in_any_column_is_a_date(tmp_path: Path) -> None:
+    rows = [(date(2026, 2, 28), datetime(2026, 3, 1, 12, 0)), (date(1950, 3, 2), None)]
+    table = Table("日期", [Column("日", TEXT), Column("时", TEXT)], rows)
+    out = report_xlsx.write(Report("月报", "2026-11", "城南", [table]), tmp_path / "d.xlsx")
+    ws = openpyxl.load_workbook(out)["日期"]
+    assert ws["A2"].value == datetime(2026, 2, 28) and ws["A3"].value == datetime(1950, 3, 2)
+    assert ws["B2"].value == datetime(2026, 3, 1, 12, 0) and ws["B3"].value is None
+    assert ws["A2"].number_format == "yyyy-mm-dd"
