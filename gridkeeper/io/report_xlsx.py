@@ -105,6 +105,7 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
         chart = wb.add_chart({"type": "column"})
         chart.set_title({"name": spec.title})
         chart.set_size({"width": round(16 * _CM), "height": round(7.5 * _CM)})
+        chart.set_y_axis({"min": 0})  # counts: bars start at zero, or 55 vs 51 looks like five to one
         if len(spec.value_columns) == 1:
             chart.set_legend({"none": True})
         cat = spec.category_column - 1
