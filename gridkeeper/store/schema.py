@@ -36,6 +36,6 @@ SYNCED_TABLES: tuple[str, ...] = (
 )
 
 #: The Alembic head this version of the app writes; newer databases are refused.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 #: Every revision this app knows, oldest first.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")

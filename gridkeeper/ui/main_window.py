@@ -5,6 +5,9 @@ Only pages that work are listed; later issues add theirs to PAGES.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,14 +28,16 @@ from gridkeeper.sync.engine import SyncResult
 from gridkeeper.ui.cadre_dialog import CadreDialog
 from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.households_page import HouseholdsPage
-from gridkeeper.ui.dashboard_page import DashboardPage
-from gridkeeper.ui.lists_page import ListsPage
-from gridkeeper.ui.mediations_page import MediationsPage
 from gridkeeper.ui.sync_page import SyncPanel
 from gridkeeper.ui.sync_status import SyncStatusLabel
 from gridkeeper.ui.today_page import TodayPage
-from gridkeeper.ui.volunteers_page import VolunteersPage
-from gridkeeper.ui.walks_page import WalksPage
+
+if TYPE_CHECKING:
+    from gridkeeper.ui.dashboard_page import DashboardPage
+    from gridkeeper.ui.lists_page import ListsPage
+    from gridkeeper.ui.mediations_page import MediationsPage
+    from gridkeeper.ui.volunteers_page import VolunteersPage
+    from gridkeeper.ui.walks_page import WalksPage
 
 
 class MainWindow(QMainWindow):
@@ -52,18 +57,10 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(store)
         self.households.household_changed.connect(self._household_edited)
         self.today.open_household.connect(self.show_household)
-        self.volunteers = VolunteersPage(store)
-        self.dashboard = DashboardPage(store)
-        self.mediations = MediationsPage(store, settings)
         self.today.open_case.connect(self.show_case)
         self.today.open_item.connect(self.show_item)
         self.today.open_walks.connect(self.show_walks)
-        self.mediations.changed.connect(self._case_changed)
-        self.walks = WalksPage(store, my_grids, me.name if me else "")
-        self.lists = ListsPage(store, my_grids, me.name if me else "")
-        self.walks.problem_made.connect(self._after_problem)
-        self.walks.walk_logged.connect(self._after_walk)
-        self.lists.changed.connect(self._after_list_change)
+        self._my_grids, self._my_name = my_grids, me.name if me else ""
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
         self.conflicts.resolved.connect(self._after_resolve)
@@ -72,18 +69,31 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("国") * 7 + 24)
         self.pages = QStackedWidget()
+        # Pages other than Today, Households, Sync and Conflicts are built (and their modules
+        # imported) when first shown or asked for: importing and building all nine at start
+        # made the cold start 0.5 s slower. Until then an empty widget holds their place.
+        self._factories: dict[str, Callable[[], QWidget]] = {
+            "walks": self._make_walks, "lists": self._make_lists, "mediations": self._make_mediations,
+            "volunteers": self._make_volunteers, "dashboard": self._make_dashboard,
+        }
+        self._built: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
         for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
-                            (self.tr("Night walks"), self.walks), (self.tr("Lists"), self.lists),
-                            (self.tr("Mediations"), self.mediations), (self.tr("Volunteers"), self.volunteers),
-                            (self.tr("Reports"), self.dashboard), (self.tr("Sync"), self.sync_page),
+                            (self.tr("Night walks"), "walks"), (self.tr("Lists"), "lists"),
+                            (self.tr("Mediations"), "mediations"), (self.tr("Volunteers"), "volunteers"),
+                            (self.tr("Reports"), "dashboard"), (self.tr("Sync"), self.sync_page),
                             (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
-            self.pages.addWidget(page)
+            if isinstance(page, str):
+                self._placeholders[page] = placeholder = QWidget()
+                self.pages.addWidget(placeholder)
+            else:
+                self.pages.addWidget(page)
         self._sync_row = self.pages.indexOf(self.sync_page)
         self._conflicts_row = self.pages.indexOf(self.conflicts)
         self.conflicts.count_changed.connect(self._show_conflict_count)
         self._show_conflict_count(self.conflicts.count())
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
 
         central = QWidget()
@@ -115,6 +125,85 @@ class MainWindow(QMainWindow):
         self._schedule_auto_sync(settings.get(cfg.AUTO_SYNC_MINUTES))
         self._close_after_sync = False
         self.today.table.setFocus()  # the morning's work: Enter records the first call
+
+    # -- pages built on first use ------------------------------------------------
+
+    def _page(self, name: str) -> QWidget:
+        """The page called `name`, built now if this is its first use."""
+        page = self._built.get(name)
+        if page is None:
+            page = self._built[name] = self._factories[name]()
+            placeholder = self._placeholders.pop(name)
+            row = self.pages.indexOf(placeholder)
+            was_current = self.pages.currentWidget() is placeholder
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if was_current:
+                self.pages.setCurrentIndex(row)
+        return page
+
+    def _if_built(self, name: str) -> QWidget | None:
+        """The page if it exists; a page built later reads fresh data then, it needs no refresh."""
+        return self._built.get(name)
+
+    def _show_row(self, row: int) -> None:
+        for name, placeholder in list(self._placeholders.items()):
+            if self.pages.indexOf(placeholder) == row:
+                self._page(name)
+        self.pages.setCurrentIndex(row)
+
+    @property
+    def walks(self) -> WalksPage:
+        return self._page("walks")  # type: ignore[return-value]
+
+    @property
+    def lists(self) -> ListsPage:
+        return self._page("lists")  # type: ignore[return-value]
+
+    @property
+    def mediations(self) -> MediationsPage:
+        return self._page("mediations")  # type: ignore[return-value]
+
+    @property
+    def volunteers(self) -> VolunteersPage:
+        return self._page("volunteers")  # type: ignore[return-value]
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self._page("dashboard")  # type: ignore[return-value]
+
+    def _make_walks(self) -> QWidget:
+        from gridkeeper.ui.walks_page import WalksPage
+
+        page = WalksPage(self._store, self._my_grids, self._my_name)
+        page.problem_made.connect(self._after_problem)
+        page.walk_logged.connect(self._after_walk)
+        return page
+
+    def _make_lists(self) -> QWidget:
+        from gridkeeper.ui.lists_page import ListsPage
+
+        page = ListsPage(self._store, self._my_grids, self._my_name)
+        page.changed.connect(self._after_list_change)
+        return page
+
+    def _make_mediations(self) -> QWidget:
+        from gridkeeper.ui.mediations_page import MediationsPage
+
+        page = MediationsPage(self._store, self._settings)
+        page.changed.connect(self._case_changed)
+        return page
+
+    def _make_volunteers(self) -> QWidget:
+        from gridkeeper.ui.volunteers_page import VolunteersPage
+
+        return VolunteersPage(self._store)
+
+    def _make_dashboard(self) -> QWidget:
+        from gridkeeper.ui.dashboard_page import DashboardPage
+
+        return DashboardPage(self._store)
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -199,7 +288,8 @@ class MainWindow(QMainWindow):
     def _after_import(self, report: object) -> None:
         self.households.run_search()
         self.today.refresh()
-        self.mediations.load_compounds()
+        if mediations := self._if_built("mediations"):
+            mediations.load_compounds()  # type: ignore[attr-defined]
         self.refresh_status()
         self.sync_status.refresh()
         self.statusBar().showMessage(
@@ -238,11 +328,11 @@ class MainWindow(QMainWindow):
     def _after_sync(self, _result: SyncResult) -> None:
         self.households.run_search()
         self.today.refresh()
-        self.volunteers.refresh()
-        self.mediations.load_compounds()
-        self.mediations.refresh()
-        self.walks.refresh()
-        self.lists.refresh()
+        if mediations := self._if_built("mediations"):
+            mediations.load_compounds()  # type: ignore[attr-defined]
+        for name in ("volunteers", "mediations", "walks", "lists"):
+            if page := self._if_built(name):
+                page.refresh()  # type: ignore[attr-defined]
         self.refresh_status()
         self.conflicts.refresh()
         self.sync_status.refresh()
@@ -259,12 +349,14 @@ class MainWindow(QMainWindow):
         self.sync_status.refresh()
 
     def _after_problem(self, problem_id: str) -> None:
-        self.lists.refresh()
+        if lists := self._if_built("lists"):
+            lists.refresh()  # type: ignore[attr-defined]
         self.today.refresh()
         self.sync_status.refresh()
 
     def _after_list_change(self, _item_id: str) -> None:
-        self.walks.refresh()  # a finding's problem status shows on its walk
+        if walks := self._if_built("walks"):
+            walks.refresh()  # type: ignore[attr-defined]  # a finding's problem status shows on its walk
         self.today.refresh()
         self.sync_status.refresh()
 
