@@ -285,14 +285,20 @@ def import_roster(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     today: date | None = None,
+    checked: tuple[Sheet, list[RosterRow]] | None = None,
 ) -> ImportReport:
-    """Import `path` into the profile (or only report what would happen, with dry_run)."""
+    """Import `path` into the profile (or only report what would happen, with dry_run).
+
+    `checked`: the sheet as read and its rows as validated with `header`, when the
+    caller has them already (the wizard's preview): the import stores exactly
+    what the user saw checked, without reading and checking the file again.
+    """
     # The cyclic collector off for the whole import, not only while reading and validating:
     # the plan's ~70,000 row tuples and ids otherwise trigger full collections that walk
     # every row again (0.3-0.5 s of compare and store on a 50,000-row roster). Nothing
     # here makes reference cycles; the collector runs again when the import returns.
     with gc_paused():
-        return _import(store, path, sheet, dry_run, header, progress, cancelled, today)
+        return _import(store, path, sheet, dry_run, header, progress, cancelled, today, checked)
 
 
 def _import(
@@ -304,16 +310,19 @@ def _import(
     progress: Progress | None,
     cancelled: Cancelled | None,
     today: date | None,
+    checked: tuple[Sheet, list[RosterRow]] | None,
 ) -> ImportReport:
     report_progress = progress or (lambda _p, _m: None)
     is_cancelled = cancelled or (lambda: False)
     started = time.perf_counter()
+    if checked is not None and header is None:
+        raise ValueError("checked rows need the header they were checked with")
     report_progress(0, "reading")
-    data = roster.read_sheet(path, sheet)
+    data = checked[0] if checked is not None else roster.read_sheet(path, sheet)
     header = header or roster.detect_header(data)
     read_done = time.perf_counter()
     report_progress(20, "checking rows")
-    rows = roster.validate(data, header, today=today)
+    rows = checked[1] if checked is not None else roster.validate(data, header, today=today)
     report = ImportReport(str(path), data.name, header.row, dry_run, rows_read=len(rows))
     accepted = []
     for r in rows:

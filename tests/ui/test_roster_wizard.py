@@ -179,6 +179,36 @@ def test_reimport_changes_nothing_and_has_nothing_to_save(qtbot, wizard: RosterW
     assert "9 persons already up to date" in wizard.summary_page.summary.text()
 
 
+def test_the_import_stores_the_rows_the_preview_checked(qtbot, wizard: RosterWizard, store: Store,  # type: ignore[no-untyped-def]
+                                                       tmp_path: Path) -> None:
+    """Read and checked once: the file changed or gone after the preview changes nothing."""
+    path = write_roster(tmp_path / "r.xlsx")
+    to_preview(qtbot, wizard, path)
+    path.unlink()  # moved away, or saved over, while the cadre looked at the preview
+    with qtbot.waitSignal(wizard.imported, timeout=10000) as blocker:
+        wizard.next()
+    report = blocker.args[0]
+    assert (report.rows_read, report.persons_created, report.rejected_rows) == (10, 9, [6])
+
+
+def test_a_mapping_changed_after_the_preview_is_checked_again(qtbot, wizard: RosterWizard, store: Store,  # type: ignore[no-untyped-def]
+                                                              tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "r.xlsx")
+    to_preview(qtbot, wizard, path)
+    wizard.back()  # to the mapping: phones ignored this time
+    mapping = wizard.mapping_page
+    mapping.combos[5].setCurrentIndex(0)
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=5000)
+    assert "phone_invalid" not in dict(wizard.preview_page.counts)
+    with qtbot.waitSignal(wizard.imported, timeout=10000) as blocker:
+        wizard.next()
+    assert blocker.args[0].warnings == [] and blocker.args[0].persons_created == 9
+    with store.read() as conn:
+        phones = conn.exec_driver_sql("SELECT DISTINCT phones FROM person").all()
+    assert phones == [("[]",)]
+
+
 def test_cancel_rolls_the_import_back(qtbot, wizard: RosterWizard, store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
                                       monkeypatch) -> None:
     real = use_case.import_roster

@@ -71,24 +71,29 @@ class ImportPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         store, path, sheet, header = self.w.store, self.w.path, self.w.sheet, self.w.header
         assert path is not None and sheet is not None and header is not None
+        # The rows the preview checked, if they were checked with this sheet and mapping:
+        # what the user saw is what is stored, and the file is not read and checked twice.
+        checked = (sheet, self.w.rows) if self.w.rows_fit() else None
+        self.step.setText(self._steps["comparing with the profile" if checked else "reading"])
         self._done = False
         self.w.report = None
         self.result.setText("")
         self.error.setText("")
         self.progress.setValue(0)
         self.progress.show()
-        self.step.setText(self._steps["reading"])
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self._set_wizard_buttons(False)
 
         def work(progress: Any, cancelled: Any) -> ImportReport:
             def importing(percent: int, step: str) -> None:
+                if checked and step in ("reading", "checking rows"):
+                    return  # done by the preview already
                 if step != "done":  # the import goes up to 90 before its commit
                     progress(percent, step)
 
             report = roster_import.import_roster(store, path, sheet.name, header=header,
-                                                 progress=importing, cancelled=cancelled)
+                                                 progress=importing, cancelled=cancelled, checked=checked)
             # Stored and committed; the search index catches up on the new households
             # (searches are right meanwhile, only slower), then the summary.
             progress(90, "search index")

@@ -84,14 +84,16 @@ class PreviewPage(QWizardPage):
         generation = self._generation
         self._checked = False
         self.w.rows = []
+        self.w.rows_checked_with = None
         self.error.setText("")
         self.totals.setText(self.tr("Checking every row…"))
         self.busy.show()
         for widget in (self.reasons, self.table):
             widget.setRowCount(0)
         self.completeChanged.emit()
+        key = self.w.mapping_key()
         self.w.run(lambda _p, _c: roster.validate(sheet, header),
-                   lambda rows: self._checked_rows(generation, rows),
+                   lambda rows: self._checked_rows(generation, rows, key),
                    lambda message: self._failed(generation, message))
 
     def _failed(self, generation: int, message: str) -> None:
@@ -100,11 +102,12 @@ class PreviewPage(QWizardPage):
             self.totals.setText("")
             self.error.setText(message)
 
-    def _checked_rows(self, generation: int, rows: list[RosterRow]) -> None:
+    def _checked_rows(self, generation: int, rows: list[RosterRow], key: object) -> None:
         if generation != self._generation:
             return
         self.busy.hide()
         self.w.rows = rows
+        self.w.rows_checked_with = key
         self._checked = True
         rejected = sum(1 for r in rows if r.rejected)
         warned = sum(1 for r in rows if not r.rejected and r.issues)

@@ -35,6 +35,7 @@ class RosterWizard(QWizard):
         self.detected: Header | None = None  # as found in the file
         self.header: Header | None = None  # as mapped by the user
         self.rows: list[RosterRow] = []  # every data row, checked with `header`
+        self.rows_checked_with: object = None  # mapping_key() when `rows` were checked
         self.report: ImportReport | None = None
         self._jobs: set[Job] = set()
 
@@ -52,6 +53,18 @@ class RosterWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(self.FILE)
         self.resize(1000, 700)
+
+    def mapping_key(self) -> tuple[Sheet, int, tuple[tuple[str, int], ...]] | None:
+        """What the rows' checks depend on: the sheet read, the header row and the column mapping."""
+        if self.sheet is None or self.header is None:
+            return None
+        return (self.sheet, self.header.row, tuple(sorted(self.header.columns.items())))
+
+    def rows_fit(self) -> bool:
+        """Whether `rows` were checked with the sheet and mapping the wizard has now."""
+        now, then = self.mapping_key(), self.rows_checked_with
+        return bool(self.rows) and now is not None and isinstance(then, tuple) and \
+            then[0] is now[0] and then[1:] == now[1:]  # the same sheet object: comparing rows costs
 
     # -- jobs ----------------------------------------------------------------
 
