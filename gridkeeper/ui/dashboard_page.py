@@ -17,6 +17,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, Qt
@@ -59,15 +60,16 @@ def _bar_chart(title: str, items: list[tuple[str, float]], series_name: str) -> 
     bars = QBarSet(series_name)
     for _label, value in items:
         bars.append(value)
-    series = QBarSeries()
+    # Many categories lie down: a third of the page is ~50 px a bar, too narrow for 代购代办
+    # even slanted (Qt cut it to "…"); on the left axis each name has the chart's width to spare.
+    lying = len(items) > 4
+    series = QHorizontalBarSeries() if lying else QBarSeries()
     series.append(bars)
     series.setLabelsVisible(True)
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append([label for label, _v in items])
-    if len(items) > 4:  # slanted, so 代购代办 is not cut to 代…
-        axis_x.setLabelsAngle(-40)
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignLeft if lying else Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = QValueAxis()
     top = max([v for _l, v in items] + [1.0])
@@ -77,7 +79,7 @@ def _bar_chart(title: str, items: list[tuple[str, float]], series_name: str) -> 
     axis_y.setTickAnchor(0)
     axis_y.setTickInterval(step)
     axis_y.setLabelFormat("%d")
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignBottom if lying else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     return chart
 
@@ -170,7 +172,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.state)
         self._shown_once = False
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if not self._shown_once:  # computed when first looked at, not at start-up
             self._shown_once = True
             self.refresh()

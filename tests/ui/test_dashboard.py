@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from PySide6.QtCharts import QHorizontalBarSeries
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from gridkeeper.store import Store
@@ -20,6 +22,10 @@ def test_figures_charts_and_export(qtbot: QtBot, demo_store: Store, tmp_path: Pa
     care = page.figures.care  # type: ignore[union-attr]
     assert care.plans > 0 and page.figure_labels["plans"].text() == f"{care.plans:,}"
     assert page.services_chart.chart() is not None and page.coverage_chart.chart().series()
+    services = page.services_chart.chart()
+    assert len(care.services) > 4  # the demo's six service types: they lie down, names on the left in full
+    names = services.axes(Qt.Orientation.Vertical)[0].categories()
+    assert isinstance(services.series()[0], QHorizontalBarSeries) and len(names) == len(care.services)
     assert "figures as of" in page.state.text()
 
     whole = page.scope.findText("Whole profile")
