@@ -18,6 +18,7 @@ cadre waits for.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import statistics
 import subprocess
@@ -60,6 +61,10 @@ def main() -> None:
     parser.add_argument("--month", default=f"{date.today():%Y-%m}")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    # An installed app starts from compiled bytecode (pip and PyInstaller compile it; Python
+    # writes it on the first run). Machines that set PYTHONDONTWRITEBYTECODE, like the one
+    # in docs/performance.md, would otherwise compile every module of ours at every start.
+    compileall.compile_dir(str(Path(__file__).resolve().parent.parent / "gridkeeper"), quiet=1)
     if not (args.data_dir / "gridkeeper.db").exists():
         subprocess.run([sys.executable, "-m", "gridkeeper", "--data-dir", str(args.data_dir), "demo",
                         "--size", "street"], check=True, cwd=ROOT)

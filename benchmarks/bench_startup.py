@@ -10,11 +10,13 @@ first paint (measured from the interpreter's start) and quits.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 CHILD = r"""
 import os, sys, time
@@ -58,6 +60,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--platform", default="offscreen")
     args = parser.parse_args()
+    # An installed app starts from compiled bytecode (pip and PyInstaller compile it; Python
+    # writes it on the first run). Machines that set PYTHONDONTWRITEBYTECODE, like the one
+    # in docs/performance.md, would otherwise compile every module of ours at every start.
+    compileall.compile_dir(str(Path(__file__).resolve().parent.parent / "gridkeeper"), quiet=1)
     once(args.data_dir, args.platform)  # warm the OS file cache: we measure a cold *app*, not a cold disk
     times = [once(args.data_dir, args.platform) for _ in range(args.runs)]
     times.sort()
