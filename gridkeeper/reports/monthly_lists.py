@@ -87,7 +87,7 @@ _FINDING_COLUMNS = (
 )
 _ITEM_COLUMNS = (
     (QT_TRANSLATE_NOOP("report", "Kind"), TEXT, 3), (QT_TRANSLATE_NOOP("report", "Title"), TEXT, 14),
-    (QT_TRANSLATE_NOOP("report", "Status at the end"), TEXT, 4), (QT_TRANSLATE_NOOP("report", "Owner"), TEXT, 10),
+    (QT_TRANSLATE_NOOP("report", "Status at the end"), TEXT, 4), (QT_TRANSLATE_NOOP("report", "Owner"), TEXT, 18),
     (QT_TRANSLATE_NOOP("report", "Claimant"), TEXT, 4), (QT_TRANSLATE_NOOP("report", "Opened"), DATE, 6),
     (QT_TRANSLATE_NOOP("report", "Due"), DATE, 6), (QT_TRANSLATE_NOOP("report", "Closed"), DATE, 6),
     (QT_TRANSLATE_NOOP("report", "Days to close"), INT, 3), (QT_TRANSLATE_NOOP("report", "Days overdue"), INT, 3),
@@ -96,8 +96,8 @@ _ITEM_COLUMNS = (
 )
 _AGENDA_COLUMNS = (
     (QT_TRANSLATE_NOOP("report", "Topic"), TEXT, 8), (QT_TRANSLATE_NOOP("report", "Item"), TEXT, 16),
-    (QT_TRANSLATE_NOOP("report", "Owner"), TEXT, 10), (QT_TRANSLATE_NOOP("report", "Since"), DATE, 6),
-    (QT_TRANSLATE_NOOP("report", "Days overdue"), NUMBER, 3), (QT_TRANSLATE_NOOP("report", "Why"), TEXT, 16),
+    (QT_TRANSLATE_NOOP("report", "Owner"), TEXT, 18), (QT_TRANSLATE_NOOP("report", "Since"), DATE, 6),
+    (QT_TRANSLATE_NOOP("report", "Days overdue"), INT, 3), (QT_TRANSLATE_NOOP("report", "Why"), TEXT, 16),
 )
 
 

@@ -234,3 +234,13 @@ def test_overview_charts_name_their_bars(profile: Path, tmp_path: Path) -> None:
         counts = [ws[f"{val[1]}{r}"].value for r in range(int(val[2]), int(val[3]) + 1)]
         assert len(set(names)) == len(names), names  # not the section title repeated on every bar
         assert all(isinstance(n, int) for n in counts)
+
+
+def test_agenda_days_overdue_are_whole_days(profile: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pack.xlsx"
+    assert gk("report", "monthly", "--month", "2026-10", "-o", str(out), "--language", "en", data_dir=profile,
+              home=tmp_path).returncode == 0
+    ws = openpyxl.load_workbook(out)["Agenda"]
+    column = [c.value for c in ws[1]].index("Days overdue")
+    cells = [row[column] for row in ws.iter_rows(min_row=2) if row[column].value is not None]
+    assert cells and all(isinstance(c.value, int) and c.number_format == "General" for c in cells)  # 7, not 7.0
