@@ -60,7 +60,7 @@ def monthly_figures(store: Store, period: Period, scope: Scope, today: date | No
         period=period, scope=scope, as_of=as_of,
         care=care,
         mediation=mediation_figures(store, period, scope.grid_ids, as_of, office),
-        walks=walk_figures(store, period, scope.grid_ids, as_of),
+        walks=walk_figures(store, period, scope.grid_ids, as_of, today),
         lists=list_figures(store, period, scope.grid_ids, as_of),
     )
 

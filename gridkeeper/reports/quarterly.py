@@ -34,7 +34,7 @@ from gridkeeper.reports.tables import (
     Translate,
     Words,
 )
-from gridkeeper.reports.walk_figures import WalkFigures, walk_figures
+from gridkeeper.reports.walk_figures import WalkFigures, WalkRow, walk_figures
 from gridkeeper.store import reports as queries
 from gridkeeper.store.engine import Store
 
@@ -111,7 +111,7 @@ def quarterly_figures(store: Store, period: Period, today: date | None = None,
     as_of = min(period.last, today)
     care = care_figures(store, period, None, today)
     cases = mediation_figures(store, period, None, as_of, office)
-    walk_report = walk_figures(store, period, None, as_of)
+    walk_report = walk_figures(store, period, None, as_of, today)
     items = list_figures(store, period, None, as_of)
     with store.read() as conn:
         assignments = queries.cadres_with_grids(conn)
@@ -125,7 +125,7 @@ def quarterly_figures(store: Store, period: Period, today: date | None = None,
             row.grid_ids.append(grid_id)
             grid_cadres[grid_id].append(name)
     grids = {gid: GridRow(gid, name, "、".join(grid_cadres.get(gid, []))) for gid, name in grid_names.items()}
-    _walks(period, as_of, walk_report, cadres, grids)
+    _walks(period, walk_report, cadres, grids)
     _lists(items, cadres, grids)
     for r in care.rows:
         for row in filter(None, (cadres.get(r.cadre_id), grids.get(r.grid_id))):
@@ -149,19 +149,25 @@ def quarterly_figures(store: Store, period: Period, today: date | None = None,
                             sorted(cadres.values(), key=lambda c: c.name), sorted(grids.values(), key=lambda g: g.name))
 
 
-def _walks(period: Period, as_of: date, report: WalkFigures, cadres: dict[str, CadreRow],
+def _walks(period: Period, report: WalkFigures, cadres: dict[str, CadreRow],
            grids: dict[str, GridRow]) -> None:
-    ended = [w for w in period.weeks() if date.fromisocalendar(w[0], w[1], 7) <= as_of]
+    """Per cadre, as per grid (walk_figures): the weeks that ended, plus a running week walked;
+    walks and findings dated inside the quarter."""
+    weeks = period.weeks()
+    ended = set(report.ended_weeks(weeks))
+
+    def takes_part(cadre: CadreRow, walk: WalkRow) -> bool:
+        return cadre.cadre_id == walk.leader_cadre_id or cadre.cadre_id in walk.cadre_ids
+
     for cadre in cadres.values():
-        cadre.weeks = len(ended)
-        weeks_on = set()
         for walk in report.walks:
-            if cadre.cadre_id == walk.leader_cadre_id or cadre.cadre_id in walk.cadre_ids:
+            if takes_part(cadre, walk):
                 cadre.walks += 1
                 cadre.findings += walk.findings
-                iso = walk.walk_date.isocalendar()
-                weeks_on.add((iso[0], iso[1]))
-        cadre.weeks_walked = len(weeks_on & set(ended))
+        weeks_on = {tuple(w.walk_date.isocalendar()[:2]) for w in report.week_walks if takes_part(cadre, w)}
+        counted = ended | weeks_on
+        cadre.weeks = len(counted)
+        cadre.weeks_walked = len(weeks_on & counted)
     for g in report.grids:
         if g.grid_id in grids:
             grids[g.grid_id].weeks, grids[g.grid_id].weeks_walked = g.weeks, g.weeks_walked

@@ -2,8 +2,16 @@
 
 A week belongs to the month that holds at least four of its days (the ISO
 rule, so each week is counted in exactly one month); a walk on any day of
-such a week counts for it. Weeks that have not ended by `as_of` count as done
-if a walk is logged, and are not counted missed until they end.
+such a week counts for it, also on a day just outside the month (a walk on
+Monday 28 September walks October's first week). Weeks are judged as of
+today, up to the last day of the period's last week: last month's last week
+ended on 1 November is expected of every grid in the October pack made in
+November, not only of those that walked. A week still running counts as done
+if a walk is logged, and is not counted missed until it ends.
+
+Walk counts (the overview, the walk list, each grid's walks) are walks dated
+inside the period, so the sheets add up to the same number; only the weeks
+follow the ISO rule.
 """
 
 from __future__ import annotations
@@ -21,9 +29,9 @@ from gridkeeper.store.engine import Store
 class GridWalks:
     grid_id: str
     grid: str  # community + grid name
-    weeks: int  # weeks of the period ended by as_of, plus a running week that has a walk
+    weeks: int  # weeks of the period ended by weeks_end, plus a running week that has a walk
     weeks_walked: int
-    walks: int
+    walks: int  # walks dated inside the period
 
     @property
     def weeks_missed(self) -> int:
@@ -59,8 +67,15 @@ class FindingRow:
 @dataclass(frozen=True)
 class WalkFigures:
     grids: list[GridWalks] = field(default_factory=list)
-    walks: list[WalkRow] = field(default_factory=list)
+    walks: list[WalkRow] = field(default_factory=list)  # dated inside the period, up to as_of
     findings: list[FindingRow] = field(default_factory=list)
+    week_walks: list[WalkRow] = field(default_factory=list)  # every walk in the period's weeks, up to weeks_end
+    weeks_end: date | None = None  # weeks that end by this day are judged (done or missed)
+
+    def ended_weeks(self, weeks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The weeks of `weeks` that ended by weeks_end."""
+        end = self.weeks_end
+        return [w for w in weeks if end is not None and date.fromisocalendar(w[0], w[1], 7) <= end]
 
     @property
     def weeks_expected(self) -> int:
@@ -82,33 +97,44 @@ class WalkFigures:
         return dict(Counter(f.category for f in self.findings))
 
 
-def walk_figures(store: Store, period: Period, grid_ids: list[str] | None, as_of: date) -> WalkFigures:
+def walk_figures(store: Store, period: Period, grid_ids: list[str] | None, as_of: date,
+                 today: date | None = None) -> WalkFigures:
+    """`as_of`: the last day whose walks and findings are listed (the period's end, or today).
+    `today`: weeks are judged up to it (as_of when not given)."""
     weeks = period.weeks()
     mondays = [date.fromisocalendar(y, w, 1) for y, w in weeks]
-    span_first = mondays[0] if mondays else period.first
-    span_last = min(as_of, mondays[-1] + timedelta(days=6)) if mondays else period.last
+    span_first = min(mondays[0], period.first) if mondays else period.first
+    weeks_end = min(today or as_of, mondays[-1] + timedelta(days=6)) if mondays else as_of
     with store.read() as conn:
         grid_rows = [(gid, f"{community}{name}") for gid, name, _code, community in queries.grids(conn)
                      if grid_ids is None or gid in grid_ids]
-        dates = queries.walk_grid_dates(conn, span_first.isoformat(), span_last.isoformat(), grid_ids)
-        walk_rows = queries.walks(conn, period.first.isoformat(), as_of.isoformat(), grid_ids)
+        dates = queries.walk_grid_dates(conn, span_first.isoformat(), max(weeks_end, as_of).isoformat(), grid_ids)
+        walk_rows = queries.walks(conn, span_first.isoformat(), max(weeks_end, as_of).isoformat(), grid_ids)
         finding_rows = queries.findings(conn, period.first.isoformat(), as_of.isoformat(), grid_ids)
-    walked: dict[str, Counter[tuple[int, int]]] = {}
+    first, last = period.first.isoformat(), as_of.isoformat()
+    in_weeks: dict[str, Counter[tuple[int, int]]] = {}
+    in_period: Counter[str] = Counter()
     for grid_id, day in dates:
         iso = date.fromisoformat(day).isocalendar()
-        walked.setdefault(grid_id, Counter())[(iso[0], iso[1])] += 1
+        if day <= weeks_end.isoformat():
+            in_weeks.setdefault(grid_id, Counter())[(iso[0], iso[1])] += 1
+        if first <= day <= last:
+            in_period[grid_id] += 1
     grids = []
     for gid, name in grid_rows:
-        counts = walked.get(gid, Counter())
+        counts = in_weeks.get(gid, Counter())
         counted = [w for w, monday in zip(weeks, mondays)
-                   if monday + timedelta(days=6) <= as_of or counts.get(w)]  # ended, or already walked
-        grids.append(GridWalks(gid, name, len(counted), sum(1 for w in counted if counts.get(w)),
-                               sum(counts.get(w, 0) for w in weeks)))
+                   if monday + timedelta(days=6) <= weeks_end or counts.get(w)]  # ended, or already walked
+        grids.append(GridWalks(gid, name, len(counted), sum(1 for w in counted if counts.get(w)), in_period[gid]))
+    rows = [WalkRow(date.fromisoformat(w.walk_date), f"{w.start_time}–{w.end_time}", w.grids or "", w.leader,
+                    w.leader_cadre_id or "", tuple(filter(None, (w.cadres or "").split(","))), w.people,
+                    w.findings, w.route) for w in walk_rows]
+    week_set = set(weeks)
     return WalkFigures(
         grids=grids,
-        walks=[WalkRow(date.fromisoformat(w.walk_date), f"{w.start_time}–{w.end_time}", w.grids or "", w.leader,
-                       w.leader_cadre_id or "", tuple(filter(None, (w.cadres or "").split(","))), w.people,
-                       w.findings, w.route) for w in walk_rows],
+        walks=[r for r in rows if period.first <= r.walk_date <= as_of],
         findings=[FindingRow(date.fromisoformat(f.walk_date), f.grid, f.grid_id, f.place, f.category, f.severity, f.note or "",
                              bool(f.settled), f.problem_status or "") for f in finding_rows],
+        week_walks=[r for r in rows if r.walk_date <= weeks_end and tuple(r.walk_date.isocalendar()[:2]) in week_set],
+        weeks_end=weeks_end,
     )
