@@ -96,8 +96,9 @@ _ITEM_COLUMNS = (
 )
 _AGENDA_COLUMNS = (
     (QT_TRANSLATE_NOOP("report", "Topic"), TEXT, 8), (QT_TRANSLATE_NOOP("report", "Item"), TEXT, 16),
-    (QT_TRANSLATE_NOOP("report", "Owner"), TEXT, 18), (QT_TRANSLATE_NOOP("report", "Since"), DATE, 6),
-    (QT_TRANSLATE_NOOP("report", "Days overdue"), INT, 3), (QT_TRANSLATE_NOOP("report", "Why"), TEXT, 16),
+    (QT_TRANSLATE_NOOP("report", "Place"), TEXT, 8), (QT_TRANSLATE_NOOP("report", "Owner"), TEXT, 18),
+    (QT_TRANSLATE_NOOP("report", "Since"), DATE, 6), (QT_TRANSLATE_NOOP("report", "Days overdue"), INT, 3),
+    (QT_TRANSLATE_NOOP("report", "Notes"), TEXT, 16),
 )
 
 
@@ -144,16 +145,26 @@ def agenda_sheet(f: ListFigures, m: MediationFigures, w: Words) -> Table:
     agenda = f.agenda()
     rows: list[tuple[object, ...]] = []
     for r in agenda["escalated"]:
-        rows.append((w(QT_TRANSLATE_NOOP("report", "Escalated")), r.title, _owner(w, r.owner_party, r.owner_name),
-                     r.opened_on, r.overdue_days or None,
+        rows.append((w(QT_TRANSLATE_NOOP("report", "Escalated")), r.title, r.place,
+                     _owner(w, r.owner_party, r.owner_name), r.opened_on, r.overdue_days or None,
                      f"{_v(w, lists.LEVELS, r.level)} · {r.escalation_note}".strip(" ·")))
     for r in agenda["overdue"]:
-        rows.append((w(QT_TRANSLATE_NOOP("report", "Overdue problem")), r.title,
-                     _owner(w, r.owner_party, r.owner_name), r.opened_on, r.overdue_days, r.place))
-    for c in m.failed_rows:
-        rows.append((w(QT_TRANSLATE_NOOP("report", "Failed mediation")), f"{c.number} {c.parties}", c.mediators,
-                     c.received_on, None, c.summary))
+        rows.append((w(QT_TRANSLATE_NOOP("report", "Overdue problem")), r.title, r.place,
+                     _owner(w, r.owner_party, r.owner_name), r.opened_on, r.overdue_days, ""))
+    # Mediations the meeting has to take up: failed, escalated, a return visit overdue. The
+    # mediators are who answers for a case.
+    for c in m.rows:
+        if c.status == "failed":
+            topic = QT_TRANSLATE_NOOP("report", "Failed mediation")
+        elif c.status == "escalated":
+            topic = QT_TRANSLATE_NOOP("report", "Escalated mediation")
+        elif c.visit_overdue_days > 0:
+            topic = QT_TRANSLATE_NOOP("report", "Return visit overdue")
+        else:
+            continue
+        rows.append((w(topic), f"{c.number} {c.parties}", c.compound, c.mediators, c.received_on,
+                     c.visit_overdue_days or None, c.summary))
     for r in agenda["unclaimed_needs"]:
-        rows.append((w(QT_TRANSLATE_NOOP("report", "Need without a claimant")), r.title,
-                     _owner(w, r.owner_party, r.owner_name), r.opened_on, r.overdue_days or None, r.place))
+        rows.append((w(QT_TRANSLATE_NOOP("report", "Need without a claimant")), r.title, r.place,
+                     _owner(w, r.owner_party, r.owner_name), r.opened_on, r.overdue_days or None, ""))
     return Table(w(QT_TRANSLATE_NOOP("report", "Agenda")), _columns(w, _AGENDA_COLUMNS), rows)

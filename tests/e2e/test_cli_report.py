@@ -127,6 +127,13 @@ def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -
         if step["changed_at"] < "2026-11-01":
             case_end[step["case_id"]] = step["to_status"]
     assert agenda.count("Failed mediation") == sum(1 for v in case_end.values() if v == "failed")
+    assert agenda.count("Escalated mediation") == sum(1 for v in case_end.values() if v == "escalated")
+    assert agenda.count("Return visit overdue") == sum(
+        1 for c in data["mediationcase"] if not c["deleted"] and c["received_on"] <= LAST.isoformat()
+        and c["next_visit_due"] and c["next_visit_due"] < LAST.isoformat()
+        and case_end.get(c["id"], "received") not in ("archived", "failed", "escalated"))
+    assert agenda.count("Failed mediation") + agenda.count("Escalated mediation") + agenda.count(
+        "Return visit overdue") > 0  # the demo's October has some: the check above is not vacuous
     assert agenda.count("Overdue problem") == sum(
         1 for i in problems if end_status.get(i["id"], "open") in ("open", "claimed", "in_progress")
         and i["due_date"] and i["due_date"] < LAST.isoformat())
