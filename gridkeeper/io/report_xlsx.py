@@ -16,6 +16,7 @@ open is refused before any work.
 
 from __future__ import annotations
 
+import math
 import os
 import uuid
 from collections.abc import Callable
@@ -29,9 +30,11 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
-from gridkeeper.reports.tables import DATE, NUMBER, PERCENT, Report, Table
+from gridkeeper.reports.tables import DATE, NUMBER, PERCENT, TEXT, Column, Report, Table
 
-_NUMBER_FORMATS = {DATE: "yyyy-mm-dd", PERCENT: "0.0%", NUMBER: "0.0"}
+_NUMBER_FORMATS = {DATE: "yyyy-mm-dd", PERCENT: "0.0%"}  # NUMBER: General, rounded to one decimal
+_MAX_WIDTH = 30  # about 14 Chinese characters
+_LINE = 15  # points: the height of one line of the default 11-point font
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 _A4 = 9
 _CM = 37.8  # pixels per centimetre at 96 dpi, XlsxWriter's unit for chart sizes
@@ -61,15 +64,56 @@ def _sheet_name(text: str, used: set[str]) -> str:
 def _writers(ws: Worksheet, date_format: Format) -> dict[type, Callable[..., Any]]:
     """The cell writer for each Python type a report holds; text never becomes a formula or link."""
 
-    def write_date(row: int, col: int, value: date, fmt: Format | None) -> None:
+    # A date is shown as a date in whatever column it is (the column's own format is ignored).
+    def write_date(row: int, col: int, value: date, _fmt: Format | None) -> None:
         # The serial number ourselves: XlsxWriter's general datetime conversion costs ~20 µs a cell.
-        ws.write_number(row, col, (value - _EPOCH).days, fmt or date_format)
+        ws.write_number(row, col, (value - _EPOCH).days, date_format)
 
-    def write_datetime(row: int, col: int, value: datetime, fmt: Format | None) -> None:
-        ws.write_datetime(row, col, value.replace(tzinfo=None), fmt or date_format)
+    def write_datetime(row: int, col: int, value: datetime, _fmt: Format | None) -> None:
+        ws.write_datetime(row, col, value.replace(tzinfo=None), date_format)
 
     return {str: ws.write_string, int: ws.write_number, float: ws.write_number,
             bool: ws.write_boolean, date: write_date, datetime: write_datetime}
+
+
+def _text_width(text: str) -> float:
+    """Excel width units: a Chinese character takes about two, a Latin letter or digit about one."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1.1 for ch in text)
+
+
+def column_width(col: Column) -> float:
+    """Wide enough for the column's usual content (`col.width`: Chinese characters for text,
+    characters for numbers) and for its title on two or three lines, never wider than
+    _MAX_WIDTH: longer text wraps onto more lines instead.
+
+    A sheet is printed fitted to the width of an A4 landscape page (~130 units at 100 %):
+    narrow columns keep the print readable; a wide sheet would shrink to 5-pt text."""
+    if col.kind == TEXT:
+        content, title = col.width * 2 + 3, _text_width(col.title) / 2 + 3
+    elif col.kind == DATE:
+        content, title = 12, _text_width(col.title) / 3 + 2
+    else:  # digits are about one unit each
+        content, title = max(col.width, 3) * 1.2 + 4, _text_width(col.title) / 3 + 2
+    return min(max(content, title), _MAX_WIDTH)
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines `text` takes in a wrapped cell `width` units wide (an estimate, as Excel's own is)."""
+    room = max(width - 1.5, 1.0)
+    if len(text) * 2 <= room:  # fits whatever the characters: the usual case, no counting
+        return 1
+    return max(1, math.ceil(_text_width(text) / room))
+
+
+def _nice_step(top: float) -> int:
+    """A whole-number step for a count axis with at most about eight gridlines (1, 2, 5, 10, 20...)."""
+    step = 1
+    while top / step > 8:
+        for factor in (2, 5 / 2, 2):  # 1 -> 2 -> 5 -> 10
+            step = round(step * factor)
+            if top / step <= 8:
+                break
+    return step
 
 
 def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Format,
@@ -77,11 +121,17 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
     name = _sheet_name(table.title, used)
     ws = wb.add_worksheet(name)
     ncols = len(table.columns)
-    for i, col in enumerate(table.columns):
-        # A Chinese character is about two Excel width units; leave room for the filter button.
-        ws.set_column(i, i, max(col.width, len(col.title)) * 2 + 3)
+    # Text too long for its column wraps instead of being cut at the next cell, and its row gets
+    # the height for it (XlsxWriter writes no row heights, and not every program fits them).
+    column_formats = [formats.get(c.kind) for c in table.columns]
+    widths = [column_width(c) for c in table.columns]
+    text_columns = [(i, w) for i, (c, w) in enumerate(zip(table.columns, widths)) if c.kind == TEXT]
+    wrap = formats["wrap"]
+    for i, width in enumerate(widths):
+        ws.set_column(i, i, width, column_formats[i])
+    ws.set_row(0, _LINE * max([_lines(c.title, w) for c, w in zip(table.columns, widths)] + [1]), header_format)
     ws.freeze_panes(1, 0)
-    if ncols:
+    if ncols and table.filtered:
         ws.autofilter(0, 0, max(len(table.rows), 1), ncols - 1)
     ws.repeat_rows(0)
     ws.set_landscape()
@@ -91,21 +141,37 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
     for c, col in enumerate(table.columns):
         ws.write_string(0, c, col.title, header_format)
     writers = _writers(ws, formats[DATE])
-    column_formats = [formats.get(c.kind) for c in table.columns]
+    rounded = [c for c, col in enumerate(table.columns) if col.kind == NUMBER]
     for r, row in enumerate(table.rows, start=1):
+        if rounded:  # a median of days: 7 or 5.5, not 7.0
+            row = tuple(round(v, 1) if c in rounded and isinstance(v, float) else v for c, v in enumerate(row))
+        long_text: dict[int, Format] = {}
+        lines = 1
+        for i, width in text_columns:
+            value = row[i]
+            if type(value) is str and len(value) * 2 > width - 1.5:  # else it fits, whatever its characters
+                n = _lines(value, width)
+                if n > 1:
+                    long_text[i], lines = wrap, max(lines, n)
+        if lines > 1:
+            ws.set_row(r, _LINE * lines)
         for c, value in enumerate(row):
             if value is None or value == "":
                 continue
+            fmt = long_text.get(c, column_formats[c]) if long_text else column_formats[c]
             write = writers.get(type(value))
             if write is None:  # anything else is shown as its text
-                ws.write_string(r, c, str(value), column_formats[c])
+                ws.write_string(r, c, str(value), fmt)
             else:
-                write(r, c, value, column_formats[c])
+                write(r, c, value, fmt)
     for n, spec in enumerate(table.charts):
         chart = wb.add_chart({"type": "column"})
         chart.set_title({"name": spec.title})
         chart.set_size({"width": round(16 * _CM), "height": round(7.5 * _CM)})
-        chart.set_y_axis({"min": 0})  # counts: bars start at zero, or 55 vs 51 looks like five to one
+        values = [row[col - 1] for row in table.rows[spec.first_row - 1:spec.last_row] for col in spec.value_columns]
+        top = max([v for v in values if isinstance(v, (int, float))] + [1])
+        # Counts: bars start at zero (or 55 vs 51 looks like five to one), gridlines on whole numbers.
+        chart.set_y_axis({"min": 0, "major_unit": _nice_step(top), "num_format": "0"})
         if len(spec.value_columns) == 1:
             chart.set_legend({"none": True})
         cat = spec.category_column - 1
@@ -137,8 +203,9 @@ def write(report: Report, target: Path) -> Path:
     # in_memory: the parts are zipped from memory instead of temporary files; the pack is small.
     wb = Workbook(tmp, {"in_memory": True})
     wb.set_properties({"title": report.title})
-    header_format = wb.add_format({"bold": True, "bg_color": "#DDEBF7"})
+    header_format = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True})
     formats = {kind: wb.add_format({"num_format": text}) for kind, text in _NUMBER_FORMATS.items()}
+    formats["wrap"] = wb.add_format({"text_wrap": True})
     used: set[str] = set()
     for table in report.tables:
         _write_table(wb, table, used, header_format, formats)

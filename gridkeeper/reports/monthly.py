@@ -165,13 +165,13 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
         period=figures.period.label, scope=scope)
     o = _Overview(w)
     o.add(_PERIOD, f"{figures.period.first.isoformat()} – {figures.period.last.isoformat()}", None)
-    o.add(_PERIOD, w(QT_TRANSLATE_NOOP("report", "Figures as of {date}")).format(date=figures.as_of.isoformat()), None)
+    o.add(QT_TRANSLATE_NOOP("report", "Figures as of"), figures.as_of.isoformat(), None)
     o.add(_SCOPE, scope, None)
     monthly_lists.walks_overview(o, figures.walks, w)
     monthly_lists.lists_overview(o, figures.lists, w)
     _mediation_overview(o, figures.mediation, w)
     _care_overview(o, figures.care, w)
-    overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts)
+    overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts, filtered=False)
     return Report(title, figures.period.label, scope, [
         overview, *monthly_lists.walk_sheets(figures.walks, w), monthly_lists.items_sheet(figures.lists, w),
         monthly_lists.owner_sheet(figures.lists, w),

@@ -58,6 +58,7 @@ class Table:
     columns: list[Column]
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    filtered: bool = True  # a filter over the header: lists have one, a summary (the overview) not
 
 
 @dataclass

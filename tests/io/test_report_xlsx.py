@@ -96,3 +96,14 @@ def test_a_date_in_any_column_is_a_date(tmp_path: Path) -> None:
     assert ws["A2"].value == datetime(2026, 2, 28) and ws["A3"].value == datetime(1950, 3, 2)
     assert ws["B2"].value == datetime(2026, 3, 1, 12, 0) and ws["B3"].value is None
     assert ws["A2"].number_format == "yyyy-mm-dd"
+
+
+def test_long_text_wraps_in_a_capped_column_and_its_row_grows(tmp_path: Path) -> None:
+    long = "陈燕玲与黄卫敏因空调外机噪音和滴水问题产生矛盾，多次协商未果。"  # 31 characters
+    table = Table("议题", [Column("摘要", TEXT, 16), Column("数", INT, 3)], [(long, 1), ("短", 2)], filtered=False)
+    out = report_xlsx.write(Report("月报", "2026-11", "城南", [table]), tmp_path / "w.xlsx")
+    ws = openpyxl.load_workbook(out)["议题"]
+    assert ws.column_dimensions["A"].width <= 31  # capped: a wide column would shrink the printed page
+    assert ws["A2"].alignment.wrap_text and ws.row_dimensions[2].height >= 45  # three lines of ~14 characters
+    assert not ws["A3"].alignment.wrap_text and ws.row_dimensions[3].height is None  # short text: as it was
+    assert ws.auto_filter.ref is None  # a summary sheet without a filter
