@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from gridkeeper import profile
 from gridkeeper.reports import period
-from gridkeeper.reports.scope import EVERYTHING, Scope
+from gridkeeper.reports import scope as scopes
 from gridkeeper.store import Store
 from gridkeeper.ui import care_labels
 from gridkeeper.ui.worker import Job
@@ -93,11 +93,17 @@ class DashboardPage(QWidget):
 
         self.scope = QComboBox()
         self.scope.setObjectName("scope")
+        self.scope.setMaxVisibleItems(20)  # a street has ~50 grids: scroll, not a list as tall as the screen
         me = profile.current_cadre(store)
         if me and me.grids:
-            self.scope.addItem(self.tr("My grids"), Scope("grid", "、".join(g.name for g in me.grids),
-                                                          [g.id for g in me.grids]))
-        self.scope.addItem(self.tr("Whole profile"), EVERYTHING)
+            self.scope.addItem(self.tr("My grids"), scopes.of_grids((g.id, g.name, g.community) for g in me.grids))
+        self.scope.addItem(self.tr("Whole profile"), scopes.EVERYTHING)
+        communities, grids = scopes.choices(store)
+        for group in (communities, grids):  # each community, then each grid, a line between the groups
+            if group:
+                self.scope.insertSeparator(self.scope.count())
+            for choice in group:
+                self.scope.addItem(choice.name, choice)
         self.month = QComboBox()
         self.month.setObjectName("month")
         today = date.today()
