@@ -91,6 +91,7 @@ class DashboardPage(QWidget):
         self._job: Job | None = None
         self.figures = None  # reports.monthly.MonthlyFigures once counted (imported on first use)
 
+        self._pending = False  # the scope or month changed while counting: count again when done
         self.scope = QComboBox()
         self.scope.setObjectName("scope")
         self.scope.setMaxVisibleItems(20)  # a street has ~50 grids: scroll, not a list as tall as the screen
@@ -195,7 +196,9 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         if self._job is not None and self._job.is_running():
+            self._pending = True  # not lost: the figures shown must be those of the scope chosen last
             return
+        self._pending = False
         store, chosen_period, scope = self._store, self.selected_period(), self.scope.currentData()
         self.state.setText(self.tr("Counting…"))
         self.refresh_button.setEnabled(False)
@@ -213,6 +216,11 @@ class DashboardPage(QWidget):
     def _failed(self, message: str) -> None:
         self.refresh_button.setEnabled(True)
         self.state.setText(message)
+        self._count_again()
+
+    def _count_again(self) -> None:
+        if self._pending:
+            self.refresh()
 
     def show_figures(self, figures) -> None:  # type: ignore[no-untyped-def]  # reports.monthly.MonthlyFigures
         self.figures = figures
@@ -261,6 +269,7 @@ class DashboardPage(QWidget):
         self.state.setText(self.tr("{period} · {scope} · figures as of {date}").format(
             period=figures.period.label, scope=figures.scope.name or self.tr("whole profile"),
             date=figures.as_of.isoformat()))
+        self._count_again()
 
     def export(self) -> None:
         chosen_period = self.selected_period()

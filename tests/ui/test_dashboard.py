@@ -91,6 +91,17 @@ def test_scope_a_community_or_a_grid(qtbot: QtBot, demo_store: Store, tmp_path: 
     assert "· whole profile ·" in page.state.text()
 
 
+def test_a_scope_chosen_while_counting_is_counted(qtbot: QtBot, demo_store: Store) -> None:
+    page = DashboardPage(demo_store)
+    qtbot.addWidget(page)
+    page.show()  # counting My grids…
+    page.scope.setCurrentIndex(page.scope.findText("双雁社区"))  # …when the cadre picks another scope
+    page.scope.setCurrentIndex(page.scope.findText("塘川社区 第2网格"))
+    qtbot.waitUntil(lambda: page.figures is not None and page.figures.scope.name == "塘川社区 第2网格"
+                    and page.refresh_button.isEnabled(), timeout=20_000)
+    assert "塘川社区 第2网格" in page.state.text()
+
+
 def test_export_for_a_grid_names_the_grid(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
     page = DashboardPage(demo_store)
     qtbot.addWidget(page)
