@@ -8,6 +8,7 @@ whole street); the page says when they were computed and refreshes on demand.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from pathlib import Path
 
@@ -273,7 +274,13 @@ class DashboardPage(QWidget):
 
     def export(self) -> None:
         chosen_period = self.selected_period()
-        default = Path.home() / self.tr("Monthly pack {period}.xlsx").format(period=chosen_period.label)
+        chosen = self.scope.currentData()
+        if chosen.name:  # one pack per community or grid: the name says which, and none overwrites another
+            name = self.tr("Monthly pack {period} {scope}.xlsx").format(
+                period=chosen_period.label, scope=re.sub(r'[\\/:*?"<>|]', "_", chosen.name))
+        else:
+            name = self.tr("Monthly pack {period}.xlsx").format(period=chosen_period.label)
+        default = Path.home() / name
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the monthly pack"), str(default),
                                                     self.tr("Excel workbook (*.xlsx)"))
         if path:

@@ -115,3 +115,18 @@ def test_export_for_a_grid_names_the_grid(qtbot: QtBot, demo_store: Store, tmp_p
     assert ("Scope", "塘川社区 第1网格") in [row[:2] for row in overview]
     figures = {row[1]: row[2] for row in overview[1:]}
     assert figures["Persons under a care plan"] == page.figures.care.plans  # type: ignore[union-attr]
+
+
+def test_the_pack_is_offered_under_the_scope_name(qtbot: QtBot, demo_store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (offered.append(args[2]), ("", ""))[1])
+    page = DashboardPage(demo_store)
+    qtbot.addWidget(page)
+    page.scope.setCurrentIndex(page.scope.findText("塘川社区 第1网格"))
+    page.export()
+    page.scope.setCurrentIndex(page.scope.findText("Whole profile"))
+    page.export()
+    label = page.selected_period().label
+    assert [Path(p).name for p in offered] == [f"Monthly pack {label} 塘川社区 第1网格.xlsx", f"Monthly pack {label}.xlsx"]
