@@ -96,6 +96,9 @@ class DashboardPage(QWidget):
         self.scope = QComboBox()
         self.scope.setObjectName("scope")
         self.scope.setMaxVisibleItems(20)  # a street has ~50 grids: scroll, not a list as tall as the screen
+        # Fusion (and macOS) lay the list over the combo, as tall as it gets, ignoring maxVisibleItems:
+        # a plain drop-down list honours it.
+        self.scope.setStyleSheet("QComboBox { combobox-popup: 0; }")
         me = profile.current_cadre(store)
         if me and me.grids:
             self.scope.addItem(self.tr("My grids"), scopes.of_grids((g.id, g.name, g.community) for g in me.grids))
@@ -106,6 +109,8 @@ class DashboardPage(QWidget):
                 self.scope.insertSeparator(self.scope.count())
             for choice in group:
                 self.scope.addItem(choice.name, choice)
+        view = self.scope.view()  # the list is as wide as the combo: leave room for its scroll bar
+        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 4)
         self.month = QComboBox()
         self.month.setObjectName("month")
         today = date.today()
