@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
@@ -45,3 +46,33 @@ def resolve(store: Store, community: str | None = None, grid: str | None = None)
             gid, name, _code, community_name = named[0]
             return Scope("grid", f"{community_name}{name}", [gid])
     return EVERYTHING
+
+
+def grid_label(community: str, grid: str) -> str:
+    """A grid named with its community ("塘川社区 第1网格"): grid names repeat across communities."""
+    return f"{community} {grid}".strip()
+
+
+def of_grids(grids: Iterable[tuple[str, str, str]]) -> Scope:
+    """A scope of some grids, given as (grid id, grid name, community name), e.g. a cadre's own.
+
+    Named community by community: "塘川社区 第1网格、第2网格；水口社区 第3网格"."""
+    by_community: dict[str, list[str]] = {}
+    ids = []
+    for gid, name, community in grids:
+        ids.append(gid)
+        by_community.setdefault(community, []).append(name)
+    name = "；".join(grid_label(c, "、".join(names)) for c, names in by_community.items())
+    return Scope("grid", name, ids)
+
+
+def choices(store: Store) -> tuple[list[Scope], list[Scope]]:
+    """Every community, then every grid (named with its community), in the order reports list them."""
+    with store.read() as conn:
+        communities = queries.communities(conn)
+        rows = queries.grids(conn)
+    ids_of: dict[str, list[str]] = {}
+    for gid, _name, _code, community in rows:
+        ids_of.setdefault(community, []).append(gid)
+    return ([Scope("community", name, ids_of.get(name, [])) for _cid, name in communities],
+            [Scope("grid", grid_label(community, name), [gid]) for gid, name, _code, community in rows])

@@ -8,6 +8,7 @@ whole street); the page says when they were computed and refreshes on demand.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from gridkeeper import profile
 from gridkeeper.reports import period
-from gridkeeper.reports.scope import EVERYTHING, Scope
+from gridkeeper.reports import scope as scopes
 from gridkeeper.store import Store
 from gridkeeper.ui import care_labels
 from gridkeeper.ui.worker import Job
@@ -91,13 +92,25 @@ class DashboardPage(QWidget):
         self._job: Job | None = None
         self.figures = None  # reports.monthly.MonthlyFigures once counted (imported on first use)
 
+        self._pending = False  # the scope or month changed while counting: count again when done
         self.scope = QComboBox()
         self.scope.setObjectName("scope")
+        self.scope.setMaxVisibleItems(20)  # a street has ~50 grids: scroll, not a list as tall as the screen
+        # Fusion (and macOS) lay the list over the combo, as tall as it gets, ignoring maxVisibleItems:
+        # a plain drop-down list honours it.
+        self.scope.setStyleSheet("QComboBox { combobox-popup: 0; }")
         me = profile.current_cadre(store)
         if me and me.grids:
-            self.scope.addItem(self.tr("My grids"), Scope("grid", "、".join(g.name for g in me.grids),
-                                                          [g.id for g in me.grids]))
-        self.scope.addItem(self.tr("Whole profile"), EVERYTHING)
+            self.scope.addItem(self.tr("My grids"), scopes.of_grids((g.id, g.name, g.community) for g in me.grids))
+        self.scope.addItem(self.tr("Whole profile"), scopes.EVERYTHING)
+        communities, grids = scopes.choices(store)
+        for group in (communities, grids):  # each community, then each grid, a line between the groups
+            if group:
+                self.scope.insertSeparator(self.scope.count())
+            for choice in group:
+                self.scope.addItem(choice.name, choice)
+        view = self.scope.view()  # the list is as wide as the combo: leave room for its scroll bar
+        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 4)
         self.month = QComboBox()
         self.month.setObjectName("month")
         today = date.today()
@@ -189,7 +202,9 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         if self._job is not None and self._job.is_running():
+            self._pending = True  # not lost: the figures shown must be those of the scope chosen last
             return
+        self._pending = False
         store, chosen_period, scope = self._store, self.selected_period(), self.scope.currentData()
         self.state.setText(self.tr("Counting…"))
         self.refresh_button.setEnabled(False)
@@ -207,6 +222,11 @@ class DashboardPage(QWidget):
     def _failed(self, message: str) -> None:
         self.refresh_button.setEnabled(True)
         self.state.setText(message)
+        self._count_again()
+
+    def _count_again(self) -> None:
+        if self._pending:
+            self.refresh()
 
     def show_figures(self, figures) -> None:  # type: ignore[no-untyped-def]  # reports.monthly.MonthlyFigures
         self.figures = figures
@@ -255,10 +275,17 @@ class DashboardPage(QWidget):
         self.state.setText(self.tr("{period} · {scope} · figures as of {date}").format(
             period=figures.period.label, scope=figures.scope.name or self.tr("whole profile"),
             date=figures.as_of.isoformat()))
+        self._count_again()
 
     def export(self) -> None:
         chosen_period = self.selected_period()
-        default = Path.home() / self.tr("Monthly pack {period}.xlsx").format(period=chosen_period.label)
+        chosen = self.scope.currentData()
+        if chosen.name:  # one pack per community or grid: the name says which, and none overwrites another
+            name = self.tr("Monthly pack {period} {scope}.xlsx").format(
+                period=chosen_period.label, scope=re.sub(r'[\\/:*?"<>|]', "_", chosen.name))
+        else:
+            name = self.tr("Monthly pack {period}.xlsx").format(period=chosen_period.label)
+        default = Path.home() / name
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the monthly pack"), str(default),
                                                     self.tr("Excel workbook (*.xlsx)"))
         if path:

@@ -41,3 +41,92 @@ def test_figures_charts_and_export(qtbot: QtBot, demo_store: Store, tmp_path: Pa
     values = {row[1]: row[2] for row in wb["Overview"].iter_rows(min_row=2, values_only=True)}
     assert values["Persons under a care plan"] == page.figures.care.plans  # type: ignore[union-attr]
     assert page.grab().save(str(tmp_path / "dashboard.png"))
+
+
+def _texts(page: DashboardPage) -> list[str]:
+    """The scope choices as listed; "—" for a separator line."""
+    return [page.scope.itemText(i) if page.scope.itemData(i) is not None else "—" for i in range(page.scope.count())]
+
+
+def _choose(qtbot: QtBot, page: DashboardPage, text: str) -> None:
+    index = page.scope.findText(text)
+    assert index >= 0, text
+    page.scope.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: page.figures is not None and page.figures.scope.name == text
+                    and page.refresh_button.isEnabled(), timeout=10_000)
+
+
+def test_scope_a_community_or_a_grid(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from gridkeeper.reports.monthly import monthly_figures
+    from gridkeeper.reports.scope import resolve
+
+    page = DashboardPage(demo_store)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    # My grids first (the demo's cadre has 塘川社区's two), the whole profile, each community, each grid:
+    # 第1网格 is in both communities, so a grid is named with its community.
+    assert _texts(page) == ["My grids", "Whole profile", "—", "双雁社区", "塘川社区", "—", "双雁社区 第1网格",
+                            "双雁社区 第2网格", "塘川社区 第1网格", "塘川社区 第2网格"]
+    assert page.scope.currentIndex() == 0 and page.scope.maxVisibleItems() >= 15
+    page.show()
+    qtbot.waitUntil(lambda: page.figures is not None, timeout=10_000)
+    assert "· 塘川社区 第1网格、第2网格 ·" in page.state.text()  # my grids, with their community
+
+    whole = monthly_figures(demo_store, page.selected_period(), resolve(demo_store), office=page._office())
+    for text, where in (("塘川社区", resolve(demo_store, community="塘川社区")),
+                        ("双雁社区 第1网格", resolve(demo_store, grid="双雁社区/第1网格"))):
+        _choose(qtbot, page, text)
+        shown = page.figures
+        assert shown is not None and sorted(shown.scope.grid_ids or []) == sorted(where.grid_ids or [])
+        expected = monthly_figures(demo_store, page.selected_period(), where, office=page._office())
+        assert replace(expected, scope=shown.scope) == shown
+        assert page.figure_labels["plans"].text() == f"{expected.care.plans:,}"
+        assert f"· {text} ·" in page.state.text() and "figures as of" in page.state.text()
+    assert shown.care.plans < whole.care.plans  # a grid is not the whole street
+
+    page.scope.setCurrentIndex(page.scope.findText("Whole profile"))
+    qtbot.waitUntil(lambda: page.figures is not None and page.figures.scope.grid_ids is None, timeout=10_000)
+    assert "· whole profile ·" in page.state.text()
+
+
+def test_a_scope_chosen_while_counting_is_counted(qtbot: QtBot, demo_store: Store) -> None:
+    page = DashboardPage(demo_store)
+    qtbot.addWidget(page)
+    page.show()  # counting My grids…
+    page.scope.setCurrentIndex(page.scope.findText("双雁社区"))  # …when the cadre picks another scope
+    page.scope.setCurrentIndex(page.scope.findText("塘川社区 第2网格"))
+    qtbot.waitUntil(lambda: page.figures is not None and page.figures.scope.name == "塘川社区 第2网格"
+                    and page.refresh_button.isEnabled(), timeout=20_000)
+    assert "塘川社区 第2网格" in page.state.text()
+
+
+def test_export_for_a_grid_names_the_grid(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    page = DashboardPage(demo_store)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.figures is not None, timeout=10_000)
+    _choose(qtbot, page, "塘川社区 第1网格")
+    job = page.export_to(tmp_path / "grid.xlsx")
+    qtbot.waitUntil(lambda: "Saved the monthly pack" in page.state.text(), timeout=20_000)
+    assert job.error is None
+    overview = list(openpyxl.load_workbook(tmp_path / "grid.xlsx")["Overview"].iter_rows(values_only=True))
+    assert ("Scope", "塘川社区 第1网格") in [row[:2] for row in overview]
+    figures = {row[1]: row[2] for row in overview[1:]}
+    assert figures["Persons under a care plan"] == page.figures.care.plans  # type: ignore[union-attr]
+
+
+def test_the_pack_is_offered_under_the_scope_name(qtbot: QtBot, demo_store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (offered.append(args[2]), ("", ""))[1])
+    page = DashboardPage(demo_store)
+    qtbot.addWidget(page)
+    page.scope.setCurrentIndex(page.scope.findText("塘川社区 第1网格"))
+    page.export()
+    page.scope.setCurrentIndex(page.scope.findText("Whole profile"))
+    page.export()
+    label = page.selected_period().label
+    assert [Path(p).name for p in offered] == [f"Monthly pack {label} 塘川社区 第1网格.xlsx", f"Monthly pack {label}.xlsx"]
