@@ -48,6 +48,7 @@ def monthly_figures(store: Store, period: Period, scope: Scope, today: date | No
     """`office`: the short name in mediation case numbers (a setting of the laptop). `unmask`: the
     care sheet carries full phone numbers; each person's numbers are written to the audit log."""
     today = today or date.today()
+    period.check_begun(today)
     as_of = min(period.last, today)
     care = care_figures(store, period, scope.grid_ids, today)
     if unmask:

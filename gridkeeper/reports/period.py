@@ -18,11 +18,22 @@ class BadPeriod(GridKeeperError):
                          text=text, expected=expected)
 
 
+class PeriodNotBegun(GridKeeperError):
+    def __init__(self, label: str, today: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "{period} has not begun yet (today is {today}): there is nothing to report."),
+                         period=label, today=today)
+
+
 @dataclass(frozen=True)
 class Period:
     first: date
     last: date  # inclusive
     label: str  # "2026-11" or "2026-Q4"
+
+    def check_begun(self, today: date) -> None:
+        """A pack for a month that has not begun would be all zeros that look like figures."""
+        if self.first > today:
+            raise PeriodNotBegun(self.label, today.isoformat())
 
     @property
     def days(self) -> int:

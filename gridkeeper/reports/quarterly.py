@@ -108,6 +108,7 @@ class QuarterlyFigures:
 def quarterly_figures(store: Store, period: Period, today: date | None = None,
                       office: str = "城南") -> QuarterlyFigures:
     today = today or date.today()
+    period.check_begun(today)
     as_of = min(period.last, today)
     care = care_figures(store, period, None, today)
     cases = mediation_figures(store, period, None, as_of, office)

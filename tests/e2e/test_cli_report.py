@@ -251,3 +251,11 @@ def test_agenda_days_overdue_are_whole_days(profile: Path, tmp_path: Path) -> No
     column = [c.value for c in ws[1]].index("Days overdue")
     cells = [row[column] for row in ws.iter_rows(min_row=2) if row[column].value is not None]
     assert cells and all(isinstance(c.value, int) and c.number_format == "General" for c in cells)  # 7, not 7.0
+
+
+def test_a_month_that_has_not_begun_is_refused_in_words(profile: Path, tmp_path: Path) -> None:
+    out = tmp_path / "future.xlsx"
+    done = gk("report", "monthly", "--month", "2099-01", "-o", str(out), "--language", "en",
+              data_dir=profile, home=tmp_path)
+    assert done.returncode == 2 and "2099-01 has not begun yet" in done.stderr.decode()
+    assert not out.exists()
