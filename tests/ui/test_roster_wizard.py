@@ -121,7 +121,8 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     assert dict(preview.counts) == {"id_checksum": 1, "phone_invalid": 1}
     reasons = {preview.reasons.item(r, 0).text(): preview.reasons.item(r, 1).text()
                for r in range(preview.reasons.rowCount())}
-    assert reasons == {"id_checksum (rejected)": "1 row", "phone_invalid (warning)": "1 row"}
+    assert reasons == {"ID number: check character wrong · id_checksum (rejected)": "1 row",
+                       "Phone number not valid · phone_invalid (warning)": "1 row"}
     assert preview.table.rowCount() == 10
     bad = preview.table.item(3, 2)  # 赵敏's ID cell
     assert bad.background().color() == ERROR_TINT and "Row 6, column C" in bad.toolTip()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io import roster
 from gridkeeper.io.roster import RosterRow
 from gridkeeper.ui.roster_wizard.common import (
@@ -33,6 +34,29 @@ from gridkeeper.ui.roster_wizard.common import (
 
 if TYPE_CHECKING:
     from gridkeeper.ui.roster_wizard.wizard import RosterWizard
+
+
+#: What each reason code means, in a few words: the code itself stays next to it (a stable
+#: identifier people can quote), but a community worker reads the words.
+REASON_LABELS = {
+    "id_checksum": QT_TRANSLATE_NOOP("RosterReasons", "ID number: check character wrong"),
+    "id_birth_date": QT_TRANSLATE_NOOP("RosterReasons", "ID number: impossible birth date"),
+    "id_lost_digits": QT_TRANSLATE_NOOP("RosterReasons", "ID number stored as a number"),
+    "id_length": QT_TRANSLATE_NOOP("RosterReasons", "ID number: wrong length"),
+    "id_format": QT_TRANSLATE_NOOP("RosterReasons", "ID number: not an ID number"),
+    "id_converted": QT_TRANSLATE_NOOP("RosterReasons", "Old 15-digit ID number"),
+    "id_duplicate": QT_TRANSLATE_NOOP("RosterReasons", "Same ID number, different person"),
+    "id_repeat": QT_TRANSLATE_NOOP("RosterReasons", "Row repeated"),
+    "person_repeat": QT_TRANSLATE_NOOP("RosterReasons", "Same person listed twice"),
+    "name_missing": QT_TRANSLATE_NOOP("RosterReasons", "Name missing"),
+    "gender_mismatch": QT_TRANSLATE_NOOP("RosterReasons", "Gender differs from the ID number"),
+    "gender_invalid": QT_TRANSLATE_NOOP("RosterReasons", "Gender not readable"),
+    "birth_date_invalid": QT_TRANSLATE_NOOP("RosterReasons", "Birth date not readable"),
+    "birth_date_mismatch": QT_TRANSLATE_NOOP("RosterReasons", "Birth date differs from the ID number"),
+    "birth_date_incomplete": QT_TRANSLATE_NOOP("RosterReasons", "Birth date incomplete"),
+    "phone_invalid": QT_TRANSLATE_NOOP("RosterReasons", "Phone number not valid"),
+    "address_missing": QT_TRANSLATE_NOOP("RosterReasons", "Building or room missing"),
+}
 
 
 class PreviewPage(QWizardPage):
@@ -134,7 +158,8 @@ class PreviewPage(QWizardPage):
         for i, code in enumerate(order):
             tint = ERROR_TINT if severity[code] == "error" else WARNING_TINT
             kind = self.tr("rejected") if severity[code] == "error" else self.tr("warning")
-            items = (QTableWidgetItem(f"{code} ({kind})"),
+            label = _translate("RosterReasons", REASON_LABELS[code]) if code in REASON_LABELS else code
+            items = (QTableWidgetItem(f"{label} · {code} ({kind})"),
                      QTableWidgetItem(self.tr("%n row(s)", "", self.counts[code])),
                      QTableWidgetItem(example[code]))
             items[0].setBackground(tint)
