@@ -2,7 +2,8 @@
 
 Exit status: 0 success, 1 the work ran but something was rejected, 2 bad
 usage or unreadable input. `--json` prints one JSON object on stdout and
-nothing else there. No subcommand starts the desktop app.
+nothing else there. No subcommand starts the desktop app. Output cut short by
+its reader (`gridkeeper today | head -1`) ends quietly with 0, as `dump` does.
 
 Messages are in the profile's language setting, else the system's (the
 report workbook has its own rule, see _report_translate).
@@ -390,8 +391,13 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync, "conflicts": _cmd_conflicts,
                 "today": _cmd_today, "report": _cmd_report}
     try:
-        return handlers[args.command](args, root)
+        code = handlers[args.command](args, root)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
     except GridKeeperError as exc:
         print(_error_text(exc, root), file=sys.stderr)
         return EXIT_USAGE
-
+    except BrokenPipeError:  # `gridkeeper today | head -1`: the reader had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush goes nowhere
+        return EXIT_OK
