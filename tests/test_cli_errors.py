@@ -1,0 +1,46 @@
+"""The command line's refusals: one line in words, exit 2, nothing written (in process, fast)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from gridkeeper import cli
+from gridkeeper import settings as cfg
+from gridkeeper.settings import Settings
+from gridkeeper.store import open_store
+from tests.test_roster_import import people, write_roster
+
+
+@pytest.fixture
+def english_profile(tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    Settings(root).set(cfg.LANGUAGE, "en")
+    open_store(root).close()
+    return root
+
+
+def test_a_locked_profile_is_one_line_and_exit_2(
+    english_profile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gridkeeper.store import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)  # not the real 10 s
+    roster = write_roster(tmp_path / "r.xlsx", people()[:3])
+    other = sqlite3.connect(english_profile / "gridkeeper.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another window or a sync, writing
+    try:
+        code = cli.main(["--data-dir", str(english_profile), "import-roster", str(roster)])
+    finally:
+        other.rollback()
+        other.close()
+    out, err = capsys.readouterr()
+    assert code == cli.EXIT_USAGE
+    assert out == ""
+    assert err == ("The profile is busy: another GridKeeper window or a sync is writing to it. "
+                   "Try again in a moment.\n")
+    db = sqlite3.connect(english_profile / "gridkeeper.db")
+    assert db.execute("SELECT count(*) FROM person").fetchone() == (0,)
+    db.close()
