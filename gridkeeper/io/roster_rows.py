@@ -567,9 +567,9 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
                         issues.append(_issue(n, col["id_number"], "id_number", exc.code, ERROR, message, **params))
                 else:
                     info = (parsed.number, parsed.birth_date, parsed.gender, parsed.converted_from_15)
-            if info is not None and info[3]:
+            if info is not None and info[3]:  # masked: the message is shown on screen and printed
                 issues.append(_issue(n, col["id_number"], "id_number", "id_converted", WARNING,
-                                     _M_ID_CONVERTED, new=info[0]))  # fmt: skip
+                                     _M_ID_CONVERTED, new=idnumber.mask(info[0])))  # fmt: skip
 
         gender: str | None = gender_of[gender_v]
         if gender == _INVALID:

@@ -173,8 +173,8 @@ def test_messy_roster_values(outcome: dict[str, RosterRow], messy: tuple[Path, d
 
     old = outcome["old"]
     assert old.id_number == OLD and old.building == "3幢"
-    assert old.issues[0].params == (("new", OLD),)
-    assert OLD in old.issues[0].text()
+    assert old.issues[0].params == (("new", idnumber.mask(OLD)),)  # shown on screen: masked
+    assert OLD not in old.issues[0].text() and idnumber.mask(OLD) in old.issues[0].text()
 
     for key in ("int", "float", "checksum", "badbirth", "length", "scientific"):
         assert outcome[key].id_number is None, key
@@ -613,3 +613,13 @@ def test_birth_text_against_the_id_same_as_the_general_path(form: str, born: dat
         roster_rows._same_date_text = real
     assert (fast.birth_date, fast.issues) == (general.birth_date, general.issues)
     assert fast.birth_date == born
+
+
+def test_a_converted_id_number_is_masked_in_the_message() -> None:
+    """The warning is shown on screen and printed by the CLI: no full ID number in it (PIPL)."""
+    r = one(id_number="330382540506019")
+    assert r.id_number == "330382195405060192"  # the row itself keeps the number
+    (issue,) = r.issues
+    assert issue.code == "id_converted"
+    assert "330382195405060192" not in issue.text()
+    assert issue.text().endswith("converted to 330382********0192.")
