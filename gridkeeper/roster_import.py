@@ -123,9 +123,12 @@ class _Plan:
 
 
 def load(path: Path, sheet: str | None = None) -> tuple[Sheet, Header]:
-    """Read the sheet and find its header; RosterError (in words) when it is not a roster."""
+    """Read the sheet and find its header; RosterError (in words) when it is not a roster
+    or holds no rows below its header."""
     data = roster.read_sheet(path, sheet)
-    return data, roster.detect_header(data)
+    header = roster.detect_header(data)
+    roster.require_rows(data, header)
+    return data, header
 
 
 def _plain(number: str) -> bool:
@@ -340,6 +343,7 @@ def _import(
     report_progress(0, "reading")
     data = checked[0] if checked is not None else roster.read_sheet(path, sheet)
     header = header or roster.detect_header(data)
+    roster.require_rows(data, header)
     read_done = time.perf_counter()
     report_progress(20, "checking rows")
     rows = checked[1] if checked is not None else roster.validate(data, header, today=today)

@@ -44,3 +44,20 @@ def test_a_locked_profile_is_one_line_and_exit_2(
     db = sqlite3.connect(english_profile / "gridkeeper.db")
     assert db.execute("SELECT count(*) FROM person").fetchone() == (0,)
     db.close()
+
+
+def test_a_roster_with_only_a_header_is_exit_2_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gridkeeper.io import roster
+
+    root = tmp_path / "p"
+    Settings(root).set(cfg.LANGUAGE, "en")
+    blank = tmp_path / "blank.xlsx"
+    roster.write_template(blank)
+    code = cli.main(["--data-dir", str(root), "import-roster", str(blank)])
+    out, err = capsys.readouterr()
+    assert code == cli.EXIT_USAGE and out == ""
+    assert err == ("The sheet “花名册” has its header in row 1 but no rows of data below it: "
+                   "fill in the residents under the header and import it again.\n")
+    assert not (root / "gridkeeper.db").exists()  # refused before the profile is touched

@@ -206,3 +206,14 @@ def test_json_changes_mask_phones_and_id_numbers(store: Store, tmp_path: Path) -
     assert _masked("id_number", "330382195405060192") == "330382********0192"
     assert _masked("id_number", None) is None and _masked("phones", None) is None
     assert _masked("name", "张建国") == "张建国"
+
+
+def test_a_roster_with_only_a_header_is_refused_not_imported_as_0_rows(store: Store, tmp_path: Path) -> None:
+    from gridkeeper.io.roster import RosterError
+
+    path = write_roster(tmp_path / "r.xlsx", [])
+    before = snapshot(store)
+    with pytest.raises(RosterError) as caught:
+        import_roster(store, path)
+    assert caught.value.code == "sheet_no_rows" and "row 2" in str(caught.value)
+    assert snapshot(store) == before
