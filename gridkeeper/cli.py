@@ -41,6 +41,11 @@ _M_WOULD_IMPORT = QT_TRANSLATE_NOOP(
     "{rejected} rows rejected, {warnings} warnings. Nothing was changed (dry run).",
 )
 _M_WROTE = QT_TRANSLATE_NOOP("cli", "Wrote {path}")
+_M_OTHER_SHEETS = QT_TRANSLATE_NOOP(
+    "cli", "The workbook has other sheets: {sheets}. Choose the roster's sheet with --sheet, "
+           "for example: --sheet \"{first}\"")
+# RosterError codes about the sheet that was read, which another sheet of the workbook may not share
+_SHEET_CODES = ("no_header", "sheet_empty", "sheet_no_rows")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -166,11 +171,20 @@ def _cmd_dump(args: argparse.Namespace, root: Path) -> int:
 
 def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper import logs, roster_import
+    from gridkeeper.io.roster import RosterError
     from gridkeeper.store import open_store
 
     translate = _translator(root)
     path = Path(args.file)
-    roster_import.load(path, args.sheet)  # an unreadable file fails here, before any profile is touched
+    try:
+        roster_import.load(path, args.sheet)  # an unreadable file fails here, before any profile is touched
+    except RosterError as exc:
+        others = _other_sheets(path, exc)
+        if not others:
+            raise
+        print(exc.translated(translate) + " "
+              + _words(translate, _M_OTHER_SHEETS, sheets=", ".join(others), first=others[0]), file=sys.stderr)
+        return EXIT_USAGE
     root.mkdir(parents=True, exist_ok=True)
     logs.setup(root)
     store = open_store(root, _passphrase())
@@ -193,6 +207,15 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
             warnings=len(report.warnings),
         ))
     return EXIT_REJECTED if report.rejected_rows else EXIT_OK
+
+
+def _other_sheets(path: Path, exc: RosterError) -> list[str]:
+    """The workbook's other visible sheets when `exc` is about the sheet read (no header, no rows)."""
+    from gridkeeper.io import roster
+
+    if exc.code not in _SHEET_CODES or "sheet" not in exc.params:
+        return []
+    return [name for name in roster.list_sheets(path) if name != exc.params["sheet"]]
 
 
 def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
