@@ -514,7 +514,8 @@ def test_unmapped_required_field_gives_an_issue_without_column() -> None:
     (r,) = validate(sheet, detect_header(sheet), today=TODAY)
     assert codes_of(r) == ["address_missing"]
     assert r.issues[0].column == ""
-    assert r.issues[0].text() == "Row 2: The building and the room are missing: an address needs both."
+    assert r.issues[0].text() == ("Row 2: The sheet has no building column (楼栋) and no room column (房号): "
+                                  "an address needs both.")  # no cell to name: the columns it lacks
 
 
 def test_validate_is_deterministic(messy: tuple[Path, dict[str, int]]) -> None:
@@ -623,3 +624,38 @@ def test_a_converted_id_number_is_masked_in_the_message() -> None:
     assert issue.code == "id_converted"
     assert "330382195405060192" not in issue.text()
     assert issue.text().endswith("converted to 330382********0192.")
+
+
+def _address_issue(labels: list[str], values: list[object]) -> Issue:
+    sheet = Sheet("s", [labels, values])
+    (row,) = validate(sheet, detect_header(sheet), today=TODAY)
+    (issue,) = row.issues
+    assert issue.code == "address_missing" and row.rejected
+    return issue
+
+
+@pytest.mark.parametrize(
+    ("labels", "values", "column", "field", "says"),
+    [
+        # every column there: the first missing field's cell
+        (["姓名", "楼栋", "房号"], ["张三", None, None], "B", "building", "The building and the room are missing"),
+        (["姓名", "楼栋", "房号"], ["张三", "3", None], "C", "room", "The room is missing"),
+        # the building has no column: the room's cell, and the missing column named
+        (["姓名", "房号"], ["张三", None], "B", "room",
+         "The room is missing, and the sheet has no building column (楼栋)"),
+        (["姓名", "楼栋"], ["张三", None], "B", "building",
+         "The building is missing, and the sheet has no room column (房号)"),
+        # no cell to point at: the row, and which column the sheet lacks
+        (["姓名", "房号"], ["张三", "501"], "", "building", "The sheet has no building column (楼栋)"),
+        (["姓名", "楼栋"], ["张三", "3"], "", "room", "The sheet has no room column (房号)"),
+        (["姓名", "小区"], ["张三", "阳光花园"], "", "building",
+         "The sheet has no building column (楼栋) and no room column (房号)"),
+    ],
+)
+def test_address_missing_names_its_column_or_the_missing_one(
+    labels: list[str], values: list[object], column: str, field: str, says: str
+) -> None:
+    issue = _address_issue(labels, values)
+    assert (issue.column, issue.field) == (column, field)
+    prefix = f"Row 2, column {column}: " if column else "Row 2: "
+    assert issue.text().startswith(prefix + says)
