@@ -17,10 +17,13 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gridkeeper import __version__, paths
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, Translate
+
+if TYPE_CHECKING:
+    from gridkeeper.io.roster import RosterError
 
 ENV_PASSPHRASE = "GRIDKEEPER_PASSPHRASE"
 

@@ -68,9 +68,9 @@ def test_row_messages_follow_the_profiles_language_not_the_locale(tmp_path: Path
            if k not in ("GRIDKEEPER_DATA_DIR", "GRIDKEEPER_PASSPHRASE", "LANGUAGE", "LC_MESSAGES")}
     env.update(LANG="C.UTF-8", LC_ALL="C.UTF-8")
     base = [sys.executable, "-m", "gridkeeper", "--data-dir", str(tmp_path / "p"), "import-roster"]
-    done = subprocess.run([*base, str(roster)], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run([*base, str(roster)], capture_output=True, text=True, env=env, timeout=120, check=False)
     assert done.returncode == 1
     assert done.stderr.startswith("第6行"), done.stderr  # "Row 6, column C: …" in Chinese
     missing = subprocess.run([*base, str(tmp_path / "无.xlsx")], capture_output=True, text=True, env=env,
-                             timeout=120)
+                             timeout=120, check=False)
     assert missing.returncode == 2 and "不存在" in missing.stderr, missing.stderr

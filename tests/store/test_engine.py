@@ -157,17 +157,14 @@ def test_a_write_lock_held_elsewhere_is_profile_busy_in_words(data_dir: Path, qu
     store = open_store(data_dir)
     other = _hold_write_lock(data_dir)
     try:
-        with pytest.raises(ProfileBusy) as caught:
-            with store.begin() as conn:
-                conn.execute(text("DELETE FROM local_meta WHERE key = 'nothing'"))
+        with pytest.raises(ProfileBusy) as caught, store.begin() as conn:
+            conn.execute(text("DELETE FROM local_meta WHERE key = 'nothing'"))
         assert isinstance(caught.value, StoreError)
         assert caught.value.english().startswith("The profile is busy: another GridKeeper window")
-        with pytest.raises(ProfileBusy):
-            with store.write() as session:
-                session.exec(text("DELETE FROM local_meta WHERE key = 'nothing'"))  # type: ignore[call-overload]
-        with pytest.raises(ProfileBusy):
-            with store.bulk_load(set()):
-                pass
+        with pytest.raises(ProfileBusy), store.write() as session:
+            session.exec(text("DELETE FROM local_meta WHERE key = 'nothing'"))  # type: ignore[call-overload]
+        with pytest.raises(ProfileBusy), store.bulk_load(set()):
+            pass
         with pytest.raises(ProfileBusy):
             open_store(data_dir)  # opening writes too (the search index's catch-up)
         with store.read() as conn:  # reads go on under WAL
@@ -183,6 +180,5 @@ def test_a_write_lock_held_elsewhere_is_profile_busy_in_words(data_dir: Path, qu
 def test_other_operational_errors_stay_what_they_are(store) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy.exc import OperationalError
 
-    with pytest.raises(OperationalError):
-        with store.begin() as conn:
-            conn.execute(text("SELECT * FROM no_such_table"))
+    with pytest.raises(OperationalError), store.begin() as conn:
+        conn.execute(text("SELECT * FROM no_such_table"))
