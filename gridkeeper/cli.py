@@ -2,7 +2,11 @@
 
 Exit status: 0 success, 1 the work ran but something was rejected, 2 bad
 usage or unreadable input. `--json` prints one JSON object on stdout and
-nothing else there. No subcommand starts the desktop app.
+nothing else there. No subcommand starts the desktop app. Output cut short by
+its reader (`gridkeeper today | head -1`) ends quietly with 0, as `dump` does.
+
+Messages are in the profile's language setting, else the system's (the
+report workbook has its own rule, see _report_translate).
 """
 
 from __future__ import annotations
@@ -13,14 +17,38 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gridkeeper import __version__, paths
-from gridkeeper.errors import GridKeeperError
+from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, Translate
+
+if TYPE_CHECKING:
+    from gridkeeper.io.roster import RosterError
 
 ENV_PASSPHRASE = "GRIDKEEPER_PASSPHRASE"
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+_M_IMPORTED = QT_TRANSLATE_NOOP(
+    "cli",
+    "Imported {file} (sheet {sheet}, header on row {header_row}): {rows} rows; "
+    "persons {persons_new} new, {persons_updated} updated, {persons_unchanged} unchanged; "
+    "households {households_new} new, {households_updated} updated; "
+    "{rejected} rows rejected, {warnings} warnings.",
+)
+_M_WOULD_IMPORT = QT_TRANSLATE_NOOP(
+    "cli",
+    "Would import {file} (sheet {sheet}, header on row {header_row}): {rows} rows; "
+    "persons {persons_new} new, {persons_updated} updated, {persons_unchanged} unchanged; "
+    "households {households_new} new, {households_updated} updated; "
+    "{rejected} rows rejected, {warnings} warnings. Nothing was changed (dry run).",
+)
+_M_WROTE = QT_TRANSLATE_NOOP("cli", "Wrote {path}")
+_M_OTHER_SHEETS = QT_TRANSLATE_NOOP(
+    "cli", "The workbook has other sheets: {sheets}. Choose the roster's sheet with --sheet, "
+           "for example: --sheet \"{first}\"")
+# RosterError codes about the sheet that was read, which another sheet of the workbook may not share
+_SHEET_CODES = ("no_header", "sheet_empty", "sheet_no_rows")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -146,11 +174,20 @@ def _cmd_dump(args: argparse.Namespace, root: Path) -> int:
 
 def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper import logs, roster_import
+    from gridkeeper.io.roster import RosterError
     from gridkeeper.store import open_store
 
-    translate = _translator()
+    translate = _translator(root)
     path = Path(args.file)
-    roster_import.load(path, args.sheet)  # an unreadable file fails here, before any profile is touched
+    try:
+        roster_import.load(path, args.sheet)  # an unreadable file fails here, before any profile is touched
+    except RosterError as exc:
+        others = _other_sheets(path, exc)
+        if not others:
+            raise
+        print(exc.translated(translate) + " "
+              + _words(translate, _M_OTHER_SHEETS, sheets=", ".join(others), first=others[0]), file=sys.stderr)
+        return EXIT_USAGE
     root.mkdir(parents=True, exist_ok=True)
     logs.setup(root)
     store = open_store(root, _passphrase())
@@ -164,15 +201,24 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
     else:
         for issue in report.rejected + report.warnings:
             print(issue.text(translate), file=sys.stderr)
-        verb = "Would import" if report.dry_run else "Imported"
-        print(
-            f"{verb} {path.name} (sheet {report.sheet}, header on row {report.header_row}): "
-            f"{report.rows_read} rows; persons {report.persons_created} new, {report.persons_updated} updated, "
-            f"{report.persons_unchanged} unchanged; households {report.households_created} new, "
-            f"{report.households_updated} updated; {len(report.rejected_rows)} rows rejected, "
-            f"{len(report.warnings)} warnings."
-        )
+        print(_words(
+            translate, _M_WOULD_IMPORT if report.dry_run else _M_IMPORTED,
+            file=path.name, sheet=report.sheet, header_row=report.header_row, rows=report.rows_read,
+            persons_new=report.persons_created, persons_updated=report.persons_updated,
+            persons_unchanged=report.persons_unchanged, households_new=report.households_created,
+            households_updated=report.households_updated, rejected=len(report.rejected_rows),
+            warnings=len(report.warnings),
+        ))
     return EXIT_REJECTED if report.rejected_rows else EXIT_OK
+
+
+def _other_sheets(path: Path, exc: RosterError) -> list[str]:
+    """The workbook's other visible sheets when `exc` is about the sheet read (no header, no rows)."""
+    from gridkeeper.io import roster
+
+    if exc.code not in _SHEET_CODES or "sheet" not in exc.params:
+        return []
+    return [name for name in roster.list_sheets(path) if name != exc.params["sheet"]]
 
 
 def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
@@ -306,7 +352,8 @@ def _cmd_report(args: argparse.Namespace, root: Path) -> int:
         finally:
             store.close()
         _emit(args, {"file": str(written), "period": quarter.label, "cadres": len(q.cadres),
-                     "ranking": [c.name for c in q.ranking()]}, f"Wrote {written}")
+                     "ranking": [c.name for c in q.ranking()]},
+              _words(_translator(root), _M_WROTE, path=written))
         return EXIT_OK
     store = open_store(root, _passphrase())
     try:
@@ -324,24 +371,34 @@ def _cmd_report(args: argparse.Namespace, root: Path) -> int:
                  "care": {"plans": care.plans, "contacts_expected": care.expected, "contacts_made": care.made,
                           "contacts_logged": care.contacts_logged, "alerts": care.alerts,
                           "services": care.services_total}},
-          f"Wrote {written}")
+          _words(_translator(root), _M_WROTE, path=written))
     return EXIT_OK
 
 
-def _translator():  # type: ignore[no-untyped-def]
+def _translator(root: Path) -> Translate:
+    """translate(context, text) in the profile's language setting, else the system's."""
     try:
+        from gridkeeper import settings as cfg
+        from gridkeeper.settings import Settings
         from gridkeeper.ui import i18n
 
-        return i18n.cli_translate()
+        # Settings of a folder that does not exist are the defaults ("system"); nothing is created.
+        return i18n.cli_translate(Settings(root).get(cfg.LANGUAGE))  # type: ignore[no-any-return]
     except Exception:  # no Qt: English source text
         return lambda _context, text: text
 
 
-def _error_text(exc: GridKeeperError) -> str:
+def _words(translate: Translate, message: str, **params: Any) -> str:
+    """A "cli" message in the user's language; the English source if its translation is broken."""
     try:
-        from gridkeeper.ui import i18n
+        return (translate("cli", message) or message).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return message.format(**params)
 
-        return exc.translated(i18n.cli_translate())
+
+def _error_text(exc: GridKeeperError, root: Path) -> str:
+    try:
+        return exc.translated(_translator(root))
     except Exception:  # translation is a nicety; never hide the error itself
         return exc.english()
 
@@ -360,7 +417,13 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync, "conflicts": _cmd_conflicts,
                 "today": _cmd_today, "report": _cmd_report}
     try:
-        return handlers[args.command](args, root)
+        code = handlers[args.command](args, root)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
     except GridKeeperError as exc:
-        print(_error_text(exc), file=sys.stderr)
+        print(_error_text(exc, root), file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # `gridkeeper today | head -1`: the reader had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush goes nowhere
+        return EXIT_OK

@@ -98,6 +98,19 @@ class ProfileNotEmpty(StoreError):
         )
 
 
+class ProfileBusy(StoreError):
+    """Another connection held the write lock for longer than the busy timeout."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The profile is busy: another GridKeeper window or a sync is writing to it. "
+                "Try again in a moment.",
+            )
+        )
+
+
 class UnknownCadre(GridKeeperError):
     def __init__(self, name: str, matches: int) -> None:
         if matches == 0:

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gridkeeper import ids, tags
+from gridkeeper import idnumber, ids, phone, tags
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.io import roster
 from gridkeeper.io.roster import Header, Issue, RosterRow, Sheet
@@ -76,9 +76,29 @@ class ImportReport:
             "persons_updated": self.persons_updated, "persons_unchanged": self.persons_unchanged,
             "households_created": self.households_created, "households_updated": self.households_updated,
             "rejected": [issue(i) for i in self.rejected], "warnings": [issue(i) for i in self.warnings],
-            "changes": [{"row": c.row, "person": c.name, "field": c.field, "old": c.old, "new": c.new}
-                        for c in self.changes],
+            "changes": [{"row": c.row, "person": c.name, "field": c.field,
+                         "old": _masked(c.field, c.old), "new": _masked(c.field, c.new)} for c in self.changes],
         }
+
+
+def _masked(field_name: str, value: Any) -> Any:
+    """A changed value as it may be shown: ID numbers and phones masked, as everywhere on screen.
+
+    Phones are the stored JSON list ('["13812345678"]'); they stay one, of masked numbers.
+    """
+    if not value:
+        return value
+    if field_name == "id_number":
+        return idnumber.mask(str(value))
+    if field_name == "phones":
+        try:
+            numbers = json.loads(value)
+        except (TypeError, ValueError):
+            return phone.mask(str(value))
+        if isinstance(numbers, list):
+            return json.dumps([phone.mask(str(n)) for n in numbers], ensure_ascii=False)
+        return phone.mask(str(numbers))
+    return value
 
 
 @dataclass
@@ -103,9 +123,12 @@ class _Plan:
 
 
 def load(path: Path, sheet: str | None = None) -> tuple[Sheet, Header]:
-    """Read the sheet and find its header; RosterError (in words) when it is not a roster."""
+    """Read the sheet and find its header; RosterError (in words) when it is not a roster
+    or holds no rows below its header."""
     data = roster.read_sheet(path, sheet)
-    return data, roster.detect_header(data)
+    header = roster.detect_header(data)
+    roster.require_rows(data, header)
+    return data, header
 
 
 def _plain(number: str) -> bool:
@@ -320,6 +343,7 @@ def _import(
     report_progress(0, "reading")
     data = checked[0] if checked is not None else roster.read_sheet(path, sheet)
     header = header or roster.detect_header(data)
+    roster.require_rows(data, header)
     read_done = time.perf_counter()
     report_progress(20, "checking rows")
     rows = checked[1] if checked is not None else roster.validate(data, header, today=today)

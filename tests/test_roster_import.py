@@ -188,3 +188,32 @@ def test_a_roster_without_a_community_column_finds_the_compound_the_profile_know
             "ON co.id = c.community_id WHERE p.name = '新居民'")).scalar_one()
         after = conn.execute(text("SELECT count(*) FROM compound")).scalar_one()
     assert joined == community and after == before + 1
+
+
+def test_json_changes_mask_phones_and_id_numbers(store: Store, tmp_path: Path) -> None:
+    """import-roster --json prints the changes: masked like every number on screen."""
+    from gridkeeper.roster_import import _masked
+
+    import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
+    rows = people()
+    rows[0][5] = "13900001111、0577-62345678"
+    report = import_roster(store, write_roster(tmp_path / "r2.xlsx", rows))
+    (change,) = report.as_json()["changes"]
+    assert (change["person"], change["field"]) == ("张建国", "phones")
+    assert json.loads(change["old"]) == ["138****5678"]
+    assert json.loads(change["new"]) == ["139****1111", "0577-****5678"]
+    assert report.changes[0].new == '["13900001111", "0577-62345678"]'  # the report itself keeps the values
+    assert _masked("id_number", "330382195405060192") == "330382********0192"
+    assert _masked("id_number", None) is None and _masked("phones", None) is None
+    assert _masked("name", "张建国") == "张建国"
+
+
+def test_a_roster_with_only_a_header_is_refused_not_imported_as_0_rows(store: Store, tmp_path: Path) -> None:
+    from gridkeeper.io.roster import RosterError
+
+    path = write_roster(tmp_path / "r.xlsx", [])
+    before = snapshot(store)
+    with pytest.raises(RosterError) as caught:
+        import_roster(store, path)
+    assert caught.value.code == "sheet_no_rows" and "row 2" in str(caught.value)
+    assert snapshot(store) == before

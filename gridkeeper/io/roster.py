@@ -19,6 +19,7 @@ from gridkeeper.io.roster_read import (
     detect_header,
     list_sheets,
     read_sheet,
+    require_rows,
 )
 from gridkeeper.io.roster_rows import ERROR, WARNING, Issue, RosterRow, validate
 
@@ -40,6 +41,7 @@ __all__ = [
     "detect_header",
     "list_sheets",
     "read_sheet",
+    "require_rows",
     "validate",
     "write_template",
 ]

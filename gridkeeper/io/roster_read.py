@@ -400,3 +400,23 @@ def detect_header(sheet: Sheet) -> Header:
     width = max((len(r) for r in sheet.rows), default=0)
     labels = labels + [""] * (width - len(labels))
     return Header(index + 1, columns, labels, _unmapped(labels, columns))
+
+
+def require_rows(sheet: Sheet, header: Header) -> None:
+    """Refuse a header with nothing below it (a blank template), like an empty sheet.
+
+    Imported, it would only report "0 rows", which reads like success.
+    """
+    for row in sheet.rows[header.row:]:
+        if any(c is not None and (type(c) is not str or c.strip()) for c in row):
+            return
+    raise RosterError(
+        "sheet_no_rows",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The sheet “{sheet}” has its header in row {row} but no rows of data below it: "
+            "fill in the residents under the header and import it again.",
+        ),
+        sheet=sheet.name,
+        row=header.row,
+    )

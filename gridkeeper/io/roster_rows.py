@@ -81,12 +81,25 @@ _M_BIRTH_MISMATCH = QT_TRANSLATE_NOOP(
 _M_PHONE_INVALID = QT_TRANSLATE_NOOP(
     "roster", "“{value}” is not a phone number; the person is imported without it."
 )
-_M_ADDRESS_MISSING = {
-    ("building",): QT_TRANSLATE_NOOP("roster", "The building is missing: an address needs a building and a room."),
-    ("room",): QT_TRANSLATE_NOOP("roster", "The room is missing: an address needs a building and a room."),
-    ("building", "room"): QT_TRANSLATE_NOOP(
+# (fields missing, those of them without a column in the sheet) -> message. The issue points at
+# the first missing field's cell; a field the sheet has no column for is named instead.
+_M_ADDRESS_MISSING: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {
+    (("building",), ()): QT_TRANSLATE_NOOP(
+        "roster", "The building is missing: an address needs a building and a room."),
+    (("room",), ()): QT_TRANSLATE_NOOP("roster", "The room is missing: an address needs a building and a room."),
+    (("building", "room"), ()): QT_TRANSLATE_NOOP(
         "roster", "The building and the room are missing: an address needs both."
     ),
+    (("building",), ("building",)): QT_TRANSLATE_NOOP(
+        "roster", "The sheet has no building column (楼栋): an address needs a building and a room."),
+    (("room",), ("room",)): QT_TRANSLATE_NOOP(
+        "roster", "The sheet has no room column (房号): an address needs a building and a room."),
+    (("building", "room"), ("building",)): QT_TRANSLATE_NOOP(
+        "roster", "The room is missing, and the sheet has no building column (楼栋): an address needs both."),
+    (("building", "room"), ("room",)): QT_TRANSLATE_NOOP(
+        "roster", "The building is missing, and the sheet has no room column (房号): an address needs both."),
+    (("building", "room"), ("building", "room")): QT_TRANSLATE_NOOP(
+        "roster", "The sheet has no building column (楼栋) and no room column (房号): an address needs both."),
 }
 
 
@@ -567,9 +580,9 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
                         issues.append(_issue(n, col["id_number"], "id_number", exc.code, ERROR, message, **params))
                 else:
                     info = (parsed.number, parsed.birth_date, parsed.gender, parsed.converted_from_15)
-            if info is not None and info[3]:
+            if info is not None and info[3]:  # masked: the message is shown on screen and printed
                 issues.append(_issue(n, col["id_number"], "id_number", "id_converted", WARNING,
-                                     _M_ID_CONVERTED, new=info[0]))  # fmt: skip
+                                     _M_ID_CONVERTED, new=idnumber.mask(info[0])))  # fmt: skip
 
         gender: str | None = gender_of[gender_v]
         if gender == _INVALID:
@@ -626,7 +639,9 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
         building, room = building_of[building_v], room_of[room_v]
         if not building or not room:
             missing = tuple(f for f, v in (("building", building), ("room", room)) if not v)
-            issues.append(_issue(n, col[missing[0]], missing[0], "address_missing", ERROR, _M_ADDRESS_MISSING[missing]))
+            absent = tuple(f for f in missing if not col[f])
+            at = next((f for f in missing if col[f]), missing[0])  # a cell to point at, when there is one
+            issues.append(_issue(n, col[at], at, "address_missing", ERROR, _M_ADDRESS_MISSING[missing, absent]))
 
         r = RosterRow(
             n, name, info[0] if info else None, gender, birth_date, optional[ethnicity_v],

@@ -4,12 +4,14 @@ WAL and foreign keys on every connection; SQLCipher (`sqlite+pysqlcipher`)
 when a passphrase is given. Each connection gets the functions the capture and
 search triggers call. Transactions are explicit: reads BEGIN, writes BEGIN
 IMMEDIATE (so two writers queue on busy_timeout instead of failing on a lock
-upgrade).
+upgrade). A writer still waiting when the timeout runs out gets ProfileBusy, a
+known error in words, not SQLite's "database is locked".
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
@@ -18,10 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from gridkeeper import paths
-from gridkeeper.errors import NotAProfile, PassphraseNeeded, WrongPassphrase
+from gridkeeper.errors import (
+    NotAProfile,
+    PassphraseNeeded,
+    ProfileBusy,
+    WrongPassphrase,
+)
 from gridkeeper.store import searchindex, searchkeys
 from gridkeeper.sync.clock import HybridClock, Timestamp, wall_ms
 
@@ -31,6 +38,30 @@ if TYPE_CHECKING:
 log = logging.getLogger("gridkeeper.store")
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# How long a writer waits for another's write lock (a sync, another window) before ProfileBusy.
+BUSY_TIMEOUT_MS = 10_000
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether `exc` is SQLite giving up on a lock another connection holds (SQLITE_BUSY)."""
+    if not isinstance(exc, OperationalError):
+        return False
+    code = getattr(exc.orig, "sqlite_errorcode", None)  # the stdlib driver; SQLCipher's may lack it
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_BUSY  # type: ignore[no-any-return]
+    return "database is locked" in str(exc.orig)
+
+
+@contextmanager
+def _busy_in_words() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        if is_busy(exc):
+            log.warning("profile busy: %s", exc.orig)
+            raise ProfileBusy() from exc
+        raise
 
 
 class _Hooks:
@@ -68,7 +99,7 @@ def make_engine(path: Path, passphrase: str | None, hooks: _Hooks) -> Engine:
         url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
     else:
         url = URL.create("sqlite", database=str(path))
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -80,7 +111,7 @@ def make_engine(path: Path, passphrase: str | None, hooks: _Hooks) -> Engine:
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute("PRAGMA cache_size = -65536")  # 64 MB: big imports spill less to the WAL
             cur.execute("PRAGMA temp_store = MEMORY")  # sorts (index rebuild) without temp files
-            cur.execute("PRAGMA busy_timeout = 10000")
+            cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
         finally:
             cur.close()
         dbapi_conn.create_function("gk_hlc", 0, hooks.hlc)
@@ -133,16 +164,20 @@ class Store:
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
-        """A Core write transaction: for bulk inserts and updates. Captured by the triggers."""
-        with self._writer.begin() as conn:
+        """A Core write transaction: for bulk inserts and updates. Captured by the triggers.
+
+        ProfileBusy when another connection keeps the write lock past the busy timeout."""
+        with _busy_in_words(), self._writer.begin() as conn:
             yield conn
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """An ORM write transaction: commits on success, rolls back (log rows too) on error."""
+        """An ORM write transaction: commits on success, rolls back (log rows too) on error.
+
+        ProfileBusy when another connection keeps the write lock past the busy timeout."""
         from sqlmodel import Session
 
-        with Session(self._writer, expire_on_commit=False) as session:
+        with _busy_in_words(), Session(self._writer, expire_on_commit=False) as session:
             with session.begin():
                 yield session
 
@@ -271,13 +306,17 @@ def open_store(
         engine.dispose()
         raise
     store = Store(root, engine, hooks, encrypted=bool(passphrase))
-    device_id = store.meta("device_id")
-    if device_id is None:
-        device_id = str(uuid.uuid4())
-        store.set_meta("device_id", device_id)
-        log.info("new device id %s for %s", device_id, path)
-    with store.read() as conn:
-        last = conn.execute(text("SELECT max(hlc) FROM change_log")).scalar()
-    hooks.clock = HybridClock(device_id, Timestamp.decode(last) if last else None, now_ms)
-    store.reindex_dirty()  # a sync cut off before re-indexing what it applied
+    try:
+        device_id = store.meta("device_id")
+        if device_id is None:
+            device_id = str(uuid.uuid4())
+            store.set_meta("device_id", device_id)
+            log.info("new device id %s for %s", device_id, path)
+        with store.read() as conn:
+            last = conn.execute(text("SELECT max(hlc) FROM change_log")).scalar()
+        hooks.clock = HybridClock(device_id, Timestamp.decode(last) if last else None, now_ms)
+        store.reindex_dirty()  # a sync cut off before re-indexing what it applied
+    except Exception:  # ProfileBusy, typically: no connection left behind
+        store.close()
+        raise
     return store

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from gridkeeper import paths
-from gridkeeper.errors import MigrationFailed, NotAProfile, StoreTooNew
+from gridkeeper.errors import MigrationFailed, NotAProfile, ProfileBusy, StoreTooNew
 from gridkeeper.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 log = logging.getLogger("gridkeeper.store")
@@ -69,6 +69,10 @@ def upgrade(engine: Engine, root: Path, target: str | None = None) -> bool:
             config.attributes["connection"] = conn
             command.upgrade(config, target)
     except Exception as exc:
+        from gridkeeper.store.engine import is_busy
+
+        if is_busy(exc):  # another window or a sync holds the lock: nothing was migrated, try later
+            raise ProfileBusy() from exc
         log.exception("migration of %s from %s failed", engine.url.database, found)
         if copy is None:
             raise

@@ -55,3 +55,22 @@ def test_unreadable_file_exits_2_with_one_line(tmp_path: Path, content: bytes) -
     assert done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "p").exists()  # nothing created for a file that is not a roster
+
+
+def test_row_messages_follow_the_profiles_language_not_the_locale(tmp_path: Path) -> None:
+    """Set to Chinese in the app, on a PC whose locale is C: the real catalogue speaks Chinese."""
+    from gridkeeper import settings as cfg
+    from gridkeeper.settings import Settings
+
+    roster = write_roster(tmp_path / "r.xlsx", people())
+    Settings(tmp_path / "p").set(cfg.LANGUAGE, "zh_CN")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("GRIDKEEPER_DATA_DIR", "GRIDKEEPER_PASSPHRASE", "LANGUAGE", "LC_MESSAGES")}
+    env.update(LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    base = [sys.executable, "-m", "gridkeeper", "--data-dir", str(tmp_path / "p"), "import-roster"]
+    done = subprocess.run([*base, str(roster)], capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert done.returncode == 1
+    assert done.stderr.startswith("第6行"), done.stderr  # "Row 6, column C: …" in Chinese
+    missing = subprocess.run([*base, str(tmp_path / "无.xlsx")], capture_output=True, text=True, env=env,
+                             timeout=120, check=False)
+    assert missing.returncode == 2 and "不存在" in missing.stderr, missing.stderr

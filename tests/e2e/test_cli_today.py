@@ -35,3 +35,23 @@ def test_today_json_lists_due_overdue_and_alerts(small_demo_dir: Path, tmp_path:
     assert missing.returncode == 2 and "无此人" in missing.stderr.decode()
     bad = gk("today", "--date", "2026-13-01", data_dir=root, home=tmp_path)
     assert bad.returncode == 2 and b"not a date" in bad.stderr
+
+
+def test_a_reader_that_stops_early_ends_it_quietly(small_demo_dir: Path, tmp_path: Path) -> None:
+    """`gridkeeper today | head -1`: no BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    from tests.e2e.test_cli import REPO, _env
+
+    root = tmp_path / "demo"
+    shutil.copytree(small_demo_dir, root)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gridkeeper", "--data-dir", str(root), "today", "--date", "2027-06-01"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path), cwd=REPO,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before a line is written: every write meets a closed pipe
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()

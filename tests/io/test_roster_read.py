@@ -21,6 +21,7 @@ from gridkeeper.io.roster import (
     detect_header,
     list_sheets,
     read_sheet,
+    require_rows,
     validate,
     write_template,
 )
@@ -320,6 +321,29 @@ def test_no_header(rows: list[list[object]]) -> None:
         detect_header(Sheet("花名册", rows))
     assert _code(caught) == "no_header"
     assert "花名册" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["姓名", "身份证号", "楼栋"]],  # a blank template
+        [["花名册"], ["姓名", "身份证号", "楼栋"], [None, "  ", None], [""]],  # only blank rows below
+    ],
+)
+def test_a_header_without_rows_below_is_refused(rows: list[list[object]]) -> None:
+    sheet = Sheet("花名册", rows)
+    header = detect_header(sheet)  # the header is found: a template's layout can be checked
+    with pytest.raises(RosterError) as caught:
+        require_rows(sheet, header)
+    assert _code(caught) == "sheet_no_rows"
+    assert str(caught.value) == ("The sheet “花名册” has its header in row " + str(header.row)
+                                 + " but no rows of data below it: fill in the residents under the header "
+                                 "and import it again.")
+
+
+def test_one_row_below_the_header_is_enough() -> None:
+    sheet = Sheet("s", [["姓名", "身份证号"], [None, None], [None, "x"]])
+    require_rows(sheet, detect_header(sheet))
 
 
 def test_header_in_row_30_is_found() -> None:

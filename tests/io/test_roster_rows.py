@@ -173,8 +173,8 @@ def test_messy_roster_values(outcome: dict[str, RosterRow], messy: tuple[Path, d
 
     old = outcome["old"]
     assert old.id_number == OLD and old.building == "3幢"
-    assert old.issues[0].params == (("new", OLD),)
-    assert OLD in old.issues[0].text()
+    assert old.issues[0].params == (("new", idnumber.mask(OLD)),)  # shown on screen: masked
+    assert OLD not in old.issues[0].text() and idnumber.mask(OLD) in old.issues[0].text()
 
     for key in ("int", "float", "checksum", "badbirth", "length", "scientific"):
         assert outcome[key].id_number is None, key
@@ -514,7 +514,8 @@ def test_unmapped_required_field_gives_an_issue_without_column() -> None:
     (r,) = validate(sheet, detect_header(sheet), today=TODAY)
     assert codes_of(r) == ["address_missing"]
     assert r.issues[0].column == ""
-    assert r.issues[0].text() == "Row 2: The building and the room are missing: an address needs both."
+    assert r.issues[0].text() == ("Row 2: The sheet has no building column (楼栋) and no room column (房号): "
+                                  "an address needs both.")  # no cell to name: the columns it lacks
 
 
 def test_validate_is_deterministic(messy: tuple[Path, dict[str, int]]) -> None:
@@ -613,3 +614,48 @@ def test_birth_text_against_the_id_same_as_the_general_path(form: str, born: dat
         roster_rows._same_date_text = real
     assert (fast.birth_date, fast.issues) == (general.birth_date, general.issues)
     assert fast.birth_date == born
+
+
+def test_a_converted_id_number_is_masked_in_the_message() -> None:
+    """The warning is shown on screen and printed by the CLI: no full ID number in it (PIPL)."""
+    r = one(id_number="330382540506019")
+    assert r.id_number == "330382195405060192"  # the row itself keeps the number
+    (issue,) = r.issues
+    assert issue.code == "id_converted"
+    assert "330382195405060192" not in issue.text()
+    assert issue.text().endswith("converted to 330382********0192.")
+
+
+def _address_issue(labels: list[str], values: list[object]) -> Issue:
+    sheet = Sheet("s", [labels, values])
+    (row,) = validate(sheet, detect_header(sheet), today=TODAY)
+    (issue,) = row.issues
+    assert issue.code == "address_missing" and row.rejected
+    return issue
+
+
+@pytest.mark.parametrize(
+    ("labels", "values", "column", "field", "says"),
+    [
+        # every column there: the first missing field's cell
+        (["姓名", "楼栋", "房号"], ["张三", None, None], "B", "building", "The building and the room are missing"),
+        (["姓名", "楼栋", "房号"], ["张三", "3", None], "C", "room", "The room is missing"),
+        # the building has no column: the room's cell, and the missing column named
+        (["姓名", "房号"], ["张三", None], "B", "room",
+         "The room is missing, and the sheet has no building column (楼栋)"),
+        (["姓名", "楼栋"], ["张三", None], "B", "building",
+         "The building is missing, and the sheet has no room column (房号)"),
+        # no cell to point at: the row, and which column the sheet lacks
+        (["姓名", "房号"], ["张三", "501"], "", "building", "The sheet has no building column (楼栋)"),
+        (["姓名", "楼栋"], ["张三", "3"], "", "room", "The sheet has no room column (房号)"),
+        (["姓名", "小区"], ["张三", "阳光花园"], "", "building",
+         "The sheet has no building column (楼栋) and no room column (房号)"),
+    ],
+)
+def test_address_missing_names_its_column_or_the_missing_one(
+    labels: list[str], values: list[object], column: str, field: str, says: str
+) -> None:
+    issue = _address_issue(labels, values)
+    assert (issue.column, issue.field) == (column, field)
+    prefix = f"Row 2, column {column}: " if column else "Row 2: "
+    assert issue.text().startswith(prefix + says)

@@ -134,3 +134,51 @@ def test_an_up_to_date_profile_opens_without_backup(data_dir: Path) -> None:
     open_store(data_dir).close()
     open_store(data_dir).close()
     assert not (data_dir / "backups").exists()
+
+
+@pytest.fixture
+def quick_busy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 0.1 s busy timeout instead of 10 s (read when a store's engine is made)."""
+    from gridkeeper.store import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
+
+
+def _hold_write_lock(data_dir: Path) -> sqlite3.Connection:
+    """Another window's (or a sync's) write transaction, left open."""
+    other = sqlite3.connect(data_dir / "gridkeeper.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def test_a_write_lock_held_elsewhere_is_profile_busy_in_words(data_dir: Path, quick_busy: None) -> None:
+    from gridkeeper.errors import ProfileBusy, StoreError
+
+    store = open_store(data_dir)
+    other = _hold_write_lock(data_dir)
+    try:
+        with pytest.raises(ProfileBusy) as caught, store.begin() as conn:
+            conn.execute(text("DELETE FROM local_meta WHERE key = 'nothing'"))
+        assert isinstance(caught.value, StoreError)
+        assert caught.value.english().startswith("The profile is busy: another GridKeeper window")
+        with pytest.raises(ProfileBusy), store.write() as session:
+            session.exec(text("DELETE FROM local_meta WHERE key = 'nothing'"))  # type: ignore[call-overload]
+        with pytest.raises(ProfileBusy), store.bulk_load(set()):
+            pass
+        with pytest.raises(ProfileBusy):
+            open_store(data_dir)  # opening writes too (the search index's catch-up)
+        with store.read() as conn:  # reads go on under WAL
+            assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    finally:
+        other.rollback()
+        other.close()
+    store.set_meta("after", "ok")  # the lock gone, writing works again
+    assert store.meta("after") == "ok"
+    store.close()
+
+
+def test_other_operational_errors_stay_what_they_are(store) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import OperationalError
+
+    with pytest.raises(OperationalError), store.begin() as conn:
+        conn.execute(text("SELECT * FROM no_such_table"))

@@ -298,6 +298,17 @@ def test_sheet_without_a_header_says_so(qtbot, wizard: RosterWizard, tmp_path: P
     assert not page.error.text() and wizard.detected is not None and wizard.detected.row == 1
 
 
+def test_a_header_without_rows_says_so_and_next_stays_off(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    blank = tmp_path / "空白.xlsx"
+    roster.write_template(blank)
+    wizard.file_page.path.setText(str(blank))
+    wizard.next()
+    page = wizard.sheet_page
+    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=5000)
+    assert "has its header in row 1 but no rows of data below it" in page.error.text()
+    assert not page.isComplete() and not next_button(wizard).isEnabled()
+
+
 def test_download_template(qtbot, wizard: RosterWizard, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "模板"  # no suffix typed: .xlsx is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))

@@ -192,7 +192,9 @@ class SheetPage(QWizardPage):
             names = roster.list_sheets(path)
             data = roster.read_sheet(path, sheet)
             try:
-                found: Header | RosterError = roster.detect_header(data)
+                header = roster.detect_header(data)
+                roster.require_rows(data, header)  # a blank template: say so here, not "0 rows" at the end
+                found: Header | RosterError = header
             except RosterError as exc:
                 found = exc
             return names, data, found
