@@ -665,6 +665,10 @@
         <translation>全部档案</translation>
     </message>
     <message>
+        <source>Monthly pack {period} {scope}.xlsx</source>
+        <translation>月度协商材料 {period} {scope}.xlsx</translation>
+    </message>
+    <message>
         <source>Monthly pack {period}.xlsx</source>
         <translation>月度协商材料 {period}.xlsx</translation>
     </message>
@@ -2250,6 +2254,78 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>RosterReasons</name>
+    <message>
+        <source>ID number: check character wrong</source>
+        <extracomment>What each reason code means, in a few words: the code itself stays next to it (a stable identifier people can quote), but a community worker reads the words.</extracomment>
+        <translation>身份证号校验位错误</translation>
+    </message>
+    <message>
+        <source>ID number: impossible birth date</source>
+        <translation>身份证号中的出生日期不成立</translation>
+    </message>
+    <message>
+        <source>ID number stored as a number</source>
+        <translation>身份证号存成了数字</translation>
+    </message>
+    <message>
+        <source>ID number: wrong length</source>
+        <translation>身份证号位数不对</translation>
+    </message>
+    <message>
+        <source>ID number: not an ID number</source>
+        <translation>不是身份证号</translation>
+    </message>
+    <message>
+        <source>Old 15-digit ID number</source>
+        <translation>旧的15位身份证号</translation>
+    </message>
+    <message>
+        <source>Same ID number, different person</source>
+        <translation>同一身份证号，不同的人</translation>
+    </message>
+    <message>
+        <source>Row repeated</source>
+        <translation>重复的行</translation>
+    </message>
+    <message>
+        <source>Same person listed twice</source>
+        <translation>同一人重复登记</translation>
+    </message>
+    <message>
+        <source>Name missing</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <source>Gender differs from the ID number</source>
+        <translation>性别与身份证号不符</translation>
+    </message>
+    <message>
+        <source>Gender not readable</source>
+        <translation>性别无法识别</translation>
+    </message>
+    <message>
+        <source>Birth date not readable</source>
+        <translation>出生日期无法识别</translation>
+    </message>
+    <message>
+        <source>Birth date differs from the ID number</source>
+        <translation>出生日期与身份证号不符</translation>
+    </message>
+    <message>
+        <source>Birth date incomplete</source>
+        <translation>出生日期不完整</translation>
+    </message>
+    <message>
+        <source>Phone number not valid</source>
+        <translation>电话号码无效</translation>
+    </message>
+    <message>
+        <source>Building or room missing</source>
+        <translation>缺少楼栋或房号</translation>
+    </message>
+</context>
+<context>
     <name>RosterWizard</name>
     <message>
         <source>Import household roster</source>
@@ -3406,6 +3482,25 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>Imported {file} (sheet {sheet}, header on row {header_row}): {rows} rows; persons {persons_new} new, {persons_updated} updated, {persons_unchanged} unchanged; households {households_new} new, {households_updated} updated; {rejected} rows rejected, {warnings} warnings.</source>
+        <translation>已导入 {file}（工作表“{sheet}”，表头在第 {header_row} 行）：共 {rows} 行；人员新增 {persons_new} 人、更新 {persons_updated} 人、无变化 {persons_unchanged} 人；住户新增 {households_new} 户、更新 {households_updated} 户；{rejected} 行未导入，{warnings} 条提醒。</translation>
+    </message>
+    <message>
+        <source>Would import {file} (sheet {sheet}, header on row {header_row}): {rows} rows; persons {persons_new} new, {persons_updated} updated, {persons_unchanged} unchanged; households {households_new} new, {households_updated} updated; {rejected} rows rejected, {warnings} warnings. Nothing was changed (dry run).</source>
+        <translation>试导入 {file}（工作表“{sheet}”，表头在第 {header_row} 行）：共 {rows} 行；人员将新增 {persons_new} 人、更新 {persons_updated} 人、无变化 {persons_unchanged} 人；住户将新增 {households_new} 户、更新 {households_updated} 户；{rejected} 行不能导入，{warnings} 条提醒。这次只是检查，没有改动任何数据。</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The workbook has other sheets: {sheets}. Choose the roster&apos;s sheet with --sheet, for example: --sheet &quot;{first}&quot;</source>
+        <translation>这个工作簿里还有其他工作表：{sheets}。请用 --sheet 指定花名册所在的工作表，例如：--sheet &quot;{first}&quot;</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>This profile was written by a newer version of GridKeeper (schema {found}). Install the newer version to open it; nothing was changed.</source>
@@ -3430,6 +3525,10 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The profile in {path} already holds data; demo data goes into a new, empty data folder.</source>
         <translation>{path} 中的档案已有数据；演示数据只能生成到一个新的空文件夹中。</translation>
+    </message>
+    <message>
+        <source>The profile is busy: another GridKeeper window or a sync is writing to it. Try again in a moment.</source>
+        <translation>档案正在被占用：另一个网格管家窗口或同步正在写入数据。请稍后再试。</translation>
     </message>
     <message>
         <source>No cadre is called {name}.</source>
@@ -3542,6 +3641,10 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>No roster header in the first 30 rows of the sheet “{sheet}”: a header row needs a name (姓名) or ID number (公民身份号码) column and at least one other known column.</source>
         <translation>工作表“{sheet}”的前 30 行中找不到花名册表头：表头行须有“姓名”或“公民身份号码”列，并且至少还有一个可识别的列。</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” has its header in row {row} but no rows of data below it: fill in the residents under the header and import it again.</source>
+        <translation>工作表“{sheet}”第 {row} 行是表头，但表头下面没有数据。请在表头下面填好居民信息后再导入。</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
@@ -3677,6 +3780,10 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>“{text}” is not a period; write it like {expected}.</source>
         <translation>“{text}”不是有效的期间；请写成 {expected} 的形式。</translation>
+    </message>
+    <message>
+        <source>{period} has not begun yet (today is {today}): there is nothing to report.</source>
+        <translation>{period} 还没有开始（今天是 {today}），没有可统计的内容。</translation>
     </message>
     <message>
         <source>No community is called {name}.</source>
@@ -4233,10 +4340,6 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>月度协商材料 {period} · {scope}</translation>
     </message>
     <message>
-        <source>Figures as of {date}</source>
-        <translation>数据截至 {date}</translation>
-    </message>
-    <message>
         <source>Night walks</source>
         <translation>周夜行</translation>
     </message>
@@ -4369,6 +4472,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>事项</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>Status at the end</source>
         <translation>期末状态</translation>
     </message>
@@ -4421,10 +4528,6 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <source>Problems by owner</source>
         <translation>问题按责任方</translation>
     </message>
@@ -4447,6 +4550,14 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Failed mediation</source>
         <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>Escalated mediation</source>
+        <translation>上报的调解案件</translation>
+    </message>
+    <message>
+        <source>Return visit overdue</source>
+        <translation>回访逾期</translation>
     </message>
     <message>
         <source>Need without a claimant</source>
@@ -4698,6 +4809,26 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The building and the room are missing: an address needs both.</source>
         <translation>缺少楼栋和房号，地址必须两者都有。</translation>
+    </message>
+    <message>
+        <source>The sheet has no building column (楼栋): an address needs a building and a room.</source>
+        <translation>表格中没有“楼栋”列，地址必须有楼栋和房号。</translation>
+    </message>
+    <message>
+        <source>The sheet has no room column (房号): an address needs a building and a room.</source>
+        <translation>表格中没有“房号”列，地址必须有楼栋和房号。</translation>
+    </message>
+    <message>
+        <source>The room is missing, and the sheet has no building column (楼栋): an address needs both.</source>
+        <translation>缺少房号，而且表格中没有“楼栋”列，地址必须两者都有。</translation>
+    </message>
+    <message>
+        <source>The building is missing, and the sheet has no room column (房号): an address needs both.</source>
+        <translation>缺少楼栋，而且表格中没有“房号”列，地址必须两者都有。</translation>
+    </message>
+    <message>
+        <source>The sheet has no building column (楼栋) and no room column (房号): an address needs both.</source>
+        <translation>表格中没有“楼栋”列和“房号”列，地址必须两者都有。</translation>
     </message>
 </context>
 <context>
