@@ -267,7 +267,11 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         me = profile.current_cadre(self._store)
         if me:
-            grids = "、".join(g.name for g in me.grids) or self.tr("no grid assigned")
+            by_community: dict[str, list[str]] = {}
+            for g in me.grids:  # grid names repeat across communities: 塘川社区 第1网格、第2网格
+                by_community.setdefault(g.community, []).append(g.name)
+            grids = "；".join(f"{c} {'、'.join(names)}".strip() for c, names in by_community.items()) \
+                or self.tr("no grid assigned")
             self.user_label.setText(self.tr("User: {name} ({grids})").format(name=me.name, grids=grids))
         else:
             self.user_label.setText(self.tr("User: not chosen"))

@@ -117,6 +117,7 @@ def test_status_bar_shows_user_and_counts(qtbot, window: MainWindow, demo_store:
     qtbot.waitUntil(lambda: bool(window.totals_label.text()), timeout=2000)  # filled after the first paint
     me = profile.current_cadre(demo_store)
     assert me is not None and me.name in window.user_label.text()
+    assert all(f"{g.community} " in window.user_label.text() for g in me.grids)  # grids named with their community
     assert "300 households" in window.totals_label.text()
 
 
