@@ -188,14 +188,25 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
         print(exc.translated(translate) + " "
               + _words(translate, _M_OTHER_SHEETS, sheets=", ".join(others), first=others[0]), file=sys.stderr)
         return EXIT_USAGE
-    root.mkdir(parents=True, exist_ok=True)
-    logs.setup(root)
-    store = open_store(root, _passphrase())
-    try:
-        report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run)
-        store.reindex_dirty()  # the import leaves the search index to catch up after its commit
-    finally:
-        store.close()
+    if args.dry_run and not paths.database_path(root).exists():
+        # A dry run changes nothing, a profile included: against no profile, everything is new.
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="gridkeeper-dry-run-") as scratch:
+            store = open_store(Path(scratch))
+            try:
+                report = roster_import.import_roster(store, path, args.sheet, dry_run=True)
+            finally:
+                store.close()
+    else:
+        root.mkdir(parents=True, exist_ok=True)
+        logs.setup(root)
+        store = open_store(root, _passphrase())
+        try:
+            report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run)
+            store.reindex_dirty()  # the import leaves the search index to catch up after its commit
+        finally:
+            store.close()
     if args.json:
         sys.stdout.write(json.dumps(report.as_json(translate), ensure_ascii=False, sort_keys=True) + "\n")
     else:

@@ -42,8 +42,13 @@ def test_clean_file_exits_0_and_dry_run_changes_nothing(tmp_path: Path) -> None:
     roster = write_roster(tmp_path / "r.xlsx", people()[:3])
     dry = run(tmp_path / "p", "import-roster", str(roster), "--dry-run", "--json")
     assert dry.returncode == 0 and json.loads(dry.stdout)["persons_created"] == 3
-    assert json.loads(run(tmp_path / "p", "dump").stdout)["person"] == []
+    assert not (tmp_path / "p").exists()  # a dry run creates no profile either
     assert run(tmp_path / "p", "import-roster", str(roster)).returncode == 0
+    before = run(tmp_path / "p", "dump").stdout
+    changed = write_roster(tmp_path / "r2.xlsx", people()[:2])
+    dry = run(tmp_path / "p", "import-roster", str(changed), "--dry-run", "--json")
+    assert dry.returncode == 0 and json.loads(dry.stdout)["persons_unchanged"] == 2
+    assert run(tmp_path / "p", "dump").stdout == before
 
 
 @pytest.mark.parametrize("content", [b"%PDF-1.4 not a workbook" * 50, b""])
