@@ -44,7 +44,7 @@ def resolve(store: Store, community: str | None = None, grid: str | None = None)
                     "errors", "Several communities have a grid called {name}; write it as community/grid, "
                     "e.g. {example}."), name=grid, example=f"{named[0][3]}/{named[0][1]}")
             gid, name, _code, community_name = named[0]
-            return Scope("grid", f"{community_name}{name}", [gid])
+            return Scope("grid", grid_label(community_name, name), [gid])
     return EVERYTHING
 
 
