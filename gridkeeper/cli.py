@@ -180,7 +180,8 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
     translate = _translator(root)
     path = Path(args.file)
     try:
-        roster_import.load(path, args.sheet)  # an unreadable file fails here, before any profile is touched
+        # Read once, here: an unreadable file fails before any profile is touched.
+        data, header = roster_import.load(path, args.sheet)
     except RosterError as exc:
         others = _other_sheets(path, exc)
         if not others:
@@ -195,7 +196,8 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
         with tempfile.TemporaryDirectory(prefix="gridkeeper-dry-run-") as scratch:
             store = open_store(Path(scratch))
             try:
-                report = roster_import.import_roster(store, path, args.sheet, dry_run=True)
+                report = roster_import.import_roster(store, path, args.sheet, dry_run=True, header=header,
+                                                     data=data)
             finally:
                 store.close()
     else:
@@ -203,7 +205,8 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
         logs.setup(root)
         store = open_store(root, _passphrase())
         try:
-            report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run)
+            report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run, header=header,
+                                                 data=data)
             store.reindex_dirty()  # the import leaves the search index to catch up after its commit
         finally:
             store.close()

@@ -309,19 +309,22 @@ def import_roster(
     cancelled: Cancelled | None = None,
     today: date | None = None,
     checked: tuple[Sheet, list[RosterRow]] | None = None,
+    data: Sheet | None = None,
 ) -> ImportReport:
     """Import `path` into the profile (or only report what would happen, with dry_run).
 
     `checked`: the sheet as read and its rows as validated with `header`, when the
     caller has them already (the wizard's preview): the import stores exactly
     what the user saw checked, without reading and checking the file again.
+    `data`: the sheet as read, when the caller has read it already (the command
+    line reads it before it opens the profile); its rows are checked here.
     """
     # The cyclic collector off for the whole import, not only while reading and validating:
     # the plan's ~70,000 row tuples and ids otherwise trigger full collections that walk
     # every row again (0.3-0.5 s of compare and store on a 50,000-row roster). Nothing
     # here makes reference cycles; the collector runs again when the import returns.
     with gc_paused():
-        return _import(store, path, sheet, dry_run, header, progress, cancelled, today, checked)
+        return _import(store, path, sheet, dry_run, header, progress, cancelled, today, checked, data)
 
 
 def _import(
@@ -334,6 +337,7 @@ def _import(
     cancelled: Cancelled | None,
     today: date | None,
     checked: tuple[Sheet, list[RosterRow]] | None,
+    preread: Sheet | None,
 ) -> ImportReport:
     report_progress = progress or (lambda _p, _m: None)
     is_cancelled = cancelled or (lambda: False)
@@ -341,7 +345,7 @@ def _import(
     if checked is not None and header is None:
         raise ValueError("checked rows need the header they were checked with")
     report_progress(0, "reading")
-    data = checked[0] if checked is not None else roster.read_sheet(path, sheet)
+    data = checked[0] if checked is not None else preread if preread is not None else roster.read_sheet(path, sheet)
     header = header or roster.detect_header(data)
     roster.require_rows(data, header)
     read_done = time.perf_counter()

@@ -102,3 +102,20 @@ def test_report_says_where_it_wrote_in_the_users_language(
     code = cli.main(["--data-dir", str(root), "report", "monthly", "--month", "2026-01", "-o", str(out_file)])
     assert code == cli.EXIT_OK
     assert capsys.readouterr().out == f"«zh_CN:cli»Wrote {out_file}\n"
+
+
+def test_import_roster_reads_the_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command checks the file before it opens a profile, and imports what it read then."""
+    from gridkeeper.io import roster
+
+    reads: list[Path] = []
+    real = roster.read_sheet
+
+    def counted(path, sheet=None):  # type: ignore[no-untyped-def]
+        reads.append(Path(path))
+        return real(path, sheet)
+
+    monkeypatch.setattr(roster, "read_sheet", counted)
+    file = write_roster(tmp_path / "r.xlsx", people()[:3])
+    assert cli.main(["--data-dir", str(tmp_path / "p"), "import-roster", str(file)]) == 0
+    assert reads == [file]
