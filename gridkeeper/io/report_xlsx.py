@@ -129,7 +129,7 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
     wrap = formats["wrap"]
     for i, width in enumerate(widths):
         ws.set_column(i, i, width, column_formats[i])
-    ws.set_row(0, _LINE * max([_lines(c.title, w) for c, w in zip(table.columns, widths)] + [1]), header_format)
+    ws.set_row(0, _LINE * max([_lines(c.title, w) for c, w in zip(table.columns, widths)] + [1]))
     ws.freeze_panes(1, 0)
     if ncols and table.filtered:
         ws.autofilter(0, 0, max(len(table.rows), 1), ncols - 1)

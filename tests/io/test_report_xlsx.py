@@ -38,6 +38,7 @@ def test_sheets_are_styled_for_printing_and_filtering(tmp_path: Path) -> None:
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:D4" and ws.print_title_rows == "$1:$1"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9  # A4
     assert ws["A1"].font.bold and ws.column_dimensions["A"].width >= 20  # Chinese text fits
+    assert not ws.row_dimensions[1].customFormat  # the header's fill ends with the table, not the whole row
     assert ws["D2"].value == datetime(2026, 11, 1) and ws["D2"].number_format == "yyyy-mm-dd"
     assert ws["C3"].number_format == "0.0%" and ws["B4"].value == 2
     assert [row for row in wb["空表"].iter_rows(values_only=True)] == [("姓名",)]  # an empty sheet is fine
