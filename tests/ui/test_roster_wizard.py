@@ -394,3 +394,18 @@ def test_after_the_commit_the_index_catches_up_and_cancel_is_off(qtbot, wizard: 
     with store.read() as conn:
         assert not searchindex.pending(conn)
         assert len(queries.search_ids(conn, "张建国")) == 1
+
+
+def test_the_preview_makes_the_names_search_keys_ahead(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """While the user reads the preview, the names' pinyin keys are made for the catch-up after Import."""
+    from gridkeeper.store import searchkeys
+
+    searchkeys.name_keys.cache_clear()
+    to_preview(qtbot, wizard, write_roster(tmp_path / "r.xlsx"))
+    accepted = [r.name for r in wizard.rows if not r.rejected]
+    qtbot.waitUntil(lambda: searchkeys.name_keys.cache_info().currsize >= len(accepted), timeout=5000)
+    hits = searchkeys.name_keys.cache_info().hits
+    for name in accepted:
+        searchkeys.name_keys(name)
+    assert searchkeys.name_keys.cache_info().hits == hits + len(accepted)  # all made already
+    assert "赵敏" not in accepted  # the rejected row's name is not worth the work

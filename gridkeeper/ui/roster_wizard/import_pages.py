@@ -74,6 +74,7 @@ class ImportPage(QWizardPage):
         # The rows the preview checked, if they were checked with this sheet and mapping:
         # what the user saw is what is stored, and the file is not read and checked twice.
         checked = (sheet, self.w.rows) if self.w.rows_fit() else None
+        self.w.preview_page.stop_warming()  # what is not warmed yet the catch-up does itself
         self.step.setText(self._steps["comparing with the profile" if checked else "reading"])
         self._done = False
         self.w.report = None
