@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from gridkeeper import profile
 from gridkeeper.store import Store
 from gridkeeper.store.cadres import CadreRow
+from gridkeeper.ui import forms
 
 
 class CadreDialog(QDialog):
@@ -44,9 +45,7 @@ class CadreDialog(QDialog):
         self.new = QRadioButton(self.tr("I am new; my name is:"))
         self.name = QLineEdit()
         self.name.setObjectName("newCadreName")
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
+        self.error = forms.error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
 

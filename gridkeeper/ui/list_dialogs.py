@@ -25,15 +25,7 @@ from gridkeeper import households, lists
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.lists import NewItem
 from gridkeeper.store import Store
-from gridkeeper.ui import vocab
-
-
-def _error_label() -> QLabel:
-    error = QLabel()
-    error.setObjectName("error")
-    error.setWordWrap(True)
-    error.setStyleSheet("color: #b00020")
-    return error
+from gridkeeper.ui import forms, vocab
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -109,7 +101,7 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("Find &household:"), self.household_search)
         form.addRow(self.tr("Ho&usehold:"), self.household)
         form.addRow("", due_row)
-        self.error = _error_label()
+        self.error = forms.error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

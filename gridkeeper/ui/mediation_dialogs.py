@@ -12,7 +12,16 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +45,7 @@ from gridkeeper import mediation
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.mediation import Agreement, CaseFile, NewCase
 from gridkeeper.store import Store
+from gridkeeper.ui import forms
 from gridkeeper.ui import mediation_labels as labels
 from gridkeeper.ui.mediation_party import PartyFields
 from gridkeeper.ui.worker import Job, database_pool
@@ -71,10 +81,7 @@ class ActionDialog(QDialog):
         self._job: Job | None = None
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.error = forms.error_label()
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

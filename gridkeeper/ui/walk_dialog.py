@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from gridkeeper import walks
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.store import Store
-from gridkeeper.ui import vocab
+from gridkeeper.ui import forms, vocab
 from gridkeeper.walks import NewFinding, NewWalk
 
 
@@ -178,10 +178,7 @@ class WalkDialog(QDialog):
         group_layout.addWidget(self.table)
         group_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.error = forms.error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveWalk")
@@ -334,10 +331,7 @@ class FindingDialog(QDialog):
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.settled = QCheckBox(self.tr("Settled on the spot"))
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.error = forms.error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Place:"), self.place)
         form.addRow(self.tr("&Category:"), self.category)
