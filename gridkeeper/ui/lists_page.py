@@ -181,7 +181,7 @@ class ListsPage(QWidget):
         self.tabs.addTab(self.property_view, self.tr("Property companies"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self._stale = True  # read when first shown: the main window builds every page at start-up
+        self._stale = True  # read when shown, and again when shown after a change elsewhere
 
     # -- reading -----------------------------------------------------------------
 

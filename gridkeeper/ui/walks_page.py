@@ -149,7 +149,7 @@ class WalksPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
-        self._stale = True  # read when first shown: the main window builds every page at start-up
+        self._stale = True  # read when shown, and again when shown after a change elsewhere
 
     # -- reading -----------------------------------------------------------------
 
