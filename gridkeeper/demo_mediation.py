@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection
-
 from gridkeeper import demo_vocab as vocab
 from gridkeeper import ids
+from gridkeeper.store import capture
 from gridkeeper.store.engine import Store
 
 CASES = {"small": 24, "street": 200}
@@ -118,7 +117,7 @@ def generate(store: Store, rows: Any, size: str, seed: int, today: date) -> int:
     tables = build(rows, size, seed, today, DEMO_PREFIX, DEMO_DEVICE)
     with store.begin() as conn:
         for table in TABLES:
-            _insert(conn, table, tables.get(table, []))
+            capture.insert_rows(conn, store.clock, table, tables.get(table, []))
     return len(tables.get("mediationcase", []))
 
 
@@ -285,9 +284,3 @@ def _archive_later(move: Any, rng: random.Random, day: date, today: date, after:
         move("archived", archived)
 
 
-def _insert(conn: Connection, table: str, items: list[dict[str, Any]]) -> None:
-    if not items:
-        return
-    cols = list(items[0])
-    sql = f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in items])

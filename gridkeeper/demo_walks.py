@@ -21,6 +21,8 @@ from sqlalchemy import Connection
 from gridkeeper import demo_vocab as vocab
 from gridkeeper import ids
 from gridkeeper.lists import DAYS_BY_SEVERITY, PROPERTY_CATEGORIES
+from gridkeeper.store import capture
+from gridkeeper.sync.clock import HybridClock
 
 WEEKS = 13
 SKIP_WEEK = 0.08  # a grid's week without a walk
@@ -63,19 +65,11 @@ class _Ids:
         return ids.uuid5(f"demo-{kind}:{self.seed}:{self.n}")
 
 
-def _insert(conn: Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    cols = list(rows[0])
-    sql = f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
-
-
 def _stamp(day: date, rng: random.Random, hour_lo: int = 8, hour_hi: int = 20) -> str:
     return datetime.combine(day, time(rng.randint(hour_lo, hour_hi), rng.randrange(0, 60, 5))).isoformat()
 
 
-def add(conn: Connection, tables: dict[str, list[dict[str, Any]]], today: date, seed: int,
+def add(conn: Connection, clock: HybridClock, tables: dict[str, list[dict[str, Any]]], today: date, seed: int,
         result: Any = None) -> Counts:
     """Insert the walks and lists of the demo street built in `tables` (demo.build's rows); the counts
     also go into `result` (a DemoResult) when given."""
@@ -228,7 +222,7 @@ def add(conn: Connection, tables: dict[str, list[dict[str, Any]]], today: date, 
                                         "need_id": need["id"], "meets_id": project["id"]})
 
     for table, rows in out.items():
-        _insert(conn, table, rows)
+        capture.insert_rows(conn, clock, table, rows)
     if result is not None:
         result.walks, result.findings, result.list_items = counts.walks, counts.findings, counts.items
     return counts

@@ -23,7 +23,7 @@ an update is one log row per field that changed. DELETE of a synced row is refus
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -115,6 +115,15 @@ def insert_logged(conn: Connection, clock: HybridClock, table: str, cols: Sequen
         f'FROM "{table}" t WHERE t.rowid > ? AND (SELECT gk_capture()) ORDER BY t.rowid',
         (clock.device_id, before),
     )
+
+
+def insert_rows(conn: Connection, clock: HybridClock, table: str, items: Sequence[Mapping[str, Any]]) -> None:
+    """insert_logged for rows given as dicts that all name the same columns; keys starting with
+    "_" are the caller's notes, not columns (the demo's generators carry some)."""
+    if not items:
+        return
+    cols = [c for c in items[0] if not c.startswith("_")]
+    insert_logged(conn, clock, table, cols, [tuple(r[c] for c in cols) for r in items])
 
 
 @contextmanager
