@@ -23,8 +23,10 @@ an update is one log row per field that changed. DELETE of a synced row is refus
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -101,10 +103,8 @@ def insert_logged(conn: Connection, clock: HybridClock, table: str, cols: Sequen
     if not rows:
         return
     before = conn.exec_driver_sql(f'SELECT max(rowid) FROM "{table}"').scalar() or 0
-    verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
     with insert_triggers_off(conn, table):
-        conn.exec_driver_sql(
-            f'{verb} INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})', list(rows))
+        insert_values(conn, table, cols, rows, skip_existing=skip_existing)
     first = clock.reserve(len(rows))
     # The k-th new row (rowid before + 1 + k) gets the k-th reserved time (HybridClock.reserve).
     tick = f"({first.counter} + t.rowid - {before + 1})"
@@ -115,6 +115,30 @@ def insert_logged(conn: Connection, clock: HybridClock, table: str, cols: Sequen
         f'FROM "{table}" t WHERE t.rowid > ? AND (SELECT gk_capture()) ORDER BY t.rowid',
         (clock.device_id, before),
     )
+
+
+# Rows per INSERT statement: binding one statement of 500 rows costs less than stepping
+# one statement 500 times (executemany): 50,000 persons 0.28 -> 0.22 s.
+_ROWS_PER_STATEMENT = 500
+
+
+def insert_values(conn: Connection, table: str, cols: Sequence[str], rows: Sequence[Sequence[Any]], *,
+                  skip_existing: bool = False) -> None:
+    """INSERT (OR IGNORE) rows of `cols`, _ROWS_PER_STATEMENT rows per statement, in order.
+
+    500 rows of a synced table's columns stay far below SQLite's limit of 32,766 parameters
+    per statement (999 before SQLite 3.32: then fewer rows per statement)."""
+    verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
+    head = f'{verb} INTO "{table}" ({", ".join(cols)}) VALUES '
+    one = "(" + ", ".join("?" for _ in cols) + ")"
+    per = max(1, min(_ROWS_PER_STATEMENT, _MAX_PARAMETERS // len(cols)))
+    for start in range(0, len(rows), per):
+        chunk = rows[start : start + per]
+        # A tuple of parameters is one execution (a list of tuples would be executemany).
+        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(chain.from_iterable(chunk)))
+
+
+_MAX_PARAMETERS = 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 
 
 def insert_rows(conn: Connection, clock: HybridClock, table: str, items: Sequence[Mapping[str, Any]]) -> None:
