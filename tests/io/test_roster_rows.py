@@ -592,6 +592,14 @@ def test_id_fast_path_matches_parse(born: date, sequence: int, division: str, ma
         assert fast == (info.number, info.birth_date, info.gender, info.converted_from_15)
 
 
+@given(st.text("0123456789", min_size=17, max_size=17))
+@settings(max_examples=500)
+def test_id_check_by_base_13_is_the_weighted_sum(first17: str) -> None:
+    """_fast_id reads the 17 digits as a base-13 number: the weights are 2 ** k mod 11 and 13 = 2 mod 11."""
+    assert idnumber.CHECK_CHARS[2 * int(first17, 13) % 11] == idnumber.check_char(first17)
+    assert idnumber.WEIGHTS == tuple(pow(2, 17 - i, 11) for i in range(17))
+
+
 @pytest.mark.parametrize("form", ["{y}{m}{d}", "{y}-{m}-{d}", "{y}.{m}.{d}", "{y}/{m}/{d}", "{y}-{m}.{d}",
                                   "{y}-{m}-{d} ", "{y}年{m}月{d}日", "{y}-{m}-{d}x", "{y}{m}{d}0"])
 @pytest.mark.parametrize("born", [date(1950, 3, 2), date(1972, 10, 31)])
