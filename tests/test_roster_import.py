@@ -72,7 +72,28 @@ def test_first_import_creates_households_persons_and_reports_rejects(store: Stor
     assert [tuple(t) for t in tags] == [("独居", 0), ("高龄", 0)]
 
 
-def test_reimporting_the_same_file_changes_nothing(store: Store, tmp_path: Path) -> None:
+@pytest.fixture(params=["looked up", "read whole"])
+def profile_rows(request, monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    """Both ways an import finds what the profile holds: by id after the parse (small files), or
+    every household and person read during the parse (big files; here any file). Returns the
+    list of persons the whole reads found, one entry per whole read."""
+    from gridkeeper import roster_import
+
+    reads: list[int] = []
+    if request.param == "read whole":
+        real = roster_import._read_known
+
+        def counted(store: Store):  # type: ignore[no-untyped-def]
+            known = real(store)
+            reads.append(len(known.persons))
+            return known
+
+        monkeypatch.setattr(roster_import, "_KNOWN_FILE_BYTES", 0)
+        monkeypatch.setattr(roster_import, "_read_known", counted)
+    return reads
+
+
+def test_reimporting_the_same_file_changes_nothing(store: Store, tmp_path: Path, profile_rows: list[int]) -> None:
     path = write_roster(tmp_path / "r.xlsx", people())
     import_roster(store, path)
     before, logged = snapshot(store), log_count(store)
@@ -81,9 +102,10 @@ def test_reimporting_the_same_file_changes_nothing(store: Store, tmp_path: Path)
     assert (again.households_created, again.households_updated) == (0, 0)
     assert snapshot(store) == before
     assert log_count(store) == logged  # not one change logged
+    assert profile_rows in ([], [0, 3])  # the first import found none, the second all three
 
 
-def test_updated_roster_changes_only_changed_fields(store: Store, tmp_path: Path) -> None:
+def test_updated_roster_changes_only_changed_fields(store: Store, tmp_path: Path, profile_rows: list[int]) -> None:
     import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
     logged = log_count(store)
     rows = people()
@@ -96,6 +118,7 @@ def test_updated_roster_changes_only_changed_fields(store: Store, tmp_path: Path
         new = conn.execute(text("SELECT tbl, row_id, field, value FROM change_log WHERE seq > :s"), {"s": logged}).all()
     assert [(t, f) for t, _r, f, _v in new] == [("person", "phones")]
     assert json.loads(json.loads(new[0][3])) == ["13900001111"]
+    assert profile_rows in ([], [0, 3])
 
 
 def test_empty_cells_never_erase_what_the_profile_knows(store: Store, tmp_path: Path) -> None:
@@ -217,3 +240,35 @@ def test_a_roster_with_only_a_header_is_refused_not_imported_as_0_rows(store: St
         import_roster(store, path)
     assert caught.value.code == "sheet_no_rows" and "row 2" in str(caught.value)
     assert snapshot(store) == before
+
+
+def test_a_broken_file_read_beside_the_profile_still_says_what_is_wrong(store: Store, tmp_path: Path,
+                                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A big file is parsed while the profile's rows are read: a file that cannot be parsed
+    gives its reason in words all the same, and the profile is left as it was."""
+    from gridkeeper import roster_import
+    from gridkeeper.io.roster import RosterError
+
+    monkeypatch.setattr(roster_import, "_KNOWN_FILE_BYTES", 0)
+    broken = tmp_path / "roster.xlsx"
+    broken.write_bytes(b"%PDF-1.4 not a workbook" * 100)
+    before = snapshot(store)
+    with pytest.raises(RosterError) as caught:
+        import_roster(store, broken)
+    assert caught.value.code == "file_unreadable"
+    with pytest.raises(RosterError) as missing:
+        import_roster(store, tmp_path / "gone.xlsx")
+    assert missing.value.code == "file_missing"
+    assert snapshot(store) == before
+
+
+def test_a_profile_too_big_to_read_whole_is_looked_up_by_id(store: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper import roster_import
+
+    path = write_roster(tmp_path / "r.xlsx", people())
+    import_roster(store, path)
+    monkeypatch.setattr(roster_import, "_KNOWN_FILE_BYTES", 0)
+    monkeypatch.setattr(roster_import, "_KNOWN_MAX_PERSONS", 2)  # the profile has 3
+    assert roster_import._read_known(store) is None
+    again = import_roster(store, path)
+    assert (again.persons_created, again.persons_unchanged) == (0, 3)

@@ -26,13 +26,19 @@ HOUSEHOLD_FIELDS = ("building_id", "unit", "room", "household_no", "residence_st
 _CHUNK = 5000
 
 
-def _by_id(conn: Connection, table: str, fields: Sequence[str], ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
-    """id -> the row's `fields` as a tuple (the DB-API cursor: 50,000 rows without Row objects)."""
-    wanted = list(dict.fromkeys(ids))
+def _by_id(conn: Connection, table: str, fields: Sequence[str],
+           ids: Iterable[str] | None) -> dict[str, tuple[Any, ...]]:
+    """id -> the row's `fields` as a tuple (the DB-API cursor: 50,000 rows without Row objects);
+    every row of the table when `ids` is None."""
     out: dict[str, tuple[Any, ...]] = {}
     cols = ", ".join(("id", *fields))
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
+        if ids is None:
+            for row in cursor.execute(f'SELECT {cols} FROM "{table}"'):
+                out[row[0]] = row[1:]
+            return out
+        wanted = list(dict.fromkeys(ids))
         rows = cursor.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0] or 0
         if len(wanted) * 4 > rows:  # most of the table (a re-import): one pass beats a lookup per id
             keep = set(wanted)
@@ -50,12 +56,18 @@ def _by_id(conn: Connection, table: str, fields: Sequence[str], ids: Iterable[st
     return out
 
 
-def persons(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
-    """id -> (PERSON_FIELDS values)."""
+def row_count(conn: Connection, table: str) -> int:
+    """About how many rows `table` holds (its largest rowid: no scan)."""
+    return conn.exec_driver_sql(f'SELECT max(rowid) FROM "{table}"').scalar() or 0
+
+
+def persons(conn: Connection, ids: Iterable[str] | None) -> dict[str, tuple[Any, ...]]:
+    """id -> (PERSON_FIELDS values); every person when `ids` is None."""
     return _by_id(conn, "person", PERSON_FIELDS, ids)
 
 
-def households(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def households(conn: Connection, ids: Iterable[str] | None) -> dict[str, dict[str, Any]]:
+    """id -> {HOUSEHOLD_FIELDS: value}; every household when `ids` is None."""
     return {h: dict(zip(HOUSEHOLD_FIELDS, row)) for h, row in _by_id(conn, "household", HOUSEHOLD_FIELDS, ids).items()}
 
 
