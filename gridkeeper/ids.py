@@ -16,6 +16,7 @@ import uuid
 NAMESPACE = uuid.UUID("6b1f9c3e-3d2a-5a7e-9c41-0c9d3a2f4e10")
 
 _NS_BYTES = NAMESPACE.bytes
+_NS_SHA1 = hashlib.sha1(_NS_BYTES)
 _SPACE = re.compile(r"\s+")
 
 
@@ -47,7 +48,9 @@ def uuid5(name: str) -> str:
     Works on the SHA-1's hex digits: the version digit (13th) becomes 5, the variant
     digit (17th) keeps its low two bits under the variant's 10.
     """
-    h = hashlib.sha1(_NS_BYTES + name.encode("utf-8")).hexdigest()
+    digest = _NS_SHA1.copy()  # the namespace hashed once: a copy is cheaper than a new hash of it
+    digest.update(name.encode("utf-8"))
+    h = digest.hexdigest()
     return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
