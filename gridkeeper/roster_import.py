@@ -116,11 +116,16 @@ class _Plan:
         self.add_values(table, tuple(row), tuple(row.values()))
 
     def add_values(self, table: str, cols: tuple[str, ...], values: tuple[Any, ...]) -> None:
+        self.rows(table, cols).append(values)
+
+    def rows(self, table: str, cols: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """The list of `table`'s rows to insert, each a tuple of `cols`."""
         entry = self.inserts.get(table)
         if entry is None:
-            self.inserts[table] = (cols, [values])
-        else:
-            entry[1].append(values)
+            entry = self.inserts[table] = (cols, [])
+        elif entry[0] != cols:
+            raise ValueError(f"{table}: rows of columns {cols} beside rows of {entry[0]}")
+        return entry[1]
 
 
 def load(path: Path, sheet: str | None = None) -> tuple[Sheet, Header]:
@@ -156,7 +161,7 @@ def _person_values(row: RosterRow, household_id: str) -> tuple[Any, ...]:
 
 
 _PERSON_INSERT = ("id", *db.PERSON_FIELDS, "status")
-_PHONES = db.PERSON_FIELDS.index("phones")
+_HOUSEHOLD_INSERT = ("id", *db.HOUSEHOLD_FIELDS, "note")
 _EMPTY = (None, "")
 
 
@@ -240,17 +245,21 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
 
     seen_households: set[str] = set()
     seen_persons: set[str] = set()
+    # New rows go straight into their tables' lists as tuples (most rows of a first import).
+    new_households = plan.rows("household", _HOUSEHOLD_INSERT)
+    new_persons = plan.rows("person", _PERSON_INSERT)
     for r, building, household, person in keyed:
         if household not in seen_households:  # the household's first row in the file speaks for it
             seen_households.add(household)
-            new = {"building_id": building, "unit": r.unit, "room": r.room, "household_no": r.household_no,
-                   "residence_status": r.residence_status, "deleted": 0}
             old = old_households.get(household)
             if old is None:
-                plan.add("household", {"id": household, **new, "note": None})
+                new_households.append((household, building, r.unit, r.room, r.household_no, r.residence_status,
+                                       0, None))
                 plan.touched.add(household)
                 report.households_created += 1
             else:
+                new = {"building_id": building, "unit": r.unit, "room": r.room, "household_no": r.household_no,
+                       "residence_status": r.residence_status, "deleted": 0}
                 merged = _merge(old, new)
                 if merged != old:
                     plan.household_updates.append({"id": household, **merged})
@@ -259,16 +268,14 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
         if person in seen_persons:  # same person twice under different keys: first row wins
             continue
         seen_persons.add(person)
-        new = _person_values(r, household)
         old = old_persons.get(person)
-        if old is None:
-            values = (person, *new, "active")
-            if values[_PHONES + 1] is None:
-                values = (*values[: _PHONES + 1], "[]", *values[_PHONES + 2:])
-            plan.add_values("person", _PERSON_INSERT, values)
+        if old is None:  # _person_values' order, then the status
+            new_persons.append((person, household, r.name, r.id_number, r.gender,
+                                r.birth_date.isoformat() if r.birth_date else None, r.ethnicity, r.relation,
+                                _phones_json(r.phones) or "[]", r.note, 0, "active"))
             plan.touched.add(household)
             report.persons_created += 1
-        elif new == old:  # the same roster again: most rows, decided without merging
+        elif (new := _person_values(r, household)) == old:  # the same roster again: decided without merging
             report.persons_unchanged += 1
         else:
             merged = _merge_values(old, new)
