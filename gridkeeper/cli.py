@@ -210,20 +210,35 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
             store.reindex_dirty()  # the import leaves the search index to catch up after its commit
         finally:
             store.close()
-    if args.json:
-        sys.stdout.write(json.dumps(report.as_json(translate), ensure_ascii=False, sort_keys=True) + "\n")
-    else:
-        for issue in report.rejected + report.warnings:
-            print(issue.text(translate), file=sys.stderr)
-        print(_words(
-            translate, _M_WOULD_IMPORT if report.dry_run else _M_IMPORTED,
-            file=path.name, sheet=report.sheet, header_row=report.header_row, rows=report.rows_read,
-            persons_new=report.persons_created, persons_updated=report.persons_updated,
-            persons_unchanged=report.persons_unchanged, households_new=report.households_created,
-            households_updated=report.households_updated, rejected=len(report.rejected_rows),
-            warnings=len(report.warnings),
-        ))
-    return EXIT_REJECTED if report.rejected_rows else EXIT_OK
+    # Decided by the import, not by whoever reads the report: a closed pipe changes neither.
+    code = EXIT_REJECTED if report.rejected_rows else EXIT_OK
+    try:
+        if args.json:
+            sys.stdout.write(json.dumps(report.as_json(translate), ensure_ascii=False, sort_keys=True) + "\n")
+        else:
+            for issue in report.rejected + report.warnings:
+                print(issue.text(translate), file=sys.stderr)
+            print(_words(
+                translate, _M_WOULD_IMPORT if report.dry_run else _M_IMPORTED,
+                file=path.name, sheet=report.sheet, header_row=report.header_row, rows=report.rows_read,
+                persons_new=report.persons_created, persons_updated=report.persons_updated,
+                persons_unchanged=report.persons_unchanged, households_new=report.households_created,
+                households_updated=report.households_updated, rejected=len(report.rejected_rows),
+                warnings=len(report.warnings),
+            ))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _output_closed()
+    return code
+
+
+def _output_closed() -> None:
+    """The reader of our output went away (`| head`): what is still buffered, and the
+    interpreter's last flush, go nowhere instead of into a BrokenPipeError."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    if not sys.stderr.isatty():  # `2>&1 | head`: the same pipe
+        os.dup2(devnull, sys.stderr.fileno())
 
 
 def _other_sheets(path: Path, exc: RosterError) -> list[str]:
@@ -438,6 +453,5 @@ def main(argv: list[str] | None = None) -> int:
         print(_error_text(exc, root), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `gridkeeper today | head -1`: the reader had enough
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush goes nowhere
+        _output_closed()
         return EXIT_OK

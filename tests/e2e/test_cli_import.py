@@ -79,3 +79,22 @@ def test_row_messages_follow_the_profiles_language_not_the_locale(tmp_path: Path
     missing = subprocess.run([*base, str(tmp_path / "无.xlsx")], capture_output=True, text=True, env=env,
                              timeout=120, check=False)
     assert missing.returncode == 2 and "不存在" in missing.stderr, missing.stderr
+
+
+def test_a_reader_that_stops_early_does_not_hide_rejected_rows(tmp_path: Path) -> None:
+    """`gridkeeper import-roster r.xlsx --json | head -c 10`: the rows were imported and some
+    rejected whatever the reader did; the exit code still says so (1), without a traceback."""
+    roster = write_roster(tmp_path / "r.xlsx", people())
+    env = {k: v for k, v in os.environ.items() if k not in ("GRIDKEEPER_DATA_DIR", "GRIDKEEPER_PASSPHRASE")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gridkeeper", "--data-dir", str(tmp_path / "p"), "import-roster", str(roster), "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # gone before the report is written
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
+    db = sqlite3.connect(tmp_path / "p" / "gridkeeper.db")
+    assert db.execute("SELECT count(*) FROM person").fetchone() == (3,)  # imported all the same
+    db.close()
