@@ -192,8 +192,6 @@ _GENDERS = {"男": "M", "女": "F", "男性": "M", "女性": "F", "m": "M", "f":
             "female": "F", "1": "M", "2": "F"}  # fmt: skip
 _INVALID = "?"
 _EXCEL_EPOCH = date(1899, 12, 30)
-# GB 11643's weights are 2 ** (17 - i) mod 11, and 13 = 2 (mod 11): the weighted sum of the
-# first 17 digits is, mod 11, twice those digits read as a base-13 number (int() in C).
 
 Partial = tuple[int, int | None]  # (year, month or None): a birth date without its day
 
@@ -412,7 +410,9 @@ def _fast_id(value: object, births: _Memo) -> tuple[str, date, str, bool] | None
         converted = True
     elif len(text) != 18 or not _ID18.fullmatch(text):
         return None
-    check = idnumber.CHECK_CHARS[2 * int(text[:17], 13) % 11]  # text[:17] is 17 ASCII digits here
+    # GB 11643's weights are 2 ** (17 - i) mod 11, and 13 = 2 (mod 11): the weighted sum of the
+    # 17 digits (ASCII digits here) is, mod 11, twice them read as a base-13 number (int() in C).
+    check = idnumber.CHECK_CHARS[2 * int(text[:17], 13) % 11]
     if converted:
         text = text[:17] + check
     elif check != text[17]:

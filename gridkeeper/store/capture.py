@@ -120,6 +120,8 @@ def insert_logged(conn: Connection, clock: HybridClock, table: str, cols: Sequen
 # Rows per INSERT statement: binding one statement of 500 rows costs less than stepping
 # one statement 500 times (executemany): 50,000 persons 0.28 -> 0.22 s.
 _ROWS_PER_STATEMENT = 500
+# SQLite's limit on parameters per statement (SQLITE_MAX_VARIABLE_NUMBER's default).
+_MAX_PARAMETERS = 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 
 
 def insert_values(conn: Connection, table: str, cols: Sequence[str], rows: Sequence[Sequence[Any]], *,
@@ -136,9 +138,6 @@ def insert_values(conn: Connection, table: str, cols: Sequence[str], rows: Seque
         chunk = rows[start : start + per]
         # A tuple of parameters is one execution (a list of tuples would be executemany).
         conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(chain.from_iterable(chunk)))
-
-
-_MAX_PARAMETERS = 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 
 
 def insert_rows(conn: Connection, clock: HybridClock, table: str, items: Sequence[Mapping[str, Any]]) -> None:
