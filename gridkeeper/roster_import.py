@@ -39,6 +39,22 @@ class ImportCancelled(GridKeeperError):
         super().__init__(QT_TRANSLATE_NOOP("errors", "The import was cancelled; nothing was changed."))
 
 
+class ProfileChangedDuringImport(GridKeeperError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors",
+            "The profile kept changing while the roster was being imported (a sync, or another window); "
+            "nothing was imported. Import the roster again."))
+
+
+class _ProfileChanged(Exception):
+    """Something committed between reading the profile and writing the import: plan again."""
+
+
+# How many times an import works its plan out again before it gives up (ProfileChangedDuringImport).
+_PLAN_ATTEMPTS = 3
+
+
 @dataclass(frozen=True)
 class Change:
     row: int
@@ -66,6 +82,12 @@ class ImportReport:
     rejected_rows: list[int] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+
+    def restart_counts(self) -> None:
+        """Forget what a plan counted (it is being worked out again); the rows' issues stay."""
+        self.persons_created = self.persons_updated = self.persons_unchanged = 0
+        self.households_created = self.households_updated = 0
+        self.changes.clear()
 
     def as_json(self, translate: Callable[[str, str], str] | None = None) -> dict[str, Any]:
         def issue(i: Issue) -> dict[str, Any]:
@@ -110,6 +132,7 @@ class _Plan:
     person_updates: list[dict[str, Any]] = field(default_factory=list)
     household_updates: list[dict[str, Any]] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
+    mark: int = 0  # db.log_mark() where the profile was read: the write checks nothing moved since
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         """A row to insert (every row of a table names the same columns in the same order)."""
@@ -177,16 +200,20 @@ def _merge_values(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]
 
 @dataclass
 class _Known:
-    """Every household and person of the profile by id, read in one pass each."""
+    """Every household and person of the profile by id, read in one pass each, and the
+    change log's mark in the same read (db.log_mark)."""
 
     households: dict[str, dict[str, Any]]
     persons: dict[str, tuple[Any, ...]]
+    mark: int
 
 
 def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: Cancelled,
           known: _Known | None = None) -> _Plan:
     plan = _Plan()
-    with store.read() as conn:
+    with store.read() as conn:  # one read transaction: one snapshot for everything below
+        # The earliest snapshot the plan rests on: the whole-profile read's, if there was one.
+        plan.mark = known.mark if known is not None else db.log_mark(conn)
         known_communities = db.communities(conn)
         known_compounds = db.compound_communities(conn)
         known_tags = db.tags(conn)
@@ -305,6 +332,11 @@ def _write(store: Store, plan: _Plan, progress: Progress, cancelled: Cancelled) 
     # The WAL this writes (tens of MB for a street) is copied into the database file by the
     # next ordinary commit, the search index's catch-up, not inside the import's commit.
     with store.checkpoints_held(checkpoint_after=False), store.bulk_load(plan.touched, defer_index=True) as conn:
+        # Holding the write lock now: if anything was committed since the profile was read, the
+        # plan may carry values older than the profile's (an update merges them in), so none of
+        # it is written.
+        if db.log_mark(conn) != plan.mark:
+            raise _ProfileChanged()
         for i, table in enumerate(_ORDER):
             cols, rows = plan.inserts.get(table, ((), []))
             db.insert(conn, table, rows, cols=cols, clock=store.clock, skip_existing=table in ("tag", "persontag"))
@@ -390,10 +422,19 @@ def _import(
     if is_cancelled():
         raise ImportCancelled()
     report_progress(40, "comparing with the profile")
-    plan = _plan(store, accepted, report, is_cancelled, known)
-    planned = time.perf_counter()
-    if not dry_run:
-        _write(store, plan, report_progress, is_cancelled)
+    for attempt in range(_PLAN_ATTEMPTS):
+        plan = _plan(store, accepted, report, is_cancelled, known)
+        planned = time.perf_counter()
+        if dry_run:
+            break
+        try:
+            _write(store, plan, report_progress, is_cancelled)
+            break
+        except _ProfileChanged:
+            known = None  # read before the change: look the rows up again
+            report.restart_counts()
+            if attempt + 1 == _PLAN_ATTEMPTS:
+                raise ProfileChangedDuringImport() from None
     report_progress(100, "done")
     done = time.perf_counter()
     report.seconds = {"read": read_done - started, "validate": validated - read_done,
@@ -431,4 +472,5 @@ def _read_known(store: Store) -> _Known | None:
     with store.read() as conn:
         if db.row_count(conn, "person") > _KNOWN_MAX_PERSONS:
             return None
-        return _Known(db.households(conn, None), db.persons(conn, None))
+        mark = db.log_mark(conn)
+        return _Known(db.households(conn, None), db.persons(conn, None), mark)

@@ -272,3 +272,63 @@ def test_a_profile_too_big_to_read_whole_is_looked_up_by_id(store: Store, tmp_pa
     assert roster_import._read_known(store) is None
     again = import_roster(store, path)
     assert (again.persons_created, again.persons_unchanged) == (0, 3)
+
+
+def test_a_change_committed_while_the_import_plans_is_not_overwritten(store: Store, tmp_path: Path,
+                                                                     profile_rows: list[int], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A sync (or another window) may commit between the import reading the profile and its
+    write. The import must not write values worked out from what it read before: it sees
+    the change log moved, works the plan out again, and keeps the newer value."""
+    from gridkeeper import roster_import
+
+    import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
+    rows = people()  # the roster has no note or ethnicity column: the profile's values stay
+    rows[0][5] = "13900001111"  # 张建国's phone changed: so the import updates his row
+    zhang = ids.person_id(ZHANG)
+    real_plan, plans = roster_import._plan, []
+
+    def plan_then_a_sync_commits(*args, **kwargs):  # type: ignore[no-untyped-def]
+        plan = real_plan(*args, **kwargs)
+        plans.append(plan)
+        if len(plans) == 1:  # what a sync applying a colleague's correction would do meanwhile
+            with store.begin() as conn:
+                conn.execute(text("UPDATE person SET ethnicity = '畲族', note = '同事更正' WHERE id = :i"),
+                             {"i": zhang})
+        return plan
+
+    monkeypatch.setattr(roster_import, "_plan", plan_then_a_sync_commits)
+    report = import_roster(store, write_roster(tmp_path / "r2.xlsx", rows))
+    assert len(plans) == 2  # worked out again against the newer profile
+    assert report.persons_updated == 1
+    assert [(c.field, c.new) for c in report.changes] == [("phones", '["13900001111"]')]
+    with store.read() as conn:
+        ethnicity, note, phones = conn.execute(
+            text("SELECT ethnicity, note, phones FROM person WHERE id = :i"), {"i": zhang}).one()
+    assert (ethnicity, note) == ("畲族", "同事更正")  # the colleague's correction survives
+    assert json.loads(phones) == ["13900001111"]
+
+
+def test_a_profile_that_keeps_changing_stops_the_import_in_words(store: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper import roster_import
+
+    import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
+    before = snapshot(store)
+    real_plan = roster_import._plan
+    zhang = ids.person_id(ZHANG)
+
+    def plan_then_a_change(*args, **kwargs):  # type: ignore[no-untyped-def]
+        plan = real_plan(*args, **kwargs)
+        with store.begin() as conn:  # every time: a change the import cannot catch up with
+            conn.execute(text("UPDATE person SET note = coalesce(note, '') || '.' WHERE id = :i"), {"i": zhang})
+        return plan
+
+    monkeypatch.setattr(roster_import, "_plan", plan_then_a_change)
+    rows = people()
+    rows[0][5] = "13900001111"
+    with pytest.raises(roster_import.ProfileChangedDuringImport) as caught:
+        import_roster(store, write_roster(tmp_path / "r2.xlsx", rows))
+    assert "again" in str(caught.value)
+    with store.read() as conn:  # none of the roster's values went in
+        phones = conn.execute(text("SELECT phones FROM person WHERE id = :i"), {"i": zhang}).scalar_one()
+    assert json.loads(phones) == ["13812345678"]
+    assert snapshot(store) != before  # (only the other writer's notes)

@@ -56,6 +56,13 @@ def _by_id(conn: Connection, table: str, fields: Sequence[str],
     return out
 
 
+def log_mark(conn: Connection) -> int:
+    """The change log's last sequence number. Every write to a synced table logs a row (the
+    capture triggers; sync's apply writes the remote rows), so a mark that moved means the
+    profile changed since it was read."""
+    return conn.exec_driver_sql("SELECT max(seq) FROM change_log").scalar() or 0
+
+
 def row_count(conn: Connection, table: str) -> int:
     """About how many rows `table` holds (its largest rowid: no scan)."""
     return conn.exec_driver_sql(f'SELECT max(rowid) FROM "{table}"').scalar() or 0

@@ -3651,6 +3651,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>导入已取消，未做任何改动。</translation>
     </message>
     <message>
+        <source>The profile kept changing while the roster was being imported (a sync, or another window); nothing was imported. Import the roster again.</source>
+        <translation>导入花名册期间档案一直在变动（正在同步，或另一个窗口在写入），本次没有导入任何内容。请重新导入花名册。</translation>
+    </message>
+    <message>
         <source>GridKeeper cannot write to the shared folder {path}: it may be read-only, full, or no longer connected. Your data is safe on this laptop; sync again once the folder can be written to.</source>
         <extracomment>Datasets created this close together are two laptops racing on an empty share.</extracomment>
         <translation>网格管家无法写入共享文件夹 {path}：它可能是只读的、已满或已断开。您的数据仍安全地保存在这台电脑上；等该文件夹可写后再同步。</translation>
