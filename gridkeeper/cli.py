@@ -179,37 +179,54 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
 
     translate = _translator(root)
     path = Path(args.file)
-    try:
-        # Read once, here: an unreadable file fails before any profile is touched.
-        data, header = roster_import.load(path, args.sheet)
-    except RosterError as exc:
+
+    def other_sheets_hint(exc: RosterError) -> int:
         others = _other_sheets(path, exc)
         if not others:
-            raise
+            raise exc
         print(exc.translated(translate) + " "
               + _words(translate, _M_OTHER_SHEETS, sheets=", ".join(others), first=others[0]), file=sys.stderr)
         return EXIT_USAGE
-    if args.dry_run and not paths.database_path(root).exists():
-        # A dry run changes nothing, a profile included: against no profile, everything is new.
-        import tempfile
 
-        with tempfile.TemporaryDirectory(prefix="gridkeeper-dry-run-") as scratch:
-            store = open_store(Path(scratch))
-            try:
-                report = roster_import.import_roster(store, path, args.sheet, dry_run=True, header=header,
-                                                     data=data)
-            finally:
-                store.close()
-    else:
-        root.mkdir(parents=True, exist_ok=True)
+    if paths.database_path(root).exists():
+        # The profile is there (a re-import, most often): import_roster reads the file while it
+        # reads the profile's rows on the other core. A file it cannot read changes nothing.
         logs.setup(root)
         store = open_store(root, _passphrase())
         try:
-            report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run, header=header,
-                                                 data=data)
+            try:
+                report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run)
+            except RosterError as exc:
+                return other_sheets_hint(exc)
             store.reindex_dirty()  # the import leaves the search index to catch up after its commit
         finally:
             store.close()
+    else:
+        try:
+            # Read here, once: an unreadable file fails before a profile is created for it.
+            data, header = roster_import.load(path, args.sheet)
+        except RosterError as exc:
+            return other_sheets_hint(exc)
+        if args.dry_run:
+            # A dry run changes nothing, a profile included: against no profile, everything is new.
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="gridkeeper-dry-run-") as scratch:
+                store = open_store(Path(scratch))
+                try:
+                    report = roster_import.import_roster(store, path, args.sheet, dry_run=True, header=header,
+                                                         data=data)
+                finally:
+                    store.close()
+        else:
+            root.mkdir(parents=True, exist_ok=True)
+            logs.setup(root)
+            store = open_store(root, _passphrase())
+            try:
+                report = roster_import.import_roster(store, path, args.sheet, header=header, data=data)
+                store.reindex_dirty()  # the import leaves the search index to catch up after its commit
+            finally:
+                store.close()
     # Decided by the import, not by whoever reads the report: a closed pipe changes neither.
     code = EXIT_REJECTED if report.rejected_rows else EXIT_OK
     try:

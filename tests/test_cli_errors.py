@@ -116,3 +116,34 @@ def test_a_one_sheet_workbook_without_a_header_gets_no_sheet_hint(
     assert cli.main(["--data-dir", str(root), "import-roster", str(tmp_path / "notes.xlsx")]) == cli.EXIT_USAGE
     err = capsys.readouterr().err
     assert err.startswith("No roster header") and "--sheet" not in err
+
+
+def test_a_broken_file_into_an_existing_profile_is_one_line_and_changes_nothing(
+    english_profile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With a profile there, the file is read by the import itself (beside the profile's rows):
+    a file it cannot read is refused the same way, and the profile is as it was."""
+    roster = write_roster(tmp_path / "r.xlsx", people()[:3])
+    assert cli.main(["--data-dir", str(english_profile), "import-roster", str(roster)]) == cli.EXIT_OK
+    capsys.readouterr()
+    before = _dump(english_profile)
+    broken = tmp_path / "roster.xlsx"
+    broken.write_bytes(b"%PDF-1.4 not a workbook" * 100)
+    code = cli.main(["--data-dir", str(english_profile), "import-roster", str(broken)])
+    out, err = capsys.readouterr()
+    assert code == cli.EXIT_USAGE and out == "" and len(err.splitlines()) == 1
+    assert err.startswith("roster.xlsx is not an Excel workbook that can be read")
+    book = _notes_then_roster(tmp_path / "book.xlsx")
+    assert cli.main(["--data-dir", str(english_profile), "import-roster", str(book)]) == cli.EXIT_USAGE
+    assert "The workbook has other sheets: 花名册, 统计." in capsys.readouterr().err
+    assert _dump(english_profile) == before
+
+
+def _dump(root: Path) -> str:
+    from tests.test_roster_import import snapshot
+
+    store = open_store(root)
+    try:
+        return snapshot(store)
+    finally:
+        store.close()

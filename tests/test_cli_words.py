@@ -119,3 +119,6 @@ def test_import_roster_reads_the_file_once(tmp_path: Path, monkeypatch: pytest.M
     file = write_roster(tmp_path / "r.xlsx", people()[:3])
     assert cli.main(["--data-dir", str(tmp_path / "p"), "import-roster", str(file)]) == 0
     assert reads == [file]
+    # Into the profile that now exists (a re-import): the import reads it, still once.
+    assert cli.main(["--data-dir", str(tmp_path / "p"), "import-roster", str(file)]) == 0
+    assert reads == [file, file]
