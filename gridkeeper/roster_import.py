@@ -6,6 +6,9 @@ roster changes only the fields that differ (logged for sync like any edit).
 A field left empty in the roster never erases what the profile knows.
 Atomic: one bulk-load transaction; a rejected row is never half stored, and
 an error or a cancel anywhere leaves the profile as it was.
+Current: the plan rests on one read of the profile; when anything commits between that
+read and the write (a sync, another window), the plan is worked out again, so no value
+read before the change is written back over it.
 """
 
 from __future__ import annotations
