@@ -298,6 +298,31 @@ def test_sheet_without_a_header_says_so(qtbot, wizard: RosterWizard, tmp_path: P
     assert not page.error.text() and wizard.detected is not None and wizard.detected.row == 1
 
 
+def test_an_empty_first_sheet_leaves_the_other_sheets_to_choose(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A workbook whose first sheet is empty (Excel's "Sheet1") and the roster on the second:
+    the sheet list stays there to pick the roster, not a dead end."""
+    path = tmp_path / "empty-first.xlsx"
+    wb = Workbook()
+    wb.active.title = "Sheet1"
+    roster_sheet = wb.create_sheet("花名册")
+    roster_sheet.append(["姓名", "公民身份号码", "小区", "楼栋", "房号"])
+    roster_sheet.append(["张建国", GOOD_IDS[0], "阳光花园", "1幢", "101"])
+    wb.save(path)
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    page = wizard.sheet_page
+    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=5000)
+    assert "is empty" in page.error.text() and "Choose another sheet" in page.error.text()
+    assert "another file" not in page.error.text()
+    assert page.sheets.isEnabled()
+    assert [page.sheets.itemText(i) for i in range(page.sheets.count())] == ["Sheet1", "花名册"]
+    assert not next_button(wizard).isEnabled()
+    page.sheets.setCurrentText("花名册")
+    page.sheets.activated.emit(page.sheets.currentIndex())
+    qtbot.waitUntil(page.isComplete, timeout=5000)
+    assert not page.error.text() and wizard.detected is not None and wizard.detected.row == 1
+
+
 def test_a_header_without_rows_says_so_and_next_stays_off(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     blank = tmp_path / "空白.xlsx"
     roster.write_template(blank)

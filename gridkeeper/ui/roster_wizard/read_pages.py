@@ -190,7 +190,13 @@ class SheetPage(QWizardPage):
 
         def work(_progress: Any, _cancelled: Any) -> tuple[list[str], Sheet, Header | RosterError]:
             names = roster.list_sheets(path)
-            data = roster.read_sheet(path, sheet)
+            try:
+                data = roster.read_sheet(path, sheet)
+            except RosterError as exc:
+                if exc.code != "sheet_empty" or len(names) < 2:
+                    raise
+                # An empty sheet (Excel's "Sheet1") before the roster: choose another one here.
+                return names, Sheet(str(exc.params.get("sheet", sheet or names[0])), []), exc
             try:
                 header = roster.detect_header(data)
                 roster.require_rows(data, header)  # a blank template: say so here, not "0 rows" at the end
