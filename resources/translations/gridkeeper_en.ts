@@ -148,10 +148,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n warning(s): those rows were imported without the doubtful values.</source>
+        <source>Imported with warnings, without the doubtful values: %n row(s).</source>
         <translation>
-            <numerusform>%n warning: those rows were imported without the doubtful values.</numerusform>
-            <numerusform>%n warnings: those rows were imported without the doubtful values.</numerusform>
+            <numerusform>Imported with warnings, without the doubtful values: %n row.</numerusform>
+            <numerusform>Imported with warnings, without the doubtful values: %n rows.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

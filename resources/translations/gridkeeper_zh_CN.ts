@@ -2521,9 +2521,9 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>没有未导入的行。</translation>
     </message>
     <message numerus="yes">
-        <source>%n warning(s): those rows were imported without the doubtful values.</source>
+        <source>Imported with warnings, without the doubtful values: %n row(s).</source>
         <translation>
-            <numerusform>%n 条提醒：相关行已导入，但不含存疑的值。</numerusform>
+            <numerusform>有提醒的行已导入，但不含存疑的值：%n 行。</numerusform>
         </translation>
     </message>
     <message>

@@ -206,9 +206,12 @@ class SummaryPage(QWizardPage):
                 "file again.", "", rejected))
         else:
             lines.append(self.tr("No row was rejected."))
-        if report.warnings:
-            lines.append(self.tr("%n warning(s): those rows were imported without the doubtful values.", "",
-                                 len(report.warnings)))
+        # Counted as the preview counts them: imported rows that have a warning (a rejected row's
+        # warnings are listed below, but that row was not imported).
+        warned = len({i.row for i in report.warnings} - set(report.rejected_rows))
+        if warned:
+            lines.append(self.tr("Imported with warnings, without the doubtful values: %n row(s).", "",
+                                 warned))
         self.summary.setText("\n".join(lines))
         self.problems.clear()
         for issue in report.rejected:
