@@ -2,8 +2,9 @@
 
 Cells are copied raw from the roster, so the file reads back like the original
 (same header, same columns); ID cells are formatted as text because a number
-cell loses digits in Excel. The problems go in a last column that the header
-detection does not map, so it is ignored on import.
+cell loses digits in Excel. The problems go in a column after the roster's, then
+the row's number in the original file (the problems name it: "Row 8, column C"),
+neither of which the header detection maps, so both are ignored on import.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from gridkeeper.io.roster import Header, RosterRow, Sheet, column_letter
 
 PROBLEMS_HEADER = "问题 / Problems"
+ROW_HEADER = "原表行号 / Row in the original"
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 _ERROR_FILL = "F6C6C6"
 
@@ -63,6 +65,7 @@ def write_rejected(
     for c, label in enumerate(header.labels, start=1):
         ws.cell(row=1, column=c, value=label or None).font = bold
     ws.cell(row=1, column=problems_col, value=PROBLEMS_HEADER).font = bold
+    ws.cell(row=1, column=problems_col + 1, value=ROW_HEADER).font = bold
 
     for out_row, r in enumerate(rejected, start=2):
         values = sheet.rows[r.row - 1] if r.row <= len(sheet.rows) else []
@@ -79,11 +82,13 @@ def write_rejected(
                 ws.cell(row=out_row, column=index + 1).fill = fill
         cell = ws.cell(row=out_row, column=problems_col, value="\n".join(i.text(translate) for i in errors))
         cell.alignment = wrap
+        ws.cell(row=out_row, column=problems_col + 1, value=r.row).alignment = Alignment(vertical="top")
 
     if id_col is not None:
         ws.column_dimensions[column_letter(id_col)].number_format = "@"  # rows the user adds stay text
         ws.column_dimensions[column_letter(id_col)].width = 22
     ws.column_dimensions[column_letter(problems_col - 1)].width = 60
+    ws.column_dimensions[column_letter(problems_col)].width = 16
     ws.freeze_panes = "A2"
     book.save(Path(path))
     return len(rejected)

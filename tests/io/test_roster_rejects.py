@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from gridkeeper import idnumber
 from gridkeeper.io import roster
-from gridkeeper.io.roster_rejects import PROBLEMS_HEADER, write_rejected
+from gridkeeper.io.roster_rejects import PROBLEMS_HEADER, ROW_HEADER, write_rejected
 
 GOOD = idnumber.make("330382", date(1950, 3, 2), 11)
 OTHER = idnumber.make("330382", date(1962, 5, 1), 24)
@@ -50,7 +50,8 @@ def test_rejected_rows_are_written_with_their_reasons_and_read_back(tmp_path: Pa
     found = roster.detect_header(again)
     assert found.row == 1
     assert found.columns == header.columns  # the same columns: fix the cells, import this file
-    assert again.rows[0][:8] == sheet.rows[1][:8] and again.rows[0][8] == PROBLEMS_HEADER
+    assert again.rows[0][:8] == sheet.rows[1][:8] and again.rows[0][8:10] == [PROBLEMS_HEADER, ROW_HEADER]
+    assert [r[9] for r in again.rows[1:]] == [4.0, 5.0, 6.0]  # where each row was: the problems name it
     assert [r[0] for r in again.rows[1:]] == ["坏号码", None, "数字号"]
     assert [r[1] for r in again.rows[1:]] == [BAD, THIRD, 330382196205012000.0]
     problems = [r[8] for r in again.rows[1:]]
@@ -89,4 +90,4 @@ def test_nothing_rejected_writes_only_the_header(tmp_path: Path) -> None:
     out = tmp_path / "none.xlsx"
     assert write_rejected(out, sheet, header, [r for r in rows if not r.rejected]) == 0
     again = roster.read_sheet(out)
-    assert len(again.rows) == 1 and again.rows[0][-1] == PROBLEMS_HEADER
+    assert len(again.rows) == 1 and again.rows[0][-2:] == [PROBLEMS_HEADER, ROW_HEADER]

@@ -165,7 +165,7 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     back = roster.read_sheet(target)
     assert roster.detect_header(back).row == 1
     assert [r[0] for r in back.rows[1:]] == ["赵敏"]
-    assert back.rows[1][2] == BAD_ID and "Row 6, column C" in back.rows[1][-1]
+    assert back.rows[1][2] == BAD_ID and "Row 6, column C" in back.rows[1][-2] and back.rows[1][-1] == 6
 
 
 def test_the_summary_counts_warnings_as_the_preview_does(qtbot, wizard: RosterWizard) -> None:  # type: ignore[no-untyped-def]
