@@ -453,3 +453,32 @@ def test_the_preview_makes_the_names_search_keys_ahead(qtbot, wizard: RosterWiza
         searchkeys.name_keys(name)
     assert searchkeys.name_keys.cache_info().hits == hits + len(accepted)  # all made already
     assert "赵敏" not in accepted  # the rejected row's name is not worth the work
+
+
+def test_preview_cells_mask_numbers_even_without_a_header() -> None:
+    """ID and mobile numbers are masked on screen everywhere (PIPL): in a column the wizard does
+    not know yet, or on a sheet with no header at all, what looks like one is masked too; an ID
+    that Excel stored as a number shows as Excel shows it, masked."""
+    from gridkeeper.ui.roster_wizard.common import cell_text
+
+    assert cell_text(GOOD_IDS[0]) == idnumber.mask(GOOD_IDS[0])
+    assert cell_text(f"张建国 {GOOD_IDS[0]}") == f"张建国 {idnumber.mask(GOOD_IDS[0])}"
+    assert cell_text("13812345678") == "138****5678"
+    assert cell_text(330382196205012000.0, "id_number") == "330382********2000"
+    assert cell_text(330382196205012000.0) == "330382********2000"
+    assert cell_text("003002009580") == "003002009580"  # a household number is not an ID
+    assert cell_text(12.0) == "12" and cell_text("塘川社区户籍人口花名册（2024年）") == "塘川社区户籍人口花名册（2024年）"
+    assert cell_text("张建国", "name") == "张建国"
+
+
+def test_the_sheet_page_masks_ids_on_a_sheet_without_a_header(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "no-header.xlsx"
+    wb = Workbook()
+    wb.active.append(["张建国", GOOD_IDS[0], "13812345678"])
+    wb.save(path)
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    page = wizard.sheet_page
+    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=5000)
+    shown = [page.table.item(0, c).text() for c in range(page.table.columnCount())]
+    assert shown == ["张建国", idnumber.mask(GOOD_IDS[0]), "138****5678"]

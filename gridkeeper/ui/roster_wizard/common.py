@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -25,6 +26,8 @@ ERROR_ROW_TINT = QColor("#fbe1e1")  # the rest of its row
 WARNING_ROW_TINT = QColor("#fdf3cf")
 HEADER_TINT = QColor("#d7e6f7")
 _PHONE_CHUNK = re.compile(r"[^、,，;；/|\r\n\s]+")
+_ID_LIKE = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9A-Za-z])")
+_MOBILE_LIKE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 
 
 def _translate(context: str, text: str) -> str:
@@ -39,8 +42,10 @@ def cell_text(value: object, field: str | None = None) -> str:
     """A raw cell as the preview shows it; ID and phone numbers masked (PIPL)."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        text = str(int(value))
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        # The shortest digits that are this float (an ID number Excel stored as a number shows
+        # as Excel shows it, 330382196205012000, not 3.3e+17 nor the float's 330382196205011968).
+        text = str(int(Decimal(repr(value))))
     elif isinstance(value, datetime):
         text = value.date().isoformat() if value.time() == time() else value.isoformat(" ")
     elif isinstance(value, date):
@@ -51,6 +56,9 @@ def cell_text(value: object, field: str | None = None) -> str:
         return idnumber.mask(text)
     if field == "phones":
         return _PHONE_CHUNK.sub(lambda m: phone.mask(m[0]), text)
+    if field is None:  # a column not (yet) known, or no header at all: what looks like one is masked
+        text = _ID_LIKE.sub(lambda m: idnumber.mask(m[0]), text)
+        return _MOBILE_LIKE.sub(lambda m: phone.mask(m[0]), text)
     return text
 
 
