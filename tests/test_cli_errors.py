@@ -132,7 +132,7 @@ def test_a_broken_file_into_an_existing_profile_is_one_line_and_changes_nothing(
     code = cli.main(["--data-dir", str(english_profile), "import-roster", str(broken)])
     out, err = capsys.readouterr()
     assert code == cli.EXIT_USAGE and out == "" and len(err.splitlines()) == 1
-    assert err.startswith("roster.xlsx is not an Excel workbook that can be read")
+    assert err.startswith("roster.xlsx is a PDF document, not an Excel workbook")
     book = _notes_then_roster(tmp_path / "book.xlsx")
     assert cli.main(["--data-dir", str(english_profile), "import-roster", str(book)]) == cli.EXIT_USAGE
     assert "The workbook has other sheets: 花名册, 统计." in capsys.readouterr().err

@@ -128,6 +128,30 @@ def _file_unreadable(path: Path) -> RosterError:
     )
 
 
+def _file_is_pdf(path: Path) -> RosterError:
+    return RosterError(
+        "file_unreadable",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{file} is a PDF document, not an Excel workbook; a roster cannot be read from it. "
+            "Ask for the roster as an Excel file (.xlsx), or save the original in Excel or WPS as .xlsx.",
+        ),
+        file=path.name,
+    )
+
+
+def _file_is_text(path: Path) -> RosterError:
+    return RosterError(
+        "file_unreadable",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{file} is a text file (CSV or similar), not an Excel workbook. "
+            "Open it in Excel or WPS, save it as .xlsx and import that file.",
+        ),
+        file=path.name,
+    )
+
+
 def _file_encrypted(path: Path) -> RosterError:
     return RosterError(
         "file_encrypted",
@@ -148,6 +172,26 @@ def _head(path: Path) -> bytes:
         return b""
 
 
+def _looks_like_text(path: Path) -> bool:
+    """Whether the file starts as text does (UTF-8 or GBK, no NUL bytes): a CSV renamed .xlsx."""
+    try:
+        with path.open("rb") as fh:
+            start = fh.read(4096)
+    except OSError:
+        return False
+    if not start.strip() or b"\0" in start:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            start.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(start) - 4:  # a character cut by the 4,096-byte read
+                return True
+            continue
+        return True
+    return False
+
+
 def _classify_failure(path: Path) -> RosterError:
     """Why calamine could not open the file, as well as the bytes tell.
 
@@ -158,8 +202,11 @@ def _classify_failure(path: Path) -> RosterError:
     what such files are in practice. Only an OLE file that plainly is a Word or
     PowerPoint document is reported as unreadable instead.
     """
-    if _head(path) != OLE_MAGIC:
-        return _file_unreadable(path)
+    head = _head(path)
+    if head.startswith(b"%PDF"):
+        return _file_is_pdf(path)
+    if head != OLE_MAGIC:
+        return _file_is_text(path) if _looks_like_text(path) else _file_unreadable(path)
     try:
         data = path.read_bytes()
     except OSError:

@@ -3623,6 +3623,14 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>{file} 不是可读取的 Excel 工作簿（.xlsx、.xls、.xlsm、.xlsb 或 .ods）。如果它能在 Excel 或 WPS 中打开，请在其中另存为 .xlsx 后重新导入。</translation>
     </message>
     <message>
+        <source>{file} is a PDF document, not an Excel workbook; a roster cannot be read from it. Ask for the roster as an Excel file (.xlsx), or save the original in Excel or WPS as .xlsx.</source>
+        <translation>{file} 是 PDF 文档，不是 Excel 工作簿，无法从中读取花名册。请索要 Excel 格式（.xlsx）的花名册，或在 Excel、WPS 中把原表另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>{file} is a text file (CSV or similar), not an Excel workbook. Open it in Excel or WPS, save it as .xlsx and import that file.</source>
+        <translation>{file} 是文本文件（CSV 之类），不是 Excel 工作簿。请用 Excel 或 WPS 打开，另存为 .xlsx 后导入该文件。</translation>
+    </message>
+    <message>
         <source>{file} is protected with a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后重新导入。</translation>
     </message>

@@ -174,6 +174,24 @@ def test_not_a_workbook_is_unreadable(tmp_path: Path, name: str, content: bytes)
         assert name in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("report.xlsx", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" * 40, "is a PDF document"),
+        ("notes.xlsx", "姓名,身份证号\n张三,1\n".encode(), "is a text file (CSV or similar)"),
+        ("gbk.xlsx", "姓名,身份证号\n张三,1\n".encode("gbk") * 300, "is a text file (CSV or similar)"),
+        ("broken.xlsx", b"PK\x03\x04" + b"\x00" * 200, "is not an Excel workbook that can be read"),
+        ("empty.xlsx", b"", "is not an Excel workbook that can be read"),
+    ],
+)
+def test_what_the_file_is_instead_is_said(tmp_path: Path, name: str, content: bytes, says: str) -> None:
+    """A PDF or a CSV renamed .xlsx: the message names what the file is."""
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(RosterError) as caught:
+        read_sheet(tmp_path / name)
+    assert str(caught.value).startswith(f"{name} {says}")
+
+
 def test_an_ole_document_that_is_not_excel_is_unreadable(tmp_path: Path) -> None:
     """A Word .doc renamed .xlsx: an OLE container, but it names a WordDocument stream."""
     (tmp_path / "letter.xlsx").write_bytes(OLE_MAGIC + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 900)

@@ -292,7 +292,7 @@ def test_unreadable_file_is_explained_and_next_stays_off(qtbot, wizard: RosterWi
     wizard.next()
     page = wizard.sheet_page
     qtbot.waitUntil(lambda: bool(page.error.text()), timeout=5000)
-    assert "roster.xlsx is not an Excel workbook" in page.error.text()
+    assert "roster.xlsx is a text file (CSV or similar), not an Excel workbook" in page.error.text()
     assert not page.isComplete() and not next_button(wizard).isEnabled()
 
 
