@@ -1219,6 +1219,10 @@
         <translation>花名册已导入。</translation>
     </message>
     <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
         <source>Go back to change something and import again, or close the wizard.</source>
         <translation>可以返回修改后重新导入，或关闭向导。</translation>
     </message>

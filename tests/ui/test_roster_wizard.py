@@ -257,6 +257,7 @@ def test_cancel_rolls_the_import_back(qtbot, wizard: RosterWizard, store: Store,
     qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.running(), timeout=10000)
     assert "cancelled" in page.result.text() and "nothing was changed" in page.result.text()
+    assert page.title() == "Not imported"  # not "Importing" over a cancelled import
     assert not emitted and wizard.currentId() == RosterWizard.IMPORT
     assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
     assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()

@@ -75,6 +75,7 @@ class ImportPage(QWizardPage):
         # what the user saw is what is stored, and the file is not read and checked twice.
         checked = (sheet, self.w.rows) if self.w.rows_fit() else None
         self.w.preview_page.stop_warming()  # what is not warmed yet the catch-up does itself
+        self.setTitle(self.tr("Importing"))  # again, after a cancel or a failure
         self.step.setText(self._steps["comparing with the profile" if checked else "reading"])
         self._done = False
         self.w.report = None
@@ -145,6 +146,7 @@ class ImportPage(QWizardPage):
         self._job = None
         self.cancel_button.hide()
         self.progress.hide()
+        self.setTitle(self.tr("Not imported"))  # not "Importing" over a cancelled or failed import
         again = self.tr("Go back to change something and import again, or close the wizard.")
         if cancelled:  # the message says so: "The import was cancelled; nothing was changed."
             self.step.setText(self.tr("Cancelled."))
