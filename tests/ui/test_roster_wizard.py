@@ -334,6 +334,7 @@ def test_an_empty_first_sheet_leaves_the_other_sheets_to_choose(qtbot, wizard: R
     qtbot.waitUntil(lambda: bool(page.error.text()), timeout=5000)
     assert "is empty" in page.error.text() and "Choose another sheet" in page.error.text()
     assert "another file" not in page.error.text()
+    assert not page.table.isVisible()  # no empty grid under the message
     assert page.sheets.isEnabled()
     assert [page.sheets.itemText(i) for i in range(page.sheets.count())] == ["Sheet1", "花名册"]
     assert not next_button(wizard).isEnabled()
@@ -341,6 +342,7 @@ def test_an_empty_first_sheet_leaves_the_other_sheets_to_choose(qtbot, wizard: R
     page.sheets.activated.emit(page.sheets.currentIndex())
     qtbot.waitUntil(page.isComplete, timeout=5000)
     assert not page.error.text() and wizard.detected is not None and wizard.detected.row == 1
+    assert page.table.isVisible()
 
 
 def test_a_header_without_rows_says_so_and_next_stays_off(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

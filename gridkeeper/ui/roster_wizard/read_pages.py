@@ -249,6 +249,10 @@ class SheetPage(QWizardPage):
         start = max(0, header.row - 4) if header else 0
         end = min(len(data.rows), (header.row if header else 0) + SHEET_PREVIEW_ROWS)
         shown = data.rows[start:end]
+        if not shown:  # an empty sheet: nothing to show, the message says so
+            self.table.hide()
+            self.note.hide()
+            return
         width = max((len(r) for r in shown), default=0)
         fields = {i: f for f, i in header.columns.items()} if header else {}
         self.table.setRowCount(len(shown))
