@@ -116,40 +116,26 @@ def _file_missing(path: Path) -> RosterError:
     )
 
 
-def _file_unreadable(path: Path) -> RosterError:
-    return RosterError(
-        "file_unreadable",
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "{file} is not an Excel workbook that can be read (.xlsx, .xls, .xlsm, .xlsb or .ods). "
-            "If it opens in Excel or WPS, save it there as .xlsx and import it again.",
-        ),
-        file=path.name,
-    )
+_M_UNREADABLE = QT_TRANSLATE_NOOP(
+    "errors",
+    "{file} is not an Excel workbook that can be read (.xlsx, .xls, .xlsm, .xlsb or .ods). "
+    "If it opens in Excel or WPS, save it there as .xlsx and import it again.",
+)
+_M_PDF = QT_TRANSLATE_NOOP(
+    "errors",
+    "{file} is a PDF document, not an Excel workbook; a roster cannot be read from it. "
+    "Ask for the roster as an Excel file (.xlsx), or save the original in Excel or WPS as .xlsx.",
+)
+_M_TEXT = QT_TRANSLATE_NOOP(
+    "errors",
+    "{file} is a text file (CSV or similar), not an Excel workbook. "
+    "Open it in Excel or WPS, save it as .xlsx and import that file.",
+)
 
 
-def _file_is_pdf(path: Path) -> RosterError:
-    return RosterError(
-        "file_unreadable",
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "{file} is a PDF document, not an Excel workbook; a roster cannot be read from it. "
-            "Ask for the roster as an Excel file (.xlsx), or save the original in Excel or WPS as .xlsx.",
-        ),
-        file=path.name,
-    )
-
-
-def _file_is_text(path: Path) -> RosterError:
-    return RosterError(
-        "file_unreadable",
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "{file} is a text file (CSV or similar), not an Excel workbook. "
-            "Open it in Excel or WPS, save it as .xlsx and import that file.",
-        ),
-        file=path.name,
-    )
+def _file_unreadable(path: Path, message: str = _M_UNREADABLE) -> RosterError:
+    """Not a workbook calamine can read; `message` says what it is instead, when the bytes tell."""
+    return RosterError("file_unreadable", message, file=path.name)
 
 
 def _file_encrypted(path: Path) -> RosterError:
@@ -204,9 +190,9 @@ def _classify_failure(path: Path) -> RosterError:
     """
     head = _head(path)
     if head.startswith(b"%PDF"):
-        return _file_is_pdf(path)
+        return _file_unreadable(path, _M_PDF)
     if head != OLE_MAGIC:
-        return _file_is_text(path) if _looks_like_text(path) else _file_unreadable(path)
+        return _file_unreadable(path, _M_TEXT if _looks_like_text(path) else _M_UNREADABLE)
     try:
         data = path.read_bytes()
     except OSError:
