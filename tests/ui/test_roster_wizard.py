@@ -297,11 +297,13 @@ def test_unreadable_file_is_explained_and_next_stays_off(qtbot, wizard: RosterWi
     assert not page.isComplete() and not next_button(wizard).isEnabled()
 
 
-def test_sheet_without_a_header_says_so(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "notes.xlsx"
+def _open_with_roster_second(qtbot, wizard: RosterWizard, path: Path, first: str, first_rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    """A workbook whose roster is its second sheet, after `first`; opened on the sheet page,
+    which has said something about the first sheet."""
     wb = Workbook()
-    wb.active.title = "说明"
-    wb.active.append(["本表由派出所提供"])
+    wb.active.title = first
+    for row in first_rows:
+        wb.active.append(row)
     roster_sheet = wb.create_sheet("花名册")
     roster_sheet.append(["姓名", "公民身份号码", "小区", "楼栋", "房号"])
     roster_sheet.append(["张建国", GOOD_IDS[0], "阳光花园", "1幢", "101"])
@@ -310,38 +312,34 @@ def test_sheet_without_a_header_says_so(qtbot, wizard: RosterWizard, tmp_path: P
     wizard.next()
     page = wizard.sheet_page
     qtbot.waitUntil(lambda: bool(page.error.text()), timeout=5000)
-    assert "No roster header" in page.error.text() and "Choose another sheet" in page.error.text()
-    assert not next_button(wizard).isEnabled()
+    return page
+
+
+def _choose_the_roster(qtbot, wizard: RosterWizard, page) -> None:  # type: ignore[no-untyped-def]
     page.sheets.setCurrentText("花名册")
     page.sheets.activated.emit(page.sheets.currentIndex())
     qtbot.waitUntil(page.isComplete, timeout=5000)
     assert not page.error.text() and wizard.detected is not None and wizard.detected.row == 1
 
 
+def test_sheet_without_a_header_says_so(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _open_with_roster_second(qtbot, wizard, tmp_path / "notes.xlsx", "说明", [["本表由派出所提供"]])
+    assert "No roster header" in page.error.text() and "Choose another sheet" in page.error.text()
+    assert not next_button(wizard).isEnabled()
+    _choose_the_roster(qtbot, wizard, page)
+
+
 def test_an_empty_first_sheet_leaves_the_other_sheets_to_choose(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A workbook whose first sheet is empty (Excel's "Sheet1") and the roster on the second:
     the sheet list stays there to pick the roster, not a dead end."""
-    path = tmp_path / "empty-first.xlsx"
-    wb = Workbook()
-    wb.active.title = "Sheet1"
-    roster_sheet = wb.create_sheet("花名册")
-    roster_sheet.append(["姓名", "公民身份号码", "小区", "楼栋", "房号"])
-    roster_sheet.append(["张建国", GOOD_IDS[0], "阳光花园", "1幢", "101"])
-    wb.save(path)
-    wizard.file_page.path.setText(str(path))
-    wizard.next()
-    page = wizard.sheet_page
-    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=5000)
+    page = _open_with_roster_second(qtbot, wizard, tmp_path / "empty-first.xlsx", "Sheet1", [])
     assert "is empty" in page.error.text() and "Choose another sheet" in page.error.text()
     assert "another file" not in page.error.text()
     assert not page.table.isVisible()  # no empty grid under the message
     assert page.sheets.isEnabled()
     assert [page.sheets.itemText(i) for i in range(page.sheets.count())] == ["Sheet1", "花名册"]
     assert not next_button(wizard).isEnabled()
-    page.sheets.setCurrentText("花名册")
-    page.sheets.activated.emit(page.sheets.currentIndex())
-    qtbot.waitUntil(page.isComplete, timeout=5000)
-    assert not page.error.text() and wizard.detected is not None and wizard.detected.row == 1
+    _choose_the_roster(qtbot, wizard, page)
     assert page.table.isVisible()
 
 
