@@ -13,7 +13,10 @@ for sets made minutes apart). It is a measurement of an approach, not app code.
 piece's checks, standing in for the rest of the plan and the store, as if they
 too were done piece by piece inside the import's transaction (26 us per row is
 what they take today: 0.5 s compare + 0.8 s store for 50,000 rows). It tells how
-much of the parse such a pipeline could hide.
+much of the parse such a pipeline could hide. It promised too much: the stand-in
+said 0.5 s, the real thing (branch `pieces`, the import done piece by piece in one
+transaction) gained 0.0-0.13 s in alternating runs (docs/performance.md, fifth
+session), so it was not taken.
 
     python benchmarks/bench_parse_pipeline.py [--runs 5] [--roster FILE] [--cuts 0.33,0.66 ...] [--stand-in-us 26]
 
