@@ -472,6 +472,20 @@ def test_preview_cells_mask_numbers_even_without_a_header() -> None:
     assert cell_text("张建国", "name") == "张建国"
 
 
+def test_phone_cells_written_with_spaces_mask_as_numbers() -> None:
+    """A mobile typed in groups (138 1234 5680, 138-1234-5680, +86 138 1234 5680) is one number,
+    as the import reads it: masked as one (138****5680), not as three groups of stars the
+    cadre cannot match to anything. Several numbers and junk in one cell keep their places."""
+    from gridkeeper.ui.roster_wizard.common import cell_text
+
+    assert cell_text("138 1234 5680", "phones") == "138****5680"
+    assert cell_text("138-1234-5680", "phones") == "138****5680"
+    assert cell_text("+86 138 1234 5680", "phones") == "138****5680"
+    assert cell_text("138 1234 5678; 12345", "phones") == "138****5678; *2345"
+    assert cell_text("13812345678、0577-62345678", "phones") == "138****5678、0577-****5678"
+    assert cell_text("138 1234 5680") == "138****5680"  # in a column the wizard does not know, too
+
+
 def test_the_sheet_page_masks_ids_on_a_sheet_without_a_header(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "no-header.xlsx"
     wb = Workbook()

@@ -27,7 +27,14 @@ WARNING_ROW_TINT = QColor("#fdf3cf")
 HEADER_TINT = QColor("#d7e6f7")
 _PHONE_CHUNK = re.compile(r"[^、,，;；/|\r\n\s]+")
 _ID_LIKE = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9A-Za-z])")
-_MOBILE_LIKE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+# A mobile as people type it: 13812345678, 138 1234 5680, 138-1234-5680, +86 138 1234 5680.
+_MOBILE_LIKE = re.compile(r"(?<![0-9])(?:(?:\+|00)86[ \u3000-]*)?(1[3-9][0-9](?:[ \u3000-]?[0-9]){8})(?![0-9])")
+_GROUPING = re.compile(r"[ \u3000-]")
+
+
+def _mask_mobiles(text: str) -> str:
+    """Every mobile in the text masked as the one number the import reads (138****5680)."""
+    return _MOBILE_LIKE.sub(lambda m: phone.mask(_GROUPING.sub("", m[1])), text)
 
 
 def _translate(context: str, text: str) -> str:
@@ -55,10 +62,10 @@ def cell_text(value: object, field: str | None = None) -> str:
     if field == "id_number":
         return idnumber.mask(text)
     if field == "phones":
-        return _PHONE_CHUNK.sub(lambda m: phone.mask(m[0]), text)
+        # Mobiles first, whole, then whatever else the cell holds piece by piece.
+        return _PHONE_CHUNK.sub(lambda m: m[0] if "****" in m[0] else phone.mask(m[0]), _mask_mobiles(text))
     if field is None:  # a column not (yet) known, or no header at all: what looks like one is masked
-        text = _ID_LIKE.sub(lambda m: idnumber.mask(m[0]), text)
-        return _MOBILE_LIKE.sub(lambda m: phone.mask(m[0]), text)
+        return _mask_mobiles(_ID_LIKE.sub(lambda m: idnumber.mask(m[0]), text))
     return text
 
 
