@@ -235,6 +235,8 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
         else:
             for issue in report.rejected + report.warnings:
                 print(issue.text(translate), file=sys.stderr)
+            for change in report.changes:  # what an updated roster changed, field by field
+                print(change.text(translate))
             print(_words(
                 translate, _M_WOULD_IMPORT if report.dry_run else _M_IMPORTED,
                 file=path.name, sheet=report.sheet, header_row=report.header_row, rows=report.rows_read,

@@ -27,7 +27,9 @@ from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.io import roster
 from gridkeeper.io.roster import Header, Issue, RosterRow, Sheet
 from gridkeeper.io.roster_read import gc_paused
+from gridkeeper.store import households as store_households
 from gridkeeper.store import roster as db
+from gridkeeper.store import searchkeys
 from gridkeeper.store.engine import Store
 
 Progress = Callable[[int, str], None]
@@ -58,14 +60,62 @@ class _ProfileChanged(Exception):
 _PLAN_ATTEMPTS = 3
 
 
+_M_CHANGE = QT_TRANSLATE_NOOP("roster", "Row {row}, {who}: {field} {old} → {new}")
+_M_EMPTY = QT_TRANSLATE_NOOP("roster", "(empty)")
+# A changed field by the name the roster's column has (households' fields too).
+_CHANGE_LABELS = {
+    "household_id": QT_TRANSLATE_NOOP("roster", "Address"),
+    "relation_to_head": roster.FIELD_LABELS["relation"],
+    "deleted": QT_TRANSLATE_NOOP("roster", "Removed from the profile"),
+    **{f: roster.FIELD_LABELS[f] for f in ("name", "id_number", "gender", "birth_date", "ethnicity", "phones",
+                                           "note", "household_no", "residence_status")},
+}
+_CHANGE_VALUES = {
+    "gender": {"M": QT_TRANSLATE_NOOP("roster", "male"), "F": QT_TRANSLATE_NOOP("roster", "female")},
+    "deleted": {0: QT_TRANSLATE_NOOP("roster", "no"), 1: QT_TRANSLATE_NOOP("roster", "yes")},
+}
+
+
 @dataclass(frozen=True)
 class Change:
+    """One field the import changed: of a person (`name` is the person's) or of a household
+    (`name` is its address). `old` and `new` are the stored values; a person's household
+    (field household_id) is given as the two addresses."""
+
     row: int
-    person_id: str
+    person_id: str  # the household's id for a household's field
     name: str
     field: str
     old: Any
     new: Any
+    household: bool = False
+
+    def text(self, translate: Callable[[str, str], str] | None = None) -> str:
+        """"Row 7, 张三: Phone 138****5678 → 139****0000", masked, in the user's language."""
+        def words(source: str) -> str:
+            return (translate("roster", source) or source) if translate is not None else source
+
+        def shown(value: Any) -> str:
+            if value is None or value == "" or value == "[]":
+                return words(_M_EMPTY)
+            named = _CHANGE_VALUES.get(self.field, {}).get(value)
+            if named is not None:
+                return words(named)
+            value = _masked(self.field, value)
+            if self.field == "phones":
+                try:
+                    return "、".join(json.loads(value))
+                except (TypeError, ValueError):
+                    return str(value)
+            return str(value)
+
+        template = words(_M_CHANGE)
+        params = {"row": self.row, "who": self.name, "field": words(_CHANGE_LABELS.get(self.field, self.field)),
+                  "old": shown(self.old), "new": shown(self.new)}
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):  # a broken translation must not hide the change
+            return _M_CHANGE.format(**params)
 
 
 @dataclass
@@ -102,8 +152,9 @@ class ImportReport:
             "persons_updated": self.persons_updated, "persons_unchanged": self.persons_unchanged,
             "households_created": self.households_created, "households_updated": self.households_updated,
             "rejected": [issue(i) for i in self.rejected], "warnings": [issue(i) for i in self.warnings],
-            "changes": [{"row": c.row, "person": c.name, "field": c.field,
-                         "old": _masked(c.field, c.old), "new": _masked(c.field, c.new)} for c in self.changes],
+            "changes": [{"row": c.row, "of": "household" if c.household else "person", "person": c.name,
+                         "field": c.field, "old": _masked(c.field, c.old), "new": _masked(c.field, c.new)}
+                        for c in self.changes],
         }
 
 
@@ -275,6 +326,7 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
 
     seen_households: set[str] = set()
     seen_persons: set[str] = set()
+    moves: list[tuple[int, str, str, str | None, str]] = []  # (row, person, name, old household, new address)
     # New rows go straight into their tables' lists as tuples (most rows of a first import).
     new_households = plan.rows("household", _HOUSEHOLD_INSERT)
     new_persons = plan.rows("person", _PERSON_INSERT)
@@ -295,6 +347,9 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
                     plan.household_updates.append({"id": household, **merged})
                     plan.touched.add(household)
                     report.households_updated += 1
+                    where = searchkeys.address(r.compound, r.building, r.unit, r.room)
+                    report.changes.extend(Change(r.row, household, where, f, old[f], merged[f], household=True)
+                                          for f in db.HOUSEHOLD_FIELDS if merged[f] != old[f])
         if person in seen_persons:  # same person twice under different keys: first row wins
             continue
         seen_persons.add(person)
@@ -314,7 +369,10 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
                 plan.touched.update({household, old[0]} - {None})
                 report.persons_updated += 1
                 for f, was, now in zip(db.PERSON_FIELDS, old, merged):
-                    if now != was:
+                    if f == "household_id" and now != was:  # moved: told as addresses, looked up below
+                        moves.append((r.row, person, r.name, was,
+                                      searchkeys.address(r.compound, r.building, r.unit, r.room)))
+                    elif now != was:
                         report.changes.append(Change(r.row, person, r.name, f, was, now))
             else:
                 report.persons_unchanged += 1
@@ -325,6 +383,12 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
                 known_tags[tag] = tag_id
             plan.add("persontag", {"id": ids.person_tag_id(person, tag_id), "person_id": person, "tag_id": tag_id,
                                    "detail": None, "deleted": 0})
+    if moves:
+        with store.read() as conn:
+            addresses = store_households.addresses(conn, [was for _, _, _, was, _ in moves if was])
+        report.changes.extend(Change(row, person, name, "household_id", addresses.get(was, was), now)
+                              for row, person, name, was, now in moves)
+        report.changes.sort(key=lambda c: c.row)  # stable: each row's fields keep their order
     return plan
 
 

@@ -49,6 +49,20 @@ def test_import_roster_speaks_the_profiles_language(
                    "0 updated, 0 unchanged; households 2 new, 0 updated; 1 rows rejected, 0 warnings.\n")
 
 
+def test_an_update_prints_what_it_changed_in_the_profiles_language(
+    tmp_path: Path, marked: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _profile(tmp_path, "zh_CN")
+    assert cli.main(["--data-dir", str(root), "import-roster", str(write_roster(tmp_path / "r.xlsx", people()[:3]))]) == 0
+    rows = people()[:3]
+    rows[0][5] = "13900001111"
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(root), "import-roster", str(write_roster(tmp_path / "r2.xlsx", rows))]) == 0
+    change, summary = capsys.readouterr().out.splitlines()
+    assert change == "«zh_CN:roster»Row 3, 张建国: «zh_CN:roster»Phone 138****5678 → 139****1111"
+    assert "persons 0 new, 1 updated, 2 unchanged" in summary
+
+
 def test_dry_run_summary_is_translated_too(
     tmp_path: Path, marked: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -30,13 +30,13 @@ def people() -> list[list[object]]:
     ]
 
 
-def write_roster(path: Path, rows: list[list[object]]) -> Path:
+def write_roster(path: Path, rows: list[list[object]], header: list[str] = HEADER) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "花名册"
     ws.append(["塘川社区户籍人口花名册"])
     ws.merge_cells("A1:L1")
-    ws.append(HEADER)
+    ws.append(header)
     for r in rows:
         ws.append(r)
     wb.save(path)
@@ -119,6 +119,33 @@ def test_updated_roster_changes_only_changed_fields(store: Store, tmp_path: Path
     assert [(t, f) for t, _r, f, _v in new] == [("person", "phones")]
     assert json.loads(json.loads(new[0][3])) == ["13900001111"]
     assert profile_rows in ([], [0, 3])
+
+
+def test_an_update_tells_what_it_changed_field_by_field(store: Store, tmp_path: Path) -> None:
+    """An updated roster says what it changed, as a cadre reads it: a renamed person (same ID
+    number, another name), a move told as the two addresses (not household ids), a household's
+    own field (人户状态), numbers masked; in the user's language when translated."""
+    def roster(rows: list[list[object]], statuses: list[str], name: str) -> Path:
+        return write_roster(tmp_path / name, [r + [s] for r, s in zip(rows, statuses, strict=True)],
+                            header=[*HEADER, "人户状态"])
+
+    import_roster(store, roster(people(), ["人户一致"] * 4, "r.xlsx"))
+    rows = people()
+    rows[1][0] = "李秀瑛"  # the same ID number under another name
+    rows[2][5] = "13900002222"  # 王伟's phone
+    rows[2][8:11] = ["6幢", "1", "101"]  # and he moved
+    report = import_roster(store, roster(rows, ["人在户不在", "人在户不在", "人户一致", "人户一致"], "r2.xlsx"))
+    assert (report.persons_updated, report.households_updated) == (2, 1)
+    assert [c.text() for c in report.changes] == [
+        "Row 3, 阳光花园3幢2单元501: Residence status 人户一致 → 人在户不在",
+        "Row 4, 李秀瑛: Name 李秀英 → 李秀瑛",
+        "Row 5, 王伟: Phone 0577-****5678 → 139****2222",
+        "Row 5, 王伟: Address 阳光花园5幢1单元302 → 阳光花园6幢1单元101",
+    ]
+    assert [(c["of"], c["field"]) for c in report.as_json()["changes"]] == [
+        ("household", "residence_status"), ("person", "name"), ("person", "phones"), ("person", "household_id")]
+    words = {"Row {row}, {who}: {field} {old} → {new}": "第{row}行 {who}：{field} {old} → {new}", "Name": "姓名"}
+    assert report.changes[1].text(lambda _context, source: words.get(source, "")) == "第4行 李秀瑛：姓名 李秀英 → 李秀瑛"
 
 
 def test_empty_cells_never_erase_what_the_profile_knows(store: Store, tmp_path: Path) -> None:

@@ -2531,6 +2531,10 @@ Offline-first records for grid cadres of a street office.</source>
         </translation>
     </message>
     <message>
+        <source>Changed:</source>
+        <translation>改动：</translation>
+    </message>
+    <message>
         <source>Rejected: {text}</source>
         <translation>未导入：{text}</translation>
     </message>
@@ -4845,6 +4849,38 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The sheet has no building column (楼栋) and no room column (房号): an address needs both.</source>
         <translation>表格中没有“楼栋”列和“房号”列，地址必须两者都有。</translation>
+    </message>
+    <message>
+        <source>Row {row}, {who}: {field} {old} → {new}</source>
+        <translation>第{row}行 {who}：{field} {old} → {new}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Removed from the profile</source>
+        <translation>已从档案移除</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,23 @@ def test_the_summary_counts_warnings_as_the_preview_does(qtbot, wizard: RosterWi
     assert wizard.summary_page.problems.count() == 5  # every problem is still listed
 
 
+def test_the_summary_lists_what_an_update_changed(qtbot, wizard: RosterWizard) -> None:  # type: ignore[no-untyped-def]
+    """"2 persons updated" alone does not tell a cadre what happened to whom: each change is listed."""
+    report = use_case.ImportReport("花名册.xlsx", "花名册", 2, False, rows_read=3, persons_updated=1,
+                                   persons_unchanged=2)
+    report.changes = [use_case.Change(3, "p", "张建国", "phones", '["13812345678"]', '["13900001111"]')]
+    wizard.report = report
+    wizard.summary_page.initializePage()
+    page = wizard.summary_page
+    assert [page.changes.item(i).text() for i in range(page.changes.count())] == [
+        "Row 3, 张建国: Phone 138****5678 → 139****1111"]
+    assert page.changes_title.text() == "Changed:" and not page.changes.isHidden()
+    assert page.problems.isHidden()  # nothing to list there
+    wizard.report = use_case.ImportReport("花名册.xlsx", "花名册", 2, False, rows_read=3, persons_unchanged=3)
+    page.initializePage()
+    assert page.changes.count() == 0 and page.changes.isHidden() and page.changes_title.isHidden()
+
+
 def test_reimport_changes_nothing_and_has_nothing_to_save(qtbot, wizard: RosterWizard, store: Store,  # type: ignore[no-untyped-def]
                                                            tmp_path: Path) -> None:
     path = write_roster(tmp_path / "r.xlsx")

@@ -170,6 +170,10 @@ class SummaryPage(QWizardPage):
         self.setFinalPage(True)
         self.summary = _wrapped(name="summary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.changes_title = _wrapped(name="changesTitle")
+        self.changes = QListWidget()
+        self.changes.setObjectName("changes")
+        self.changes.setWordWrap(True)
         self.problems_title = _wrapped(name="problemsTitle")
         self.problems = QListWidget()
         self.problems.setObjectName("problems")
@@ -184,6 +188,8 @@ class SummaryPage(QWizardPage):
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.changes_title)
+        layout.addWidget(self.changes, 1)
         layout.addWidget(self.problems_title)
         layout.addWidget(self.problems, 1)
         layout.addLayout(row)
@@ -215,6 +221,13 @@ class SummaryPage(QWizardPage):
             lines.append(self.tr("Imported with warnings, without the doubtful values: %n row(s).", "",
                                  warned))
         self.summary.setText("\n".join(lines))
+        # What an updated roster changed, field by field (an update counted above is shown here).
+        self.changes.clear()
+        for change in report.changes:
+            self.changes.addItem(change.text(_translate))
+        self.changes_title.setText(self.tr("Changed:") if report.changes else "")
+        self.changes_title.setVisible(bool(report.changes))
+        self.changes.setVisible(bool(report.changes))
         self.problems.clear()
         for issue in report.rejected:
             self.problems.addItem(self.tr("Rejected: {text}").format(text=issue.text(_translate)))
