@@ -93,8 +93,9 @@ def _from_number(raw: int | float) -> str:
         if not raw.is_integer():
             raise IdNumberError("id_format", "ID number cell holds a fraction.")
         raw = int(raw)
-    # Excel keeps 15 significant digits; any ID-sized number went through that.
-    if len(str(abs(raw))) >= 15:
+    # Excel keeps 15 significant digits: an 18-digit number came back with its last digits
+    # zeroed, but an old 15-digit number fits whole and is converted like its text.
+    if len(str(abs(raw))) > 15:
         raise _lost_digits()
     return str(raw)
 

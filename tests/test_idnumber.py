@@ -136,8 +136,12 @@ def test_float_cell_has_lost_digits() -> None:
 
 
 def test_numeric_cell_policy_for_15_digits() -> None:
-    # Excel keeps 15 significant digits; any ID-sized number cell is refused.
-    assert code_of(110105491231002) == "id_lost_digits"
+    # Excel keeps 15 significant digits: an old 15-digit number stored as a number is whole,
+    # and is converted as its text would be; 16 digits and more cannot be.
+    for cell in (110105491231002, 110105491231002.0):
+        info = parse(cell, today=date(2026, 1, 1))
+        assert info == parse("110105491231002", today=date(2026, 1, 1)) and info.converted_from_15
+    assert code_of(1101054912310021) == "id_lost_digits"
 
 
 def test_short_numeric_cell_is_a_length_error() -> None:

@@ -287,6 +287,15 @@ def test_address_missing(cells: dict[str, object], missing: str) -> None:
         assert "building and the room" in r.issues[0].text()
 
 
+def test_an_old_15_digit_number_stored_as_a_number_is_converted_not_lost() -> None:
+    """Excel keeps 15 digits whole: a legacy number in a number cell lost nothing (an 18-digit one did)."""
+    number18 = valid_id("330382", date(1970, 1, 10), 3)
+    old = legacy_15(number18)
+    r = one(id_number=float(old))
+    assert (r.id_number, codes_of(r), r.rejected) == (number18, ["id_converted"], False)
+    assert codes_of(one(id_number=float(number18))) == ["id_lost_digits"]
+
+
 def test_community_and_compound_may_be_empty() -> None:
     r = one(community=None, compound="  ")
     assert (r.community, r.compound, r.issues) == ("", "", [])
