@@ -167,6 +167,16 @@ class RosterRow:
 _PLACEHOLDERS = frozenset(
     {"无", "暂无", "没有", "空", "未知", "/", "\\", "-", "--", "—", "——", "null", "none", "n/a", "na"}
 )
+# A totals row under the people (合计 | 10人): its first filled cell says so, and it has no ID number.
+_TOTALS = frozenset({"合计", "小计", "总计", "共计", "累计", "合计人数", "总人数"})
+_TOTALS_JUNK = re.compile(r"[\s:：]+")
+
+
+def _is_totals(row: list[object]) -> bool:
+    first = next((c for c in row if c is not None and (type(c) is not str or c.strip())), None)
+    return type(first) is str and _TOTALS_JUNK.sub("", first) in _TOTALS
+
+
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = re.compile(r"[一二两三四五六七八九]?十?[一二三四五六七八九]?")
 _BUILDING = re.compile(r"([A-Za-z]?\d+[A-Za-z]?|[A-Za-z]|[一二两三四五六七八九十]+)\s*(?:号楼|号幢|号栋|幢|栋|号|#楼|#)?")
@@ -554,6 +564,8 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
                 break
         else:
             continue  # a blank row
+        if values[3] is None and _is_totals(row):
+            continue  # 合计 / 小计 under the people: not a person
         (name_v, head_v, relation_v, id_v, gender_v, birth_v, ethnicity_v, phones_v, community_v,
          compound_v, building_v, unit_v, room_v, household_v, residence_v, tags_v, note_v) = values  # fmt: skip
         n = index + 1

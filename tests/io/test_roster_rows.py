@@ -296,6 +296,18 @@ def test_an_old_15_digit_number_stored_as_a_number_is_converted_not_lost() -> No
     assert codes_of(one(id_number=float(number18))) == ["id_lost_digits"]
 
 
+@pytest.mark.parametrize("totals", [["合计", "10人"], [None, "合 计："], ["小计", None, "5"]])
+def test_a_totals_row_under_the_people_is_not_a_person(totals: list[object]) -> None:
+    """合计 / 小计 rows sit under many rosters; rejected as persons without an address they
+    would fill the rejected-rows file with lines nobody can fix."""
+    person = [{"name": "张三", "building": "1", "room": "101"}.get(f) for f in FIELDS]
+    sheet = Sheet("s", [LABELS, person, totals + [None] * (len(FIELDS) - len(totals))])
+    assert [r.name for r in validate(sheet, detect_header(sheet), today=TODAY)] == ["张三"]
+    named = [{"name": "合计", "id_number": A, "building": "1", "room": "101"}.get(f) for f in FIELDS]
+    sheet = Sheet("s", [LABELS, named])  # with an ID number it is somebody, whatever the name says
+    assert [r.name for r in validate(sheet, detect_header(sheet), today=TODAY)] == ["合计"]
+
+
 def test_community_and_compound_may_be_empty() -> None:
     r = one(community=None, compound="  ")
     assert (r.community, r.compound, r.issues) == ("", "", [])
