@@ -14,6 +14,7 @@ import io
 import os
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -132,6 +133,13 @@ _M_TEXT = QT_TRANSLATE_NOOP(
     "Open it in Excel or WPS, save it as .xlsx and import that file.",
 )
 
+_M_DAMAGED = QT_TRANSLATE_NOOP(
+    "errors",
+    "{file} is an Excel workbook that is damaged or incomplete (perhaps it was not completely copied "
+    "or downloaded). Open it in Excel or WPS: if it opens, save it as .xlsx again and import that file; "
+    "if not, ask for the file again.",
+)
+
 
 def _file_unreadable(path: Path, message: str = _M_UNREADABLE) -> RosterError:
     """Not a workbook calamine can read; `message` says what it is instead, when the bytes tell."""
@@ -178,6 +186,16 @@ def _looks_like_text(path: Path) -> bool:
     return False
 
 
+def _damaged_workbook(path: Path) -> bool:
+    """A zip that cannot be read whole (cut short, corrupted), or that holds a workbook calamine
+    could not read; a readable zip of something else (a Word .docx) is not a damaged workbook."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            return "xl/workbook.xml" in book.namelist() or "xl/workbook.bin" in book.namelist()
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return True
+
+
 def _classify_failure(path: Path) -> RosterError:
     """Why calamine could not open the file, as well as the bytes tell.
 
@@ -191,6 +209,8 @@ def _classify_failure(path: Path) -> RosterError:
     head = _head(path)
     if head.startswith(b"%PDF"):
         return _file_unreadable(path, _M_PDF)
+    if head.startswith(ZIP_MAGIC) and _damaged_workbook(path):
+        return _file_unreadable(path, _M_DAMAGED)
     if head != OLE_MAGIC:
         return _file_unreadable(path, _M_TEXT if _looks_like_text(path) else _M_UNREADABLE)
     try:

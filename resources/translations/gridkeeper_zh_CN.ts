@@ -3639,6 +3639,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>{file} 是文本文件（CSV 之类），不是 Excel 工作簿。请用 Excel 或 WPS 打开，另存为 .xlsx 后导入该文件。</translation>
     </message>
     <message>
+        <source>{file} is an Excel workbook that is damaged or incomplete (perhaps it was not completely copied or downloaded). Open it in Excel or WPS: if it opens, save it as .xlsx again and import that file; if not, ask for the file again.</source>
+        <translation>{file} 是一个已损坏或不完整的 Excel 工作簿（可能没有完整复制或下载）。请用 Excel 或 WPS 打开它：能打开的话，重新另存为 .xlsx 再导入；打不开的话，请重新索取这个文件。</translation>
+    </message>
+    <message>
         <source>{file} is protected with a password. Open it in Excel or WPS, remove the password, save it and import it again.</source>
         <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开，取消密码并保存后重新导入。</translation>
     </message>

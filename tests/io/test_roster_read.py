@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from gridkeeper.io.roster import (
     validate,
     write_template,
 )
-from gridkeeper.io.roster_read import OLE_MAGIC, _SYNONYM_INDEX, _header_key, _label
+from gridkeeper.io.roster_read import _SYNONYM_INDEX, OLE_MAGIC, _header_key, _label
 from tests.io.roster_builder import RosterBuilder, valid_id
 
 TODAY = date(2024, 6, 1)
@@ -180,7 +181,7 @@ def test_not_a_workbook_is_unreadable(tmp_path: Path, name: str, content: bytes)
         ("report.xlsx", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" * 40, "is a PDF document"),
         ("notes.xlsx", "姓名,身份证号\n张三,1\n".encode(), "is a text file (CSV or similar)"),
         ("gbk.xlsx", "姓名,身份证号\n张三,1\n".encode("gbk") * 300, "is a text file (CSV or similar)"),
-        ("broken.xlsx", b"PK\x03\x04" + b"\x00" * 200, "is not an Excel workbook that can be read"),
+        ("broken.xlsx", b"PK\x03\x04" + b"\x00" * 200, "is an Excel workbook that is damaged or incomplete"),
         ("empty.xlsx", b"", "is not an Excel workbook that can be read"),
     ],
 )
@@ -190,6 +191,26 @@ def test_what_the_file_is_instead_is_said(tmp_path: Path, name: str, content: by
     with pytest.raises(RosterError) as caught:
         read_sheet(tmp_path / name)
     assert str(caught.value).startswith(f"{name} {says}")
+
+
+def test_a_workbook_cut_short_is_called_damaged_and_a_docx_is_not(tmp_path: Path) -> None:
+    """A download cut short is a damaged workbook (ask for it again); a Word .docx renamed .xlsx
+    is a readable zip of something else, not a damaged workbook."""
+    whole = tmp_path / "whole.xlsx"
+    book = Workbook()
+    book.active.append(["姓名", "身份证号"])
+    book.save(whole)
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with pytest.raises(RosterError) as caught:
+        read_sheet(cut)
+    assert str(caught.value).startswith("cut.xlsx is an Excel workbook that is damaged or incomplete")
+    docx = tmp_path / "letter.xlsx"
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(RosterError) as caught:
+        read_sheet(docx)
+    assert str(caught.value).startswith("letter.xlsx is not an Excel workbook that can be read")
 
 
 def test_an_ole_document_that_is_not_excel_is_unreadable(tmp_path: Path) -> None:
