@@ -49,8 +49,9 @@ class IdInfo:
 
 
 def normalize(raw: object) -> str:
-    """Clean a cell's text without judging it: full-width to ASCII, no spaces or hyphens, X upper."""
-    text = str(raw).translate(_FULLWIDTH).translate(_DROP)
+    """Clean a cell's text without judging it: full-width to ASCII, no spaces or hyphens, X upper,
+    and no leading ' or ` (what exports and some cadres type to keep Excel from making it a number)."""
+    text = str(raw).translate(_FULLWIDTH).translate(_DROP).strip().lstrip("'`\u2018\u2019")
     return "".join(text.split()).upper()
 
 

@@ -125,6 +125,9 @@ def test_lowercase_x_spaces_and_hyphens() -> None:
 
 def test_normalize_only_cleans() -> None:
     assert normalize("１１０ １０５-x") == "110105X"
+    for marked in ("'110105", "`110105", "\u2018110105", " ＇110105"):  # typed to keep Excel off it
+        assert normalize(marked) == "110105"
+    assert normalize("110'105") == "110'105"  # only a leading mark: anything else is for parse to judge
     assert normalize("\u3000abc\u00a0") == "ABC"
     assert normalize(123) == "123"
 

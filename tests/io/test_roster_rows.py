@@ -296,6 +296,12 @@ def test_an_old_15_digit_number_stored_as_a_number_is_converted_not_lost() -> No
     assert codes_of(one(id_number=float(number18))) == ["id_lost_digits"]
 
 
+@pytest.mark.parametrize("mark", ["'", "`", "\u2018"])
+def test_an_id_number_marked_as_text_with_a_leading_quote_is_read(mark: str) -> None:
+    r = one(id_number=mark + A)
+    assert (r.id_number, r.issues) == (A, [])
+
+
 @pytest.mark.parametrize("totals", [["合计", "10人"], [None, "合 计："], ["小计", None, "5"]])
 def test_a_totals_row_under_the_people_is_not_a_person(totals: list[object]) -> None:
     """合计 / 小计 rows sit under many rosters; rejected as persons without an address they
