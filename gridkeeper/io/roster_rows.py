@@ -629,9 +629,10 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
                 else:
                     differs = birth[0] != born.year or (birth[1] is not None and birth[1] != born.month)
                 if differs:
+                    # An Excel serial (44000) is told as the date it is, to set beside the ID's.
+                    told = birth.isoformat() if type(birth) is date and type(birth_v) is float else _cell_text(birth_v)
                     issues.append(_issue(n, col["birth_date"], "birth_date", "birth_date_mismatch", WARNING,
-                                         _M_BIRTH_MISMATCH, value=_cell_text(birth_v),
-                                         id_date=born.isoformat()))  # fmt: skip
+                                         _M_BIRTH_MISMATCH, value=told, id_date=born.isoformat()))  # fmt: skip
             elif type(birth) is date:
                 birth_date = birth
             else:

@@ -383,6 +383,15 @@ def test_birth_year_and_month_only(raw: object) -> None:
     assert (r.birth_date, codes_of(r)) == (None, ["birth_date_incomplete"])
 
 
+def test_a_serial_date_that_differs_is_told_as_the_date_it_is() -> None:
+    """Excel's 44000 means nothing beside the ID's 1980-01-10; 2020-06-18 does."""
+    r = one(birth_date=44000.0, id_number=valid_id("330382", date(1980, 1, 10), 1))
+    (issue,) = r.issues
+    assert issue.code == "birth_date_mismatch" and dict(issue.params) == {"value": "2020-06-18", "id_date": "1980-01-10"}
+    typed = one(birth_date="1980.1.11", id_number=valid_id("330382", date(1980, 1, 10), 1))
+    assert dict(typed.issues[0].params)["value"] == "1980.1.11"  # text stays as typed, to find it
+
+
 def test_october_typed_as_a_number_is_not_taken_for_january() -> None:
     """1950.10 typed into Excel becomes the number 1950.1: only the year can be trusted."""
     assert codes_of(one(birth_date=1950.1, id_number=valid_id("330382", date(1950, 10, 2), 1))) == []
