@@ -148,10 +148,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Imported with warnings, without the doubtful values: %n row(s).</source>
+        <source>Imported with a warning, as each warning below says: %n row(s).</source>
         <translation>
-            <numerusform>Imported with warnings, without the doubtful values: %n row.</numerusform>
-            <numerusform>Imported with warnings, without the doubtful values: %n rows.</numerusform>
+            <numerusform>Imported with a warning, as each warning below says: %n row.</numerusform>
+            <numerusform>Imported with a warning, as each warning below says: %n rows.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

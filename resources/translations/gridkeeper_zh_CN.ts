@@ -2151,8 +2151,8 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <source>Red: the row is rejected and will not be imported. Yellow: a warning; the row is imported without the doubtful value. Point at a cell to read why. ID and phone numbers are masked.</source>
-        <translation>红色：该行有错误，不会导入。黄色：有提醒，该行会导入，但不含存疑的值。鼠标指向单元格可查看原因。身份证号和电话号码已脱敏显示。</translation>
+        <source>Red: the row is rejected and will not be imported. Yellow: a warning; the row is imported as the warning says (a doubtful value left out or corrected). Point at a cell to read why. ID and phone numbers are masked.</source>
+        <translation>红色：该行有错误，不会导入。黄色：有提醒，该行会按提醒所说导入（存疑的值不导入或已更正）。鼠标指向单元格可查看原因。身份证号和电话号码已脱敏显示。</translation>
     </message>
     <message>
         <source>Checking every row…</source>
@@ -2525,9 +2525,9 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>没有未导入的行。</translation>
     </message>
     <message numerus="yes">
-        <source>Imported with warnings, without the doubtful values: %n row(s).</source>
+        <source>Imported with a warning, as each warning below says: %n row(s).</source>
         <translation>
-            <numerusform>有提醒的行已导入，但不含存疑的值：%n 行。</numerusform>
+            <numerusform>有提醒的行已按下方各条提醒所说导入：%n 行。</numerusform>
         </translation>
     </message>
     <message>

@@ -145,7 +145,7 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     # English plurals come from %n: "(s)" until an English numerus catalogue exists
     for words in ("Read 10 rows from the sheet “花名册” of 花名册.xlsx.", "9 persons added.",
                   "0 persons updated.", "0 persons already up to date", "5 households added.",
-                  "1 row rejected", "Imported with warnings, without the doubtful values: 1 row."):
+                  "1 row rejected", "Imported with a warning, as each warning below says: 1 row."):
         assert words in summary, (words, summary)
     assert w.summary_page.problems.count() == 2
     assert not w.button(QWizard.WizardButton.BackButton).isEnabled()  # the import cannot be undone from here
@@ -169,8 +169,8 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
 
 
 def test_the_summary_counts_warnings_as_the_preview_does(qtbot, wizard: RosterWizard) -> None:  # type: ignore[no-untyped-def]
-    """Imported rows with a warning, not warnings: a rejected row's warning was not "imported
-    without the doubtful value", and a row with two warnings is one row (the preview's count)."""
+    """Imported rows with a warning, not warnings: a rejected row's warning does not make an
+    imported row, and a row with two warnings is one row (the preview's count)."""
     from gridkeeper.io.roster import Issue
 
     report = use_case.ImportReport("花名册.xlsx", "花名册", 2, False, rows_read=4, persons_created=3)
@@ -183,7 +183,7 @@ def test_the_summary_counts_warnings_as_the_preview_does(qtbot, wizard: RosterWi
     wizard.report = report
     wizard.summary_page.initializePage()
     summary = wizard.summary_page.summary.text()
-    assert "Imported with warnings, without the doubtful values: 2 rows." in summary, summary
+    assert "Imported with a warning, as each warning below says: 2 rows." in summary, summary
     assert wizard.summary_page.problems.count() == 5  # every problem is still listed
 
 

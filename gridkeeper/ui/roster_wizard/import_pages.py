@@ -218,7 +218,7 @@ class SummaryPage(QWizardPage):
         # warnings are listed below, but that row was not imported).
         warned = len({i.row for i in report.warnings} - set(report.rejected_rows))
         if warned:
-            lines.append(self.tr("Imported with warnings, without the doubtful values: %n row(s).", "",
+            lines.append(self.tr("Imported with a warning, as each warning below says: %n row(s).", "",
                                  warned))
         self.summary.setText("\n".join(lines))
         # What an updated roster changed, field by field (an update counted above is shown here).

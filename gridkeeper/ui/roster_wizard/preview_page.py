@@ -90,8 +90,9 @@ class PreviewPage(QWizardPage):
         self.shown = _wrapped(name="shown")
         self.table = _readonly_table("preview")
         legend = _wrapped(self.tr(
-            "Red: the row is rejected and will not be imported. Yellow: a warning; the row is imported "
-            "without the doubtful value. Point at a cell to read why. ID and phone numbers are masked."), "hint")
+            "Red: the row is rejected and will not be imported. Yellow: a warning; the row is imported as the "
+            "warning says (a doubtful value left out or corrected). Point at a cell to read why. ID and phone "
+            "numbers are masked."), "hint")
         row = QHBoxLayout()
         row.addWidget(self.shown, 1)
         row.addWidget(self.only_problems)
