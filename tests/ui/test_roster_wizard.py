@@ -487,6 +487,8 @@ def test_preview_cells_mask_numbers_even_without_a_header() -> None:
     assert cell_text("003002009580") == "003002009580"  # a household number is not an ID
     assert cell_text(12.0) == "12" and cell_text("塘川社区户籍人口花名册（2024年）") == "塘川社区户籍人口花名册（2024年）"
     assert cell_text("张建国", "name") == "张建国"
+    assert cell_text("与户主\n关系") == "与户主 关系"  # one line in a table cell, not cut to "与…"
+    assert cell_text("'" + GOOD_IDS[0], "id_number") == idnumber.mask(GOOD_IDS[0])
 
 
 def test_phone_cells_written_with_spaces_mask_as_numbers() -> None:

@@ -59,8 +59,10 @@ def cell_text(value: object, field: str | None = None) -> str:
         text = value.isoformat()
     else:
         text = str(value)
+    if "\n" in text or "\r" in text:  # one line per table cell: "与户主\n关系" is not cut to "与…"
+        text = " ".join(text.split())
     if field == "id_number":
-        return idnumber.mask(text)
+        return idnumber.mask(text.strip().lstrip("'`\u2018\u2019"))  # the quote mark the import drops too
     if field == "phones":
         # Mobiles first, whole, then whatever else the cell holds piece by piece.
         return _PHONE_CHUNK.sub(lambda m: m[0] if "****" in m[0] else phone.mask(m[0]), _mask_mobiles(text))
