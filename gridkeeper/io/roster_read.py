@@ -450,6 +450,9 @@ def detect_header(sheet: Sheet) -> Header:
         if two_rows is not None:
             columns, labels = two_rows
             index += 1
+    if "name" not in columns and "head_name" in columns:
+        # A list of household heads (户主姓名 and no 姓名 column): each row is the head, by that name.
+        columns["name"] = columns.pop("head_name")
     width = max((len(r) for r in sheet.rows), default=0)
     labels = labels + [""] * (width - len(labels))
     return Header(index + 1, columns, labels, _unmapped(labels, columns))

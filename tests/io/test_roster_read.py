@@ -316,6 +316,15 @@ def test_english_headers() -> None:
     assert list(header.columns.values()) == list(range(len(FIELDS)))
 
 
+def test_a_list_of_household_heads_takes_the_heads_names_as_the_names() -> None:
+    """户主姓名 and no 姓名 column: each row is the household's head, by that name (the wizard
+    and the command line would otherwise find no name at all and reject every row)."""
+    heads = detect_header(Sheet("s", [["户主姓名", "身份证号", "楼栋", "房号"]]))
+    assert heads.columns["name"] == 0 and "head_name" not in heads.columns
+    both = detect_header(Sheet("s", [["姓名", "户主姓名", "身份证号"]]))
+    assert (both.columns["name"], both.columns["head_name"]) == (0, 1)
+
+
 def test_the_row_with_most_known_headers_wins() -> None:
     rows: list[list[object]] = [
         ["社区", "小区", None],  # two known headers but neither name nor ID: not a header
