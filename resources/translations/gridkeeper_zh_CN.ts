@@ -2460,6 +2460,10 @@ Offline-first records for grid cadres of a street office.</source>
         </translation>
     </message>
     <message>
+        <source>The first sheet, “{first}”, holds no roster, so “{sheet}” is shown.</source>
+        <translation>第一个工作表“{first}”里没有花名册，所以显示的是“{sheet}”。</translation>
+    </message>
+    <message>
         <source>Go back to choose another file.</source>
         <translation>请返回选择其他文件。</translation>
     </message>

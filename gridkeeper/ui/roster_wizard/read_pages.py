@@ -188,31 +188,42 @@ class SheetPage(QWizardPage):
         self.status.setText(self.tr("Reading {file}…").format(file=path.name))
         self.completeChanged.emit()
 
-        def work(_progress: Any, _cancelled: Any) -> tuple[list[str], Sheet, Header | RosterError]:
-            names = roster.list_sheets(path)
+        def read(name: str | None, names: list[str]) -> tuple[Sheet, Header | RosterError]:
             try:
-                data = roster.read_sheet(path, sheet)
+                data = roster.read_sheet(path, name)
             except RosterError as exc:
                 if exc.code != "sheet_empty" or len(names) < 2:
                     raise
                 # An empty sheet (Excel's "Sheet1") before the roster: choose another one here.
-                return names, Sheet(str(exc.params.get("sheet", sheet or names[0])), []), exc
+                return Sheet(str(exc.params.get("sheet", name or names[0])), []), exc
             try:
                 header = roster.detect_header(data)
                 roster.require_rows(data, header)  # a blank template: say so here, not "0 rows" at the end
-                found: Header | RosterError = header
+                return data, header
             except RosterError as exc:
-                found = exc
-            return names, data, found
+                return data, exc
+
+        def work(_progress: Any, _cancelled: Any) -> tuple[list[str], Sheet, Header | RosterError, str | None]:
+            names = roster.list_sheets(path)
+            data, found = read(sheet, names)
+            if sheet is None and isinstance(found, RosterError):
+                # The first sheet holds no roster (统计, 说明, an empty Sheet1): open the first
+                # other one that does, and say so; the user can still choose any sheet.
+                for other in names:
+                    if other != data.name:
+                        other_data, other_found = read(other, names)
+                        if not isinstance(other_found, RosterError):
+                            return names, other_data, other_found, data.name
+            return names, data, found, None
 
         self.w.run(work, lambda result: self._loaded(generation, result),
                    lambda message: self._failed(generation, message))
 
-    def _loaded(self, generation: int, result: tuple[list[str], Sheet, Header | RosterError]) -> None:
+    def _loaded(self, generation: int, result: tuple[list[str], Sheet, Header | RosterError, str | None]) -> None:
         if generation != self._generation:
             return
         self._loading = False
-        names, data, found = result
+        names, data, found, passed_over = result
         self.sheets.blockSignals(True)
         self.sheets.clear()
         self.sheets.addItems(names)
@@ -232,7 +243,9 @@ class SheetPage(QWizardPage):
             self.status.setText(self.tr(
                 "Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); "
                 "%n row(s) of data below it.", "", data_rows).format(
-                    sheet=data.name, row=found.row, columns=len(found.columns)))
+                    sheet=data.name, row=found.row, columns=len(found.columns))
+                + ("\n" + self.tr("The first sheet, “{first}”, holds no roster, so “{sheet}” is shown.").format(
+                    first=passed_over, sheet=data.name) if passed_over else ""))
             self._show_rows(data, found)
         self.completeChanged.emit()
 
