@@ -128,6 +128,24 @@ def split_cell(raw: object) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(valid)), list(dict.fromkeys(invalid))
 
 
+def dropped_extensions(raw: object) -> list[str]:
+    """The extensions split_cell's numbers were written with (转8001, -123), which their
+    canonical form leaves out: for a roster import to say so instead of losing them quietly."""
+    if not isinstance(raw, str):
+        return []
+    dropped = []
+    for chunk in _SEPARATORS.split(raw.translate(_FULLWIDTH)):
+        text = _FLOAT_TEXT.sub(r"\1", chunk.strip())
+        word = _EXTENSION_WORD.match(text)
+        if word and _try(text):
+            dropped.append(text[len(word.group(1)):].strip())
+        elif _canonical(_digits(text)) is None and _try(text):
+            dash = _EXTENSION_DASH.match(text)
+            if dash:
+                dropped.append(text[len(dash.group(1)):])
+    return dropped
+
+
 def is_mobile(s: str) -> bool:
     """True when the text is (after normalising) a mainland mobile number."""
     found = _try(s)

@@ -314,6 +314,13 @@ def test_a_totals_row_under_the_people_is_not_a_person(totals: list[object]) -> 
     assert [r.name for r in validate(sheet, detect_header(sheet), today=TODAY)] == ["合计"]
 
 
+@pytest.mark.parametrize(("cell", "extension"), [("0577-62345678转8001", "转8001"), ("0577-62345678-123", "-123")])
+def test_a_landline_extension_is_not_kept_and_the_warning_says_so(cell: str, extension: str) -> None:
+    r = one(phones=cell)
+    assert r.phones == ["0577-62345678"]
+    assert [(i.code, dict(i.params)["value"]) for i in r.issues] == [("phone_invalid", extension)]
+
+
 def test_community_and_compound_may_be_empty() -> None:
     r = one(community=None, compound="  ")
     assert (r.community, r.compound, r.issues) == ("", "", [])
@@ -428,7 +435,7 @@ def test_birth_date_serials_start_after_excels_phantom_leap_day() -> None:
     ("raw", "phones", "bad"),
     [("13812345678", ["13812345678"], []), (13812345678.0, ["13812345678"], []),
      ("+86 138-1234-5678", ["13812345678"], []), ("13812345678/13912345678", ["13812345678", "13912345678"], []),
-     ("0577-62345678 转 123", ["0577-62345678"], []), ("1381234567", [], ["1381234567"]),
+     ("0577-62345678 转 123", ["0577-62345678"], ["转 123"]), ("1381234567", [], ["1381234567"]),
      ("无", [], []), ("138123456789 0577-62345678", ["0577-62345678"], ["138123456789"]), (None, [], [])],
 )  # fmt: skip
 def test_phones(raw: object, phones: list[str], bad: list[str]) -> None:
