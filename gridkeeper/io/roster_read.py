@@ -450,8 +450,10 @@ def detect_header(sheet: Sheet) -> Header:
         if two_rows is not None:
             columns, labels = two_rows
             index += 1
-    if "name" not in columns and "head_name" in columns:
-        # A list of household heads (户主姓名 and no 姓名 column): each row is the head, by that name.
+    if "name" not in columns and "head_name" in columns and "relation" not in columns:
+        # A list of household heads (户主姓名, no 姓名 and no 与户主关系 column): each row is the head,
+        # by that name. With a relation column the rows are members whose own names sit in a column
+        # not recognised: taking the head's name for each would be wrong, so the name stays to map.
         columns["name"] = columns.pop("head_name")
     width = max((len(r) for r in sheet.rows), default=0)
     labels = labels + [""] * (width - len(labels))

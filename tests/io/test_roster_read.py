@@ -323,6 +323,8 @@ def test_a_list_of_household_heads_takes_the_heads_names_as_the_names() -> None:
     assert heads.columns["name"] == 0 and "head_name" not in heads.columns
     both = detect_header(Sheet("s", [["姓名", "户主姓名", "身份证号"]]))
     assert (both.columns["name"], both.columns["head_name"]) == (0, 1)
+    members = detect_header(Sheet("s", [["户主姓名", "成员", "与户主关系", "身份证号"]]))
+    assert "name" not in members.columns  # members under an unknown name header: left to map, not guessed
 
 
 def test_the_row_with_most_known_headers_wins() -> None:
