@@ -511,6 +511,7 @@ def test_phone_cells_written_with_spaces_mask_as_numbers() -> None:
     assert cell_text("138 1234 5678; 12345", "phones") == "138****5678; *2345"
     assert cell_text("13812345678、0577-62345678", "phones") == "138****5678、0577-****5678"
     assert cell_text("138 1234 5680") == "138****5680"  # in a column the wizard does not know, too
+    assert cell_text("0577 62345679", "phones") == "0577-****5679"  # a landline spaced after its area code
 
 
 def test_the_sheet_page_masks_ids_on_a_sheet_without_a_header(qtbot, wizard: RosterWizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

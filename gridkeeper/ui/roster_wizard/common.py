@@ -30,6 +30,8 @@ _ID_LIKE = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9A-Za-z])"
 # A mobile as people type it: 13812345678, 138 1234 5680, 138-1234-5680, +86 138 1234 5680.
 _MOBILE_LIKE = re.compile(r"(?<![0-9])(?:(?:\+|00)86[ \u3000-]*)?(1[3-9][0-9](?:[ \u3000-]?[0-9]){8})(?![0-9])")
 _GROUPING = re.compile(r"[ \u3000-]")
+# A landline with a space after its area code (0577 62345678), in a phone column.
+_SPACED_LANDLINE = re.compile(r"(?<![0-9])(010|02[0-9]|0[3-9][0-9]{2})[ \u3000]+([1-9][0-9]{6,7})(?![0-9])")
 
 
 def _mask_mobiles(text: str) -> str:
@@ -65,7 +67,8 @@ def cell_text(value: object, field: str | None = None) -> str:
         return idnumber.mask(text.strip().lstrip("'`\u2018\u2019"))  # the quote mark the import drops too
     if field == "phones":
         # Mobiles first, whole, then whatever else the cell holds piece by piece.
-        return _PHONE_CHUNK.sub(lambda m: m[0] if "****" in m[0] else phone.mask(m[0]), _mask_mobiles(text))
+        text = _SPACED_LANDLINE.sub(lambda m: phone.mask(f"{m[1]}-{m[2]}"), _mask_mobiles(text))
+        return _PHONE_CHUNK.sub(lambda m: m[0] if "****" in m[0] else phone.mask(m[0]), text)
     if field is None:  # a column not (yet) known, or no header at all: what looks like one is masked
         return _mask_mobiles(_ID_LIKE.sub(lambda m: idnumber.mask(m[0]), text))
     return text
