@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gridkeeper import __version__, paths
-from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, Translate
+from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, Translate, join_list
 
 if TYPE_CHECKING:
     from gridkeeper.io.roster import RosterError
@@ -185,7 +185,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
         if not others:
             raise exc
         print(exc.translated(translate) + " "
-              + _words(translate, _M_OTHER_SHEETS, sheets=", ".join(others), first=others[0]), file=sys.stderr)
+              + _words(translate, _M_OTHER_SHEETS, sheets=join_list(others, translate), first=others[0]), file=sys.stderr)
         return EXIT_USAGE
 
     if paths.database_path(root).exists():

@@ -7,6 +7,7 @@ importing Qt; the UI and the CLI translate them with `translated()`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, Callable
 
@@ -17,8 +18,23 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate lo
     return text
 
 
+# How a list of names is written in a message: "花名册、统计" in Chinese, "a, b" in English.
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("errors", ", ")
+
+
+def join_list(items: Iterable[str], translate: Translate | None = None) -> str:
+    separator = (translate("errors", LIST_SEPARATOR) or LIST_SEPARATOR) if translate else LIST_SEPARATOR
+    return separator.join(items)
+
+
+class Names(tuple[str, ...]):
+    """A message parameter that is a list of names (sheets, columns): joined by join_list."""
+
+
 class GridKeeperError(Exception):
-    """An error with a message fit for the user, in their language once translated."""
+    """An error with a message fit for the user, in their language once translated.
+
+    A Names parameter is joined as the user's language writes lists."""
 
     context = "errors"
 
@@ -27,12 +43,15 @@ class GridKeeperError(Exception):
         self.params = params
         super().__init__(self.english())
 
+    def _params(self, translate: Translate | None) -> dict[str, Any]:
+        return {k: join_list(v, translate) if isinstance(v, Names) else v for k, v in self.params.items()}
+
     def english(self) -> str:
-        return self.message.format(**self.params)
+        return self.message.format(**self._params(None))
 
     def translated(self, translate: Translate) -> str:
         text = translate(self.context, self.message) or self.message
-        return text.format(**self.params)
+        return text.format(**self._params(translate))
 
 
 class StoreError(GridKeeperError):

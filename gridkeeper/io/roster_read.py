@@ -22,7 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
+from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, Names
 
 FIELDS: tuple[str, ...] = (
     "name", "head_name", "relation", "id_number", "gender", "birth_date", "ethnicity",
@@ -305,7 +305,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
                 "sheet_missing",
                 QT_TRANSLATE_NOOP("errors", "The workbook has no sheet named “{sheet}”. Its sheets are: {sheets}."),
                 sheet=sheet,
-                sheets=", ".join(names),
+                sheets=Names(names),
             )
         try:
             # skip_empty_area=False: keep leading empty rows and columns, so indexes are

@@ -3515,6 +3515,10 @@ Offline-first records for grid cadres of a street office.</source>
 <context>
     <name>errors</name>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>This profile was written by a newer version of GridKeeper (schema {found}). Install the newer version to open it; nothing was changed.</source>
         <translation>此档案由更新版本的网格管家写入（数据结构 {found}）。请安装新版本后再打开；本程序未做任何改动。</translation>
     </message>

@@ -213,6 +213,21 @@ def test_a_workbook_cut_short_is_called_damaged_and_a_docx_is_not(tmp_path: Path
     assert str(caught.value).startswith("letter.xlsx is not an Excel workbook that can be read")
 
 
+def test_the_sheets_named_in_a_message_are_listed_as_the_language_writes_lists(tmp_path: Path) -> None:
+    path = tmp_path / "two.xlsx"
+    book = Workbook()
+    book.active.title = "花名册"
+    book.create_sheet("统计")
+    book.save(path)
+    with pytest.raises(RosterError) as caught:
+        read_sheet(path, "户籍")
+    assert str(caught.value).endswith("Its sheets are: 花名册, 统计.")
+    chinese = {", ": "、", "The workbook has no sheet named “{sheet}”. Its sheets are: {sheets}.":
+               "工作簿里没有名为“{sheet}”的工作表。现有工作表：{sheets}。"}
+    assert caught.value.translated(lambda _context, text: chinese.get(text, "")) == (
+        "工作簿里没有名为“户籍”的工作表。现有工作表：花名册、统计。")
+
+
 def test_an_ole_document_that_is_not_excel_is_unreadable(tmp_path: Path) -> None:
     """A Word .doc renamed .xlsx: an OLE container, but it names a WordDocument stream."""
     (tmp_path / "letter.xlsx").write_bytes(OLE_MAGIC + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 900)
@@ -243,7 +258,7 @@ def test_named_sheet_missing_lists_the_sheets(tmp_path: Path) -> None:
     with pytest.raises(RosterError) as caught:
         read_sheet(path, "Sheet1")
     assert _code(caught) == "sheet_missing"
-    assert caught.value.params == {"sheet": "Sheet1", "sheets": "花名册, 统计"}
+    assert caught.value.params == {"sheet": "Sheet1", "sheets": ("花名册", "统计")}
     assert "花名册, 统计" in str(caught.value)
 
 
