@@ -48,10 +48,14 @@ class IdInfo:
     converted_from_15: bool
 
 
+# What people put before a number so Excel keeps it as text (', `, typographic quotes).
+TEXT_MARKS = "'`\u2018\u2019"
+
+
 def normalize(raw: object) -> str:
     """Clean a cell's text without judging it: full-width to ASCII, no spaces or hyphens, X upper,
     and no leading ' or ` (what exports and some cadres type to keep Excel from making it a number)."""
-    text = str(raw).translate(_FULLWIDTH).translate(_DROP).strip().lstrip("'`\u2018\u2019")
+    text = str(raw).translate(_FULLWIDTH).translate(_DROP).strip().lstrip(TEXT_MARKS)
     return "".join(text.split()).upper()
 
 

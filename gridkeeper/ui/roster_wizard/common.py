@@ -64,7 +64,7 @@ def cell_text(value: object, field: str | None = None) -> str:
     if "\n" in text or "\r" in text:  # one line per table cell: "与户主\n关系" is not cut to "与…"
         text = " ".join(text.split())
     if field == "id_number":
-        return idnumber.mask(text.strip().lstrip("'`\u2018\u2019"))  # the quote mark the import drops too
+        return idnumber.mask(text.strip().lstrip(idnumber.TEXT_MARKS))  # the quote mark the import drops too
     if field == "phones":
         # Mobiles first, whole, then whatever else the cell holds piece by piece.
         text = _SPACED_LANDLINE.sub(lambda m: phone.mask(f"{m[1]}-{m[2]}"), _mask_mobiles(text))
