@@ -25,10 +25,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gridkeeper import clock  # noqa: E402
 
 CHILD = r"""
 import json, resource, sys, time
@@ -58,7 +60,7 @@ print(json.dumps({"total": t3 - started, "open": t0 - started, "figures": t1 - t
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--month", default=f"{date.today():%Y-%m}")
+    parser.add_argument("--month", default=f"{clock.today():%Y-%m}")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     # An installed app starts from compiled bytecode (pip and PyInstaller compile it; Python

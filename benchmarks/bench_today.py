@@ -21,7 +21,6 @@ import argparse
 import statistics
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import text
@@ -29,7 +28,7 @@ from sqlalchemy import text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gridkeeper import care, demo, ids  # noqa: E402
+from gridkeeper import care, clock, demo, ids  # noqa: E402
 from gridkeeper.store import open_store  # noqa: E402
 
 
@@ -47,7 +46,7 @@ def main() -> None:
         result = demo.generate(store, size="street", seed=1)
         print(f"generated the street in {time.perf_counter() - started:.1f} s: {result.care_plans} plans, "
               f"{result.contacts} contacts, {result.services} services")
-    day = date.today()
+    day = clock.today()
     with store.read() as conn:
         per_grid = conn.execute(text(
             "SELECT b.grid_id, count(*) FROM careplan p JOIN household h ON h.id = p.household_id "

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from gridkeeper import profile
+from gridkeeper import clock, profile
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.ids import new_id
 from gridkeeper.store import audit as queries
@@ -45,7 +45,7 @@ def reveal(store: Store, table: str, row_id: str, field: str, when: datetime | N
     if (table, field) not in REVEALABLE:
         raise NotRevealable(f"{table}.{field}")
     me = profile.current_cadre(store)
-    at = (when or datetime.now()).strftime("%Y-%m-%d %H:%M:%S")
+    at = (when or clock.now()).strftime("%Y-%m-%d %H:%M:%S")
     with store.begin() as conn:
         value = queries.value(conn, table, row_id, field)
         if value is None:
@@ -73,7 +73,7 @@ def export_numbers(store: Store, person_ids: list[str], note: str, when: datetim
     """Full phone numbers of these persons for an export the user asked to unmask: one audit
     entry per person (action "export"), written in the same transaction as the read."""
     me = profile.current_cadre(store)
-    at = (when or datetime.now()).strftime("%Y-%m-%d %H:%M:%S")
+    at = (when or clock.now()).strftime("%Y-%m-%d %H:%M:%S")
     out = {}
     with store.begin() as conn:
         for person_id in person_ids:

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from gridkeeper import phone, profile
+from gridkeeper import clock, phone, profile
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.ids import new_id
 from gridkeeper.store import care as queries
@@ -178,7 +178,7 @@ def my_today(store: Store, day: date | None = None) -> TodayList:
     """The Today list of this laptop's cadre (every grid when no cadre is chosen)."""
     me = profile.current_cadre(store)
     grids = None if me is None else [g.id for g in me.grids]
-    return today_list(store, day or date.today(), grids, me.id if me else None)
+    return today_list(store, day or clock.today(), grids, me.id if me else None)
 
 
 # --- writes --------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def record_contact(
         raise _error(QT_TRANSLATE_NOOP("errors", "Unknown contact outcome: {value}"), value=outcome)
     if method not in METHODS:
         raise _error(QT_TRANSLATE_NOOP("errors", "Unknown contact method: {value}"), value=method)
-    when = when or datetime.now()
+    when = when or clock.now()
     me = profile.current_cadre(store)
     contact_id = new_id()
     need = need.strip()

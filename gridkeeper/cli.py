@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gridkeeper import __version__, paths
+from gridkeeper import __version__, clock, paths
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, Translate, join_list
 
 if TYPE_CHECKING:
@@ -64,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill a new, empty profile with a generated demo street")
     demo.add_argument("--size", choices=("small", "street"), default="small")
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--until", metavar="YYYY-MM-DD", type=_iso_date,
+                      help="the day the demo's three months of history end (default: today)")
     demo.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
     imp = sub.add_parser("import-roster", help="import a household roster from an Excel file")
@@ -138,7 +140,7 @@ def _cmd_demo(args: argparse.Namespace, root: Path) -> int:
 
     store = open_store(root, _passphrase())
     try:
-        result = demo.generate(store, size=args.size, seed=args.seed, progress=progress)
+        result = demo.generate(store, size=args.size, seed=args.seed, today=args.until, progress=progress)
     finally:
         store.close()
     _emit(
@@ -336,7 +338,7 @@ def _cmd_today(args: argparse.Namespace, root: Path) -> int:
     if not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
         return EXIT_USAGE
-    day = args.date or date.today()
+    day = args.date or clock.today()
     store = open_store(root, _passphrase())
     try:
         if args.cadre:
@@ -453,6 +455,11 @@ def _error_text(exc: GridKeeperError, root: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        clock.today()  # a mistyped GRIDKEEPER_TODAY stops here, before anything is written
+    except clock.BadClockSetting as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
     root = paths.data_dir(args.data_dir)
     if args.command is None:
         from gridkeeper.ui.app import run

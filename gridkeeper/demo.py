@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from sqlalchemy import text
 
-from gridkeeper import demo_care, demo_mediation, demo_walks, idnumber, ids
+from gridkeeper import clock, demo_care, demo_mediation, demo_walks, idnumber, ids
 from gridkeeper import demo_vocab as vocab
 from gridkeeper.errors import ProfileNotEmpty
 from gridkeeper.profile import CADRE_KEY
@@ -285,7 +285,7 @@ def build(size_name: str, seed: int, today: date | None = None) -> tuple[_Rows, 
 
     result.care_persons = _care_tags(rng, rows, persons, size.care_persons)
     _cadres(rng, rows, grids, size.cadres, result)
-    care = demo_care.add_care(rows, seed, today or date.today(), size.volunteer_teams)
+    care = demo_care.add_care(rows, seed, today or clock.today(), size.volunteer_teams)
     result.care_plans, result.contacts = care["care_plans"], care["contacts"]
     result.services, result.volunteers = care["services"], care["volunteers"]
     result.communities, result.compounds = len(communities), len(compounds)
@@ -399,7 +399,7 @@ def generate(
     rows, result = build(size, seed, today)
     # Care, walks, lists and mediations all run up to the same day: the real today by default,
     # so every page of a fresh demo looks like this week (the street itself is fixed by TODAY).
-    history_end = today or date.today()
+    history_end = today or clock.today()
     report(20, "writing")
     with store.bulk_load() as conn:
         for i, table in enumerate(_ORDER):

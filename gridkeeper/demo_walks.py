@@ -12,6 +12,7 @@ needs, services and projects, some needs linked to what meets them.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -47,6 +48,7 @@ NEEDS = (("老人助餐", "老年食堂送餐服务", "社区老年食堂建设"
          ("儿童暑期看护", "暑期托管服务", "四点半课堂项目"), ("停车位不足", "错时共享停车服务", "小区停车位改造项目"),
          ("充电桩不足", "电动车集中充电服务", "集中充电棚建设项目"))
 PARTY_MEMBER_PREFIX = "党员"
+STAGES = ("open", "claimed", "in_progress", "done", "verified")  # the loop, in steps from open
 
 
 @dataclass
@@ -86,18 +88,21 @@ def add(conn: Connection, clock: HybridClock, tables: dict[str, list[dict[str, A
         if b.get("grid_id"):
             buildings_of.setdefault(b["grid_id"], []).append(b)
     categories, weights = list(CATEGORY_WEIGHTS), list(CATEGORY_WEIGHTS.values())
+    walk_problems: list[tuple[dict[str, Any], date, str, str]] = []  # (item, opened, by, claimant)
     monday = today - timedelta(days=today.weekday())
 
     def history(item: str, at: str, before: str | None, after: str, by: str, note: str | None = None) -> None:
         out["listitemhistory"].append({"id": new_id("history"), "deleted": 0, "item_id": item, "at": at,
                                        "from_status": before, "to_status": after, "by": by, "note": note})
 
-    def workflow(item: dict[str, Any], opened: date, by: str, claimant: str) -> None:
-        """Move an item along the loop as far as its age makes likely; history for every step."""
+    def workflow(item: dict[str, Any], opened: date, by: str, claimant: str, steps: int | None = None) -> None:
+        """Move an item along the loop as far as its age makes likely (or `steps` far); history for
+        every step."""
         age = (today - opened).days
         history(item["id"], _stamp(opened, rng, 20, 22), None, "open", by)
-        steps = min(4, int(age / 6 * rng.uniform(0.4, 1.6)))
-        if age > 3 and rng.random() < 0.04:
+        forced = steps is not None
+        steps = steps if steps is not None else min(4, int(age / 6 * rng.uniform(0.4, 1.6)))
+        if not forced and age > 3 and rng.random() < 0.04:
             reason = "属于市政管辖，已告知居民"
             history(item["id"], _stamp(opened + timedelta(days=1), rng), "open", "declined", by, reason)
             item.update(status="declined", decline_reason=reason, closed_on=(opened + timedelta(days=1)).isoformat())
@@ -193,7 +198,42 @@ def add(conn: Connection, clock: HybridClock, tables: dict[str, list[dict[str, A
                                    day + timedelta(days=DAYS_BY_SEVERITY[severity]), category, finding_id,
                                    ids.uuid5(f"problem-of-finding:{finding_id}"))
                 problem["detail"] = f"{building['_compound']['name']}{building['name']} {where}"
-                workflow(problem, day, leader, PARTY_MEMBER_PREFIX + vocab.surname(rng) + rng.choice("伟芳军静"))
+                claimant = PARTY_MEMBER_PREFIX + vocab.surname(rng) + rng.choice("伟芳军静")
+                workflow(problem, day, leader, claimant)
+                walk_problems.append((problem, day, leader, claimant))
+
+    def redo(item: dict[str, Any], opened: date, by: str, claimant: str, steps: int) -> None:
+        """Take an item's workflow back to its start and move it exactly `steps` along."""
+        for table in ("listitemhistory", "escalation"):
+            out[table] = [r for r in out[table] if r["item_id"] != item["id"]]
+        item.update(status="open", claimant=None, resolution=None, closed_on=None, satisfaction=None,
+                    feedback=None, decline_reason=None, escalation_level="compound")
+        workflow(item, opened, by, claimant, steps)
+
+    # Whatever day the demo ends on, the lists show a problem at every step of the loop: where chance
+    # left a step empty, the youngest problem old enough for it (and whose own step another problem
+    # also shows) is moved there.
+    for steps, stage in enumerate(STAGES):
+        held = Counter(p[0]["status"] for p in walk_problems)
+        if held[stage]:
+            continue
+        for problem, day, leader, claimant in sorted(walk_problems, key=lambda p: p[1], reverse=True):
+            if (today - day).days >= 3 * steps and held[problem["status"]] > 1:
+                redo(problem, day, leader, claimant, steps)
+                break
+    # ...and one overdue: the oldest problem past its due date, if chance closed them all in time.
+    if not any(p[0]["status"] in STAGES[:3] and p[0]["due_date"] < today.isoformat() for p in walk_problems):
+        held = Counter(p[0]["status"] for p in walk_problems)
+        for problem, day, leader, claimant in sorted(walk_problems, key=lambda p: p[1]):
+            if problem["due_date"] < today.isoformat() and held[problem["status"]] > 1:
+                redo(problem, day, leader, claimant, 2)
+                break
+    # ...and a finding still waiting to be made a problem, next to some settled on the spot.
+    waiting = [f for f in out["finding"] if not f["settled"] and f["id"] not in
+               {p[0]["finding_id"] for p in walk_problems}]
+    settled = [f for f in out["finding"] if f["settled"]]
+    if not waiting and len(settled) > 1:
+        settled[-1]["settled"] = 0
 
     # Needs, services and projects: a few per community, some needs met by what was set up.
     by_community: dict[str, list[dict[str, Any]]] = {}

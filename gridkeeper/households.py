@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from gridkeeper import idnumber, phone
+from gridkeeper import clock, idnumber, phone
 from gridkeeper.store import households as queries
 from gridkeeper.store.engine import Store
 from gridkeeper.store.households import Hit, HouseholdRow
@@ -87,7 +87,7 @@ def _phones(raw: str) -> tuple[str, ...]:
 
 
 def household_file(store: Store, household_id: str, today: date | None = None) -> HouseholdFile | None:
-    today = today or date.today()
+    today = today or clock.today()
     with store.read() as conn:
         row = queries.rows(conn, [household_id]).get(household_id)
         if row is None:

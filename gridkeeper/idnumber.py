@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from gridkeeper import clock
+
 WEIGHTS: tuple[int, ...] = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 EARLIEST_BIRTH = date(1890, 1, 1)
@@ -107,7 +109,7 @@ def _from_number(raw: int | float) -> str:
 
 def parse(raw: object, *, today: date | None = None) -> IdInfo:
     """Validate one cell and return its 18-character form; raise IdNumberError with a reason code."""
-    today = today or date.today()
+    today = today or clock.today()
     if raw is None:
         raise IdNumberError("id_empty", "ID number is empty.")
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from gridkeeper import ids
+from gridkeeper import clock, ids
 from gridkeeper.errors import (
     QT_TRANSLATE_NOOP,
     ClaimNeedsClaimant,
@@ -157,7 +157,7 @@ class ItemDetail:
 
 
 def _stamp(now: datetime | None) -> str:
-    return (now or datetime.now()).replace(microsecond=0).isoformat()
+    return (now or clock.now()).replace(microsecond=0).isoformat()
 
 
 def _check(new: NewItem) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from gridkeeper import phone
+from gridkeeper import clock, phone
 from gridkeeper.mediation_numbers import PREFIX_KEY, device_prefix, format_number
 from gridkeeper.mediation_terms import (
     AGREEMENT_FORMS,
@@ -153,7 +153,7 @@ def _by(store: Store) -> str:
 
 def _now(now: datetime | None) -> str:
     """When a step is recorded, to the millisecond: steps a moment apart still sort in order."""
-    return (now or datetime.now()).replace(tzinfo=None).isoformat(sep=" ", timespec="milliseconds")
+    return (now or clock.now()).replace(tzinfo=None).isoformat(sep=" ", timespec="milliseconds")
 
 
 def _stamp(when: datetime) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from gridkeeper import ids
+from gridkeeper import clock, ids
 from gridkeeper.errors import (
     QT_TRANSLATE_NOOP,
     BadTime,
@@ -140,7 +140,7 @@ def log_walk(store: Store, walk: NewWalk, today: date | None = None) -> str:
     """Store a night walk with its grids, participants and findings in one transaction; its id."""
     from gridkeeper.store.models import Finding, NightWalk, WalkGrid, WalkParticipant
 
-    today = today or date.today()
+    today = today or clock.today()
     grid_ids = tuple(dict.fromkeys(walk.grid_ids))  # keep order, drop repeats
     if not grid_ids:
         raise WalkNeedsGrid()

@@ -24,10 +24,12 @@ from gridkeeper.errors import (
 from gridkeeper.lists import NewItem
 from gridkeeper.store import Store
 from gridkeeper.walks import NewFinding, NewWalk
+from tests.conftest import clock_on
 from tests.walk_fixtures import PROPERTY_COMPANY, Street, street
 
 NOW = datetime(2026, 11, 27, 21, 5)
 TODAY = NOW.date()
+_clock = clock_on(TODAY)  # what the pages stamp "now" falls on TODAY
 
 
 @pytest.fixture

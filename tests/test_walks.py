@@ -19,10 +19,12 @@ from gridkeeper.errors import (
 )
 from gridkeeper.store import Store
 from gridkeeper.walks import NewFinding, NewWalk
+from tests.conftest import clock_on
 from tests.store.helpers import log_rows
 from tests.walk_fixtures import Street, street
 
 TODAY = date(2026, 11, 27)  # a Friday in ISO week 48
+_clock = clock_on(TODAY)  # what the pages stamp "now" falls on TODAY
 
 
 @pytest.fixture

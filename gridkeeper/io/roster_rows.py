@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from operator import itemgetter
 from typing import Any
 
-from gridkeeper import idnumber, phone
+from gridkeeper import clock, idnumber, phone
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io.roster_read import FIELDS, Header, Sheet, column_letter, gc_paused
 
@@ -543,7 +543,7 @@ def _check_duplicate(r: RosterRow, seen: _Seen, letters: dict[str, str]) -> None
 def validate(sheet: Sheet, header: Header, *, today: date | None = None) -> list[RosterRow]:
     """Check and normalise every non-blank row below the header; never raises for bad cells."""
     with gc_paused():
-        return _validate(sheet, header, today or date.today())
+        return _validate(sheet, header, today or clock.today())
 
 
 def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:

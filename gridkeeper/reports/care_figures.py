@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Any
 from datetime import date, timedelta
+from typing import Any
 
-from gridkeeper import care, phone
+from gridkeeper import care, clock, phone
 from gridkeeper.reports.period import Period
 from gridkeeper.store import care as care_queries
 from gridkeeper.store import reports as queries
@@ -86,7 +86,7 @@ def _months_touched(first: date, last: date) -> int:
 
 
 def care_figures(store: Store, period: Period, grid_ids: list[str] | None, today: date | None = None) -> CareFigures:
-    as_of = min(period.last, today or date.today())
+    as_of = min(period.last, today or clock.today())
     first_text, as_of_text = period.first.isoformat(), as_of.isoformat()
 
     def window(p: Any) -> tuple[date, date]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.reports import labels, monthly_lists
 from gridkeeper.reports.care_figures import CareFigures, care_figures
@@ -16,18 +17,7 @@ from gridkeeper.reports.list_figures import ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.scope import Scope
-from gridkeeper.reports.tables import (
-    DATE,
-    INT,
-    PERCENT,
-    TEXT,
-    Chart,
-    Column,
-    Report,
-    Table,
-    Translate,
-    Words,
-)
+from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Chart, Column, Report, Table, Translate, Words
 from gridkeeper.reports.walk_figures import WalkFigures, walk_figures
 from gridkeeper.store.engine import Store
 
@@ -47,7 +37,7 @@ def monthly_figures(store: Store, period: Period, scope: Scope, today: date | No
                     office: str = "城南", unmask: bool = False) -> MonthlyFigures:
     """`office`: the short name in mediation case numbers (a setting of the laptop). `unmask`: the
     care sheet carries full phone numbers; each person's numbers are written to the audit log."""
-    today = today or date.today()
+    today = today or clock.today()
     period.check_begun(today)
     as_of = min(period.last, today)
     care = care_figures(store, period, scope.grid_ids, today)

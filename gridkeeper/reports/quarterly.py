@@ -18,22 +18,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.reports.care_figures import CareFigures, care_figures
 from gridkeeper.reports.list_figures import OPEN, ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
 from gridkeeper.reports.period import Period
-from gridkeeper.reports.tables import (
-    INT,
-    NUMBER,
-    PERCENT,
-    TEXT,
-    Column,
-    Report,
-    Table,
-    Translate,
-    Words,
-)
+from gridkeeper.reports.tables import INT, NUMBER, PERCENT, TEXT, Column, Report, Table, Translate, Words
 from gridkeeper.reports.walk_figures import WalkFigures, WalkRow, walk_figures
 from gridkeeper.store import reports as queries
 from gridkeeper.store.engine import Store
@@ -107,7 +98,7 @@ class QuarterlyFigures:
 
 def quarterly_figures(store: Store, period: Period, today: date | None = None,
                       office: str = "城南") -> QuarterlyFigures:
-    today = today or date.today()
+    today = today or clock.today()
     period.check_begun(today)
     as_of = min(period.last, today)
     care = care_figures(store, period, None, today)

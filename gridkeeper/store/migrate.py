@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import logging
 import shutil
-import time
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
-from gridkeeper import paths
+from gridkeeper import clock, paths
 from gridkeeper.errors import MigrationFailed, NotAProfile, ProfileBusy, StoreTooNew
 from gridkeeper.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -40,7 +39,7 @@ def backup(engine: Engine, root: Path, revision: str) -> Path:
     engine.dispose()
     folder = paths.backups_dir(root)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"gridkeeper-{time.strftime('%Y%m%d-%H%M%S')}-schema{revision}.db"
+    target = folder / f"gridkeeper-{clock.now():%Y%m%d-%H%M%S}-schema{revision}.db"
     shutil.copy2(db, target)
     old = sorted(folder.glob("gridkeeper-*.db"))
     for stale in old[:-KEEP_BACKUPS]:

@@ -18,6 +18,8 @@ _COUNTER_MAX = 99_999
 
 
 def wall_ms() -> int:
+    # The machine's real time, not the app's clock (gridkeeper.clock): it is checked against file
+    # times the operating system writes on the share, which a moved test clock does not move.
     return time.time_ns() // 1_000_000
 
 

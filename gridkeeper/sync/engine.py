@@ -14,14 +14,14 @@ from __future__ import annotations
 import logging
 import platform
 import uuid
-from datetime import datetime, timezone
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
 from sqlalchemy.exc import IntegrityError
 
-from gridkeeper import profile
+from gridkeeper import clock, profile
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.store.engine import Store
 from gridkeeper.store.schema import HEAD_REVISION
@@ -187,7 +187,7 @@ def _repair_own(store: Store, share: FolderShare, dataset: str, me: str) -> int:
     The change log keeps every local change under its seq, so the batch is made
     again exactly; write_batch replaces a damaged file and leaves a good one.
     """
-    today = datetime.now(timezone.utc).date().isoformat()
+    today = clock.utcnow().date().isoformat()
     if store.meta(OWN_CHECKED_KEY) == today:
         return 0
     repaired, previous = 0, 0
@@ -262,7 +262,7 @@ def sync_folder(store: Store, root: Path, progress: Progress | None = None) -> S
                 _pull(store, share, dataset, me, result, report)
             report(80, "push")
             _push(store, share, dataset, me, result)
-            store.set_meta(LAST_SYNC_KEY, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            store.set_meta(LAST_SYNC_KEY, clock.utcnow().isoformat(timespec="seconds"))
             store.set_meta(PUSHED_KEY, str(_pushed_seq(share, dataset, me)))
     except ShareOffline as exc:
         result.status, result.message = "offline", exc.english()

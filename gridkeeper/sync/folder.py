@@ -29,10 +29,11 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 
 FORMAT = 1  # batch/dataset format this app writes and reads
@@ -426,7 +427,7 @@ def _check_id(name: str) -> None:
 
 
 def _now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return clock.utcnow().isoformat(timespec="seconds")
 
 
 def _pretty(data: dict[str, Any]) -> bytes:
@@ -456,7 +457,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def _sweep_temps(folder: Path) -> None:
     """Remove our own temp files left by a crash long ago (never needed for correctness)."""
-    cutoff = time.time() - _TEMP_MAX_AGE
+    cutoff = time.time() - _TEMP_MAX_AGE  # file ages are real time, not the app's clock
     try:
         for entry in os.scandir(folder):
             if entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.stat().st_mtime < cutoff:
@@ -508,7 +509,7 @@ def profile_lock(profile_dir: Path) -> Iterator[None]:
 
 def _stale_or_started(path: Path) -> str | None:
     """None if the lock at path is stale; else when its holder started, for the message."""
-    now = time.time()
+    now = time.time()  # compared with file times and other processes' locks: real time, not the app's clock
     try:
         raw = path.read_bytes()
         mtime = path.stat().st_mtime

@@ -9,18 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
-)
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -35,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import profile
+from gridkeeper import clock, profile
 from gridkeeper.reports import period
 from gridkeeper.reports import scope as scopes
 from gridkeeper.store import Store
@@ -113,7 +104,7 @@ class DashboardPage(QWidget):
         view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 4)
         self.month = QComboBox()
         self.month.setObjectName("month")
-        today = date.today()
+        today = clock.today()
         for back in range(12):
             year, mon = today.year, today.month - back
             while mon < 1:
@@ -209,9 +200,7 @@ class DashboardPage(QWidget):
         self.state.setText(self.tr("Counting…"))
         self.refresh_button.setEnabled(False)
         office = self._office()
-        from gridkeeper.reports import (
-            monthly,  # the report modules load when the page is first used
-        )
+        from gridkeeper.reports import monthly  # the report modules load when the page is first used
 
         job = Job(lambda _p, _c: monthly.monthly_figures(store, chosen_period, scope, office=office), self)
         job.finished.connect(self.show_figures)

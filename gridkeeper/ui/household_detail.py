@@ -8,7 +8,6 @@ says in the line under the tabs what it did.
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import audit, care, households
+from gridkeeper import audit, care, clock, households
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.households import HouseholdFile, Member
 from gridkeeper.store import Store
@@ -391,7 +390,7 @@ class HouseholdDetail(QWidget):
 
         me = profile.current_cadre(self._store)
         cadres = [(c.id, c.name) for c in profile.list_cadres(self._store)]
-        dialog = PlanDialog(self._persons(), care.volunteers(self._store), date.today(), self,
+        dialog = PlanDialog(self._persons(), care.volunteers(self._store), clock.today(), self,
                             cadres=cadres, me=me.id if me else None)
         if not dialog.exec():
             return
@@ -407,7 +406,7 @@ class HouseholdDetail(QWidget):
         plan = self._selected_plan()
         if plan is None or self._store is None:
             return
-        care.end_plan(self._store, plan.id, date.today())
+        care.end_plan(self._store, plan.id, clock.today())
         self._done(self.tr("Care plan of {name} ended today.").format(name=plan.name))
 
     def record_contact(self) -> None:
@@ -429,7 +428,7 @@ class HouseholdDetail(QWidget):
 
         if self._store is None or self._file is None:
             return
-        dialog = ServiceDialog(self._persons(), care.volunteers(self._store), date.today(), self)
+        dialog = ServiceDialog(self._persons(), care.volunteers(self._store), clock.today(), self)
         if not dialog.exec():
             return
         try:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import lists, walks
+from gridkeeper import clock, lists, walks
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.store import Store
 from gridkeeper.ui import vocab
@@ -186,7 +186,7 @@ class ListsPage(QWidget):
     # -- reading -----------------------------------------------------------------
 
     def today(self) -> date:
-        return self._today or date.today()
+        return self._today or clock.today()
 
     def scope(self) -> list[str] | None:
         return None if self.all_grids.isChecked() else self._my_grids

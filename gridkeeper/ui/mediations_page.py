@@ -7,7 +7,7 @@ A street settles a few hundred disputes a year, so the list holds its rows
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import mediation, mediation_agreement, profile
+from gridkeeper import clock, mediation, mediation_agreement, profile
 from gridkeeper import settings as cfg
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.mediation import CaseRow
@@ -53,7 +53,7 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cases: list[CaseRow] = []
-        self.today = date.today()
+        self.today = clock.today()
 
     def set_cases(self, cases: list[CaseRow], today: date) -> None:
         self.beginResetModel()
@@ -109,7 +109,7 @@ class CaseTableModel(QAbstractTableModel):
 class MediationsPage(QWidget):
     changed = Signal(str)  # a case id whose record changed (the Today page may listen)
 
-    def __init__(self, store: Store, settings: Settings | None = None, today: Callable[[], date] = date.today,
+    def __init__(self, store: Store, settings: Settings | None = None, today: Callable[[], date] = clock.today,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
@@ -320,7 +320,7 @@ class MediationsPage(QWidget):
             return
         today = self._today()
         made: dict[str, Callable[[], dialogs.ActionDialog]] = {
-            "session": lambda: dialogs.SessionDialog(self._store, case, datetime.now(), self),
+            "session": lambda: dialogs.SessionDialog(self._store, case, clock.now(), self),
             "agreed": lambda: dialogs.AgreementDialog(self._store, case, today, self),
             "edit_agreement": lambda: dialogs.AgreementDialog(self._store, case, today, self),
             "failed": lambda: dialogs.FailDialog(self._store, case, self),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import lists, walks
+from gridkeeper import clock, lists, walks
 from gridkeeper.store import Store
 from gridkeeper.ui import vocab
 
@@ -67,7 +67,7 @@ class PropertyView(QWidget):
             self.refresh()
 
     def today(self) -> date:
-        return self._today or date.today()
+        return self._today or clock.today()
 
     def refresh(self) -> None:
         """Re-read now if shown, else when next shown."""

@@ -9,7 +9,7 @@ likes before it answers.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from gridkeeper import clock
 from gridkeeper import settings as cfg
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
@@ -30,7 +31,7 @@ SEPARATOR = " · "
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.utcnow()
 
 
 def look_for_share(folder: str, _progress: Progress, _cancelled: Cancelled) -> tuple[str, bool]:

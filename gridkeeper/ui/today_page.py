@@ -9,7 +9,7 @@ stays on the same row, which is now the next person.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import audit, care, lists, mediation, profile, walks
+from gridkeeper import audit, care, clock, lists, mediation, profile, walks
 from gridkeeper.care import DueItem, TodayList
 from gridkeeper.store import Store
 from gridkeeper.ui import care_labels, mediation_labels
@@ -67,8 +67,8 @@ class TodayPage(QWidget):
         self._list: TodayList | None = None
         self._rows: list[DueItem] = []
         self._job: Job | None = None
-        self.day = date.today()  # the day listed; contacts are recorded on it
-        self._opened_on = date.today()
+        self.day = clock.today()  # the day listed; contacts are recorded on it
+        self._opened_on = clock.today()
 
         self.title = QLabel()
         self.title.setObjectName("todayTitle")
@@ -283,7 +283,7 @@ class TodayPage(QWidget):
             values = dialog.values()
         row = self.table.currentRow()
         store = self._store
-        when = datetime.combine(self.day, datetime.now().time())
+        when = datetime.combine(self.day, clock.now().time())
         job = Job(lambda _p, _c: care.record_contact(store, item.plan_id, when=when, **values), self)
         job.finished.connect(lambda _id: self._recorded(item, values["outcome"], row))
         job.failed.connect(self._failed)
@@ -320,8 +320,8 @@ class TodayPage(QWidget):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
         # Opened the next morning, or back from another page: the list must be today's.
-        if self._opened_on != date.today():
-            self.day = self._opened_on = date.today()
+        if self._opened_on != clock.today():
+            self.day = self._opened_on = clock.today()
             self.refresh()
         elif self._list is None:
             self.refresh()

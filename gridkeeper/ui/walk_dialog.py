@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import walks
+from gridkeeper import clock, walks
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.store import Store
 from gridkeeper.ui import forms, vocab
@@ -51,7 +51,7 @@ class WalkDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._today = today or date.today()
+        self._today = today or clock.today()
         self.walk_id: str | None = None
         self.findings: list[NewFinding] = []
         self.setWindowTitle(self.tr("New night walk"))

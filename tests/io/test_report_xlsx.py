@@ -11,16 +11,7 @@ import pytest
 import xlsxwriter
 
 from gridkeeper.io import report_xlsx
-from gridkeeper.reports.tables import (
-    DATE,
-    INT,
-    PERCENT,
-    TEXT,
-    Chart,
-    Column,
-    Report,
-    Table,
-)
+from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Chart, Column, Report, Table
 
 
 def _report(rows: int = 3) -> Report:

@@ -15,16 +15,7 @@ from sqlalchemy import insert, text
 
 from gridkeeper import ids
 from gridkeeper.store import Store, dump, open_store
-from gridkeeper.store.models import (
-    Building,
-    Community,
-    Compound,
-    Grid,
-    Household,
-    Person,
-    PersonTag,
-    Tag,
-)
+from gridkeeper.store.models import Building, Community, Compound, Grid, Household, Person, PersonTag, Tag
 from gridkeeper.store.schema import SYNCED_TABLES
 
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
 from sqlalchemy import Connection, insert, text
-from sqlalchemy.exc import IntegrityError
 
 from gridkeeper import ids
 from gridkeeper.store import Store, households, open_store, searchindex, searchkeys

@@ -10,10 +10,12 @@ import pytest
 
 from gridkeeper import lists, walks
 from gridkeeper.walks import NewFinding, NewWalk
+from tests.conftest import clock_on
 from tests.sync.simulation import Office, value
 from tests.walk_fixtures import Street, street
 
 TODAY = date(2026, 11, 27)
+_clock = clock_on(TODAY)  # what the pages stamp "now" falls on TODAY
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from sqlalchemy import text
 
 from gridkeeper import profile
 from gridkeeper.store import Store
-from tests.ui.typing import type_text
 from gridkeeper.ui.cadre_dialog import CadreDialog
+from tests.ui.typing import type_text
 
 pytestmark = pytest.mark.gui
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from gridkeeper import profile
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
-from tests.ui.typing import type_text
 from gridkeeper.ui.household_model import HouseholdTableModel
 from gridkeeper.ui.main_window import MainWindow
+from tests.ui.typing import type_text
 
 pytestmark = pytest.mark.gui
 

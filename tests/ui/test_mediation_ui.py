@@ -16,6 +16,7 @@ from gridkeeper.settings import Settings
 from gridkeeper.store import Store
 from gridkeeper.ui import mediation_dialogs as dialogs
 from gridkeeper.ui.mediations_page import MediationsPage, OfficeNamesDialog
+from tests.conftest import clock_on
 from tests.ui.typing import type_text
 
 pytestmark = [
@@ -25,6 +26,7 @@ pytestmark = [
 ]
 
 TODAY = date(2026, 11, 20)
+_clock = clock_on(TODAY)  # what the pages stamp "now" falls on TODAY
 
 
 @pytest.fixture

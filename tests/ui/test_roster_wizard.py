@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 from gridkeeper import idnumber
 from gridkeeper import roster_import as use_case
 from gridkeeper.io import roster
-from gridkeeper.store import Store
+from gridkeeper.store import Store, searchindex
 from gridkeeper.store import households as queries
-from gridkeeper.store import searchindex
 from gridkeeper.ui.roster_wizard import ERROR_ROW_TINT, ERROR_TINT, WARNING_TINT, RosterWizard
 
 pytestmark = pytest.mark.gui

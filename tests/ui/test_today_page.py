@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gridkeeper import audit, care
+from gridkeeper import audit, care, clock
 from gridkeeper.store import Store
 from gridkeeper.store.models import Person
 from gridkeeper.ui.contact_dialog import ContactDialog
@@ -134,7 +134,7 @@ def test_grids_without_a_walk_and_overdue_items_are_listed(qtbot: QtBot, demo_st
     # One problem of my grid overdue for sure, whatever the demo's random history holds.
     lists.create_item(demo_store, lists.NewItem(
         kind="problem", title="楼道堆物", source="resident", owner_party="community", grid_id=grids[0],
-        due_date=date.today() - timedelta(days=3)), by=me.name)
+        due_date=clock.today() - timedelta(days=3)), by=me.name)
     w = window(qtbot, demo_store)
     today = w.today
     missing = walks.grids_without_walk(demo_store, grids, today.day)

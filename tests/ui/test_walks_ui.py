@@ -12,6 +12,7 @@ from gridkeeper import lists, walks
 from gridkeeper.store import Store
 from gridkeeper.ui.walk_dialog import WalkDialog
 from gridkeeper.ui.walks_page import WalksPage
+from tests.conftest import clock_on
 from tests.ui.typing import type_text
 from tests.walk_fixtures import Street, street
 
@@ -19,6 +20,7 @@ from tests.walk_fixtures import Street, street
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")]
 
 TODAY = date(2026, 11, 27)
+_clock = clock_on(TODAY)  # what the pages stamp "now" falls on TODAY
 
 
 @pytest.fixture
