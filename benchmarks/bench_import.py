@@ -38,7 +38,7 @@ CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 from gridkeeper.store import open_store
-from gridkeeper.roster_import import import_roster
+from gridkeeper.places.roster_import import import_roster
 store = open_store(Path(sys.argv[1]))
 checked = None
 if len(sys.argv) > 3:  # the wizard's Import button: the sheet was read and checked for its preview

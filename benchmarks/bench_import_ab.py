@@ -29,7 +29,7 @@ if base:  # the other checkout's gridkeeper, not the editable install's
     sys.path.insert(0, base)
 from pathlib import Path
 from gridkeeper.store import open_store
-from gridkeeper.roster_import import import_roster
+from gridkeeper.places.roster_import import import_roster
 import gridkeeper
 assert gridkeeper.__file__.startswith(base or os.getcwd()), gridkeeper.__file__
 profile = Path(sys.argv[2])

@@ -39,13 +39,13 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-import gridkeeper.households
-
-from gridkeeper import demo, paths, profile
+import gridkeeper.places.households
+from gridkeeper import demo, paths
+from gridkeeper.places import profile
 from gridkeeper.store import households, open_store
 from gridkeeper.store.engine import Store
 
-PAGE = gridkeeper.households.PAGE  # what the household list reads per page
+PAGE = gridkeeper.places.households.PAGE  # what the household list reads per page
 SHOWN = 50
 
 

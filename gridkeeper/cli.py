@@ -175,8 +175,9 @@ def _cmd_dump(args: argparse.Namespace, root: Path) -> int:
 
 
 def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
-    from gridkeeper import logs, roster_import
+    from gridkeeper import logs
     from gridkeeper.io.roster import RosterError
+    from gridkeeper.places import roster_import
     from gridkeeper.store import open_store
 
     translate = _translator(root)
@@ -281,7 +282,7 @@ def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
     if not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
         return EXIT_USAGE
-    from gridkeeper import conflicts
+    from gridkeeper.sync import conflicts
 
     store = open_store(root, _passphrase())
     try:
@@ -307,8 +308,8 @@ def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
 
 
 def _cmd_conflicts(args: argparse.Namespace, root: Path) -> int:
-    from gridkeeper import conflicts
     from gridkeeper.store import open_store
+    from gridkeeper.sync import conflicts
 
     if not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
@@ -331,8 +332,9 @@ def _cmd_conflicts(args: argparse.Namespace, root: Path) -> int:
 
 
 def _cmd_today(args: argparse.Namespace, root: Path) -> int:
-    from gridkeeper import care, profile
+    from gridkeeper import care
     from gridkeeper.errors import UnknownCadre
+    from gridkeeper.places import profile
     from gridkeeper.store import cadres, open_store
 
     if not paths.database_path(root).exists():

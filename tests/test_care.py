@@ -176,7 +176,7 @@ def test_the_demo_has_plans_and_history_ending_yesterday(tmp_path) -> None:  # t
 
 
 def test_a_plan_naming_the_cadre_is_listed_outside_the_cadres_grids(store: Store) -> None:
-    from gridkeeper import profile
+    from gridkeeper.places import profile
 
     cadre = profile.create_cadre(store, "李书记")
     h = place(store, room="701")["household"]

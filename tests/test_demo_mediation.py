@@ -8,8 +8,9 @@ from collections import Counter
 import pytest
 from sqlalchemy import text
 
-from gridkeeper import demo, demo_mediation
+from gridkeeper import demo
 from gridkeeper import mediation as m
+from gridkeeper.demo import mediation as demo_mediation
 from gridkeeper.store import Store
 
 

@@ -1,4 +1,4 @@
-"""Tests for gridkeeper.demo_vocab: determinism, uniqueness, realism bounds."""
+"""Tests for gridkeeper.demo.vocab: determinism, uniqueness, realism bounds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from gridkeeper import demo_vocab as v
+from gridkeeper.demo import vocab as v
 
 CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 MOBILE = re.compile(r"^1[3-9]\d{9}$")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from gridkeeper import audit, care, history, members
+from gridkeeper import care
+from gridkeeper.places import audit, history, members
 from gridkeeper.store import Store
 from tests.store.helpers import place
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gridkeeper.idnumber import IdInfo, IdNumberError, check_char, make, mask, normalize, parse
+from gridkeeper.rules.idnumber import IdInfo, IdNumberError, check_char, make, mask, normalize, parse
 
 TODAY = date(2024, 6, 1)
 PUBLISHED = "11010519491231002X"  # the example printed with GB 11643

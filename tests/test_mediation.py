@@ -316,7 +316,7 @@ def test_contacts_are_masked_on_screen(store: Store) -> None:
 def test_two_laptops_settling_one_case_differently_keep_both_steps_and_a_conflict(tmp_path: Path) -> None:
     """One mediator records an agreement, another (offline) records failure: after sync both
     steps are in the history, one status wins everywhere, and the other is kept for review."""
-    from gridkeeper import conflicts
+    from gridkeeper.sync import conflicts
 
     office = Office(tmp_path, 2)
     try:

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from gridkeeper import households, members
-from gridkeeper.idnumber import make
+from gridkeeper.places import households, members
+from gridkeeper.rules.idnumber import make
 from gridkeeper.store import Store
 from tests.store.helpers import log_rows, place
 

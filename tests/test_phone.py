@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gridkeeper.phone import PhoneError, is_mobile, mask, normalize_one, split_cell
+from gridkeeper.rules.phone import PhoneError, is_mobile, mask, normalize_one, split_cell
 
 
 @pytest.mark.parametrize(

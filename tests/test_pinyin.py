@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gridkeeper.pinyin import SURNAME_READINGS, full, initials, name_syllables
+from gridkeeper.rules.pinyin import SURNAME_READINGS, full, initials, name_syllables
 
 
 @pytest.mark.parametrize(
@@ -129,7 +129,7 @@ def test_table_readings_are_lowercase_ascii_one_per_character() -> None:
 
 
 def test_importing_does_not_import_pypinyin() -> None:
-    code = "import sys, gridkeeper.pinyin; print('pypinyin' in sys.modules)"
+    code = "import sys, gridkeeper.rules.pinyin; print('pypinyin' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

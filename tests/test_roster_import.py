@@ -10,8 +10,9 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import text
 
-from gridkeeper import idnumber, ids
-from gridkeeper.roster_import import ImportCancelled, import_roster
+from gridkeeper import ids
+from gridkeeper.places.roster_import import ImportCancelled, import_roster
+from gridkeeper.rules import idnumber
 from gridkeeper.store import Store, dump
 from gridkeeper.store import households as queries
 
@@ -77,7 +78,7 @@ def profile_rows(request, monkeypatch) -> list[int]:  # type: ignore[no-untyped-
     """Both ways an import finds what the profile holds: by id after the parse (small files), or
     every household and person read during the parse (big files; here any file). Returns the
     list of persons the whole reads found, one entry per whole read."""
-    from gridkeeper import roster_import
+    from gridkeeper.places import roster_import
 
     reads: list[int] = []
     if request.param == "read whole":
@@ -242,7 +243,7 @@ def test_a_roster_without_a_community_column_finds_the_compound_the_profile_know
 
 def test_json_changes_mask_phones_and_id_numbers(store: Store, tmp_path: Path) -> None:
     """import-roster --json prints the changes: masked like every number on screen."""
-    from gridkeeper.roster_import import _masked
+    from gridkeeper.places.roster_import import _masked
 
     import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
     rows = people()
@@ -273,8 +274,8 @@ def test_a_broken_file_read_beside_the_profile_still_says_what_is_wrong(store: S
                                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A big file is parsed while the profile's rows are read: a file that cannot be parsed
     gives its reason in words all the same, and the profile is left as it was."""
-    from gridkeeper import roster_import
     from gridkeeper.io.roster import RosterError
+    from gridkeeper.places import roster_import
 
     monkeypatch.setattr(roster_import, "_KNOWN_FILE_BYTES", 0)
     broken = tmp_path / "roster.xlsx"
@@ -290,7 +291,7 @@ def test_a_broken_file_read_beside_the_profile_still_says_what_is_wrong(store: S
 
 
 def test_a_profile_too_big_to_read_whole_is_looked_up_by_id(store: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from gridkeeper import roster_import
+    from gridkeeper.places import roster_import
 
     path = write_roster(tmp_path / "r.xlsx", people())
     import_roster(store, path)
@@ -306,7 +307,7 @@ def test_a_change_committed_while_the_import_plans_is_not_overwritten(store: Sto
     """A sync (or another window) may commit between the import reading the profile and its
     write. The import must not write values worked out from what it read before: it sees
     the change log moved, works the plan out again, and keeps the newer value."""
-    from gridkeeper import roster_import
+    from gridkeeper.places import roster_import
 
     import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
     rows = people()  # the roster has no note or ethnicity column: the profile's values stay
@@ -336,7 +337,7 @@ def test_a_change_committed_while_the_import_plans_is_not_overwritten(store: Sto
 
 
 def test_a_profile_that_keeps_changing_stops_the_import_in_words(store: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from gridkeeper import roster_import
+    from gridkeeper.places import roster_import
 
     import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
     before = snapshot(store)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from gridkeeper.roster_import import import_roster
+from gridkeeper.places.roster_import import import_roster
 from gridkeeper.store import Store
 from tests.test_roster_import import people, write_roster
 

@@ -17,9 +17,10 @@ from datetime import date, datetime, timedelta
 from operator import itemgetter
 from typing import Any
 
-from gridkeeper import clock, idnumber, phone
+from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io.roster_read import FIELDS, Header, Sheet, column_letter, gc_paused
+from gridkeeper.rules import idnumber, phone
 
 ERROR = "error"
 WARNING = "warning"

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from gridkeeper import care, clock, phone
+from gridkeeper import care, clock
 from gridkeeper.reports.period import Period
+from gridkeeper.rules import phone
 from gridkeeper.store import care as care_queries
 from gridkeeper.store import reports as queries
 from gridkeeper.store import searchkeys

@@ -25,12 +25,12 @@ def service(w: Words, code: str) -> str:
 
 def case_category(w: Words, code: str) -> str:
     """Mediation categories and statuses keep the Mediations page's words (context "mediation")."""
-    from gridkeeper.mediation_terms import CATEGORIES
+    from gridkeeper.mediation.terms import CATEGORIES
 
     return w.other("mediation", CATEGORIES[code]) if code in CATEGORIES else code
 
 
 def case_status(w: Words, code: str) -> str:
-    from gridkeeper.mediation_terms import STATUSES
+    from gridkeeper.mediation.terms import STATUSES
 
     return w.other("mediation", STATUSES[code]) if code in STATUSES else code

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from gridkeeper.mediation_numbers import format_number
+from gridkeeper.mediation.numbers import format_number
 from gridkeeper.reports.period import Period
 from gridkeeper.store import reports as queries
 from gridkeeper.store.engine import Store

@@ -42,7 +42,7 @@ def monthly_figures(store: Store, period: Period, scope: Scope, today: date | No
     as_of = min(period.last, today)
     care = care_figures(store, period, scope.grid_ids, today)
     if unmask:
-        from gridkeeper import audit
+        from gridkeeper.places import audit
 
         full = audit.export_numbers(store, [r.person_id for r in care.rows if r.person_id],
                                     note=f"monthly pack {period.label}")

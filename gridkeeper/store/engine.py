@@ -23,12 +23,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from gridkeeper import paths
-from gridkeeper.errors import (
-    NotAProfile,
-    PassphraseNeeded,
-    ProfileBusy,
-    WrongPassphrase,
-)
+from gridkeeper.errors import NotAProfile, PassphraseNeeded, ProfileBusy, WrongPassphrase
 from gridkeeper.store import searchindex, searchkeys
 from gridkeeper.sync.clock import HybridClock, Timestamp, wall_ms
 

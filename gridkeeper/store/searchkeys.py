@@ -37,7 +37,7 @@ def suffixes(word: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def name_keys(name: str) -> tuple[str, ...]:
-    from gridkeeper import pinyin  # lazy: pypinyin costs 0.3 s to import
+    from gridkeeper.rules import pinyin  # lazy: pypinyin costs 0.3 s to import
 
     clean = _SPACES.sub("", name or "").lower()
     if not clean:

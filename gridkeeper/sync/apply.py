@@ -17,9 +17,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
 from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import Connection
 

@@ -21,8 +21,9 @@ from typing import Any, Callable
 
 from sqlalchemy.exc import IntegrityError
 
-from gridkeeper import clock, profile
+from gridkeeper import clock
 from gridkeeper.errors import GridKeeperError
+from gridkeeper.places import profile
 from gridkeeper.store.engine import Store
 from gridkeeper.store.schema import HEAD_REVISION
 from gridkeeper.sync import apply

@@ -64,7 +64,7 @@ def run(root: Path, passphrase: str | None = None) -> int:
     _choose_font(app)
     logs.setup(root)
 
-    from gridkeeper import profile
+    from gridkeeper.places import profile
     from gridkeeper.store import open_store
 
     try:

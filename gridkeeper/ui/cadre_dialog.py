@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import profile
+from gridkeeper.places import profile
 from gridkeeper.store import Store
 from gridkeeper.store.cadres import CadreRow
-from gridkeeper.ui import forms
+from gridkeeper.ui.widgets import forms
 
 
 class CadreDialog(QDialog):

@@ -10,34 +10,27 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from gridkeeper import __version__, households, profile
+from gridkeeper import __version__
 from gridkeeper import settings as cfg
+from gridkeeper.places import households, profile
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
 from gridkeeper.sync.engine import SyncResult
 from gridkeeper.ui.cadre_dialog import CadreDialog
-from gridkeeper.ui.conflicts_page import ConflictsPage
-from gridkeeper.ui.households_page import HouseholdsPage
-from gridkeeper.ui.sync_page import SyncPanel
-from gridkeeper.ui.sync_status import SyncStatusLabel
-from gridkeeper.ui.today_page import TodayPage
+from gridkeeper.ui.care.today_page import TodayPage
+from gridkeeper.ui.households.page import HouseholdsPage
+from gridkeeper.ui.sync.conflicts_page import ConflictsPage
+from gridkeeper.ui.sync.page import SyncPanel
+from gridkeeper.ui.sync.status import SyncStatusLabel
 
 if TYPE_CHECKING:
-    from gridkeeper.ui.dashboard_page import DashboardPage
-    from gridkeeper.ui.lists_page import ListsPage
-    from gridkeeper.ui.mediations_page import MediationsPage
-    from gridkeeper.ui.volunteers_page import VolunteersPage
-    from gridkeeper.ui.walks_page import WalksPage
+    from gridkeeper.ui.care.volunteers_page import VolunteersPage
+    from gridkeeper.ui.lists.page import ListsPage
+    from gridkeeper.ui.mediation.page import MediationsPage
+    from gridkeeper.ui.reports.page import DashboardPage
+    from gridkeeper.ui.walks.page import WalksPage
 
 
 class MainWindow(QMainWindow):
@@ -174,7 +167,7 @@ class MainWindow(QMainWindow):
         return self._page("dashboard")  # type: ignore[return-value]
 
     def _make_walks(self) -> QWidget:
-        from gridkeeper.ui.walks_page import WalksPage
+        from gridkeeper.ui.walks.page import WalksPage
 
         page = WalksPage(self._store, self._my_grids, self._my_name)
         page.problem_made.connect(self._after_problem)
@@ -182,26 +175,26 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_lists(self) -> QWidget:
-        from gridkeeper.ui.lists_page import ListsPage
+        from gridkeeper.ui.lists.page import ListsPage
 
         page = ListsPage(self._store, self._my_grids, self._my_name)
         page.changed.connect(self._after_list_change)
         return page
 
     def _make_mediations(self) -> QWidget:
-        from gridkeeper.ui.mediations_page import MediationsPage
+        from gridkeeper.ui.mediation.page import MediationsPage
 
         page = MediationsPage(self._store, self._settings)
         page.changed.connect(self._case_changed)
         return page
 
     def _make_volunteers(self) -> QWidget:
-        from gridkeeper.ui.volunteers_page import VolunteersPage
+        from gridkeeper.ui.care.volunteers_page import VolunteersPage
 
         return VolunteersPage(self._store)
 
     def _make_dashboard(self) -> QWidget:
-        from gridkeeper.ui.dashboard_page import DashboardPage
+        from gridkeeper.ui.reports.page import DashboardPage
 
         return DashboardPage(self._store)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from gridkeeper import idnumber
+from gridkeeper.rules import idnumber
 
 _FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 

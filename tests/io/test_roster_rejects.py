@@ -7,9 +7,9 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from gridkeeper import idnumber
 from gridkeeper.io import roster
 from gridkeeper.io.roster_rejects import PROBLEMS_HEADER, ROW_HEADER, write_rejected
+from gridkeeper.rules import idnumber
 
 GOOD = idnumber.make("330382", date(1950, 3, 2), 11)
 OTHER = idnumber.make("330382", date(1962, 5, 1), 24)

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gridkeeper import idnumber, phone
 from gridkeeper.io.roster import (
     FIELD_LABELS,
     FIELDS,
@@ -22,6 +21,7 @@ from gridkeeper.io.roster import (
     validate,
 )
 from gridkeeper.io.roster_rows import _fast_id, _id_birth, _Memo, _phones
+from gridkeeper.rules import idnumber, phone
 from tests.io.roster_builder import (
     RosterBuilder,
     bad_checksum,

@@ -116,7 +116,7 @@ def test_any_edits_in_any_sync_order_converge(ops, final_order) -> None:  # type
                         conn.execute(text("DELETE FROM sync_cursor"))
                     continue
                 if kind == "import":  # deterministic ids: the same rows on every laptop that imports it
-                    from gridkeeper.roster_import import import_roster
+                    from gridkeeper.places.roster_import import import_roster
 
                     import_roster(store, roster())
                     continue

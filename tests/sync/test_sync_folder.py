@@ -248,7 +248,7 @@ def test_a_profile_never_syncs_with_another_office(office: Office, tmp_path: Pat
 
 
 def test_a_conflict_is_resolved_by_a_normal_change_that_syncs(office: Office) -> None:
-    from gridkeeper import conflicts
+    from gridkeeper.sync import conflicts
 
     a, b, _ = office.laptops
     add_person(a)
@@ -282,7 +282,7 @@ def test_status_counts_pending_changes_and_last_sync(office: Office) -> None:
 
 
 def test_two_laptops_importing_the_same_roster_offline_get_the_same_rows(office: Office, tmp_path: Path) -> None:
-    from gridkeeper.roster_import import import_roster
+    from gridkeeper.places.roster_import import import_roster
     from tests.test_roster_import import people, write_roster
 
     roster = write_roster(tmp_path / "r.xlsx", people())

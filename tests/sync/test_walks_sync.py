@@ -76,7 +76,7 @@ def test_concurrent_steps_keep_both_history_rows(office: Office) -> None:
     assert da is not None and {(h.from_status, h.to_status, h.by) for h in da.history} == {
         (None, "open", "李娜"), ("open", "claimed", "李娜"), ("open", "declined", "王强")}
     assert [e.to_level for e in da.escalations] == ["community"]
-    from gridkeeper import conflicts
+    from gridkeeper.sync import conflicts
 
     kept = [c for c in conflicts.open_conflicts(a) + conflicts.open_conflicts(b) if c.field == "status"]
     assert kept and {c.label for c in kept} == {"消防通道堆放杂物"}  # the loser is kept for review, by title

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from gridkeeper import mediation as m
-from gridkeeper import mediation_agreement
+from gridkeeper.mediation import agreement as mediation_agreement
 from gridkeeper.store import Store
-from gridkeeper.ui.agreement_print import save_pdf
+from gridkeeper.ui.mediation.agreement_print import save_pdf
 
 pypdf = pytest.importorskip("pypdf")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from gridkeeper import profile
+from gridkeeper.places import profile
 from gridkeeper.store import Store
 from gridkeeper.ui.cadre_dialog import CadreDialog
 from tests.ui.typing import type_text

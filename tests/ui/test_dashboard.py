@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from gridkeeper.store import Store
-from gridkeeper.ui.dashboard_page import DashboardPage
+from gridkeeper.ui.reports.page import DashboardPage
 
 
 def test_figures_charts_and_export(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:

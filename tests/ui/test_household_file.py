@@ -9,12 +9,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from gridkeeper import audit, care, households, idnumber, members
-from gridkeeper.idnumber import make
+from gridkeeper import care
+from gridkeeper.places import audit, households, members
+from gridkeeper.rules import idnumber
+from gridkeeper.rules.idnumber import make
 from gridkeeper.store import Store
-from gridkeeper.ui.care_dialogs import PlanDialog, ServiceDialog
-from gridkeeper.ui.household_detail import HouseholdDetail
-from gridkeeper.ui.member_dialog import MemberDialog, TagsDialog
+from gridkeeper.ui.care.dialogs import PlanDialog, ServiceDialog
+from gridkeeper.ui.households.detail import HouseholdDetail
+from gridkeeper.ui.households.member_dialog import MemberDialog, TagsDialog
 from tests.store.helpers import place
 from tests.ui.typing import type_text
 
@@ -132,7 +134,7 @@ def test_tags_status_and_an_audited_reveal(qtbot: QtBot, store: Store) -> None:
 
 
 def test_a_plan_a_contact_and_a_service_from_the_care_tab(qtbot: QtBot, store: Store) -> None:
-    from gridkeeper import profile
+    from gridkeeper.places import profile
 
     colleague = profile.create_cadre(store, "王书记")
     me = profile.create_cadre(store, "李娜")  # the last created is this laptop's user
@@ -173,7 +175,7 @@ def test_a_plan_a_contact_and_a_service_from_the_care_tab(qtbot: QtBot, store: S
 
 
 def test_volunteers_are_added_to_teams_and_offered_in_plans(qtbot: QtBot, store: Store) -> None:
-    from gridkeeper.ui.volunteers_page import VolunteerDialog, VolunteersPage
+    from gridkeeper.ui.care.volunteers_page import VolunteerDialog, VolunteersPage
 
     page = VolunteersPage(store)
     qtbot.addWidget(page)

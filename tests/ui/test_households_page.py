@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from gridkeeper import profile
+from gridkeeper.places import profile
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
-from gridkeeper.ui.household_model import HouseholdTableModel
+from gridkeeper.ui.households.model import HouseholdTableModel
 from gridkeeper.ui.main_window import MainWindow
 from tests.ui.typing import type_text
 
@@ -47,7 +47,8 @@ def test_typing_pinyin_initials_finds_zhang_wei(qtbot, window: MainWindow) -> No
     names = heads(window)
     assert "张伟" in names
     # every household listed has someone whose initials contain "zw"
-    from gridkeeper import households, pinyin
+    from gridkeeper.places import households
+    from gridkeeper.rules import pinyin
 
     for r in range(window.households.model.rowCount()):
         hid = window.households.model.household_id(r)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from gridkeeper import lists, walks
 from gridkeeper.lists import NewItem
 from gridkeeper.store import Store
-from gridkeeper.ui.list_dialogs import ItemDialog
-from gridkeeper.ui.lists_page import ListsPage
+from gridkeeper.ui.lists.dialogs import ItemDialog
+from gridkeeper.ui.lists.page import ListsPage
 from tests.conftest import clock_on
 from tests.ui.typing import type_text
 from tests.ui.windows import window

@@ -14,8 +14,8 @@ from gridkeeper import mediation as m
 from gridkeeper import settings as cfg
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
-from gridkeeper.ui import mediation_dialogs as dialogs
-from gridkeeper.ui.mediations_page import MediationsPage, OfficeNamesDialog
+from gridkeeper.ui.mediation import dialogs
+from gridkeeper.ui.mediation.page import MediationsPage, OfficeNamesDialog
 from tests.conftest import clock_on
 from tests.ui.typing import type_text
 
@@ -248,7 +248,7 @@ def test_escalating_needs_a_reason_and_a_party_can_be_added_and_removed(qtbot, p
 
 
 def test_the_case_model_passes_the_model_tester(qtmodeltester, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
-    from gridkeeper.ui.mediations_page import CaseTableModel
+    from gridkeeper.ui.mediation.page import CaseTableModel
 
     model = CaseTableModel()
     model.set_cases(m.list_cases(demo_store), TODAY)
@@ -259,7 +259,7 @@ def test_the_case_model_passes_the_model_tester(qtmodeltester, demo_store: Store
 
 
 def test_mediators_are_completed_after_each_separator(qtbot, page: MediationsPage, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
-    from gridkeeper import profile
+    from gridkeeper.places import profile
 
     page.new_case()
     new = page.dialog

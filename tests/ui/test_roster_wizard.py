@@ -10,9 +10,9 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 
-from gridkeeper import idnumber
-from gridkeeper import roster_import as use_case
 from gridkeeper.io import roster
+from gridkeeper.places import roster_import as use_case
+from gridkeeper.rules import idnumber
 from gridkeeper.store import Store, searchindex
 from gridkeeper.store import households as queries
 from gridkeeper.ui.roster_wizard import ERROR_ROW_TINT, ERROR_TINT, WARNING_TINT, RosterWizard
@@ -440,7 +440,7 @@ def test_after_the_commit_the_index_catches_up_and_cancel_is_off(qtbot, wizard: 
                                                                 tmp_path: Path, monkeypatch) -> None:
     import threading
 
-    from gridkeeper import households
+    from gridkeeper.places import households
 
     release = threading.Event()
     real = households.update_search_index

@@ -15,7 +15,7 @@ from gridkeeper.store import Store
 from gridkeeper.store.models import Person
 from gridkeeper.sync import engine
 from gridkeeper.sync.engine import SyncStatus
-from gridkeeper.ui.sync_status import SyncStatusLabel
+from gridkeeper.ui.sync.status import SyncStatusLabel
 from tests.store.helpers import place
 
 pytestmark = pytest.mark.gui

@@ -14,9 +14,9 @@ from gridkeeper.store import Store, searchindex
 from gridkeeper.store.models import Person
 from gridkeeper.sync import engine
 from gridkeeper.sync.engine import Held, SyncResult
-from gridkeeper.ui.conflicts_page import ConflictsPage
 from gridkeeper.ui.main_window import MainWindow
-from gridkeeper.ui.sync_page import SyncPanel
+from gridkeeper.ui.sync.conflicts_page import ConflictsPage
+from gridkeeper.ui.sync.page import SyncPanel
 from tests.store.helpers import place
 from tests.sync.simulation import value
 

@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gridkeeper import audit, care, clock
+from gridkeeper import care, clock
+from gridkeeper.places import audit
 from gridkeeper.store import Store
 from gridkeeper.store.models import Person
-from gridkeeper.ui.contact_dialog import ContactDialog
-from gridkeeper.ui.today_page import TodayPage
+from gridkeeper.ui.care.contact_dialog import ContactDialog
+from gridkeeper.ui.care.today_page import TodayPage
 from tests.store.helpers import place
 
 DAY = date(2026, 3, 2)
@@ -125,7 +126,8 @@ def test_return_visits_due_are_listed_and_open_their_case(qtbot: QtBot, demo_sto
 
 
 def test_grids_without_a_walk_and_overdue_items_are_listed(qtbot: QtBot, demo_store: Store) -> None:
-    from gridkeeper import lists, profile, walks
+    from gridkeeper import lists, walks
+    from gridkeeper.places import profile
     from tests.ui.windows import window
 
     me = profile.current_cadre(demo_store)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from gridkeeper import lists, walks
 from gridkeeper.store import Store
-from gridkeeper.ui.walk_dialog import WalkDialog
-from gridkeeper.ui.walks_page import WalksPage
+from gridkeeper.ui.walks.dialog import WalkDialog
+from gridkeeper.ui.walks.page import WalksPage
 from tests.conftest import clock_on
 from tests.ui.typing import type_text
 from tests.walk_fixtures import Street, street
@@ -211,7 +211,7 @@ def test_the_whole_loop_from_a_dark_courtyard_to_a_verified_problem(qtbot, page:
                                                                    st: Street, monkeypatch) -> None:
     """The issue's flow in one go: log a walk with three findings by keyboard, turn one into a problem,
     then on the Lists page claim it, close it and verify it, with the keys a cadre would use."""
-    from gridkeeper.ui.lists_page import ListsPage
+    from gridkeeper.ui.lists.page import ListsPage
 
     log_walk_by_keyboard(qtbot, page)
     page.activateWindow()
@@ -248,7 +248,7 @@ def test_the_whole_loop_from_a_dark_courtyard_to_a_verified_problem(qtbot, page:
 
 
 def test_a_finding_remembered_later_is_added_to_the_walk(qtbot, page: WalksPage, store: Store, st: Street) -> None:  # type: ignore[no-untyped-def]
-    from gridkeeper.ui.walk_dialog import FindingDialog
+    from gridkeeper.ui.walks.dialog import FindingDialog
 
     walk_id = walks.log_walk(store, walks.NewWalk(TODAY, "19:30", "21:00", (st.grid1,), "李娜"), today=TODAY)
     page.refresh(select=walk_id)

@@ -8,15 +8,10 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget
 
-from gridkeeper import idnumber, phone
 from gridkeeper.io.roster import FIELD_LABELS
+from gridkeeper.rules import idnumber, phone
 
 PREVIEW_ROWS = 200
 SHEET_PREVIEW_ROWS = 8

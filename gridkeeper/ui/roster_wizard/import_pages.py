@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from gridkeeper import households, roster_import
 from gridkeeper.io.roster_rejects import write_rejected
-from gridkeeper.roster_import import ImportCancelled, ImportReport
+from gridkeeper.places import households, roster_import
+from gridkeeper.places.roster_import import ImportCancelled, ImportReport
 from gridkeeper.ui.roster_wizard.common import _error_label, _translate, _wrapped
 from gridkeeper.ui.worker import Job
 

@@ -6,15 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QProgressBar,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWizard,
-    QWizardPage,
-)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage
 
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io import roster

@@ -7,13 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QWidget,
-    QWizard,
-)
+from PySide6.QtWidgets import QWidget, QWizard
 
 from gridkeeper.io.roster import Header, RosterRow, Sheet
-from gridkeeper.roster_import import ImportReport
+from gridkeeper.places.roster_import import ImportReport
 from gridkeeper.store import Store
 from gridkeeper.ui.roster_wizard.import_pages import ImportPage, SummaryPage
 from gridkeeper.ui.roster_wizard.preview_page import PreviewPage

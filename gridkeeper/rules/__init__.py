@@ -1,0 +1,1 @@
+"""Value rules shared by areas: ID numbers, phones, pinyin keys, sensitive tags."""

@@ -1,0 +1,1 @@
+"""Care: the Today page, the household file's care forms, volunteers."""

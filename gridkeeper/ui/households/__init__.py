@@ -1,0 +1,1 @@
+"""The Households page: search, the list, the household file and its forms."""

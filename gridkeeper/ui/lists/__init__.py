@@ -1,0 +1,1 @@
+"""The Lists page (four lists, claim workflow) and property company supervision."""

@@ -1,0 +1,1 @@
+"""The Mediations page: cases, their record and dialogs, the printed agreement."""

@@ -1,0 +1,1 @@
+"""The Reports page: this month's figures, charts, the monthly pack."""

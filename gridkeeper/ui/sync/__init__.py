@@ -1,0 +1,1 @@
+"""Sync: the Sync page, the status-bar indicator, the Conflicts page."""

@@ -1,0 +1,1 @@
+"""The Night walks page and the new-walk form."""

@@ -1,0 +1,1 @@
+"""Widgets and words shared by pages: short forms, vocabulary combo boxes."""
