@@ -15,9 +15,10 @@ from gridkeeper.reports import labels, monthly_lists
 from gridkeeper.reports.care_figures import CareFigures, care_figures
 from gridkeeper.reports.list_figures import ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
+from gridkeeper.reports.overview import Overview
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.scope import Scope
-from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Chart, Column, Report, Table, Translate, Words
+from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Column, Report, Table, Translate, Words
 from gridkeeper.reports.walk_figures import WalkFigures, walk_figures
 from gridkeeper.store.engine import Store
 
@@ -87,28 +88,7 @@ def _columns(w: Words, spec: tuple[tuple[str, str, int], ...]) -> list[Column]:
     return [Column(w(title), kind, width) for title, kind, width in spec]
 
 
-class _Overview:
-    """Rows of the overview sheet; remembers where each block starts for its chart."""
-
-    def __init__(self, w: Words) -> None:
-        self.w = w
-        self.rows: list[tuple[object, ...]] = []
-        self.charts: list[Chart] = []
-
-    def add(self, section: str, figure: str, count: int | None, share: float | None = None) -> None:
-        """`section` and `figure` are source strings (a figure may also be a name or a date)."""
-        self.rows.append((self.w(section), self.w(figure), count, share))
-
-    def block(self, section: str, title: str, items: list[tuple[str, int]]) -> None:
-        """Rows that a bar chart shows (figure = category, already in words)."""
-        start = len(self.rows) + 1
-        for name, count in items:  # the section column names what is counted: "Findings by category"
-            self.rows.append((self.w(title), name, count, None))
-        if items:
-            self.charts.append(Chart(self.w(title), start, len(self.rows), (3,), category_column=2))
-
-
-def _care_overview(o: _Overview, care: CareFigures, w: Words) -> None:
+def _care_overview(o: Overview, care: CareFigures, w: Words) -> None:
     o.add(_CARE, QT_TRANSLATE_NOOP("report", "Persons under a care plan"), care.plans)
     o.add(_CARE, QT_TRANSLATE_NOOP("report", "Persons under daily contact"), care.daily_persons)
     o.add(_CARE, QT_TRANSLATE_NOOP("report", "Contacts expected"), care.expected)
@@ -130,7 +110,7 @@ def _care_sheet(care: CareFigures, w: Words) -> Table:
     return Table(w(QT_TRANSLATE_NOOP("report", "Care coverage")), _columns(w, _CARE_COLUMNS), rows)
 
 
-def _mediation_overview(o: _Overview, m: MediationFigures, w: Words) -> None:
+def _mediation_overview(o: Overview, m: MediationFigures, w: Words) -> None:
     o.add(_MEDIATION, QT_TRANSLATE_NOOP("report", "Cases received"), m.received)
     o.add(_MEDIATION, QT_TRANSLATE_NOOP("report", "Agreements reached"), m.agreed)
     o.add(_MEDIATION, QT_TRANSLATE_NOOP("report", "Mediations failed"), m.failed)
@@ -154,7 +134,7 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
     scope = figures.scope.name or w(QT_TRANSLATE_NOOP("report", "whole profile"))
     title = w(QT_TRANSLATE_NOOP("report", "Monthly consultation pack {period} · {scope}")).format(
         period=figures.period.label, scope=scope)
-    o = _Overview(w)
+    o = Overview(w)
     o.add(_PERIOD, f"{figures.period.first.isoformat()} – {figures.period.last.isoformat()}", None)
     o.add(QT_TRANSLATE_NOOP("report", "Figures as of"), figures.as_of.isoformat(), None)
     o.add(_SCOPE, scope, None)

@@ -6,17 +6,13 @@ Night walks and Lists pages' words), so the pack says what the app says.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from gridkeeper import lists, walks
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.reports.list_figures import ListFigures
 from gridkeeper.reports.mediation_figures import MediationFigures
+from gridkeeper.reports.overview import Overview
 from gridkeeper.reports.tables import DATE, INT, NUMBER, TEXT, Column, Table, Words
 from gridkeeper.reports.walk_figures import WalkFigures
-
-if TYPE_CHECKING:
-    from gridkeeper.reports.monthly import _Overview
 
 _WALKS = QT_TRANSLATE_NOOP("report", "Night walks")
 _LISTS = QT_TRANSLATE_NOOP("report", "Four lists")
@@ -31,7 +27,7 @@ def _columns(w: Words, spec: tuple[tuple[str, str, int], ...]) -> list[Column]:
     return [Column(w(title), kind, width) for title, kind, width in spec]
 
 
-def walks_overview(o: _Overview, f: WalkFigures, w: Words) -> None:
+def walks_overview(o: Overview, f: WalkFigures, w: Words) -> None:
     o.add(_WALKS, QT_TRANSLATE_NOOP("report", "Night walks held"), len(f.walks))
     share = f.weeks_walked / f.weeks_expected if f.weeks_expected else None
     o.add(_WALKS, QT_TRANSLATE_NOOP("report", "Grid-weeks with a walk / expected (one a week per grid)"),
@@ -44,7 +40,7 @@ def walks_overview(o: _Overview, f: WalkFigures, w: Words) -> None:
             [(_v(w, walks.CATEGORIES, k), n) for k, n in sorted(f.by_category().items())])
 
 
-def lists_overview(o: _Overview, f: ListFigures, w: Words) -> None:
+def lists_overview(o: Overview, f: ListFigures, w: Words) -> None:
     o.add(_LISTS, QT_TRANSLATE_NOOP("report", "Problems opened"), len(f.opened("problem")))
     o.add(_LISTS, QT_TRANSLATE_NOOP("report", "Problems closed"), len(f.closed("problem")))
     o.add(_LISTS, QT_TRANSLATE_NOOP("report", "Problems open at the end"), len(f.open_at_end("problem")))

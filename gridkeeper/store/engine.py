@@ -11,7 +11,6 @@ known error in words, not SQLite's "database is locked".
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from gridkeeper import paths
 from gridkeeper.errors import NotAProfile, PassphraseNeeded, ProfileBusy, WrongPassphrase
 from gridkeeper.store import searchindex, searchkeys
+from gridkeeper.store.busy import is_busy
 from gridkeeper.sync.clock import HybridClock, Timestamp, wall_ms
 
 if TYPE_CHECKING:
@@ -36,16 +36,6 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # How long a writer waits for another's write lock (a sync, another window) before ProfileBusy.
 BUSY_TIMEOUT_MS = 10_000
-
-
-def is_busy(exc: BaseException) -> bool:
-    """Whether `exc` is SQLite giving up on a lock another connection holds (SQLITE_BUSY)."""
-    if not isinstance(exc, OperationalError):
-        return False
-    code = getattr(exc.orig, "sqlite_errorcode", None)  # the stdlib driver; SQLCipher's may lack it
-    if code is not None:
-        return code & 0xFF == sqlite3.SQLITE_BUSY  # type: ignore[no-any-return]
-    return "database is locked" in str(exc.orig)
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, inspect, text
 
 from gridkeeper import clock, paths
 from gridkeeper.errors import MigrationFailed, NotAProfile, ProfileBusy, StoreTooNew
+from gridkeeper.store.busy import is_busy
 from gridkeeper.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 log = logging.getLogger("gridkeeper.store")
@@ -68,8 +69,6 @@ def upgrade(engine: Engine, root: Path, target: str | None = None) -> bool:
             config.attributes["connection"] = conn
             command.upgrade(config, target)
     except Exception as exc:
-        from gridkeeper.store.engine import is_busy
-
         if is_busy(exc):  # another window or a sync holds the lock: nothing was migrated, try later
             raise ProfileBusy() from exc
         log.exception("migration of %s from %s failed", engine.url.database, found)
