@@ -80,6 +80,24 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--server", metavar="URL", help="a GridKeeper server (not available yet)")
     sync.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    off = sub.add_parser("office", help="the office on the shared folder: create, join, invite, members, revoke")
+    osub = off.add_subparsers(dest="office_command", metavar="ACTION", required=True)
+    create = osub.add_parser("create", help="make the office on a shared folder, with this laptop as its admin")
+    create.add_argument("--folder", metavar="PATH", required=True)
+    create.add_argument("--name", metavar="NAME", default="", help="the office's name (kept encrypted)")
+    join = osub.add_parser("join", help="join the office with an enrolment code, then sync")
+    joined = join.add_mutually_exclusive_group(required=True)
+    joined.add_argument("--folder", metavar="PATH")
+    joined.add_argument("--server", metavar="URL", help="a GridKeeper server (not available yet)")
+    join.add_argument("--code", metavar="CODE", required=True)
+    invite = osub.add_parser("invite", help="a one-time enrolment code for a new laptop (admins)")
+    invite.add_argument("--hours", type=int, default=72, help="how long the code works (default 72)")
+    osub.add_parser("members", help="the laptops of the office")
+    revoke = osub.add_parser("revoke", help="remove a lost laptop from the office (admins)")
+    revoke.add_argument("device", metavar="DEVICE", help="its device id (or its first characters)")
+    for p in (create, join, invite, osub.choices["members"], revoke):
+        p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
     conf = sub.add_parser("conflicts", help="list the conflicts sync kept for review")
     conf.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
@@ -294,17 +312,95 @@ def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
     if args.json:
         sys.stdout.write(json.dumps(result.as_json(still_open), ensure_ascii=False, sort_keys=True) + "\n")
     else:
-        if result.message:
-            print(result.message, file=sys.stderr)
-        for held in result.held:
-            print(f"held: batch {held.seq} of device {held.device} ({held.reason}); it is kept and retried",
-                  file=sys.stderr)
-        print(f"Sync {result.status}: sent {result.pushed_changes} changes in {result.pushed_batches} batches, "
-              f"received {result.pulled_changes} in {result.pulled_batches}; {result.conflicts} new conflicts, "
-              f"{still_open} open.")
+        _print_sync(result, still_open)
+    return _sync_exit(result)
+
+
+def _print_sync(result: Any, still_open: int) -> None:
+    if result.message:
+        print(result.message, file=sys.stderr)
+    for held in result.held:
+        print(f"held: batch {held.seq} of laptop {held.device} ({held.reason}); it is kept and retried",
+              file=sys.stderr)
+    for gap in result.missing:
+        print(f"missing: batches {gap.from_seq}-{gap.to_seq} of laptop {gap.device}; waiting for that laptop to "
+              f"sync again", file=sys.stderr)
+    if result.repaired_batches:
+        print(f"wrote {result.repaired_batches} of this laptop's batches again (missing or damaged on the share)",
+              file=sys.stderr)
+    for name in result.set_aside:
+        print(f"set aside {name}: a file in this laptop's folder that was not one of its batches", file=sys.stderr)
+    for device in result.admitted:
+        print(f"admitted laptop {device} to the office", file=sys.stderr)
+    print(f"Sync {result.status}: sent {result.pushed_changes} changes in {result.pushed_batches} batches, "
+          f"received {result.pulled_changes} in {result.pulled_batches}; {result.conflicts} new conflicts, "
+          f"{still_open} open.")
+
+
+def _sync_exit(result: Any) -> int:
     if result.status == "offline":
         return EXIT_USAGE
-    return EXIT_REJECTED if result.status != "ok" or result.held else EXIT_OK
+    return EXIT_REJECTED if result.status != "ok" or result.held or result.missing else EXIT_OK
+
+
+def _cmd_office(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.store import open_store
+    from gridkeeper.sync import conflicts, office
+    from gridkeeper.sync.engine import sync_folder
+
+    action = args.office_command
+    if action in ("create", "join"):
+        if getattr(args, "server", None):
+            print("Joining through a server is not available yet; use --folder.", file=sys.stderr)
+            return EXIT_USAGE
+        root.mkdir(parents=True, exist_ok=True)  # a new laptop: the profile is made here
+    elif not paths.database_path(root).exists():
+        print(f"no profile in {root}", file=sys.stderr)
+        return EXIT_USAGE
+    store = open_store(root, _passphrase())
+    try:
+        share = Path(args.folder) if getattr(args, "folder", None) else office.folder(store)
+        if share is None:
+            raise office.OfficeError(office.NO_OFFICE, path="?")
+        out: dict[str, Any]
+        if action == "create":
+            created = office.create(store, share, args.name)
+            out = {"office": created.office, "folder": str(share), "device": store.device_id,
+                   "taken_in": created.taken_in, "not_taken": list(created.not_taken)}
+            text = f"Created office {created.office} on {share}; this laptop is its admin."
+            if created.taken_in or created.not_taken:
+                text += (f" Took in {created.taken_in} changes from the old unencrypted data there and removed it"
+                         + (f"; {len(created.not_taken)} damaged batches could not be read." if created.not_taken
+                            else "."))
+        elif action == "join":
+            office_id = office.join(store, share, args.code)
+            result = sync_folder(store, share)  # its data before anything else can be imported here
+            store.reindex_dirty()
+            out = {"office": office_id, "folder": str(share), "device": store.device_id,
+                   "sync": result.as_json(len(conflicts.open_conflicts(store)))}
+            text = (f"Joined office {office_id}; an admin's laptop admits this one at its next sync. "
+                    f"Received {result.pulled_changes} changes.")
+        elif action == "invite":
+            made = office.invite(store, share, args.hours)
+            out = made.as_json()
+            text = f"Enrolment code: {made.code} (one laptop, until {made.expires} UTC)"
+        elif action == "members":
+            found = office.refresh_members(store, share)
+            out = {"members": [m.as_json() for m in found.values()]}
+            text = "\n".join(
+                f"{m.device}  {'admin ' if m.admin else ''}{m.about.get('cadre', '')} {m.about.get('laptop', '')}"
+                f"{'  revoked ' + m.revoked_at if m.revoked_after is not None else ''}" for m in found.values())
+        else:
+            epoch = office.revoke(store, share, args.device)
+            out = {"revoked": args.device, "epoch": epoch}
+            text = f"Revoked {args.device}; the office key was changed for the remaining laptops."
+    finally:
+        store.close()
+    if args.json:
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n")
+    else:
+        print(text)
+    return EXIT_OK
 
 
 def _cmd_conflicts(args: argparse.Namespace, root: Path) -> int:
@@ -471,7 +567,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if root.is_dir():  # a mistyped --data-dir must not leave folders behind
         logs.setup(root)
-    handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync, "conflicts": _cmd_conflicts,
+    handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync, "office": _cmd_office,
+                "conflicts": _cmd_conflicts,
                 "today": _cmd_today, "report": _cmd_report}
     try:
         code = handlers[args.command](args, root)

@@ -1,28 +1,24 @@
-"""Folder-share transport: immutable change batches in a shared network folder.
+"""Folder-share transport: the office's encrypted, signed batches in a shared network folder.
 
-Layout (architecture.md, "Sync transports"):
-
-    <share>/gridkeeper/<dataset-id>/dataset.json
-    <share>/gridkeeper/<dataset-id>/devices/<device-id>/device.json
-    <share>/gridkeeper/<dataset-id>/devices/<device-id>/changes/<seq:012d>.jsonl.gz
-
-Each device writes only inside its own folder, so no lock is ever taken on the
-share, and only plain files are used (SQLite over SMB/NFS corrupts). A batch is
-written under a temporary name, fsync'ed and renamed, and carries a SHA-256 of
-its change lines, so a reader can tell a half-copied or damaged file from a
-good one and simply stop at it for that device until it is repaired.
+Layout and checks: architecture.md, "Offices: trust on the share". Each device
+writes only inside its own folder, so no lock is ever taken on the share, and
+only plain files are used (SQLite over SMB/NFS corrupts). A batch is written
+under a temporary name, fsync'ed and renamed. Everything read from the share
+goes through safe_read (regular files only, size and time limits) and is
+checked (device, seq, membership, signature, decryption) before it is a Batch;
+anything else is a BadBatch with a reason, never an exception.
 Pure Python: no Qt, no database.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
 import re
 import secrets
 import socket
+import struct
 import sys
 import time
 import zlib
@@ -31,21 +27,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
+from gridkeeper.sync import crypto, safe_read
+from gridkeeper.sync.crypto import CryptoError, DeviceKeys
 
-FORMAT = 1  # batch/dataset format this app writes and reads
-#: Datasets created this close together are two laptops racing on an empty share.
-RACE_SECONDS = 600
-
+FORMAT = 2  # batch format this app writes and reads
+MAGIC = b"GKB2"
 TOP = "gridkeeper"
+SUFFIX = ".gkb"
 LOCK_NAME = "sync.lock"
 LOCK_STALE_SECONDS = 3600.0
 _BLANK_LOCK_GRACE = 10.0  # a lock file still empty after this long belongs to a crashed sync
 _TEMP_MAX_AGE = 3600.0  # leftover temp files of our own older than this are removed
-_BATCH_NAME = re.compile(r"^(\d{12,})\.jsonl\.gz$")
+_BATCH_NAME = re.compile(r"^(\d{12})\.gkb$")
 # Ids become folder names: no separators, no leading dot (temp files), nothing Windows refuses.
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _VALUE = {str, type(None)}
@@ -69,16 +64,39 @@ class Batch:
     seq: int  # last seq (the file name)
     changes: tuple[Change, ...]
     app_version: str = ""
+    # The last seq of the device's batch before this one (0 for its first): a device's own changes are
+    # not consecutive in its log (remote changes sit between them), so the chain says what follows what.
+    prev_seq: int = 0
 
 
 @dataclass(frozen=True)
 class BadBatch:
-    """A batch that cannot be used now; the reader stops at it for this device."""
+    """A file that cannot be used now: held with its reason and tried again at the next sync."""
 
     device: str
     seq: int
     path: Path
-    reason: str  # "checksum", "truncated", "unreadable", "newer_format"
+    reason: str  # not_regular, too_large, timeout, unreadable, missing, misplaced, signature, decrypt,
+    #              newer_format, not_admitted, revoked
+
+
+@dataclass(frozen=True)
+class Sealing:
+    """What writing a batch needs: the office, the epoch and key to encrypt under, our signing key."""
+
+    office: str
+    epoch: int
+    key: bytes
+    signer: DeviceKeys
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What reading a device's batches needs: the office, the epoch keys held, the device's public key."""
+
+    office: str
+    keys: dict[int, bytes]
+    sign_key: str
 
 
 class ShareOffline(GridKeeperError):
@@ -97,24 +115,6 @@ class ShareOffline(GridKeeperError):
         super().__init__(message, path=str(path), detail=detail)  # detail: for logs, not shown
         self.path = str(path)
         self.writing = writing
-
-
-class DatasetMismatch(GridKeeperError):
-    """Refuse to mix two offices' data, or to guess which of several to join."""
-
-    def __init__(self, path: Path | str, ours: str | None, found: list[str]) -> None:
-        message = QT_TRANSLATE_NOOP(
-            "errors",
-            "The shared folder {path} holds the data of several offices ({found}), so GridKeeper "
-            "cannot tell which one to join. Nothing was synced; ask the office which folder to use.",
-        ) if ours is None else QT_TRANSLATE_NOOP(
-            "errors",
-            "The shared folder {path} holds another office's data ({found}), not this profile's "
-            "({ours}). Nothing was synced; check that you chose the right folder.",
-        )
-        super().__init__(message, path=str(path), ours=ours or "", found=", ".join(found))
-        self.ours = ours
-        self.found = list(found)
 
 
 class ProfileCopied(GridKeeperError):
@@ -158,72 +158,89 @@ class SeqTaken(GridKeeperError):
 
 
 def batch_name(seq: int) -> str:
-    return f"{seq:012d}.jsonl.gz"
+    return f"{seq:012d}{SUFFIX}"
 
 
-def encode_batch(batch: Batch) -> bytes:
-    """The uncompressed file content: header line, then one line per change."""
+def _lines(batch: Batch) -> bytes:
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    lines = [
+    return "".join(
         dumps({"hlc": c.hlc, "device": c.device, "tbl": c.tbl, "row": c.row, "field": c.field, "value": c.value})
-        + "\n"
-        for c in batch.changes
-    ]
-    body = "".join(lines).encode("utf-8")
-    header = {
-        "format": FORMAT, "app": batch.app_version, "device": batch.device, "first_seq": batch.first_seq,
-        "seq": batch.seq, "count": len(lines), "sha256": hashlib.sha256(body).hexdigest(),
-    }
-    return json.dumps(header, separators=(",", ":")).encode("utf-8") + b"\n" + body
+        + "\n" for c in batch.changes).encode("utf-8")
 
 
-def decode_batch(raw: bytes, device: str, seq: int, path: Path) -> Batch | BadBatch:
-    """Parse gzip bytes; anything doubtful is a BadBatch, never an exception."""
+def seal_batch(batch: Batch, sealing: Sealing) -> bytes:
+    """MAGIC, header length, header, AES-GCM(gzip(lines)) with the header as associated data, signature."""
+    header = json.dumps({"suite": crypto.SUITE, "format": FORMAT, "office": sealing.office, "device": batch.device,
+                         "epoch": sealing.epoch, "prev": batch.prev_seq, "first_seq": batch.first_seq, "seq": batch.seq,
+                         "count": len(batch.changes), "app": batch.app_version},
+                        sort_keys=True, separators=(",", ":")).encode("utf-8")
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    plain = compressor.compress(_lines(batch)) + compressor.flush()
+    key = crypto.derive(sealing.key, f"batch {sealing.office} {sealing.epoch}")
+    signed = MAGIC + struct.pack(">I", len(header)) + header + crypto.seal(key, plain, header)
+    return signed + sealing.signer.sign(signed)
+
+
+def open_batch(raw: bytes, device: str, seq: int, path: Path, opening: Opening) -> Batch | BadBatch:
+    """Check and decrypt one batch file's bytes; anything doubtful is a BadBatch, never an exception."""
 
     def bad(reason: str) -> BadBatch:
         return BadBatch(device, seq, path, reason)
 
-    try:
-        data = gzip.decompress(raw)
-    except EOFError:
-        return bad("truncated")
-    except (OSError, zlib.error, ValueError):
+    if raw[:4] != MAGIC:
+        return bad("newer_format" if raw[:3] == b"GKB" else "unreadable")
+    if len(raw) < 8 + crypto.SIGNATURE_BYTES:
         return bad("unreadable")
-    head, newline, body = data.partition(b"\n")
-    if not newline:
-        return bad("truncated")  # empty file, or cut inside the header
+    (size,) = struct.unpack(">I", raw[4:8])
+    if size > 64 * 1024 or len(raw) < 8 + size + crypto.SIGNATURE_BYTES:
+        return bad("unreadable")
+    header_bytes = raw[8:8 + size]
     try:
-        header = json.loads(head)
-        fmt = header["format"]
+        header = json.loads(header_bytes)
+        first, last, count, epoch = header["first_seq"], header["seq"], header["count"], header["epoch"]
+        prev = header["prev"]
     except (ValueError, TypeError, KeyError):
         return bad("unreadable")
-    if type(fmt) is not int or fmt < 1:
+    if header.get("format") != FORMAT or header.get("suite") != crypto.SUITE:
+        return bad("newer_format")
+    if not all(type(v) is int for v in (first, last, count, epoch, prev)) or not 0 <= prev < first <= last:
         return bad("unreadable")
-    if fmt > FORMAT:
-        return bad("newer_format")  # held until this app is updated, never dropped
-    if header.get("device") != device or header.get("seq") != seq or type(header.get("first_seq")) is not int:
-        return bad("unreadable")  # a file copied into the wrong folder or renamed
-    if header.get("sha256") != hashlib.sha256(body).hexdigest() or header.get("count") != body.count(b"\n"):
-        return bad("checksum")
+    if header.get("office") != opening.office or header.get("device") != device or last != seq:
+        return bad("misplaced")  # another office's, another device's, or renamed: not what its name claims
+    signed, signature = raw[:-crypto.SIGNATURE_BYTES], raw[-crypto.SIGNATURE_BYTES:]
+    try:
+        crypto.verify(opening.sign_key, signature, signed)
+    except CryptoError:
+        return bad("signature")
+    if epoch not in opening.keys:
+        return bad("decrypt")  # a key we have not received (yet)
+    try:
+        key = crypto.derive(opening.keys[epoch], f"batch {opening.office} {epoch}")
+        plain = crypto.open_sealed(key, signed[8 + size:], header_bytes)
+    except CryptoError:
+        return bad("decrypt")
+    try:
+        body = safe_read.gunzip_limited(plain)
+    except safe_read.Unsafe as exc:
+        return bad(exc.reason)
     try:  # one JSON array is twice as fast as a loads() per line; lines hold no raw newline
-        objs = json.loads(b"[" + body[:-1].replace(b"\n", b",") + b"]")
+        objs = json.loads(b"[" + body[:-1].replace(b"\n", b",") + b"]") if body else []
         changes = tuple(Change(o["hlc"], o["device"], o["tbl"], o["row"], o["field"], o["value"]) for o in objs)
     except (ValueError, TypeError, KeyError):
         return bad("unreadable")
     texts = {type(t) for c in changes for t in (c.hlc, c.device, c.tbl, c.row, c.field)}
-    if len(changes) != header["count"] or not texts <= {str} or not {type(c.value) for c in changes} <= _VALUE:
+    if len(changes) != count or not texts <= {str} or not {type(c.value) for c in changes} <= _VALUE:
         return bad("unreadable")
-    return Batch(device, header["first_seq"], seq, changes, str(header.get("app", "")))
+    return Batch(device, first, seq, changes, str(header.get("app", "")), prev)
 
 
 class FolderShare:
-    """One shared folder; every method that touches it raises ShareOffline, never OSError."""
+    """One office's folder on a share; every method that touches it raises ShareOffline, never OSError."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, office: str = "") -> None:
         self.root = Path(root)
         self.top = self.root / TOP
-
-    # -- datasets -----------------------------------------------------------
+        self.office = office
 
     def check(self) -> None:
         try:
@@ -235,128 +252,68 @@ class FolderShare:
         if not ok:
             raise ShareOffline(self.root, detail="missing or not a readable folder")
 
-    def datasets(self) -> list[str]:
-        self.check()
-        try:
-            names = sorted(os.listdir(self.top))
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            raise ShareOffline(self.root, detail=str(exc)) from exc
-        return [n for n in names
-                if _SAFE_ID.match(n) and isinstance(_read_json(self.top / n / "dataset.json"), dict)]
+    @property
+    def folder(self) -> Path:
+        _check_id(self.office)
+        return self.top / self.office
 
-    def join(self, dataset_id: str | None, *, new_id: str, schema: str) -> str:
-        """The dataset this profile syncs with; created when the share holds none.
-
-        Two laptops that find an empty share at the same moment each create a
-        dataset. Datasets created within RACE_SECONDS of each other are taken
-        for such a race: every laptop settles on the first (oldest, then
-        smallest id), moving there if it started on the other and pushing its
-        changes again. Datasets created further apart are different offices'
-        data and are refused.
-        """
-        found = self.datasets()
-        winner = self._race_winner(found) if len(found) > 1 else None
-        if dataset_id is None:
-            if winner:
-                return winner
-            if len(found) > 1:
-                raise DatasetMismatch(self.root, None, found)
-            if found:
-                return found[0]
-            dataset_id = new_id
-        elif dataset_id in found:
-            return winner or dataset_id
-        elif found:
-            raise DatasetMismatch(self.root, dataset_id, found)
-        # No dataset at all: a new share, or one that was emptied; this profile (re-)seeds it.
-        _check_id(dataset_id)
-        folder = self.top / dataset_id
-        info = {"id": dataset_id, "schema": schema, "created": _now_iso(), "format": FORMAT}
-        try:
-            (folder / "devices").mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ShareOffline(self.root, writing=True, detail=str(exc)) from exc
-        self._write_atomic(folder / "dataset.json", _pretty(info))
-        return dataset_id
+    def has_office(self) -> bool:
+        return safe_read.is_regular(self.folder / "office.json")
 
     # -- devices ------------------------------------------------------------
 
-    def _race_winner(self, found: list[str]) -> str | None:
-        """The dataset all racers settle on, or None if these are not a race."""
-        created = []
-        for dataset in found:
-            info = _read_json(self.top / dataset / "dataset.json")
-            try:
-                created.append((datetime.fromisoformat(str(info.get("created"))), dataset))
-            except (AttributeError, ValueError):
-                return None  # unreadable dates: do not guess
-        created.sort()
-        first = created[0][0]
-        if all((when - first).total_seconds() <= RACE_SECONDS for when, _ in created):
-            return created[0][1]
-        return None
-
-    def register_device(self, dataset: str, device: str, info: dict[str, str]) -> None:
-        folder = self._device_dir(dataset, device, create=True)
-        data = {"id": device, "name": "", "cadre": "", **info}
-        data["id"] = device
-        data["updated"] = info.get("updated") or _now_iso()
-        self._write_atomic(folder / "device.json", _pretty(data))
-
-    def devices(self, dataset: str) -> list[str]:
-        folder = self._dataset_dir(dataset) / "devices"
+    def devices(self) -> list[str]:
+        folder = self.folder / "devices"
         try:
-            return sorted(e.name for e in os.scandir(folder) if _SAFE_ID.match(e.name) and e.is_dir())
+            return sorted(e.name for e in os.scandir(folder)
+                          if _SAFE_ID.match(e.name) and e.is_dir(follow_symlinks=False))
         except FileNotFoundError:
             self.check()
             return []
         except OSError as exc:
             raise ShareOffline(self.root, detail=str(exc)) from exc
 
-    def device_info(self, dataset: str, device: str) -> dict[str, str]:
-        data = _read_json(self._device_dir(dataset, device) / "device.json")
-        if not isinstance(data, dict):
+    def batch_files(self, device: str) -> dict[int, Path]:
+        """The files named like batches in a device's folder, by the seq their name claims."""
+        folder = self._device_dir(device) / "changes"
+        try:
+            names = os.listdir(folder)
+        except FileNotFoundError:
+            self.check()
             return {}
-        return {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in data.items()}
+        except OSError as exc:
+            raise ShareOffline(self.root, detail=str(exc)) from exc
+        return {int(m.group(1)): folder / m.group(0) for m in map(_BATCH_NAME.match, names) if m}
 
     # -- batches ------------------------------------------------------------
 
-    def last_seq(self, dataset: str, device: str) -> int:
-        return max(self._batch_seqs(dataset, device), default=0)
-
-    def write_batch(self, dataset: str, batch: Batch) -> Path:
-        """Write our own batch atomically; a rewrite of the same batch is a no-op."""
+    def write_batch(self, batch: Batch, sealing: Sealing) -> tuple[Path, bytes]:
+        """Write our own batch atomically (replacing whatever file had its name); the path and bytes."""
         if batch.seq < 1 or batch.first_seq < 1 or batch.first_seq > batch.seq:
             raise ValueError(f"bad batch range {batch.first_seq}..{batch.seq}")
-        data = encode_batch(batch)
-        final = self._device_dir(dataset, batch.device, create=True) / "changes" / batch_name(batch.seq)
-        if os.path.lexists(final):
-            existing = self._load(final, batch.device, batch.seq)
-            if isinstance(existing, Batch):
-                if existing.first_seq == batch.first_seq and existing.changes == tuple(batch.changes):
-                    return final
-                raise SeqTaken(final, batch.seq)
-            if existing.reason == "newer_format":
-                raise SeqTaken(final, batch.seq)
-            # A damaged copy of our own batch: rewriting it from the local log repairs it.
-        self._write_atomic(final, gzip.compress(data, compresslevel=6, mtime=0))
+        data = seal_batch(batch, sealing)
+        final = self._device_dir(batch.device, create=True) / "changes" / batch_name(batch.seq)
+        self._write_atomic(final, data)
         _sweep_temps(final.parent)
-        return final
+        return final, data
 
-    def read_batch(self, dataset: str, device: str, seq: int) -> Batch | BadBatch:
-        """One batch of a device by its seq."""
-        return self._load(self._device_dir(dataset, device) / "changes" / batch_name(seq), device, seq)
+    def read_batch(self, device: str, seq: int, path: Path, opening: Opening) -> Batch | BadBatch:
+        try:
+            raw = safe_read.read_limited(path, safe_read.MAX_BATCH_BYTES)
+        except safe_read.Unsafe as exc:
+            if exc.reason in ("unreadable", "timeout"):
+                self.check()  # the whole share went away: offline, not a bad batch
+            return BadBatch(device, seq, path, exc.reason)
+        return open_batch(raw, device, seq, path, opening)
 
-    def read_batches(self, dataset: str, device: str, after_seq: int) -> Iterator[Batch | BadBatch]:
-        """Batches newer than the cursor, in order; stops after the first bad one."""
-        changes = self._device_dir(dataset, device) / "changes"
-        for seq in sorted(s for s in self._batch_seqs(dataset, device) if s > after_seq):
-            item = self._load(changes / batch_name(seq), device, seq)
-            yield item
-            if isinstance(item, BadBatch):
-                return
+    def set_aside(self, path: Path) -> Path | None:
+        """Rename a file of our own folder that is not one of our batches, so nobody takes it for one."""
+        target = path.with_name(f"{path.name}.{secrets.token_hex(3)}.setaside")
+        try:
+            os.replace(path, target)
+        except OSError:
+            return None
+        return target
 
     # -- the profile's sync lock ----------------------------------------------
 
@@ -368,49 +325,29 @@ class FolderShare:
 
     # -- internals ------------------------------------------------------------
 
-    def _dataset_dir(self, dataset: str) -> Path:
-        _check_id(dataset)
-        return self.top / dataset
-
-    def _device_dir(self, dataset: str, device: str, *, create: bool = False) -> Path:
+    def _device_dir(self, device: str, *, create: bool = False) -> Path:
         _check_id(device)
-        folder = self._dataset_dir(dataset) / "devices" / device
+        folder = self.folder / "devices" / device
         if create:
             try:
-                if not self._dataset_dir(dataset).is_dir():  # share emptied or gone since join()
+                if not self.folder.is_dir():  # share emptied or gone
                     self.check()
-                    raise ShareOffline(self.root, writing=True, detail=f"dataset {dataset} is gone")
-                (folder / "changes").mkdir(parents=True, exist_ok=True)
+                    raise ShareOffline(self.root, writing=True, detail=f"office {self.office} is gone")
+                (folder / "changes").mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as exc:
                 raise ShareOffline(self.root, writing=True, detail=str(exc)) from exc
         return folder
 
-    def _batch_seqs(self, dataset: str, device: str) -> list[int]:
-        try:
-            names = os.listdir(self._device_dir(dataset, device) / "changes")
-        except FileNotFoundError:
-            self.check()
-            return []
-        except OSError as exc:
-            raise ShareOffline(self.root, detail=str(exc)) from exc
-        return [int(m.group(1)) for m in map(_BATCH_NAME.match, names) if m]
-
-    def _load(self, path: Path, device: str, seq: int) -> Batch | BadBatch:
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            self.check()  # the whole share went away: offline, not a bad batch
-            return BadBatch(device, seq, path, "unreadable")
-        return decode_batch(raw, device, seq, path)
-
     def _write_atomic(self, path: Path, data: bytes) -> None:
-        """Temp name in the same folder, flush + fsync, rename, fsync the folder."""
+        """Temp name in the same folder (0600), flush + fsync, rename, fsync the folder."""
         temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
-            with open(temp, "xb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
+            fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
+            try:
+                os.write(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
             os.replace(temp, path)
         except OSError as exc:
             try:
@@ -421,24 +358,13 @@ class FolderShare:
         _fsync_dir(path.parent)
 
 
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def _check_id(name: str) -> None:
     if not isinstance(name, str) or not _SAFE_ID.match(name):
-        raise ValueError(f"not a usable dataset/device id: {name!r}")
-
-
-def _now_iso() -> str:
-    return clock.utcnow().isoformat(timespec="seconds")
-
-
-def _pretty(data: dict[str, Any]) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return None
+        raise ValueError(f"not a usable office/device id: {name!r}")
 
 
 def _fsync_dir(folder: Path) -> None:

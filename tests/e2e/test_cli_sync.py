@@ -23,16 +23,25 @@ def test_sync_two_profiles_and_list_conflicts(tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()
     assert run(tmp_path / "a", "demo", "--size", "small").returncode == 0
+    made = run(tmp_path / "a", "office", "create", "--folder", str(share), "--name", "城南街道", "--json")
+    assert made.returncode == 0, made.stderr
     first = run(tmp_path / "a", "sync", "--folder", str(share), "--json")
     assert first.returncode == 0, first.stderr
     out = json.loads(first.stdout)
-    assert out["offline"] is False and out["pushed"] > 1000 and out["skipped_batches"] == []
-    from gridkeeper.store import open_store
-
-    open_store(tmp_path / "b").close()
-    second = json.loads(run(tmp_path / "b", "sync", "--folder", str(share), "--json").stdout)
+    assert out["offline"] is False and out["pushed"] > 1000 and out["held"] == [] and out["missing"] == []
+    code = json.loads(run(tmp_path / "a", "office", "invite", "--json").stdout)
+    assert set(code) == {"code", "expires"} and len(code["code"]) == 14
+    # A new laptop: no profile yet; join makes it and pulls the office's data.
+    joined = run(tmp_path / "b", "office", "join", "--folder", str(share), "--code", code["code"].lower(), "--json")
+    assert joined.returncode == 0, joined.stderr
+    second = json.loads(joined.stdout)["sync"]
     assert second["applied"] == out["pushed"] and second["conflicts_open"] == 0
     assert run(tmp_path / "a", "dump").stdout == run(tmp_path / "b", "dump").stdout
+    assert run(tmp_path / "b", "office", "join", "--folder", str(share), "--code", code["code"]).returncode == 2
+    admitted = json.loads(run(tmp_path / "a", "sync", "--folder", str(share), "--json").stdout)
+    assert admitted["admitted"] != [] and admitted["missing"] == []
+    members = json.loads(run(tmp_path / "a", "office", "members", "--json").stdout)["members"]
+    assert len(members) == 2 and [m["admin"] for m in members].count(True) == 1
     listed = json.loads(run(tmp_path / "b", "conflicts", "--json").stdout)
     assert listed == {"conflicts": []}
 

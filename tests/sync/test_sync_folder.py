@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
 import json
+import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from gridkeeper.store.models import Person
 from gridkeeper.sync.clock import wall_ms
 from gridkeeper.sync.engine import sync_folder
 from tests.store.helpers import place
-from tests.sync.simulation import Office, dump_text, value
+from tests.sync.simulation import Office, batches_of, dump_text, enrol, reseal, value
 
 
 @pytest.fixture
@@ -68,6 +69,7 @@ def test_same_field_conflict_has_one_winner_and_keeps_the_loser(office: Office) 
     add_person(a)
     office.sync_all()
     edit(a, "UPDATE person SET name = '张玮' WHERE id = 'p1'")
+    time.sleep(0.005)  # in the same millisecond the device ids would decide, not the order
     edit(b, "UPDATE person SET name = '张炜' WHERE id = 'p1'")  # later, so it wins
     assert office.sync(0).status == "ok"
     result = office.sync(1)
@@ -122,12 +124,12 @@ def test_half_written_batches_wait_and_nothing_is_lost(office: Office) -> None:
     a, b, _ = office.laptops
     add_person(a)
     office.sync(0)
-    (batch,) = sorted((office.share / "gridkeeper").glob("*/devices/*/changes/*.jsonl.gz"))
+    (batch,) = batches_of(office, a)
     good = batch.read_bytes()
     batch.write_bytes(good[: len(good) // 2])  # truncated under its final name
-    (batch.parent / ".000000000777.jsonl.gz.tmp").write_bytes(b"crash before rename")
+    (batch.parent / ".000000000777.gkb.tmp").write_bytes(b"crash before rename")
     result = office.sync(1)
-    assert [h.reason for h in result.held] == ["truncated"]
+    assert [h.reason for h in result.held] == ["signature"]  # cut short: its signature no longer holds
     assert value(b, "SELECT count(*) FROM person") == 0
     batch.write_bytes(good)  # the share recovers (or laptop A writes it again)
     result = office.sync(1)
@@ -148,6 +150,7 @@ def test_a_clock_a_day_ahead_is_held_and_reported(tmp_path: Path) -> None:
     share.mkdir()
     future = open_store(tmp_path / "future", now_ms=lambda: wall_ms() + 3 * 86_400_000)
     normal = open_store(tmp_path / "normal")
+    enrol(share, normal, future)
     add_person(future)
     assert sync_folder(future, share).status == "ok"
     result = sync_folder(normal, share)
@@ -162,6 +165,7 @@ def test_a_laptop_a_year_behind_still_converges(tmp_path: Path) -> None:
     share.mkdir()
     behind = open_store(tmp_path / "behind", now_ms=lambda: wall_ms() - 365 * 86_400_000)
     normal = open_store(tmp_path / "normal")
+    enrol(share, normal, behind)
     add_person(normal)
     assert sync_folder(normal, share).status == "ok"
     late = sync_folder(behind, share)
@@ -210,7 +214,7 @@ def test_two_syncs_at_once_on_one_profile_refuse(office: Office) -> None:
     from gridkeeper.sync.folder import FolderShare
 
     a = office.laptops[0]
-    with FolderShare(office.share).lock(a.root):
+    with FolderShare(office.share, "x").lock(a.root):
         result = office.sync(0)
     assert result.status == "refused"
     assert office.sync(0).status == "ok"
@@ -220,15 +224,10 @@ def test_a_batch_from_a_newer_version_is_held_not_dropped(office: Office) -> Non
     a, b, _ = office.laptops
     add_person(a)
     office.sync(0)
-    (batch,) = sorted((office.share / "gridkeeper").glob("*/devices/*/changes/*.jsonl.gz"))
-    lines = gzip.decompress(batch.read_bytes()).decode().splitlines()
-    header, changes = json.loads(lines[0]), [json.loads(x) for x in lines[1:]]
-    changes.append({**changes[-1], "field": "favourite_colour", "value": '"red"'})
-    body = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in changes).encode()
-    import hashlib
-
-    header.update(count=len(changes), sha256=hashlib.sha256(body).hexdigest())
-    batch.write_bytes(gzip.compress((json.dumps(header) + "\n").encode() + body))
+    (batch,) = batches_of(office, a)
+    # Laptop A runs a newer GridKeeper whose person table has a field this one lacks.
+    reseal(office, a, batch, lambda changes: [*changes, replace(changes[-1], field="favourite_colour",
+                                                                 value='"red"')])
     result = office.sync(1)
     assert [h.reason for h in result.held] == ["newer_format"]
     assert value(b, "SELECT count(*) FROM person") == 0
@@ -241,9 +240,10 @@ def test_a_profile_never_syncs_with_another_office(office: Office, tmp_path: Pat
     other = tmp_path / "other-share"
     other.mkdir()
     stranger = open_store(tmp_path / "stranger")
-    assert sync_folder(stranger, other).status == "ok"  # creates another dataset there
+    enrol(other, stranger)  # another office there
     result = sync_folder(a, other)
-    assert result.status == "refused" and result.message
+    assert result.status == "refused" and "does not hold this laptop's office" in result.message
+    assert sync_folder(stranger, office.share).status == "refused"
     stranger.close()
 
 
@@ -266,19 +266,21 @@ def test_a_conflict_is_resolved_by_a_normal_change_that_syncs(office: Office) ->
     assert len(set(office.dumps())) == 1
 
 
-def test_status_counts_pending_changes_and_last_sync(office: Office) -> None:
+def test_status_counts_pending_changes_and_last_sync(tmp_path: Path) -> None:
     from gridkeeper.sync.engine import status
 
-    a = office.laptops[0]
+    o = Office(tmp_path, 1)
+    a = o.laptops[0]
     before = status(a)
     assert before.last_sync is None and before.pending_changes == 0
     add_person(a)
     assert status(a).pending_changes == 5  # community, compound, building, household, person
-    office.sync(0)
+    o.sync(0)
     after = status(a)
     assert after.pending_changes == 0 and after.last_sync is not None and after.open_conflicts == 0
     edit(a, "UPDATE person SET note = 'x' WHERE id = 'p1'")
     assert status(a).pending_changes == 1
+    o.close()
 
 
 def test_two_laptops_importing_the_same_roster_offline_get_the_same_rows(office: Office, tmp_path: Path) -> None:
@@ -298,50 +300,38 @@ def test_two_laptops_importing_the_same_roster_offline_get_the_same_rows(office:
 
 
 def test_our_batch_damaged_on_the_share_is_written_again(office: Office) -> None:
-    from gridkeeper.sync.engine import OWN_CHECKED_KEY
-
     a, b, _ = office.laptops
     add_person(a, "p1", "张伟", "501")
     office.sync(0)
     add_person(a, "p2", "李娜", "502")
     office.sync(0)
-    batches = sorted((office.share / "gridkeeper").glob("*/devices/*/changes/*.jsonl.gz"))
+    batches = batches_of(office, a)
     assert len(batches) == 2
     good = batches[0].read_bytes()
     batches[0].write_bytes(good[: len(good) // 3])  # the share damaged it after it was written
-    assert [h.reason for h in office.sync(1).held] == ["truncated"]
-    a.set_meta(OWN_CHECKED_KEY, "")  # the daily read-back is due
-    result = office.sync(0)
-    assert result.repaired_batches == 1 and batches[0].read_bytes() == good
+    result = office.sync(1)
+    assert [h.reason for h in result.held] == ["signature"]  # cut short: its signature no longer holds
+    assert [(m.from_seq <= m.to_seq) for m in result.missing] == [True]  # the next one waits behind the gap
+    result = office.sync(0)  # at its very next sync, not once a day
+    assert result.repaired_batches == 1
     assert office.sync(1).held == []
     assert value(b, "SELECT count(*) FROM person") == 2
 
 
-def test_laptops_that_raced_to_create_a_dataset_end_in_one(office: Office) -> None:
-    from gridkeeper.sync.folder import FolderShare
+def test_a_second_office_cannot_be_created_on_a_share_that_has_one(office: Office, tmp_path: Path) -> None:
+    from gridkeeper.sync import office as offices
 
-    a, b, _ = office.laptops
-    add_person(a, "p1", "张伟", "501")
-    add_person(b, "p2", "李娜", "502")
-    # Both found the share empty at the same moment and each created a dataset.
-    share = FolderShare(office.share)
-    first = share.join(None, new_id="aaaa-first", schema="3")
-    (office.share / "gridkeeper" / "zzzz-second").mkdir()
-    import shutil
-
-    shutil.copy(office.share / "gridkeeper" / first / "dataset.json",
-                office.share / "gridkeeper" / "zzzz-second" / "dataset.json")
-    a.set_meta("dataset_id", "zzzz-second")
-    b.set_meta("dataset_id", "aaaa-first")
-    office.sync_all()
-    assert {s.meta("dataset_id") for s in office.laptops} == {"aaaa-first"}
-    for s in office.laptops:
-        assert value(s, "SELECT count(*) FROM person") == 2
-    assert len(set(office.dumps())) == 1
+    newcomer = open_store(tmp_path / "newcomer")
+    with pytest.raises(offices.OfficeError) as raised:
+        offices.create(newcomer, office.share)
+    assert "already holds an office" in raised.value.english()
+    result = sync_folder(newcomer, office.share)
+    assert result.status == "refused" and "not in an office yet" in result.message
+    newcomer.close()
 
 
 def test_a_copied_profile_is_refused_and_keeps_its_changes(tmp_path: Path) -> None:
-    """A copied profile folder keeps the device id: its changes must not be taken as already sent."""
+    """A copied profile folder keeps the device id and keys: its changes must not be taken as already sent."""
     import shutil
 
     from gridkeeper.sync.engine import status as sync_status
@@ -349,6 +339,7 @@ def test_a_copied_profile_is_refused_and_keeps_its_changes(tmp_path: Path) -> No
     share = tmp_path / "share"
     share.mkdir()
     original = open_store(tmp_path / "a")
+    enrol(share, original)
     add_person(original, "p1", "张伟")
     assert sync_folder(original, share).status == "ok"
     original.close()
