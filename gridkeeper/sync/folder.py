@@ -333,7 +333,9 @@ class FolderShare:
                 if not self.folder.is_dir():  # share emptied or gone
                     self.check()
                     raise ShareOffline(self.root, writing=True, detail=f"office {self.office} is gone")
-                (folder / "changes").mkdir(mode=0o700, parents=True, exist_ok=True)
+                from gridkeeper.sync.office import private_dirs
+
+                private_dirs(folder / "changes")
             except OSError as exc:
                 raise ShareOffline(self.root, writing=True, detail=str(exc)) from exc
         return folder

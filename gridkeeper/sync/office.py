@@ -137,9 +137,19 @@ def _canonical(data: dict[str, Any]) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
+def private_dirs(folder: Path) -> None:
+    """Make the folder and its missing parents 0700 (mkdir(parents=True) would leave the parents 0755)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for each in reversed(missing):
+        each.mkdir(mode=0o700, exist_ok=True)
+
+
 def write_private(path: Path, data: bytes) -> None:
     """Create folders 0700 and the file 0600 (where the share's file system honours modes), atomically."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_dirs(path.parent)
     temp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
     try:
@@ -468,6 +478,10 @@ def join(store: Store, root: Path, code_text: str) -> str:
         request["sig"] = crypto.b64(keys.sign(b"gk1 request " + _canonical(request)))
         write_private(office_dir(root, office) / "requests" / f"{me}.json", _canonical(request))
         store.set_meta(FOLDER_KEY, str(Path(root).resolve()))
+        try:  # the code is spent: nobody else opens this invitation (the admin's record stays the judge)
+            path.unlink()
+        except OSError:
+            pass
         refresh_members(store, root)
         return office
     raise _error(BAD_CODE, code=shown, path=str(root), hours=INVITE_HOURS)
