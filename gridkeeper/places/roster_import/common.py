@@ -21,3 +21,12 @@ class ProfileChangedDuringImport(GridKeeperError):
             "errors",
             "The profile kept changing while the roster was being imported (a sync, or another window); "
             "nothing was imported. Import the roster again."))
+
+
+def quiet(_percent: int, _step: str) -> None:
+    """Progress nobody follows."""
+
+
+def never() -> bool:
+    """Cancel nobody asks for."""
+    return False

@@ -1,14 +1,19 @@
-"""Comparing the roster's rows with the profile: what to insert, what to update."""
+"""Plan, the third step: the checked rows compared with the profile, what to insert and
+what to update, as of the change log's mark the profile was read at."""
 
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from gridkeeper import ids
 from gridkeeper.io.roster import RosterRow
-from gridkeeper.places.roster_import.common import Cancelled, ImportCancelled
+from gridkeeper.io.roster_read import gc_paused
+from gridkeeper.places.roster_import.checking import CheckedRoster
+from gridkeeper.places.roster_import.common import Cancelled, ImportCancelled, Progress, never, quiet
+from gridkeeper.places.roster_import.reading import ProfileRows
 from gridkeeper.places.roster_import.report import Change, ImportReport
 from gridkeeper.rules import tags
 from gridkeeper.store import households as store_households
@@ -16,22 +21,29 @@ from gridkeeper.store import roster as db
 from gridkeeper.store import searchkeys
 from gridkeeper.store.engine import Store
 
-if TYPE_CHECKING:
-    from gridkeeper.places.roster_import.reading import _Known
-
 # Where households go when the roster names no community and the profile has several.
 UNASSIGNED_COMMUNITY = "未指定社区"
 
 
-@dataclass
-class _Plan:
-    """Rows to write, worked out before the write transaction starts."""
+@dataclass(eq=False)
+class ImportPlan:
+    """Rows to write, worked out before the write transaction starts, against `store` as it
+    was at `mark`; with the counts and changes the report gives."""
 
-    inserts: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = field(default_factory=dict)
-    person_updates: list[dict[str, Any]] = field(default_factory=list)
-    household_updates: list[dict[str, Any]] = field(default_factory=list)
-    touched: set[str] = field(default_factory=set)
+    checked: CheckedRoster = field(repr=False)
+    store: Store = field(repr=False)
     mark: int = 0  # db.log_mark() where the profile was read: the write checks nothing moved since
+    inserts: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = field(default_factory=dict, repr=False)
+    person_updates: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    household_updates: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    touched: set[str] = field(default_factory=set, repr=False)  # households whose search keys change
+    persons_created: int = 0
+    persons_updated: int = 0
+    persons_unchanged: int = 0
+    households_created: int = 0
+    households_updated: int = 0
+    changes: list[Change] = field(default_factory=list, repr=False)  # each field an update changes
+    seconds: float = 0.0  # comparing, plans worked out again included
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         """A row to insert (every row of a table names the same columns in the same order)."""
@@ -48,6 +60,38 @@ class _Plan:
         elif entry[0] != cols:
             raise ValueError(f"{table}: rows of columns {cols} beside rows of {entry[0]}")
         return entry[1]
+
+    def report(self, *, dry_run: bool = True) -> ImportReport:
+        """What applying the plan does: a dry run's report (apply() gives the one of the write)."""
+        checked = self.checked
+        seconds = {"read": checked.sheet.seconds, "validate": checked.seconds, "compare": self.seconds, "store": 0.0}
+        return ImportReport(
+            str(checked.sheet.path), checked.sheet.name, checked.header.row, dry_run, rows_read=len(checked.rows),
+            persons_created=self.persons_created, persons_updated=self.persons_updated,
+            persons_unchanged=self.persons_unchanged, households_created=self.households_created,
+            households_updated=self.households_updated, rejected=list(checked.rejected),
+            warnings=list(checked.warnings), rejected_rows=list(checked.rejected_rows), changes=list(self.changes),
+            seconds={**seconds, "total": sum(seconds.values())},
+        )
+
+
+def plan(store: Store, checked: CheckedRoster, *, progress: Progress | None = None,
+         cancelled: Cancelled | None = None) -> ImportPlan:
+    """Compare the accepted rows with the profile: new, updated, unchanged.
+
+    Rests on one read of the profile (its change-log mark is the plan's): the profile's rows
+    read beside the file when read_roster() was given this store, else a read made here.
+    """
+    (progress or quiet)(40, "comparing with the profile")
+    known = checked.sheet.profile
+    return _plan(store, checked, known if known is not None and known.store is store else None, cancelled or never)
+
+
+def replan(store: Store, stale: ImportPlan, *, cancelled: Cancelled | None = None) -> ImportPlan:
+    """The same rows compared again with the profile as it is now (it changed since `stale`)."""
+    fresh = _plan(store, stale.checked, None, cancelled or never)
+    fresh.seconds += stale.seconds
+    return fresh
 
 
 def _plain(number: str) -> bool:
@@ -88,9 +132,16 @@ def _merge_values(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]
     return tuple(o if n is None or n == "" else n for o, n in zip(old, new))
 
 
-def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: Cancelled,
-          known: _Known | None = None) -> _Plan:
-    plan = _Plan()
+def _plan(store: Store, checked: CheckedRoster, known: ProfileRows | None, cancelled: Cancelled) -> ImportPlan:
+    started = time.perf_counter()
+    with gc_paused():  # tens of thousands of tuples, none of them in a cycle
+        plan = _compare(store, checked.accepted, ImportPlan(checked, store), known, cancelled)
+    plan.seconds = time.perf_counter() - started
+    return plan
+
+
+def _compare(store: Store, rows: list[RosterRow], plan: ImportPlan, known: ProfileRows | None,
+             cancelled: Cancelled) -> ImportPlan:
     with store.read() as conn:  # one read transaction: one snapshot for everything below
         # The earliest snapshot the plan rests on: the whole-profile read's, if there was one.
         plan.mark = known.mark if known is not None else db.log_mark(conn)
@@ -164,7 +215,7 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
                 new_households.append((household, building, r.unit, r.room, r.household_no, r.residence_status,
                                        0, None))
                 plan.touched.add(household)
-                report.households_created += 1
+                plan.households_created += 1
             else:
                 new = {"building_id": building, "unit": r.unit, "room": r.room, "household_no": r.household_no,
                        "residence_status": r.residence_status, "deleted": 0}
@@ -172,10 +223,10 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
                 if merged != old:
                     plan.household_updates.append({"id": household, **merged})
                     plan.touched.add(household)
-                    report.households_updated += 1
+                    plan.households_updated += 1
                     where = searchkeys.address(r.compound, r.building, r.unit, r.room)
-                    report.changes.extend(Change(r.row, household, where, f, old[f], merged[f], household=True)
-                                          for f in db.HOUSEHOLD_FIELDS if merged[f] != old[f])
+                    plan.changes.extend(Change(r.row, household, where, f, old[f], merged[f], household=True)
+                                        for f in db.HOUSEHOLD_FIELDS if merged[f] != old[f])
         if person in seen_persons:  # same person twice under different keys: first row wins
             continue
         seen_persons.add(person)
@@ -185,23 +236,23 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
                                 r.birth_date.isoformat() if r.birth_date else None, r.ethnicity, r.relation,
                                 _phones_json(r.phones) or "[]", r.note, 0, "active"))
             plan.touched.add(household)
-            report.persons_created += 1
+            plan.persons_created += 1
         elif (new := _person_values(r, household)) == old:  # the same roster again: decided without merging
-            report.persons_unchanged += 1
+            plan.persons_unchanged += 1
         else:
             merged = _merge_values(old, new)
             if merged != old:
                 plan.person_updates.append({"id": person, **dict(zip(db.PERSON_FIELDS, merged))})
                 plan.touched.update({household, old[0]} - {None})
-                report.persons_updated += 1
+                plan.persons_updated += 1
                 for f, was, now in zip(db.PERSON_FIELDS, old, merged):
                     if f == "household_id" and now != was:  # moved: told as addresses, looked up below
                         moves.append((r.row, person, r.name, was,
                                       searchkeys.address(r.compound, r.building, r.unit, r.room)))
                     elif now != was:
-                        report.changes.append(Change(r.row, person, r.name, f, was, now))
+                        plan.changes.append(Change(r.row, person, r.name, f, was, now))
             else:
-                report.persons_unchanged += 1
+                plan.persons_unchanged += 1
         for tag in r.tags:
             tag_id = known_tags.get(tag) or ids.tag_id(tag)
             if tag not in known_tags:
@@ -212,8 +263,8 @@ def _plan(store: Store, rows: list[RosterRow], report: ImportReport, cancelled: 
     if moves:
         with store.read() as conn:
             addresses = store_households.addresses(conn, [was for _, _, _, was, _ in moves if was])
-        report.changes.extend(Change(row, person, name, "household_id", addresses.get(was, was), now)
-                              for row, person, name, was, now in moves)
-        report.changes.sort(key=lambda c: c.row)  # stable: each row's fields keep their order
+        plan.changes.extend(Change(row, person, name, "household_id", addresses.get(was, was), now)
+                            for row, person, name, was, now in moves)
+        plan.changes.sort(key=lambda c: c.row)  # stable: each row's fields keep their order
     return plan
 

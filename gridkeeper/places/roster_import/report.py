@@ -88,11 +88,6 @@ class ImportReport:
     changes: list[Change] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
-    def restart_counts(self) -> None:
-        """Forget what a plan counted (it is being worked out again); the rows' issues stay."""
-        self.persons_created = self.persons_updated = self.persons_unchanged = 0
-        self.households_created = self.households_updated = 0
-        self.changes.clear()
 
     def as_json(self, translate: Callable[[str, str], str] | None = None) -> dict[str, Any]:
         def issue(i: Issue) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from gridkeeper.io.roster_rejects import write_rejected
 from gridkeeper.places import households, roster_import
-from gridkeeper.places.roster_import import ImportCancelled, ImportReport
+from gridkeeper.places.roster_import import CheckedRoster, ImportCancelled, ImportReport
 from gridkeeper.ui.roster_wizard.common import _error_label, _translate, _wrapped
 from gridkeeper.ui.worker import Job
 
@@ -69,14 +69,14 @@ class ImportPage(QWizardPage):
         return self._job is not None and self._job.is_running()
 
     def initializePage(self) -> None:  # noqa: N802
-        store, path, sheet, header = self.w.store, self.w.path, self.w.sheet, self.w.header
-        assert path is not None and sheet is not None and header is not None
+        store, sheet, header = self.w.store, self.w.sheet, self.w.header
+        assert sheet is not None and header is not None
         # The rows the preview checked, if they were checked with this sheet and mapping:
-        # what the user saw is what is stored, and the file is not read and checked twice.
-        checked = (sheet, self.w.rows) if self.w.rows_fit() else None
+        # what the user saw is what is stored, and the file is not read a second time.
+        checked = self.w.checked if self.w.checked_fits() else None
         self.w.preview_page.stop_warming()  # what is not warmed yet the catch-up does itself
         self.setTitle(self.tr("Importing"))  # again, after a cancel or a failure
-        self.step.setText(self._steps["comparing with the profile" if checked else "reading"])
+        self.step.setText(self._steps["comparing with the profile" if checked else "checking rows"])
         self._done = False
         self.w.report = None
         self.result.setText("")
@@ -87,20 +87,22 @@ class ImportPage(QWizardPage):
         self.cancel_button.show()
         self._set_wizard_buttons(False)
 
-        def work(progress: Any, cancelled: Any) -> ImportReport:
+        def work(progress: Any, cancelled: Any) -> tuple[ImportReport, CheckedRoster]:
             def importing(percent: int, step: str) -> None:
-                if checked and step in ("reading", "checking rows"):
-                    return  # done by the preview already
                 if step != "done":  # the import goes up to 90 before its commit
                     progress(percent, step)
 
-            report = roster_import.import_roster(store, path, sheet.name, header=header,
-                                                 progress=importing, cancelled=cancelled, checked=checked)
+            with roster_import.gc_paused():  # from the plan to the commit, as the command line's import
+                # The sheet read for the preview, never the file again: checked here only when the
+                # preview's rows do not fit the mapping (they always do after the preview).
+                rows = checked or roster_import.check(sheet, header, progress=importing, cancelled=cancelled)
+                planned = roster_import.plan(store, rows, progress=importing, cancelled=cancelled)
+                report = roster_import.apply(store, planned, progress=importing, cancelled=cancelled)
             # Stored and committed; the search index catches up on the new households
             # (searches are right meanwhile, only slower), then the summary.
             progress(90, "search index")
             households.update_search_index(store)
-            return report
+            return report, rows
 
         self._job = self.w.run(work, self._finished, self._failed, self._progress, database=True)
         self.completeChanged.emit()
@@ -127,7 +129,8 @@ class ImportPage(QWizardPage):
         if not (self._job and self._job.cancelled()):
             self.step.setText(self._steps.get(step, self.tr("Storing the households and persons…")))
 
-    def _finished(self, report: ImportReport) -> None:
+    def _finished(self, result: tuple[ImportReport, CheckedRoster]) -> None:
+        report, self.w.checked = result  # the rows stored: the summary saves the rejected ones
         self._job = None
         self._done = True
         self.w.report = report
@@ -242,8 +245,8 @@ class SummaryPage(QWizardPage):
         self.saved.setText("")
 
     def save_rejected(self) -> None:
-        report, sheet, header = self.w.report, self.w.sheet, self.w.header
-        if report is None or sheet is None or header is None or not report.rejected_rows:
+        report, checked = self.w.report, self.w.checked
+        if report is None or checked is None or not report.rejected_rows:
             return
         source = Path(report.path)
         suggested = source.with_name(self.tr("{stem}-rejected.xlsx").format(stem=source.stem))
@@ -255,9 +258,9 @@ class SummaryPage(QWizardPage):
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
         rejected = set(report.rejected_rows)
-        rows = [r for r in self.w.rows if r.row in rejected]
+        rows = [r for r in checked.rows if r.row in rejected]
         try:
-            written = write_rejected(target, sheet, header, rows, _translate)
+            written = write_rejected(target, checked.sheet.data, checked.header, rows, _translate)
         except OSError as exc:
             self.saved.setText(self.tr("The rows could not be saved to {path}: {reason}").format(
                 path=str(target), reason=exc.strerror or str(exc)))

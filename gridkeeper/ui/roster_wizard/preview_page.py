@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QTableWidget
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io import roster
 from gridkeeper.io.roster import RosterRow
+from gridkeeper.places import roster_import
+from gridkeeper.places.roster_import import CheckedRoster
 from gridkeeper.store import searchkeys
 from gridkeeper.ui.roster_wizard.common import (
     ERROR_ROW_TINT,
@@ -103,17 +105,16 @@ class PreviewPage(QWizardPage):
         self._generation += 1
         generation = self._generation
         self._checked = False
-        self.w.rows = []
-        self.w.rows_checked_with = None
+        self.w.checked = None
         self.error.setText("")
         self.totals.setText(self.tr("Checking every row…"))
         self.busy.show()
         for widget in (self.reasons, self.table):
             widget.setRowCount(0)
         self.completeChanged.emit()
-        key = self.w.mapping_key()
-        self.w.run(lambda _p, _c: roster.validate(sheet, header),
-                   lambda rows: self._checked_rows(generation, rows, key),
+        # Checked once: the Import page stores this very value (roster_import.plan, apply).
+        self.w.run(lambda _p, _c: roster_import.check(sheet, header),
+                   lambda checked: self._checked_rows(generation, checked),
                    lambda message: self._failed(generation, message))
 
     def _failed(self, generation: int, message: str) -> None:
@@ -128,12 +129,12 @@ class PreviewPage(QWizardPage):
             self._warming.cancel()
             self._warming = None
 
-    def _checked_rows(self, generation: int, rows: list[RosterRow], key: object) -> None:
+    def _checked_rows(self, generation: int, checked: CheckedRoster) -> None:
         if generation != self._generation:
             return
         self.busy.hide()
-        self.w.rows = rows
-        self.w.rows_checked_with = key
+        self.w.checked = checked
+        rows = checked.rows
         self._checked = True
         # While the user reads the preview, make the names' search keys (pinyin): the import's
         # search-index catch-up then finds them ready instead of spending over a second on them.
@@ -184,10 +185,11 @@ class PreviewPage(QWizardPage):
         self.reasons.setFixedHeight(height)
 
     def _fill_table(self) -> None:
-        sheet, header = self.w.sheet, self.w.header
-        if sheet is None or header is None or not self._checked:
+        checked = self.w.checked
+        if checked is None or not self._checked:
             return
-        rows = [r for r in self.w.rows if r.issues] if self.only_problems.isChecked() else self.w.rows
+        sheet, header = checked.sheet.data, checked.header
+        rows = [r for r in checked.rows if r.issues] if self.only_problems.isChecked() else checked.rows
         shown = rows[:PREVIEW_ROWS]
         if self.only_problems.isChecked():
             self.shown.setText(self.tr("Rows with problems: the first %n shown.", "", len(shown)))
@@ -227,7 +229,7 @@ class PreviewPage(QWizardPage):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self._checked and bool(self.w.rows)
+        return self._checked and self.w.checked is not None and bool(self.w.checked.rows)
 
 
 def _column_index(letters: str) -> int:

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from gridkeeper.io.roster import Header, RosterRow, Sheet
-from gridkeeper.places.roster_import import ImportReport
+from gridkeeper.io.roster import Header
+from gridkeeper.places.roster_import import CheckedRoster, ImportReport, RosterSheet
 from gridkeeper.store import Store
 from gridkeeper.ui.roster_wizard.import_pages import ImportPage, SummaryPage
 from gridkeeper.ui.roster_wizard.preview_page import PreviewPage
@@ -28,11 +28,9 @@ class RosterWizard(QWizard):
         super().__init__(parent)
         self.store = store
         self.path: Path | None = None
-        self.sheet: Sheet | None = None
-        self.detected: Header | None = None  # as found in the file
+        self.sheet: RosterSheet | None = None  # as read, with the header found in it
         self.header: Header | None = None  # as mapped by the user
-        self.rows: list[RosterRow] = []  # every data row, checked with `header`
-        self.rows_checked_with: object = None  # mapping_key() when `rows` were checked
+        self.checked: CheckedRoster | None = None  # the rows the preview checked and showed
         self.report: ImportReport | None = None
         self._jobs: set[Job] = set()
 
@@ -51,17 +49,11 @@ class RosterWizard(QWizard):
         self.setStartId(self.FILE)
         self.resize(1000, 700)
 
-    def mapping_key(self) -> tuple[Sheet, int, tuple[tuple[str, int], ...]] | None:
-        """What the rows' checks depend on: the sheet read, the header row and the column mapping."""
-        if self.sheet is None or self.header is None:
-            return None
-        return (self.sheet, self.header.row, tuple(sorted(self.header.columns.items())))
-
-    def rows_fit(self) -> bool:
-        """Whether `rows` were checked with the sheet and mapping the wizard has now."""
-        now, then = self.mapping_key(), self.rows_checked_with
-        return bool(self.rows) and now is not None and isinstance(then, tuple) and \
-            then[0] is now[0] and then[1:] == now[1:]  # the same sheet object: comparing rows costs
+    def checked_fits(self) -> bool:
+        """Whether `checked` holds the rows of the sheet and mapping the wizard has now."""
+        checked, header = self.checked, self.header
+        return checked is not None and header is not None and checked.sheet is self.sheet and \
+            (checked.header.row, checked.header.columns) == (header.row, header.columns)
 
     # -- jobs ----------------------------------------------------------------
 
