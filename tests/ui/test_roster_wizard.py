@@ -93,7 +93,7 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     qtbot.waitUntil(page.isComplete, timeout=5000)
     assert [page.sheets.itemText(i) for i in range(page.sheets.count())] == ["花名册", "说明"]
     assert page.sheets.currentText() == "花名册"
-    assert w.sheet is not None and w.sheet.header.row == 2
+    assert w.state.sheet is not None and w.state.sheet.header.row == 2
     assert "row 2" in page.status.text() and "10 rows of data" in page.status.text()
     assert not page.error.text()
     header_row = [page.table.verticalHeaderItem(r).text() for r in range(page.table.rowCount())].index("2")
@@ -179,7 +179,7 @@ def test_the_summary_counts_warnings_as_the_preview_does(qtbot, wizard: RosterWi
                        Issue(7, "F", "phones", "phone_invalid", "warning", "w"),
                        Issue(7, "E", "birth_date", "birth_date_mismatch", "warning", "w"),
                        Issue(9, "F", "phones", "phone_invalid", "warning", "w")]
-    wizard.report = report
+    wizard.state.report = report
     wizard.summary_page.initializePage()
     summary = wizard.summary_page.summary.text()
     assert "Imported with a warning, as each warning below says: 2 rows." in summary, summary
@@ -191,14 +191,14 @@ def test_the_summary_lists_what_an_update_changed(qtbot, wizard: RosterWizard) -
     report = use_case.ImportReport("花名册.xlsx", "花名册", 2, False, rows_read=3, persons_updated=1,
                                    persons_unchanged=2)
     report.changes = [use_case.Change(3, "p", "张建国", "phones", '["13812345678"]', '["13900001111"]')]
-    wizard.report = report
+    wizard.state.report = report
     wizard.summary_page.initializePage()
     page = wizard.summary_page
     assert [page.changes.item(i).text() for i in range(page.changes.count())] == [
         "Row 3, 张建国: Phone 138****5678 → 139****1111"]
     assert page.changes_title.text() == "Changed:" and not page.changes.isHidden()
     assert page.problems.isHidden()  # nothing to list there
-    wizard.report = use_case.ImportReport("花名册.xlsx", "花名册", 2, False, rows_read=3, persons_unchanged=3)
+    wizard.state.report = use_case.ImportReport("花名册.xlsx", "花名册", 2, False, rows_read=3, persons_unchanged=3)
     page.initializePage()
     assert page.changes.count() == 0 and page.changes.isHidden() and page.changes_title.isHidden()
 
@@ -344,7 +344,7 @@ def test_a_first_sheet_without_a_roster_opens_the_roster_sheet_and_says_so(  # t
     assert page.isComplete() and not page.error.text(), why
     assert page.sheets.currentText() == "花名册" and page.sheets.isEnabled()
     assert f"The first sheet, “{first}”, holds no roster, so “花名册” is shown." in page.status.text()
-    assert wizard.sheet is not None and wizard.sheet.header.row == 1 and page.table.isVisible()
+    assert wizard.state.sheet is not None and wizard.state.sheet.header.row == 1 and page.table.isVisible()
     assert next_button(wizard).isEnabled()
 
 
@@ -471,8 +471,8 @@ def test_the_preview_makes_the_names_search_keys_ahead(qtbot, wizard: RosterWiza
 
     searchkeys.name_keys.cache_clear()
     to_preview(qtbot, wizard, write_roster(tmp_path / "r.xlsx"))
-    assert wizard.checked is not None
-    accepted = [r.name for r in wizard.checked.rows if not r.rejected]
+    assert wizard.state.checked is not None
+    accepted = [r.name for r in wizard.state.checked.rows if not r.rejected]
     qtbot.waitUntil(lambda: searchkeys.name_keys.cache_info().currsize >= len(accepted), timeout=5000)
     hits = searchkeys.name_keys.cache_info().hits
     for name in accepted:

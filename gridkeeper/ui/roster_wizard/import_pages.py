@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -21,16 +21,17 @@ from gridkeeper.io.roster_rejects import write_rejected
 from gridkeeper.places import households, roster_import
 from gridkeeper.places.roster_import import CheckedRoster, ImportCancelled, ImportReport
 from gridkeeper.ui.roster_wizard.common import _error_label, _translate, _wrapped
+from gridkeeper.ui.roster_wizard.state import RosterState
 from gridkeeper.ui.worker import Job
-
-if TYPE_CHECKING:
-    from gridkeeper.ui.roster_wizard.wizard import RosterWizard
 
 
 class ImportPage(QWizardPage):
-    def __init__(self, wizard: RosterWizard) -> None:
+    starting = Signal()  # the import is about to start: it needs the machine more than anything else
+    imported = Signal(object)  # ImportReport: the rows are stored (the search index caught up)
+
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self._job: Job | None = None
         self._done = False
         self.setTitle(self.tr("Importing"))
@@ -69,16 +70,16 @@ class ImportPage(QWizardPage):
         return self._job is not None and self._job.is_running()
 
     def initializePage(self) -> None:  # noqa: N802
-        store, sheet, header = self.w.store, self.w.sheet, self.w.header
+        store, sheet, header = self.state.store, self.state.sheet, self.state.header
         assert sheet is not None and header is not None
         # The rows the preview checked, if they were checked with this sheet and mapping:
         # what the user saw is what is stored, and the file is not read a second time.
-        checked = self.w.checked if self.w.checked_fits() else None
-        self.w.preview_page.stop_warming()  # what is not warmed yet the catch-up does itself
+        checked = self.state.checked if self.state.checked_fits() else None
+        self.starting.emit()
         self.setTitle(self.tr("Importing"))  # again, after a cancel or a failure
         self.step.setText(self._steps["comparing with the profile" if checked else "checking rows"])
         self._done = False
-        self.w.report = None
+        self.state.report = None
         self.result.setText("")
         self.error.setText("")
         self.progress.setValue(0)
@@ -104,7 +105,7 @@ class ImportPage(QWizardPage):
             households.update_search_index(store)
             return report, rows
 
-        self._job = self.w.run(work, self._finished, self._failed, self._progress, database=True)
+        self._job = self.state.run(work, self._finished, self._failed, self._progress, database=True)
         self.completeChanged.emit()
 
     def _set_wizard_buttons(self, enabled: bool) -> None:
@@ -113,7 +114,7 @@ class ImportPage(QWizardPage):
         layout = [b.Stretch]
         if enabled:  # QWizard shows only the ones that apply to the current page
             layout += [b.BackButton, b.NextButton, b.CommitButton, b.FinishButton, b.CancelButton]
-        self.w.setButtonLayout(layout)
+        self.wizard().setButtonLayout(layout)
 
     def cancel(self) -> None:
         if self.running():
@@ -130,19 +131,19 @@ class ImportPage(QWizardPage):
             self.step.setText(self._steps.get(step, self.tr("Storing the households and persons…")))
 
     def _finished(self, result: tuple[ImportReport, CheckedRoster]) -> None:
-        report, self.w.checked = result  # the rows stored: the summary saves the rejected ones
+        report, self.state.checked = result  # the rows stored: the summary saves the rejected ones
         self._job = None
         self._done = True
-        self.w.report = report
+        self.state.report = report
         self.progress.setValue(100)
         self.step.setText(self._steps["done"])
         self.cancel_button.hide()
         self.result.setText(self.tr("The roster was imported."))
         self._set_wizard_buttons(True)
         self.completeChanged.emit()
-        self.w.imported.emit(report)
-        if self.w.currentPage() is self:
-            self.w.next()
+        self.imported.emit(report)
+        if self.wizard().currentPage() is self:
+            self.wizard().next()
 
     def _failed(self, message: str) -> None:
         cancelled = self._job is not None and isinstance(self._job.error, ImportCancelled)
@@ -166,9 +167,9 @@ class ImportPage(QWizardPage):
 
 
 class SummaryPage(QWizardPage):
-    def __init__(self, wizard: RosterWizard) -> None:
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self.setTitle(self.tr("Summary"))
         self.setFinalPage(True)
         self.summary = _wrapped(name="summary")
@@ -199,7 +200,7 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self.saved)
 
     def initializePage(self) -> None:  # noqa: N802
-        report = self.w.report
+        report = self.state.report
         assert report is not None
         lines = [
             self.tr("Read %n row(s) from the sheet “{sheet}” of {file}.", "", report.rows_read).format(
@@ -245,7 +246,7 @@ class SummaryPage(QWizardPage):
         self.saved.setText("")
 
     def save_rejected(self) -> None:
-        report, checked = self.w.report, self.w.checked
+        report, checked = self.state.report, self.state.checked
         if report is None or checked is None or not report.rejected_rows:
             return
         source = Path(report.path)

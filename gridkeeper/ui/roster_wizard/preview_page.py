@@ -26,9 +26,9 @@ from gridkeeper.ui.roster_wizard.common import (
     _wrapped,
     cell_text,
 )
+from gridkeeper.ui.roster_wizard.state import RosterState
 
 if TYPE_CHECKING:
-    from gridkeeper.ui.roster_wizard.wizard import RosterWizard
     from gridkeeper.ui.worker import Job
 
 
@@ -56,9 +56,9 @@ REASON_LABELS = {
 
 
 class PreviewPage(QWizardPage):
-    def __init__(self, wizard: RosterWizard) -> None:
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self._generation = 0
         self._checked = False
         self._warming: Job | None = None  # the search keys of the rows' names, made while the user reads
@@ -100,12 +100,12 @@ class PreviewPage(QWizardPage):
         layout.addWidget(legend)
 
     def initializePage(self) -> None:  # noqa: N802
-        sheet, header = self.w.sheet, self.w.header
+        sheet, header = self.state.sheet, self.state.header
         assert sheet is not None and header is not None
         self._generation += 1
         generation = self._generation
         self._checked = False
-        self.w.checked = None
+        self.state.checked = None
         self.error.setText("")
         self.totals.setText(self.tr("Checking every row…"))
         self.busy.show()
@@ -113,7 +113,7 @@ class PreviewPage(QWizardPage):
             widget.setRowCount(0)
         self.completeChanged.emit()
         # Checked once: the Import page stores this very value (roster_import.plan, apply).
-        self.w.run(lambda _p, _c: roster_import.check(sheet, header),
+        self.state.run(lambda _p, _c: roster_import.check(sheet, header),
                    lambda checked: self._checked_rows(generation, checked),
                    lambda message: self._failed(generation, message))
 
@@ -133,14 +133,14 @@ class PreviewPage(QWizardPage):
         if generation != self._generation:
             return
         self.busy.hide()
-        self.w.checked = checked
+        self.state.checked = checked
         rows = checked.rows
         self._checked = True
         # While the user reads the preview, make the names' search keys (pinyin): the import's
         # search-index catch-up then finds them ready instead of spending over a second on them.
         self.stop_warming()
         names = list(dict.fromkeys(r.name for r in rows if r.name and not r.rejected))
-        self._warming = self.w.run(lambda _p, cancelled: searchkeys.warm_name_keys(names, cancelled),
+        self._warming = self.state.run(lambda _p, cancelled: searchkeys.warm_name_keys(names, cancelled),
                                    lambda _n: None, lambda _m: None)
         rejected = sum(1 for r in rows if r.rejected)
         warned = sum(1 for r in rows if not r.rejected and r.issues)
@@ -185,7 +185,7 @@ class PreviewPage(QWizardPage):
         self.reasons.setFixedHeight(height)
 
     def _fill_table(self) -> None:
-        checked = self.w.checked
+        checked = self.state.checked
         if checked is None or not self._checked:
             return
         sheet, header = checked.sheet.data, checked.header
@@ -229,7 +229,7 @@ class PreviewPage(QWizardPage):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self._checked and self.w.checked is not None and bool(self.w.checked.rows)
+        return self._checked and self.state.checked is not None and bool(self.state.checked.rows)
 
 
 def _column_index(letters: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
@@ -37,15 +37,13 @@ from gridkeeper.ui.roster_wizard.common import (
     cell_text,
     field_label,
 )
-
-if TYPE_CHECKING:
-    from gridkeeper.ui.roster_wizard.wizard import RosterWizard
+from gridkeeper.ui.roster_wizard.state import RosterState
 
 
 class FilePage(QWizardPage):
-    def __init__(self, wizard: RosterWizard) -> None:
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self.setTitle(self.tr("Choose the roster file"))
         intro = _wrapped(self.tr(
             "Choose the Excel file with the household roster (.xlsx or .xls) from the police station, "
@@ -104,7 +102,7 @@ class FilePage(QWizardPage):
         return path is not None and path.is_file()
 
     def validatePage(self) -> bool:  # noqa: N802
-        self.w.path = self.chosen()
+        self.state.path = self.chosen()
         return True
 
     def _start_dir(self) -> str:
@@ -140,9 +138,9 @@ class FilePage(QWizardPage):
 
 
 class SheetPage(QWizardPage):
-    def __init__(self, wizard: RosterWizard) -> None:
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self._generation = 0
         self._loading = False
         self.setTitle(self.tr("Sheet and header row"))
@@ -175,12 +173,12 @@ class SheetPage(QWizardPage):
         self.load(None)
 
     def load(self, sheet: str | None) -> None:
-        path = self.w.path
+        path = self.state.path
         assert path is not None
         self._generation += 1
         generation = self._generation
         self._loading = True
-        self.w.sheet = None
+        self.state.sheet = None
         self.error.setText("")
         self.table.clear()
         self.table.setRowCount(0)
@@ -217,7 +215,7 @@ class SheetPage(QWizardPage):
                             return names, other_data, other_found, data.name
             return names, data, found, None
 
-        self.w.run(work, lambda result: self._loaded(generation, result),
+        self.state.run(work, lambda result: self._loaded(generation, result),
                    lambda message: self._failed(generation, message))
 
     def _loaded(self, generation: int,
@@ -239,7 +237,7 @@ class SheetPage(QWizardPage):
                                + ("\n" + self.tr("Choose another sheet above.") if len(names) > 1 else ""))
             self._show_rows(data, None)
         else:
-            self.w.sheet = found
+            self.state.sheet = found
             header = found.header
             data_rows = sum(1 for r in data.rows[header.row:] if any(c is not None for c in r))
             self.status.setText(self.tr(
@@ -296,15 +294,15 @@ class SheetPage(QWizardPage):
         self.note.show()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return not self._loading and self.w.sheet is not None
+        return not self._loading and self.state.sheet is not None
 
 
 class MappingPage(QWizardPage):
     COLUMN, LABEL, EXAMPLE, FIELD = range(4)
 
-    def __init__(self, wizard: RosterWizard) -> None:
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self._built_for: RosterSheet | None = None
         self.combos: list[QComboBox] = []
         self.setTitle(self.tr("Columns"))
@@ -330,7 +328,7 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.error)
 
     def initializePage(self) -> None:  # noqa: N802
-        read = self.w.sheet
+        read = self.state.sheet
         assert read is not None
         if read is self._built_for:
             return  # the same sheet as before: keep the user's choices
@@ -389,12 +387,12 @@ class MappingPage(QWizardPage):
         return bool(self.combos) and not self._problems()
 
     def validatePage(self) -> bool:  # noqa: N802
-        assert self.w.sheet is not None
-        detected = self.w.sheet.header
+        assert self.state.sheet is not None
+        detected = self.state.sheet.header
         columns = self.columns()
         used = set(columns.values())
         unmapped = [i for i, label in enumerate(detected.labels) if label and i not in used]
-        self.w.header = dataclasses.replace(detected, columns=columns, unmapped=unmapped)
+        self.state.header = dataclasses.replace(detected, columns=columns, unmapped=unmapped)
         return True
 
 
