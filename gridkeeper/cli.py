@@ -225,7 +225,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
     else:
         try:
             # Read here, once: an unreadable file fails before a profile is created for it.
-            data, header = roster_import.load(path, args.sheet)
+            read = roster_import.read_roster(path, args.sheet)
         except RosterError as exc:
             return other_sheets_hint(exc)
         if args.dry_run:
@@ -235,8 +235,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
             with tempfile.TemporaryDirectory(prefix="gridkeeper-dry-run-") as scratch:
                 store = open_store(Path(scratch))
                 try:
-                    report = roster_import.import_roster(store, path, args.sheet, dry_run=True, header=header,
-                                                         data=data)
+                    report = roster_import.import_sheet(store, read, dry_run=True)
                 finally:
                     store.close()
         else:
@@ -244,7 +243,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
             logs.setup(root)
             store = open_store(root, _passphrase())
             try:
-                report = roster_import.import_roster(store, path, args.sheet, header=header, data=data)
+                report = roster_import.import_sheet(store, read)
                 store.reindex_dirty()  # the import leaves the search index to catch up after its commit
             finally:
                 store.close()

@@ -78,19 +78,19 @@ def profile_rows(request, monkeypatch) -> list[int]:  # type: ignore[no-untyped-
     """Both ways an import finds what the profile holds: by id after the parse (small files), or
     every household and person read during the parse (big files; here any file). Returns the
     list of persons the whole reads found, one entry per whole read."""
-    from gridkeeper.places import roster_import
+    from gridkeeper.places.roster_import import reading
 
     reads: list[int] = []
     if request.param == "read whole":
-        real = roster_import._read_known
+        real = reading._read_known
 
         def counted(store: Store):  # type: ignore[no-untyped-def]
             known = real(store)
             reads.append(len(known.persons))
             return known
 
-        monkeypatch.setattr(roster_import, "_KNOWN_FILE_BYTES", 0)
-        monkeypatch.setattr(roster_import, "_read_known", counted)
+        monkeypatch.setattr(reading, "_KNOWN_FILE_BYTES", 0)
+        monkeypatch.setattr(reading, "_read_known", counted)
     return reads
 
 
@@ -243,7 +243,7 @@ def test_a_roster_without_a_community_column_finds_the_compound_the_profile_know
 
 def test_json_changes_mask_phones_and_id_numbers(store: Store, tmp_path: Path) -> None:
     """import-roster --json prints the changes: masked like every number on screen."""
-    from gridkeeper.places.roster_import import _masked
+    from gridkeeper.places.roster_import.report import _masked
 
     import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
     rows = people()
@@ -275,9 +275,9 @@ def test_a_broken_file_read_beside_the_profile_still_says_what_is_wrong(store: S
     """A big file is parsed while the profile's rows are read: a file that cannot be parsed
     gives its reason in words all the same, and the profile is left as it was."""
     from gridkeeper.io.roster import RosterError
-    from gridkeeper.places import roster_import
+    from gridkeeper.places.roster_import import reading
 
-    monkeypatch.setattr(roster_import, "_KNOWN_FILE_BYTES", 0)
+    monkeypatch.setattr(reading, "_KNOWN_FILE_BYTES", 0)
     broken = tmp_path / "roster.xlsx"
     broken.write_bytes(b"%PDF-1.4 not a workbook" * 100)
     before = snapshot(store)
@@ -291,13 +291,13 @@ def test_a_broken_file_read_beside_the_profile_still_says_what_is_wrong(store: S
 
 
 def test_a_profile_too_big_to_read_whole_is_looked_up_by_id(store: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from gridkeeper.places import roster_import
+    from gridkeeper.places.roster_import import reading
 
     path = write_roster(tmp_path / "r.xlsx", people())
     import_roster(store, path)
-    monkeypatch.setattr(roster_import, "_KNOWN_FILE_BYTES", 0)
-    monkeypatch.setattr(roster_import, "_KNOWN_MAX_PERSONS", 2)  # the profile has 3
-    assert roster_import._read_known(store) is None
+    monkeypatch.setattr(reading, "_KNOWN_FILE_BYTES", 0)
+    monkeypatch.setattr(reading, "_KNOWN_MAX_PERSONS", 2)  # the profile has 3
+    assert reading._read_known(store) is None
     again = import_roster(store, path)
     assert (again.persons_created, again.persons_unchanged) == (0, 3)
 
@@ -307,13 +307,13 @@ def test_a_change_committed_while_the_import_plans_is_not_overwritten(store: Sto
     """A sync (or another window) may commit between the import reading the profile and its
     write. The import must not write values worked out from what it read before: it sees
     the change log moved, works the plan out again, and keeps the newer value."""
-    from gridkeeper.places import roster_import
+    from gridkeeper.places.roster_import import planning
 
     import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
     rows = people()  # the roster has no note or ethnicity column: the profile's values stay
     rows[0][5] = "13900001111"  # 张建国's phone changed: so the import updates his row
     zhang = ids.person_id(ZHANG)
-    real_plan, plans = roster_import._plan, []
+    real_plan, plans = planning._plan, []
 
     def plan_then_a_sync_commits(*args, **kwargs):  # type: ignore[no-untyped-def]
         plan = real_plan(*args, **kwargs)
@@ -324,7 +324,7 @@ def test_a_change_committed_while_the_import_plans_is_not_overwritten(store: Sto
                              {"i": zhang})
         return plan
 
-    monkeypatch.setattr(roster_import, "_plan", plan_then_a_sync_commits)
+    monkeypatch.setattr(planning, "_plan", plan_then_a_sync_commits)
     report = import_roster(store, write_roster(tmp_path / "r2.xlsx", rows))
     assert len(plans) == 2  # worked out again against the newer profile
     assert report.persons_updated == 1
@@ -338,10 +338,11 @@ def test_a_change_committed_while_the_import_plans_is_not_overwritten(store: Sto
 
 def test_a_profile_that_keeps_changing_stops_the_import_in_words(store: Store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from gridkeeper.places import roster_import
+    from gridkeeper.places.roster_import import planning
 
     import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
     before = snapshot(store)
-    real_plan = roster_import._plan
+    real_plan = planning._plan
     zhang = ids.person_id(ZHANG)
 
     def plan_then_a_change(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -350,7 +351,7 @@ def test_a_profile_that_keeps_changing_stops_the_import_in_words(store: Store, t
             conn.execute(text("UPDATE person SET note = coalesce(note, '') || '.' WHERE id = :i"), {"i": zhang})
         return plan
 
-    monkeypatch.setattr(roster_import, "_plan", plan_then_a_change)
+    monkeypatch.setattr(planning, "_plan", plan_then_a_change)
     rows = people()
     rows[0][5] = "13900001111"
     with pytest.raises(roster_import.ProfileChangedDuringImport) as caught:

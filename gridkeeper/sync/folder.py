@@ -31,6 +31,7 @@ from pathlib import Path
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.sync import crypto, safe_read
 from gridkeeper.sync.crypto import CryptoError, DeviceKeys
+from gridkeeper.sync.private import private_dirs
 
 FORMAT = 2  # batch format this app writes and reads
 MAGIC = b"GKB2"
@@ -333,8 +334,6 @@ class FolderShare:
                 if not self.folder.is_dir():  # share emptied or gone
                     self.check()
                     raise ShareOffline(self.root, writing=True, detail=f"office {self.office} is gone")
-                from gridkeeper.sync.office import private_dirs
-
                 private_dirs(folder / "changes")
             except OSError as exc:
                 raise ShareOffline(self.root, writing=True, detail=str(exc)) from exc

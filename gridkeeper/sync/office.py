@@ -23,6 +23,7 @@ from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.store.engine import Store
 from gridkeeper.sync import crypto, safe_read
 from gridkeeper.sync.crypto import CryptoError, DeviceKeys
+from gridkeeper.sync.private import write_private
 
 FORMAT = 2
 TOP = "gridkeeper"
@@ -135,29 +136,6 @@ def office_dir(root: Path, office: str) -> Path:
 
 def _canonical(data: dict[str, Any]) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def private_dirs(folder: Path) -> None:
-    """Make the folder and its missing parents 0700 (mkdir(parents=True) would leave the parents 0755)."""
-    missing = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    for each in reversed(missing):
-        each.mkdir(mode=0o700, exist_ok=True)
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Create folders 0700 and the file 0600 (where the share's file system honours modes), atomically."""
-    private_dirs(path.parent)
-    temp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
-    fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temp, path)
 
 
 def _read_json(path: Path) -> Any:

@@ -93,7 +93,7 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     qtbot.waitUntil(page.isComplete, timeout=5000)
     assert [page.sheets.itemText(i) for i in range(page.sheets.count())] == ["花名册", "说明"]
     assert page.sheets.currentText() == "花名册"
-    assert w.detected is not None and w.detected.row == 2
+    assert w.state.sheet is not None and w.state.sheet.header.row == 2
     assert "row 2" in page.status.text() and "10 rows of data" in page.status.text()
     assert not page.error.text()
     header_row = [page.table.verticalHeaderItem(r).text() for r in range(page.table.rowCount())].index("2")
@@ -179,7 +179,7 @@ def test_the_summary_counts_warnings_as_the_preview_does(qtbot, wizard: RosterWi
                        Issue(7, "F", "phones", "phone_invalid", "warning", "w"),
                        Issue(7, "E", "birth_date", "birth_date_mismatch", "warning", "w"),
                        Issue(9, "F", "phones", "phone_invalid", "warning", "w")]
-    wizard.report = report
+    wizard.state.report = report
     wizard.summary_page.initializePage()
     summary = wizard.summary_page.summary.text()
     assert "Imported with a warning, as each warning below says: 2 rows." in summary, summary
@@ -191,14 +191,14 @@ def test_the_summary_lists_what_an_update_changed(qtbot, wizard: RosterWizard) -
     report = use_case.ImportReport("花名册.xlsx", "花名册", 2, False, rows_read=3, persons_updated=1,
                                    persons_unchanged=2)
     report.changes = [use_case.Change(3, "p", "张建国", "phones", '["13812345678"]', '["13900001111"]')]
-    wizard.report = report
+    wizard.state.report = report
     wizard.summary_page.initializePage()
     page = wizard.summary_page
     assert [page.changes.item(i).text() for i in range(page.changes.count())] == [
         "Row 3, 张建国: Phone 138****5678 → 139****1111"]
     assert page.changes_title.text() == "Changed:" and not page.changes.isHidden()
     assert page.problems.isHidden()  # nothing to list there
-    wizard.report = use_case.ImportReport("花名册.xlsx", "花名册", 2, False, rows_read=3, persons_unchanged=3)
+    wizard.state.report = use_case.ImportReport("花名册.xlsx", "花名册", 2, False, rows_read=3, persons_unchanged=3)
     page.initializePage()
     assert page.changes.count() == 0 and page.changes.isHidden() and page.changes_title.isHidden()
 
@@ -247,9 +247,9 @@ def test_a_mapping_changed_after_the_preview_is_checked_again(qtbot, wizard: Ros
 
 def test_cancel_rolls_the_import_back(qtbot, wizard: RosterWizard, store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
                                       monkeypatch) -> None:
-    real = use_case.import_roster
+    real = use_case.apply
 
-    def held(store, path, sheet=None, *, progress, cancelled, **kw):  # type: ignore[no-untyped-def]
+    def held(store, plan, *, progress, cancelled):  # type: ignore[no-untyped-def]
         def gate(percent: int, step: str) -> None:
             progress(percent, step)
             if percent >= 60:  # rows are being written: hold until the user cancels
@@ -259,9 +259,9 @@ def test_cancel_rolls_the_import_back(qtbot, wizard: RosterWizard, store: Store,
                 while not cancelled() and time.monotonic() < deadline:
                     time.sleep(0.01)
 
-        return real(store, path, sheet, progress=gate, cancelled=cancelled, **kw)
+        return real(store, plan, progress=gate, cancelled=cancelled)
 
-    monkeypatch.setattr(use_case, "import_roster", held)
+    monkeypatch.setattr(use_case, "apply", held)
     to_preview(qtbot, wizard, write_roster(tmp_path / "r.xlsx"))
     page = wizard.import_page
     emitted = []
@@ -283,7 +283,7 @@ def test_cancel_rolls_the_import_back(qtbot, wizard: RosterWizard, store: Store,
 
 def test_escape_while_importing_cancels_instead_of_closing(qtbot, wizard: RosterWizard, store: Store,  # type: ignore[no-untyped-def]
                                                            tmp_path: Path, monkeypatch) -> None:
-    def cancelled_at_once(store, path, sheet=None, *, progress, cancelled, **kw):  # type: ignore[no-untyped-def]
+    def cancelled_at_once(store, plan, *, progress, cancelled):  # type: ignore[no-untyped-def]
         import time
 
         deadline = time.monotonic() + 10
@@ -291,7 +291,7 @@ def test_escape_while_importing_cancels_instead_of_closing(qtbot, wizard: Roster
             time.sleep(0.01)
         raise use_case.ImportCancelled()
 
-    monkeypatch.setattr(use_case, "import_roster", cancelled_at_once)
+    monkeypatch.setattr(use_case, "apply", cancelled_at_once)
     to_preview(qtbot, wizard, write_roster(tmp_path / "r.xlsx"))
     wizard.next()
     wizard.reject()  # Escape or the close box
@@ -344,7 +344,7 @@ def test_a_first_sheet_without_a_roster_opens_the_roster_sheet_and_says_so(  # t
     assert page.isComplete() and not page.error.text(), why
     assert page.sheets.currentText() == "花名册" and page.sheets.isEnabled()
     assert f"The first sheet, “{first}”, holds no roster, so “花名册” is shown." in page.status.text()
-    assert wizard.detected is not None and wizard.detected.row == 1 and page.table.isVisible()
+    assert wizard.state.sheet is not None and wizard.state.sheet.header.row == 1 and page.table.isVisible()
     assert next_button(wizard).isEnabled()
 
 
@@ -471,7 +471,8 @@ def test_the_preview_makes_the_names_search_keys_ahead(qtbot, wizard: RosterWiza
 
     searchkeys.name_keys.cache_clear()
     to_preview(qtbot, wizard, write_roster(tmp_path / "r.xlsx"))
-    accepted = [r.name for r in wizard.rows if not r.rejected]
+    assert wizard.state.checked is not None
+    accepted = [r.name for r in wizard.state.checked.rows if not r.rejected]
     qtbot.waitUntil(lambda: searchkeys.name_keys.cache_info().currsize >= len(accepted), timeout=5000)
     hits = searchkeys.name_keys.cache_info().hits
     for name in accepted:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -19,18 +19,19 @@ from PySide6.QtWidgets import (
 
 from gridkeeper.io.roster_rejects import write_rejected
 from gridkeeper.places import households, roster_import
-from gridkeeper.places.roster_import import ImportCancelled, ImportReport
+from gridkeeper.places.roster_import import CheckedRoster, ImportCancelled, ImportReport
 from gridkeeper.ui.roster_wizard.common import _error_label, _translate, _wrapped
+from gridkeeper.ui.roster_wizard.state import RosterState
 from gridkeeper.ui.worker import Job
-
-if TYPE_CHECKING:
-    from gridkeeper.ui.roster_wizard.wizard import RosterWizard
 
 
 class ImportPage(QWizardPage):
-    def __init__(self, wizard: RosterWizard) -> None:
+    starting = Signal()  # the import is about to start: it needs the machine more than anything else
+    imported = Signal(object)  # ImportReport: the rows are stored (the search index caught up)
+
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self._job: Job | None = None
         self._done = False
         self.setTitle(self.tr("Importing"))
@@ -69,16 +70,16 @@ class ImportPage(QWizardPage):
         return self._job is not None and self._job.is_running()
 
     def initializePage(self) -> None:  # noqa: N802
-        store, path, sheet, header = self.w.store, self.w.path, self.w.sheet, self.w.header
-        assert path is not None and sheet is not None and header is not None
+        store, sheet, header = self.state.store, self.state.sheet, self.state.header
+        assert sheet is not None and header is not None
         # The rows the preview checked, if they were checked with this sheet and mapping:
-        # what the user saw is what is stored, and the file is not read and checked twice.
-        checked = (sheet, self.w.rows) if self.w.rows_fit() else None
-        self.w.preview_page.stop_warming()  # what is not warmed yet the catch-up does itself
+        # what the user saw is what is stored, and the file is not read a second time.
+        checked = self.state.checked if self.state.checked_fits() else None
+        self.starting.emit()
         self.setTitle(self.tr("Importing"))  # again, after a cancel or a failure
-        self.step.setText(self._steps["comparing with the profile" if checked else "reading"])
+        self.step.setText(self._steps["comparing with the profile" if checked else "checking rows"])
         self._done = False
-        self.w.report = None
+        self.state.report = None
         self.result.setText("")
         self.error.setText("")
         self.progress.setValue(0)
@@ -87,22 +88,24 @@ class ImportPage(QWizardPage):
         self.cancel_button.show()
         self._set_wizard_buttons(False)
 
-        def work(progress: Any, cancelled: Any) -> ImportReport:
+        def work(progress: Any, cancelled: Any) -> tuple[ImportReport, CheckedRoster]:
             def importing(percent: int, step: str) -> None:
-                if checked and step in ("reading", "checking rows"):
-                    return  # done by the preview already
                 if step != "done":  # the import goes up to 90 before its commit
                     progress(percent, step)
 
-            report = roster_import.import_roster(store, path, sheet.name, header=header,
-                                                 progress=importing, cancelled=cancelled, checked=checked)
+            with roster_import.gc_paused():  # from the plan to the commit, as the command line's import
+                # The sheet read for the preview, never the file again: checked here only when the
+                # preview's rows do not fit the mapping (they always do after the preview).
+                rows = checked or roster_import.check(sheet, header, progress=importing, cancelled=cancelled)
+                planned = roster_import.plan(store, rows, progress=importing, cancelled=cancelled)
+                report = roster_import.apply(store, planned, progress=importing, cancelled=cancelled)
             # Stored and committed; the search index catches up on the new households
             # (searches are right meanwhile, only slower), then the summary.
             progress(90, "search index")
             households.update_search_index(store)
-            return report
+            return report, rows
 
-        self._job = self.w.run(work, self._finished, self._failed, self._progress, database=True)
+        self._job = self.state.run(work, self._finished, self._failed, self._progress, database=True)
         self.completeChanged.emit()
 
     def _set_wizard_buttons(self, enabled: bool) -> None:
@@ -111,7 +114,7 @@ class ImportPage(QWizardPage):
         layout = [b.Stretch]
         if enabled:  # QWizard shows only the ones that apply to the current page
             layout += [b.BackButton, b.NextButton, b.CommitButton, b.FinishButton, b.CancelButton]
-        self.w.setButtonLayout(layout)
+        self.wizard().setButtonLayout(layout)
 
     def cancel(self) -> None:
         if self.running():
@@ -127,19 +130,20 @@ class ImportPage(QWizardPage):
         if not (self._job and self._job.cancelled()):
             self.step.setText(self._steps.get(step, self.tr("Storing the households and persons…")))
 
-    def _finished(self, report: ImportReport) -> None:
+    def _finished(self, result: tuple[ImportReport, CheckedRoster]) -> None:
+        report, self.state.checked = result  # the rows stored: the summary saves the rejected ones
         self._job = None
         self._done = True
-        self.w.report = report
+        self.state.report = report
         self.progress.setValue(100)
         self.step.setText(self._steps["done"])
         self.cancel_button.hide()
         self.result.setText(self.tr("The roster was imported."))
         self._set_wizard_buttons(True)
         self.completeChanged.emit()
-        self.w.imported.emit(report)
-        if self.w.currentPage() is self:
-            self.w.next()
+        self.imported.emit(report)
+        if self.wizard().currentPage() is self:
+            self.wizard().next()
 
     def _failed(self, message: str) -> None:
         cancelled = self._job is not None and isinstance(self._job.error, ImportCancelled)
@@ -163,9 +167,9 @@ class ImportPage(QWizardPage):
 
 
 class SummaryPage(QWizardPage):
-    def __init__(self, wizard: RosterWizard) -> None:
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self.setTitle(self.tr("Summary"))
         self.setFinalPage(True)
         self.summary = _wrapped(name="summary")
@@ -196,7 +200,7 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self.saved)
 
     def initializePage(self) -> None:  # noqa: N802
-        report = self.w.report
+        report = self.state.report
         assert report is not None
         lines = [
             self.tr("Read %n row(s) from the sheet “{sheet}” of {file}.", "", report.rows_read).format(
@@ -242,8 +246,8 @@ class SummaryPage(QWizardPage):
         self.saved.setText("")
 
     def save_rejected(self) -> None:
-        report, sheet, header = self.w.report, self.w.sheet, self.w.header
-        if report is None or sheet is None or header is None or not report.rejected_rows:
+        report, checked = self.state.report, self.state.checked
+        if report is None or checked is None or not report.rejected_rows:
             return
         source = Path(report.path)
         suggested = source.with_name(self.tr("{stem}-rejected.xlsx").format(stem=source.stem))
@@ -255,9 +259,9 @@ class SummaryPage(QWizardPage):
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
         rejected = set(report.rejected_rows)
-        rows = [r for r in self.w.rows if r.row in rejected]
+        rows = [r for r in checked.rows if r.row in rejected]
         try:
-            written = write_rejected(target, sheet, header, rows, _translate)
+            written = write_rejected(target, checked.sheet.data, checked.header, rows, _translate)
         except OSError as exc:
             self.saved.setText(self.tr("The rows could not be saved to {path}: {reason}").format(
                 path=str(target), reason=exc.strerror or str(exc)))

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QTableWidget
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io import roster
 from gridkeeper.io.roster import RosterRow
+from gridkeeper.places import roster_import
+from gridkeeper.places.roster_import import CheckedRoster
 from gridkeeper.store import searchkeys
 from gridkeeper.ui.roster_wizard.common import (
     ERROR_ROW_TINT,
@@ -24,9 +26,9 @@ from gridkeeper.ui.roster_wizard.common import (
     _wrapped,
     cell_text,
 )
+from gridkeeper.ui.roster_wizard.state import RosterState
 
 if TYPE_CHECKING:
-    from gridkeeper.ui.roster_wizard.wizard import RosterWizard
     from gridkeeper.ui.worker import Job
 
 
@@ -54,9 +56,9 @@ REASON_LABELS = {
 
 
 class PreviewPage(QWizardPage):
-    def __init__(self, wizard: RosterWizard) -> None:
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self._generation = 0
         self._checked = False
         self._warming: Job | None = None  # the search keys of the rows' names, made while the user reads
@@ -98,22 +100,21 @@ class PreviewPage(QWizardPage):
         layout.addWidget(legend)
 
     def initializePage(self) -> None:  # noqa: N802
-        sheet, header = self.w.sheet, self.w.header
+        sheet, header = self.state.sheet, self.state.header
         assert sheet is not None and header is not None
         self._generation += 1
         generation = self._generation
         self._checked = False
-        self.w.rows = []
-        self.w.rows_checked_with = None
+        self.state.checked = None
         self.error.setText("")
         self.totals.setText(self.tr("Checking every row…"))
         self.busy.show()
         for widget in (self.reasons, self.table):
             widget.setRowCount(0)
         self.completeChanged.emit()
-        key = self.w.mapping_key()
-        self.w.run(lambda _p, _c: roster.validate(sheet, header),
-                   lambda rows: self._checked_rows(generation, rows, key),
+        # Checked once: the Import page stores this very value (roster_import.plan, apply).
+        self.state.run(lambda _p, _c: roster_import.check(sheet, header),
+                   lambda checked: self._checked_rows(generation, checked),
                    lambda message: self._failed(generation, message))
 
     def _failed(self, generation: int, message: str) -> None:
@@ -128,18 +129,18 @@ class PreviewPage(QWizardPage):
             self._warming.cancel()
             self._warming = None
 
-    def _checked_rows(self, generation: int, rows: list[RosterRow], key: object) -> None:
+    def _checked_rows(self, generation: int, checked: CheckedRoster) -> None:
         if generation != self._generation:
             return
         self.busy.hide()
-        self.w.rows = rows
-        self.w.rows_checked_with = key
+        self.state.checked = checked
+        rows = checked.rows
         self._checked = True
         # While the user reads the preview, make the names' search keys (pinyin): the import's
         # search-index catch-up then finds them ready instead of spending over a second on them.
         self.stop_warming()
         names = list(dict.fromkeys(r.name for r in rows if r.name and not r.rejected))
-        self._warming = self.w.run(lambda _p, cancelled: searchkeys.warm_name_keys(names, cancelled),
+        self._warming = self.state.run(lambda _p, cancelled: searchkeys.warm_name_keys(names, cancelled),
                                    lambda _n: None, lambda _m: None)
         rejected = sum(1 for r in rows if r.rejected)
         warned = sum(1 for r in rows if not r.rejected and r.issues)
@@ -184,10 +185,11 @@ class PreviewPage(QWizardPage):
         self.reasons.setFixedHeight(height)
 
     def _fill_table(self) -> None:
-        sheet, header = self.w.sheet, self.w.header
-        if sheet is None or header is None or not self._checked:
+        checked = self.state.checked
+        if checked is None or not self._checked:
             return
-        rows = [r for r in self.w.rows if r.issues] if self.only_problems.isChecked() else self.w.rows
+        sheet, header = checked.sheet.data, checked.header
+        rows = [r for r in checked.rows if r.issues] if self.only_problems.isChecked() else checked.rows
         shown = rows[:PREVIEW_ROWS]
         if self.only_problems.isChecked():
             self.shown.setText(self.tr("Rows with problems: the first %n shown.", "", len(shown)))
@@ -227,7 +229,7 @@ class PreviewPage(QWizardPage):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self._checked and bool(self.w.rows)
+        return self._checked and self.state.checked is not None and bool(self.state.checked.rows)
 
 
 def _column_index(letters: str) -> int:

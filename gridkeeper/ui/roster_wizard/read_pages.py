@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from gridkeeper.io import roster
 from gridkeeper.io.roster import FIELDS, Header, RosterError, Sheet
+from gridkeeper.places import roster_import
+from gridkeeper.places.roster_import import RosterSheet
 from gridkeeper.ui.roster_wizard.common import (
     HEADER_TINT,
     SHEET_PREVIEW_ROWS,
@@ -35,15 +37,13 @@ from gridkeeper.ui.roster_wizard.common import (
     cell_text,
     field_label,
 )
-
-if TYPE_CHECKING:
-    from gridkeeper.ui.roster_wizard.wizard import RosterWizard
+from gridkeeper.ui.roster_wizard.state import RosterState
 
 
 class FilePage(QWizardPage):
-    def __init__(self, wizard: RosterWizard) -> None:
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self.setTitle(self.tr("Choose the roster file"))
         intro = _wrapped(self.tr(
             "Choose the Excel file with the household roster (.xlsx or .xls) from the police station, "
@@ -102,7 +102,7 @@ class FilePage(QWizardPage):
         return path is not None and path.is_file()
 
     def validatePage(self) -> bool:  # noqa: N802
-        self.w.path = self.chosen()
+        self.state.path = self.chosen()
         return True
 
     def _start_dir(self) -> str:
@@ -138,9 +138,9 @@ class FilePage(QWizardPage):
 
 
 class SheetPage(QWizardPage):
-    def __init__(self, wizard: RosterWizard) -> None:
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
+        self.state = state
         self._generation = 0
         self._loading = False
         self.setTitle(self.tr("Sheet and header row"))
@@ -173,12 +173,12 @@ class SheetPage(QWizardPage):
         self.load(None)
 
     def load(self, sheet: str | None) -> None:
-        path = self.w.path
+        path = self.state.path
         assert path is not None
         self._generation += 1
         generation = self._generation
         self._loading = True
-        self.w.sheet = self.w.detected = None
+        self.state.sheet = None
         self.error.setText("")
         self.table.clear()
         self.table.setRowCount(0)
@@ -188,7 +188,7 @@ class SheetPage(QWizardPage):
         self.status.setText(self.tr("Reading {file}…").format(file=path.name))
         self.completeChanged.emit()
 
-        def read(name: str | None, names: list[str]) -> tuple[Sheet, Header | RosterError]:
+        def read(name: str | None, names: list[str]) -> tuple[Sheet, RosterSheet | RosterError]:
             try:
                 data = roster.read_sheet(path, name)
             except RosterError as exc:
@@ -197,13 +197,12 @@ class SheetPage(QWizardPage):
                 # An empty sheet (Excel's "Sheet1") before the roster: choose another one here.
                 return Sheet(str(exc.params.get("sheet", name or names[0])), []), exc
             try:
-                header = roster.detect_header(data)
-                roster.require_rows(data, header)  # a blank template: say so here, not "0 rows" at the end
-                return data, header
+                # The header, and rows below it: a blank template says so here, not "0 rows" at the end.
+                return data, roster_import.find_header(path, data)
             except RosterError as exc:
                 return data, exc
 
-        def work(_progress: Any, _cancelled: Any) -> tuple[list[str], Sheet, Header | RosterError, str | None]:
+        def work(_progress: Any, _cancelled: Any) -> tuple[list[str], Sheet, RosterSheet | RosterError, str | None]:
             names = roster.list_sheets(path)
             data, found = read(sheet, names)
             if sheet is None and isinstance(found, RosterError):
@@ -216,10 +215,11 @@ class SheetPage(QWizardPage):
                             return names, other_data, other_found, data.name
             return names, data, found, None
 
-        self.w.run(work, lambda result: self._loaded(generation, result),
+        self.state.run(work, lambda result: self._loaded(generation, result),
                    lambda message: self._failed(generation, message))
 
-    def _loaded(self, generation: int, result: tuple[list[str], Sheet, Header | RosterError, str | None]) -> None:
+    def _loaded(self, generation: int,
+                result: tuple[list[str], Sheet, RosterSheet | RosterError, str | None]) -> None:
         if generation != self._generation:
             return
         self._loading = False
@@ -230,7 +230,6 @@ class SheetPage(QWizardPage):
         self.sheets.setCurrentText(data.name)
         self.sheets.setEnabled(len(names) > 1)
         self.sheets.blockSignals(False)
-        self.w.sheet = data
         if isinstance(found, RosterError):
             self.status.setText(self.tr("Read the sheet “{sheet}”: %n row(s).", "", len(data.rows)).format(
                 sheet=data.name))
@@ -238,15 +237,16 @@ class SheetPage(QWizardPage):
                                + ("\n" + self.tr("Choose another sheet above.") if len(names) > 1 else ""))
             self._show_rows(data, None)
         else:
-            self.w.detected = found
-            data_rows = sum(1 for r in data.rows[found.row:] if any(c is not None for c in r))
+            self.state.sheet = found
+            header = found.header
+            data_rows = sum(1 for r in data.rows[header.row:] if any(c is not None for c in r))
             self.status.setText(self.tr(
                 "Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); "
                 "%n row(s) of data below it.", "", data_rows).format(
-                    sheet=data.name, row=found.row, columns=len(found.columns))
+                    sheet=data.name, row=header.row, columns=len(header.columns))
                 + ("\n" + self.tr("The first sheet, “{first}”, holds no roster, so “{sheet}” is shown.").format(
                     first=passed_over, sheet=data.name) if passed_over else ""))
-            self._show_rows(data, found)
+            self._show_rows(data, header)
         self.completeChanged.emit()
 
     def _failed(self, generation: int, message: str) -> None:
@@ -294,16 +294,16 @@ class SheetPage(QWizardPage):
         self.note.show()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return not self._loading and self.w.detected is not None
+        return not self._loading and self.state.sheet is not None
 
 
 class MappingPage(QWizardPage):
     COLUMN, LABEL, EXAMPLE, FIELD = range(4)
 
-    def __init__(self, wizard: RosterWizard) -> None:
+    def __init__(self, state: RosterState) -> None:
         super().__init__()
-        self.w = wizard
-        self._built_for: Sheet | None = None
+        self.state = state
+        self._built_for: RosterSheet | None = None
         self.combos: list[QComboBox] = []
         self.setTitle(self.tr("Columns"))
         intro = _wrapped(self.tr(
@@ -328,13 +328,14 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.error)
 
     def initializePage(self) -> None:  # noqa: N802
-        sheet, header = self.w.sheet, self.w.detected
-        assert sheet is not None and header is not None
-        if sheet is self._built_for:
+        read = self.state.sheet
+        assert read is not None
+        if read is self._built_for:
             return  # the same sheet as before: keep the user's choices
-        self._built_for = sheet
+        self._built_for = read
+        header = read.header
         fields = {i: f for f, i in header.columns.items()}
-        first = next((r for r in sheet.rows[header.row:] if any(c is not None for c in r)), [])
+        first = next((r for r in read.data.rows[header.row:] if any(c is not None for c in r)), [])
         self.table.setRowCount(len(header.labels))
         self.combos = []
         for c, label in enumerate(header.labels):
@@ -386,12 +387,12 @@ class MappingPage(QWizardPage):
         return bool(self.combos) and not self._problems()
 
     def validatePage(self) -> bool:  # noqa: N802
-        detected = self.w.detected
-        assert detected is not None
+        assert self.state.sheet is not None
+        detected = self.state.sheet.header
         columns = self.columns()
         used = set(columns.values())
         unmapped = [i for i, label in enumerate(detected.labels) if label and i not in used]
-        self.w.header = dataclasses.replace(detected, columns=columns, unmapped=unmapped)
+        self.state.header = dataclasses.replace(detected, columns=columns, unmapped=unmapped)
         return True
 
 

@@ -1,21 +1,15 @@
-"""The wizard itself: pages in order, jobs it owns."""
+"""The wizard itself: pages in order, the state they share, the signals between them."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from gridkeeper.io.roster import Header, RosterRow, Sheet
-from gridkeeper.places.roster_import import ImportReport
 from gridkeeper.store import Store
 from gridkeeper.ui.roster_wizard.import_pages import ImportPage, SummaryPage
 from gridkeeper.ui.roster_wizard.preview_page import PreviewPage
 from gridkeeper.ui.roster_wizard.read_pages import FilePage, MappingPage, SheetPage
-from gridkeeper.ui.worker import Job, database_pool
+from gridkeeper.ui.roster_wizard.state import RosterState
 
 
 class RosterWizard(QWizard):
@@ -26,64 +20,25 @@ class RosterWizard(QWizard):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.path: Path | None = None
-        self.sheet: Sheet | None = None
-        self.detected: Header | None = None  # as found in the file
-        self.header: Header | None = None  # as mapped by the user
-        self.rows: list[RosterRow] = []  # every data row, checked with `header`
-        self.rows_checked_with: object = None  # mapping_key() when `rows` were checked
-        self.report: ImportReport | None = None
-        self._jobs: set[Job] = set()
+        self.state = RosterState(store, self)
 
         self.setWindowTitle(self.tr("Import household roster"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.file_page = FilePage(self)
-        self.sheet_page = SheetPage(self)
-        self.mapping_page = MappingPage(self)
-        self.preview_page = PreviewPage(self)
-        self.import_page = ImportPage(self)
-        self.summary_page = SummaryPage(self)
+        self.file_page = FilePage(self.state)
+        self.sheet_page = SheetPage(self.state)
+        self.mapping_page = MappingPage(self.state)
+        self.preview_page = PreviewPage(self.state)
+        self.import_page = ImportPage(self.state)
+        self.summary_page = SummaryPage(self.state)
         for page_id, page in enumerate((self.file_page, self.sheet_page, self.mapping_page,
                                         self.preview_page, self.import_page, self.summary_page)):
             self.setPage(page_id, page)
+        # What is not warmed yet when the import starts, the index catch-up makes itself.
+        self.import_page.starting.connect(self.preview_page.stop_warming)
+        self.import_page.imported.connect(self.imported)
         self.setStartId(self.FILE)
         self.resize(1000, 700)
-
-    def mapping_key(self) -> tuple[Sheet, int, tuple[tuple[str, int], ...]] | None:
-        """What the rows' checks depend on: the sheet read, the header row and the column mapping."""
-        if self.sheet is None or self.header is None:
-            return None
-        return (self.sheet, self.header.row, tuple(sorted(self.header.columns.items())))
-
-    def rows_fit(self) -> bool:
-        """Whether `rows` were checked with the sheet and mapping the wizard has now."""
-        now, then = self.mapping_key(), self.rows_checked_with
-        return bool(self.rows) and now is not None and isinstance(then, tuple) and \
-            then[0] is now[0] and then[1:] == now[1:]  # the same sheet object: comparing rows costs
-
-    # -- jobs ----------------------------------------------------------------
-
-    def run(self, fn: Callable[[Any, Any], Any], on_done: Callable[[Any], None],
-            on_failed: Callable[[str], None], on_progress: Callable[[int, str], None] | None = None,
-            *, database: bool = False) -> Job:
-        """Start `fn` as a Job owned by the wizard; it is waited for when the wizard closes."""
-        job = Job(fn, self)
-        job.finished.connect(on_done)
-        job.failed.connect(on_failed)
-        if on_progress is not None:
-            job.progress.connect(on_progress)
-        job.finished.connect(lambda _r: self._forget(job))
-        job.failed.connect(lambda _m: self._forget(job))
-        self._jobs.add(job)
-        job.start(database_pool() if database else None)
-        return job
-
-    def _forget(self, job: Job) -> None:
-        # Not deleteLater(): deleting a Job whose signal still holds a lambda has crashed
-        # PySide; the wizard owns its jobs (their parent) and frees them when it goes.
-        self._jobs.discard(job)
 
     def reject(self) -> None:
         """Cancel (Escape, the close box) stops a running import first; a second Cancel closes."""
@@ -93,9 +48,5 @@ class RosterWizard(QWizard):
         super().reject()
 
     def done(self, result: int) -> None:
-        for job in list(self._jobs):
-            job.cancel()
-            job.wait()
+        self.state.stop_jobs()
         super().done(result)
-
-
