@@ -44,6 +44,8 @@ _M_WOULD_IMPORT = QT_TRANSLATE_NOOP(
     "{rejected} rows rejected, {warnings} warnings. Nothing was changed (dry run).",
 )
 _M_WROTE = QT_TRANSLATE_NOOP("cli", "Wrote {path}")
+_M_KEPT = QT_TRANSLATE_NOOP(
+    "cli", "Kept, changed on another laptop after this workbook was saved (the roster's value is under Conflicts):")
 _M_OTHER_SHEETS = QT_TRANSLATE_NOOP(
     "cli", "The workbook has other sheets: {sheets}. Choose the roster's sheet with --sheet, "
            "for example: --sheet \"{first}\"")
@@ -257,6 +259,10 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
                 print(issue.text(translate), file=sys.stderr)
             for change in report.changes:  # what an updated roster changed, field by field
                 print(change.text(translate))
+            if report.kept:
+                print(_words(translate, _M_KEPT))
+                for change in report.kept:
+                    print("  " + change.text(translate))
             print(_words(
                 translate, _M_WOULD_IMPORT if report.dry_run else _M_IMPORTED,
                 file=path.name, sheet=report.sheet, header_row=report.header_row, rows=report.rows_read,

@@ -261,6 +261,29 @@ def _worksheets(book: Any) -> list[tuple[str, bool]]:
     ]
 
 
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
+
+
+def saved_ms(path: Path) -> int | None:
+    """When the workbook was last saved, in epoch milliseconds: the time Excel and WPS write into
+    docProps/core.xml, else the file's modified time. None when neither can be read."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            info = book.getinfo("docProps/core.xml")
+            if info.file_size < 64 * 1024:
+                found = _MODIFIED.search(book.read(info))
+                if found:
+                    when = datetime.fromisoformat(found.group(1).decode("ascii").strip().replace("Z", "+00:00"))
+                    if when.tzinfo is not None:
+                        return int(when.timestamp() * 1000)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, UnicodeDecodeError):
+        pass
+    try:
+        return int(os.stat(path).st_mtime * 1000)
+    except OSError:
+        return None
+
+
 def list_sheets(path: Path) -> list[str]:
     """The visible worksheets in order (all worksheets if every one is hidden), for a sheet chooser."""
     book = _open(Path(path))

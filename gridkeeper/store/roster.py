@@ -151,3 +151,29 @@ def update(conn: Connection, table: str, fields: Sequence[str], rows: list[dict[
     conn.exec_driver_sql(
         f'UPDATE "{table}" SET {sets} WHERE id = ?', [tuple(r[f] for f in fields) + (r["id"],) for r in rows]
     )
+
+
+def changed_elsewhere_since(conn: Connection, table: str, row_ids: Iterable[str], since_ms: int,
+                            me: str) -> dict[tuple[str, str], tuple[str, str]]:
+    """(row, field) -> (hlc, device) of the newest change another device made to it after since_ms;
+    field "*" for a row another device inserted then (every field of it)."""
+    since = f"{since_ms:018d}"
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    ids = list(dict.fromkeys(row_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.exec_driver_sql(
+            f"SELECT row_id, field, max(hlc), device_id FROM change_log WHERE tbl = ? AND hlc > ? "
+            f"AND device_id != ? AND row_id IN ({marks}) GROUP BY row_id, field", (table, since, me, *chunk)).all()
+        out.update({(r[0], r[1]): (r[2], r[3]) for r in rows})
+    return out
+
+
+def add_conflicts(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Rows of the device-local conflict table: (tbl, row_id, field, winner_hlc, winner_device,
+    winner_value, loser_hlc, loser_device, loser_value), values as JSON text."""
+    if rows:
+        conn.exec_driver_sql(
+            "INSERT INTO conflict (tbl, row_id, field, winner_hlc, winner_device, winner_value, "
+            "loser_hlc, loser_device, loser_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)

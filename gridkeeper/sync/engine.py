@@ -374,6 +374,8 @@ def sync_folder(store: Store, root: Path, progress: Progress | None = None) -> S
             report(80, "push")
             _push(store, share, me, result)
             store.set_meta(LAST_SYNC_KEY, clock.utcnow().isoformat(timespec="seconds"))
+            if not result.missing:  # the office's data is in: a roster may be imported now
+                store.set_meta(office.PULL_DUE_KEY, "")
     except ShareOffline as exc:
         result.status, result.message = "offline", exc.english()
         return result

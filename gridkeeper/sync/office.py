@@ -36,6 +36,7 @@ EPOCH_KEYS = "office_keys"  # {"1": b64, "2": b64, ...}
 MEMBERS_KEY = "office_members"  # verified entries, as the share had them
 INVITES_KEY = "office_invites"  # {lookup: {"mac_key", "expires", "used"}}
 FOLDER_KEY = "office_folder"  # the share this laptop created or joined the office on
+PULL_DUE_KEY = "office_pull_due"  # joined, not synced yet: no roster import until the office's data is in
 
 
 class OfficeError(GridKeeperError):
@@ -456,6 +457,7 @@ def join(store: Store, root: Path, code_text: str) -> str:
         request["sig"] = crypto.b64(keys.sign(b"gk1 request " + _canonical(request)))
         write_private(office_dir(root, office) / "requests" / f"{me}.json", _canonical(request))
         store.set_meta(FOLDER_KEY, str(Path(root).resolve()))
+        store.set_meta(PULL_DUE_KEY, "1")
         try:  # the code is spent: nobody else opens this invitation (the admin's record stays the judge)
             path.unlink()
         except OSError:

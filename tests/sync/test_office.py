@@ -307,3 +307,41 @@ def test_an_old_plaintext_share_is_refused_then_taken_in_and_removed_by_office_c
     assert value(admin, "SELECT name FROM person WHERE id = 'p1'") == "张伟"
     assert sync_folder(admin, share).status == "ok"
     admin.close()
+
+
+# -- stale rosters --------------------------------------------------------------------------
+
+
+def test_an_old_roster_never_reverts_a_colleagues_later_correction(tmp_path: Path) -> None:
+    """Finding: a third laptop imported the original roster and two corrected phones went back everywhere."""
+    from gridkeeper.places.roster_import import JoinedButNotSynced, import_roster
+    from tests.test_roster_import import people, write_roster
+
+    roster = write_roster(tmp_path / "original.xlsx", people()[:3])  # saved now, before the corrections
+    time.sleep(0.01)
+    o = Office(tmp_path, 2)
+    a, b = o.laptops
+    import_roster(a, roster)
+    o.sync_all()
+    edit(b, "UPDATE person SET phones = '[\"13900001111\"]' WHERE name = '张建国'")  # corrected on B
+    edit(b, "UPDATE person SET note = '已搬走' WHERE name = '王伟'")
+    o.sync_all()
+    third = open_store(tmp_path / "third")
+    office.join(third, o.share, office.invite(a, o.share).code)
+    with pytest.raises(JoinedButNotSynced):  # the office's data first
+        import_roster(third, roster)
+    assert sync_folder(third, o.share).status == "ok"
+    report = import_roster(third, roster)
+    assert [(c.name, c.field) for c in report.kept] == [("张建国", "phones")]
+    assert report.as_json()["kept"][0]["current"] == '["139****1111"]'
+    assert sync_folder(third, o.share).status == "ok"
+    o.sync_all()
+    for s in (a, b, third):
+        assert value(s, "SELECT phones FROM person WHERE name = '张建国'") == '["13900001111"]'
+        assert value(s, "SELECT note FROM person WHERE name = '王伟'") == "已搬走"  # a cell left empty erases nothing
+    from gridkeeper.sync import conflicts
+
+    (kept,) = conflicts.open_conflicts(third)
+    assert (kept.field, kept.current, kept.other) == ("phones", '["13900001111"]', '["13812345678"]')
+    third.close()
+    o.close()

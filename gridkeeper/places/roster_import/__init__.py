@@ -24,7 +24,8 @@ value read before the change is written back over it.
 from gridkeeper.io.roster_read import gc_paused
 from gridkeeper.places.roster_import.applying import apply
 from gridkeeper.places.roster_import.checking import CheckedRoster, check
-from gridkeeper.places.roster_import.common import Cancelled, ImportCancelled, ProfileChangedDuringImport, Progress
+from gridkeeper.places.roster_import.common import (
+    Cancelled, ImportCancelled, JoinedButNotSynced, ProfileChangedDuringImport, Progress)
 from gridkeeper.places.roster_import.pipeline import import_roster, import_sheet
 from gridkeeper.places.roster_import.planning import UNASSIGNED_COMMUNITY, ImportPlan, plan, replan
 from gridkeeper.places.roster_import.reading import ProfileRows, RosterSheet, find_header, read_roster
@@ -39,6 +40,7 @@ __all__ = [
     "ImportPlan",
     "ImportReport",
     "ProfileChangedDuringImport",
+    "JoinedButNotSynced",
     "ProfileRows",
     "Progress",
     "RosterSheet",

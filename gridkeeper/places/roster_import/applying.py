@@ -10,6 +10,7 @@ from gridkeeper.places.roster_import import planning
 from gridkeeper.places.roster_import.common import (
     Cancelled,
     ImportCancelled,
+    JoinedButNotSynced,
     ProfileChangedDuringImport,
     Progress,
     never,
@@ -39,6 +40,9 @@ def apply(store: Store, plan: ImportPlan, *, progress: Progress | None = None,
     what was written. The search index catches up after the commit (Store.reindex_dirty()).
     """
     report_progress, is_cancelled = progress or quiet, cancelled or never
+    # The key is the sync's (gridkeeper.sync.office.PULL_DUE_KEY), read by name: places do not import sync.
+    if store.meta("office_pull_due"):
+        raise JoinedButNotSynced()
     started = time.perf_counter()
     compared = plan.seconds
     with gc_paused():  # as in every step: the rows hold no cycles
@@ -80,6 +84,7 @@ def _write(store: Store, plan: ImportPlan, progress: Progress, cancelled: Cancel
             progress(60 + 25 * (i + 1) // len(_ORDER), table)
         db.update(conn, "household", db.HOUSEHOLD_FIELDS, plan.household_updates)
         db.update(conn, "person", db.PERSON_FIELDS, plan.person_updates)
+        db.add_conflicts(conn, plan.conflicts)
         if cancelled():
             raise ImportCancelled()
         progress(90, "saving")

@@ -23,6 +23,16 @@ class ProfileChangedDuringImport(GridKeeperError):
             "nothing was imported. Import the roster again."))
 
 
+class JoinedButNotSynced(GridKeeperError):
+    """A laptop that joined an office takes in the office's data before it imports anything."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors",
+            "This laptop joined an office but has not synced with it yet. Sync first, so that the roster does "
+            "not overwrite what colleagues have corrected since; nothing was imported."))
+
+
 def quiet(_percent: int, _step: str) -> None:
     """Progress nobody follows."""
 

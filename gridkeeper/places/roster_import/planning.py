@@ -43,6 +43,10 @@ class ImportPlan:
     households_created: int = 0
     households_updated: int = 0
     changes: list[Change] = field(default_factory=list, repr=False)  # each field an update changes
+    # Fields a colleague's laptop changed after the workbook was saved: their value is kept, the
+    # roster's goes to the conflicts for review (a stale roster never silently reverts a correction).
+    kept: list[Change] = field(default_factory=list, repr=False)
+    conflicts: list[tuple[Any, ...]] = field(default_factory=list, repr=False)
     seconds: float = 0.0  # comparing, plans worked out again included
 
     def add(self, table: str, row: dict[str, Any]) -> None:
@@ -71,6 +75,7 @@ class ImportPlan:
             persons_unchanged=self.persons_unchanged, households_created=self.households_created,
             households_updated=self.households_updated, rejected=list(checked.rejected),
             warnings=list(checked.warnings), rejected_rows=list(checked.rejected_rows), changes=list(self.changes),
+            kept=list(self.kept),
             seconds={**seconds, "total": sum(seconds.values())},
         )
 
@@ -136,6 +141,7 @@ def _plan(store: Store, checked: CheckedRoster, known: ProfileRows | None, cance
     started = time.perf_counter()
     with gc_paused():  # tens of thousands of tuples, none of them in a cycle
         plan = _compare(store, checked.accepted, ImportPlan(checked, store), known, cancelled)
+        _keep_later_changes(store, plan, checked.sheet.saved_ms)
     plan.seconds = time.perf_counter() - started
     return plan
 
@@ -268,3 +274,49 @@ def _compare(store: Store, rows: list[RosterRow], plan: ImportPlan, known: Profi
         plan.changes.sort(key=lambda c: c.row)  # stable: each row's fields keep their order
     return plan
 
+
+
+def _keep_later_changes(store: Store, plan: ImportPlan, saved_ms: int | None) -> None:
+    """Where another laptop changed a field after the workbook was saved, keep its value: the
+    update leaves that field as it is, and the roster's value becomes a conflict to review."""
+    if saved_ms is None or not (plan.person_updates or plan.household_updates):
+        return
+    me = store.device_id
+    loser_hlc = f"{saved_ms:018d}.00000"
+    for table, updates, fields in (("person", plan.person_updates, db.PERSON_FIELDS),
+                                   ("household", plan.household_updates, db.HOUSEHOLD_FIELDS)):
+        if not updates:
+            continue
+        with store.read() as conn:
+            later = db.changed_elsewhere_since(conn, table, (u["id"] for u in updates), saved_ms, me)
+            if not later:
+                continue
+            current = db.persons(conn, [u["id"] for u in updates]) if table == "person" else db.households(
+                conn, [u["id"] for u in updates])
+        done = []
+        for update in updates:
+            now = current.get(update["id"])
+            if now is None:
+                continue
+            was = now if isinstance(now, dict) else dict(zip(fields, now))
+            for f in fields:
+                mark = later.get((update["id"], f)) or later.get((update["id"], "*"))
+                if mark is None or update[f] == was[f]:
+                    continue
+                change = next((c for c in plan.changes if c.person_id == update["id"] and c.field == f), None)
+                if change is not None:
+                    plan.changes.remove(change)
+                    plan.kept.append(change)
+                plan.conflicts.append((table, update["id"], f, mark[0], mark[1],
+                                       json.dumps(was[f], ensure_ascii=False), loser_hlc, me,
+                                       json.dumps(update[f], ensure_ascii=False)))
+                update[f] = was[f]
+            if all(update[f] == was[f] for f in fields):
+                done.append(update)  # nothing of the roster's is left to write for this row
+        for update in done:
+            updates.remove(update)
+            if table == "household":
+                plan.households_updated -= 1
+            else:
+                plan.persons_updated -= 1
+                plan.persons_unchanged += 1

@@ -14,7 +14,7 @@ from typing import Any
 
 from gridkeeper.io import roster
 from gridkeeper.io.roster import Header, Sheet
-from gridkeeper.io.roster_read import gc_paused
+from gridkeeper.io.roster_read import gc_paused, saved_ms
 from gridkeeper.places.roster_import.common import Progress, quiet
 from gridkeeper.store import roster as db
 from gridkeeper.store.engine import Store
@@ -41,6 +41,8 @@ class RosterSheet:
     header: Header
     profile: ProfileRows | None = field(default=None, repr=False)
     seconds: float = 0.0  # reading, finding the header
+    # When the workbook was last saved: a field a colleague changed after that keeps their value.
+    saved_ms: int | None = None
 
     @property
     def name(self) -> str:
@@ -62,14 +64,14 @@ def read_roster(path: Path, sheet: str | None = None, *, store: Store | None = N
         else:
             data, profile = _read_with_profile(store, path, sheet)
         header = _header(data)
-    return RosterSheet(Path(path), data, header, profile, time.perf_counter() - started)
+    return RosterSheet(Path(path), data, header, profile, time.perf_counter() - started, saved_ms(Path(path)))
 
 
 def find_header(path: Path, data: Sheet) -> RosterSheet:
     """The RosterSheet of a sheet read already (the wizard reads it itself, to show it even
     when it holds no roster); RosterError when no header is found or no rows are below it."""
     started = time.perf_counter()
-    return RosterSheet(Path(path), data, _header(data), None, time.perf_counter() - started)
+    return RosterSheet(Path(path), data, _header(data), None, time.perf_counter() - started, saved_ms(Path(path)))
 
 
 def _header(data: Sheet) -> Header:

@@ -86,6 +86,7 @@ class ImportReport:
     warnings: list[Issue] = field(default_factory=list)
     rejected_rows: list[int] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    kept: list[Change] = field(default_factory=list)  # a colleague changed these after the workbook was saved
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -102,6 +103,9 @@ class ImportReport:
             "changes": [{"row": c.row, "of": "household" if c.household else "person", "person": c.name,
                          "field": c.field, "old": _masked(c.field, c.old), "new": _masked(c.field, c.new)}
                         for c in self.changes],
+            "kept": [{"row": c.row, "of": "household" if c.household else "person", "person": c.name,
+                      "field": c.field, "current": _masked(c.field, c.old), "roster": _masked(c.field, c.new)}
+                     for c in self.kept],
         }
 
 

@@ -224,14 +224,21 @@ class SummaryPage(QWizardPage):
         if warned:
             lines.append(self.tr("Imported with a warning, as each warning below says: %n row(s).", "",
                                  warned))
+        if report.kept:
+            lines.append(self.tr(
+                "%n value(s) changed on another laptop after this workbook was saved were kept; the roster's "
+                "values are on the Conflicts page to review.", "", len(report.kept)))
         self.summary.setText("\n".join(lines))
         # What an updated roster changed, field by field (an update counted above is shown here).
         self.changes.clear()
         for change in report.changes:
             self.changes.addItem(change.text(_translate))
-        self.changes_title.setText(self.tr("Changed:") if report.changes else "")
-        self.changes_title.setVisible(bool(report.changes))
-        self.changes.setVisible(bool(report.changes))
+        for change in report.kept:
+            self.changes.addItem(self.tr("Kept: {text}").format(text=change.text(_translate)))
+        shown = bool(report.changes or report.kept)
+        self.changes_title.setText(self.tr("Changed:") if shown else "")
+        self.changes_title.setVisible(shown)
+        self.changes.setVisible(shown)
         self.problems.clear()
         for issue in report.rejected:
             self.problems.addItem(self.tr("Rejected: {text}").format(text=issue.text(_translate)))
