@@ -139,7 +139,7 @@ def _written_ms(path: Path) -> int | None:
 def _pushed(store: Store) -> list[list[Any]]:
     raw = store.meta(PUSHED_BATCHES)
     try:
-        return [b for b in json.loads(raw) if isinstance(b, list) and len(b) == 4] if raw else []
+        return [b for b in json.loads(raw) if isinstance(b, list) and len(b) >= 4] if raw else []
     except ValueError:
         return []
 
@@ -275,43 +275,69 @@ def _sealing(store: Store) -> Sealing:
     return Sealing(office.office_id(store) or "", epoch, key, office.device_keys(store))
 
 
+def _ours(store: Store, batch: Batch) -> bool:
+    """Whether our change log holds exactly this batch's changes under its seqs (our own batch, written
+    by a sync that stopped before noting it), rather than another copy of this profile's."""
+    with store.read() as conn:
+        hlcs = dict(conn.exec_driver_sql(
+            "SELECT seq, hlc FROM change_log WHERE device_id = ? AND seq BETWEEN ? AND ?",
+            (batch.device, batch.first_seq, batch.seq)).all())
+    return len(hlcs) == len(batch.changes) and [hlcs[s] for s in sorted(hlcs)] == [c.hlc for c in batch.changes]
+
+
 def _check_own(store: Store, share: FolderShare, me: str, result: SyncResult) -> None:
     """Our folder against what we wrote: write again what is missing or changed, set aside what is
     not ours, and refuse when a valid batch of ours is there that this profile never wrote."""
     pushed = _pushed(store)
     files = share.batch_files(me)
-    ours = {int(b[1]): b for b in pushed}
+    ours = {int(b[1]) for b in pushed}
+    keys = office.device_keys(store)
     for seq, path in sorted(files.items()):
         if seq in ours:
             continue
-        keys = office.device_keys(store)
         item = share.read_batch(me, seq, path, Opening(share.office, office.epoch_keys(store), keys.sign_public))
         if isinstance(item, Batch):
-            raise ProfileCopied(share.root)  # signed by our key, written by another copy of this profile
-        if item.reason in ("timeout",):
+            if not _ours(store, item):
+                raise ProfileCopied(share.root)  # signed by our key, written by another copy of this profile
+            _record(store, item, path)  # written by a sync of ours that stopped before noting it
+            continue
+        if item.reason == "timeout":
             continue
         if share.set_aside(path) is not None:
             result.set_aside.append(path.name)
             log.warning("set aside %s in our folder: %s", path.name, item.reason)
     sealing: Sealing | None = None
     previous = 0
-    for first, seq, size, digest in pushed:
-        prev, previous = previous, int(seq)
-        path = files.get(int(seq))
-        if path is not None:
-            try:
-                if os.lstat(path).st_size == size and _digest(path) == digest:
-                    continue
-            except OSError:
-                pass
-        batch = _batch(store, me, int(first) - 1, int(seq), prev)
+    for record in _pushed(store):
+        first, seq = int(record[0]), int(record[1])
+        prev, previous = previous, seq
+        path = files.get(seq)
+        if path is not None and _unchanged(path, record):
+            continue
+        batch = _batch(store, me, first - 1, seq, prev)
         if batch is None:
             continue  # not in our log (a restored profile?): nothing to write it from
         sealing = sealing or _sealing(store)
-        _, data = share.write_batch(batch, sealing)
-        _record(store, batch, data, replace=True)
+        written, data = share.write_batch(batch, sealing)
+        _record(store, batch, written, data)
         result.repaired_batches += 1
         log.warning("wrote our batch %s again (%s on the share)", seq, "missing" if path is None else "changed")
+
+
+def _unchanged(path: Path, record: list[Any]) -> bool:
+    """The file is the one we wrote: same size and time as noted (no read), or else the same bytes."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    if info.st_size != record[2]:
+        return False
+    if len(record) > 4 and info.st_mtime_ns == record[4]:
+        return True
+    try:
+        return _digest(path) == record[3]
+    except Exception:  # noqa: BLE001 - unreadable is changed
+        return False
 
 
 def _digest(path: Path) -> str:
@@ -320,9 +346,14 @@ def _digest(path: Path) -> str:
     return sha256(safe_read.read_limited(path, safe_read.MAX_BATCH_BYTES))
 
 
-def _record(store: Store, batch: Batch, data: bytes, replace: bool = False) -> None:
-    pushed = [b for b in _pushed(store) if not (replace and int(b[1]) == batch.seq)]
-    pushed.append([batch.first_seq, batch.seq, len(data), sha256(data)])
+def _record(store: Store, batch: Batch, path: Path, data: bytes | None = None) -> None:
+    """Note a batch of ours as on the share: its range, and the file's size, hash and time."""
+    if data is None:
+        from gridkeeper.sync import safe_read
+
+        data = safe_read.read_limited(path, safe_read.MAX_BATCH_BYTES)
+    pushed = [b for b in _pushed(store) if int(b[1]) != batch.seq]
+    pushed.append([batch.first_seq, batch.seq, len(data), sha256(data), os.lstat(path).st_mtime_ns])
     pushed.sort(key=lambda b: int(b[1]))
     store.set_meta(PUSHED_BATCHES, json.dumps(pushed))
     store.set_meta(PUSHED_KEY, str(int(pushed[-1][1])))
@@ -332,8 +363,8 @@ def _push(store: Store, share: FolderShare, me: str, result: SyncResult) -> None
     pushed = _pushed_seq(store)
     sealing = _sealing(store)
     while (batch := _batch(store, me, pushed)) is not None:
-        _, data = share.write_batch(batch, sealing)
-        _record(store, batch, data)
+        written, data = share.write_batch(batch, sealing)
+        _record(store, batch, written, data)
         result.pushed_batches += 1
         result.pushed_changes += len(batch.changes)
         pushed = batch.seq

@@ -25,6 +25,8 @@ def enrol(share: Path, admin: Store, *others: Store) -> None:
         office.join(store, share, office.invite(admin, share).code)
     if others:
         assert sync_folder(admin, share).status == "ok"  # the admin's sync admits them
+    for store in others:  # and each pulls the office's data, as `office join` does
+        assert sync_folder(store, share).status == "ok"
 
 
 class Office:

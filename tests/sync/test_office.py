@@ -345,3 +345,19 @@ def test_an_old_roster_never_reverts_a_colleagues_later_correction(tmp_path: Pat
     assert (kept.field, kept.current, kept.other) == ("phones", '["13900001111"]', '["13812345678"]')
     third.close()
     o.close()
+
+
+def test_a_sync_that_stopped_between_writing_and_noting_a_batch_is_not_taken_for_a_copy(
+        trio: Office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper.sync import engine
+
+    a, b, _ = trio.laptops
+    add_person(a, "p1", "张伟")
+    real = engine._record
+    monkeypatch.setattr(engine, "_record", lambda *_a, **_k: (_ for _ in ()).throw(KeyboardInterrupt("power cut")))
+    with pytest.raises(KeyboardInterrupt):
+        trio.sync(0)
+    monkeypatch.setattr(engine, "_record", real)
+    result = trio.sync(0)
+    assert result.status == "ok" and result.set_aside == [] and result.pushed_changes == 0  # adopted, not resent
+    assert trio.sync(1).status == "ok" and value(b, "SELECT name FROM person") == "张伟"
