@@ -2,6 +2,11 @@
 
     python benchmarks/bench_sync.py --data-dir DIR   (a street profile; copied, never changed)
 
+Batches are sealed (encrypted and signed) and only an office's members sync
+(architecture.md, "Offices: trust on the share"): before anything is timed, A
+creates the office on the empty share and B joins with a code and is admitted
+by A (admit_requests, what A's next sync would do, without pushing anything).
+
 Invariant 6 says a sync costs in proportion to the new changes, not to the
 data: the small syncs after the initial one show it. A sync ends when the changes
 are applied and pushed; the search index then catches up on the households the
@@ -19,7 +24,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from gridkeeper.store import open_store
+from gridkeeper.store import Store, open_store
+from gridkeeper.sync import office
 from gridkeeper.sync.engine import sync_folder
 
 
@@ -29,6 +35,20 @@ def timed(label: str, fn):  # type: ignore[no-untyped-def]
     seconds = time.perf_counter() - t
     print(f"| {label} | {seconds:.2f} | {result.pushed_changes} | {result.pulled_changes} | {result.status} |")
     return result
+
+
+def enrol(share: Path, admin: Store, *others: Store) -> None:
+    """The office on `share` with `admin` as founder; each other store joins with its own code and is admitted.
+
+    Like tests/sync/simulation.py's enrol(), except that the admission is admit_requests() alone: the
+    admin's sync_folder() would also push its whole change log, which is what the bench times."""
+    if not office.office_id(admin):
+        office.create(admin, share)
+    for store in others:
+        office.join(store, share, office.invite(admin, share).code)
+    if others:
+        admitted = office.admit_requests(admin, share)
+        assert sorted(admitted) == sorted(s.device_id for s in others), admitted
 
 
 def main() -> None:
@@ -41,9 +61,10 @@ def main() -> None:
     share.mkdir()
     a = open_store(work / "a")
     b = open_store(work / "b")
+    enrol(share, a, b)  # untimed
     print("| step | seconds | sent | received | status |")
     print("|---|---:|---:|---:|---|")
-    timed("A pushes the whole street", lambda: sync_folder(a, share))
+    pushed = timed("A pushes the whole street", lambda: sync_folder(a, share))
     timed("B (empty) receives it", lambda: sync_folder(b, share))
     t = time.perf_counter()
     keyed = b.reindex_dirty()  # what the app and the CLI run right after a sync
@@ -52,28 +73,33 @@ def main() -> None:
         ids = [r[0] for r in conn.execute(text("SELECT id FROM person ORDER BY id LIMIT 100"))]
         for i, pid in enumerate(ids):
             conn.execute(text("UPDATE person SET note = :n WHERE id = :i"), {"n": f"回访 {i}", "i": pid})
-    timed("A sends 100 edits", lambda: sync_folder(a, share))
+    edits = timed("A sends 100 edits", lambda: sync_folder(a, share))
     timed("B receives 100 edits", lambda: sync_folder(b, share))
     timed("B syncs with nothing new", lambda: sync_folder(b, share))
-    size = sum(p.stat().st_size for p in share.rglob("*.jsonl.gz"))
-    logged = 116_938 + 100
+    size = sum(p.stat().st_size for p in share.rglob("*.gkb"))
+    logged = pushed.pushed_changes + edits.pushed_changes
     print(f"\nbytes on the share: {size:,} for {logged:,} changes = {size / logged:.1f} bytes per change")
-    a.close()
 
     # 50 devices' folders on the share: a no-op sync must not grow with them or with the data.
+    # 48 more laptops join (each with its own code, admitted by A), each writes one sealed batch.
     from gridkeeper import ids
-    from gridkeeper.sync.folder import Batch, Change, FolderShare
+    from gridkeeper.sync.folder import Batch, Change, FolderShare, Sealing
 
-    folder = FolderShare(share)
-    dataset = b.meta("dataset_id") or ""
-    for n in range(48):
-        device = f"bench-device-{n:02d}"
+    office_id = office.office_id(a) or ""
+    folder = FolderShare(share, office_id)
+    laptops = [open_store(work / f"laptop{n:02d}") for n in range(48)]
+    enrol(share, a, *laptops)  # untimed
+    epoch, key = office.current_epoch(a)
+    for n, laptop in enumerate(laptops):
+        device = laptop.device_id
         name = f"标签{n}"
         change = Change(hlc=f"{1_790_000_000_000 + n:018d}.00000", device=device, tbl="tag", row=ids.tag_id(name),
                         field="*", value=f'{{"deleted": 0, "name": "{name}", "sensitive": 0}}')
-        folder.register_device(dataset, device, {"id": device, "name": device, "cadre": ""})
-        folder.write_batch(dataset, Batch(device=device, first_seq=1, seq=1, changes=(change,)))
-    print(f"devices on the share: {len(folder.devices(dataset))}")
+        folder.write_batch(Batch(device=device, first_seq=1, seq=1, changes=(change,)),
+                           Sealing(office_id, epoch, key, office.device_keys(laptop)))
+        laptop.close()
+    a.close()
+    print(f"devices on the share: {len(folder.devices())}")
     print("| step | seconds | sent | received | status |")
     print("|---|---:|---:|---:|---|")
     timed("B receives one batch from each of 48 new devices", lambda: sync_folder(b, share))
