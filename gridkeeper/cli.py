@@ -125,7 +125,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="default: Chinese, English when the app's language is set to English")
         p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
-    sub.add_parser("dump", help="canonical JSON of all synced data (stable order)")
+    dump = sub.add_parser("dump", help="canonical JSON of all synced data (stable order); written to the audit log")
+    dump.add_argument("--with-audit", action="store_true",
+                      help="include the audit log (left out by default: each dump adds an entry to it)")
     return parser
 
 
@@ -180,11 +182,16 @@ def _cmd_dump(args: argparse.Namespace, root: Path) -> int:
     if not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
         return EXIT_USAGE
+    from gridkeeper.places import audit
+
     store = open_store(root, _passphrase())
     try:
+        with store.read() as conn:
+            persons = int(conn.exec_driver_sql("SELECT count(*) FROM person WHERE deleted = 0").scalar() or 0)
+        audit.record(store, "dump", persons, "gridkeeper dump: every ID number and phone, unmasked")
         out = open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False, newline="\n")
         try:
-            dump.write(store, out)
+            dump.write(store, out, leave_out=() if args.with_audit else ("auditlog",))
             out.flush()
         except BrokenPipeError:  # `gridkeeper dump | head`: the reader had enough
             devnull = os.open(os.devnull, os.O_WRONLY)

@@ -16,6 +16,7 @@ from html import escape
 
 from gridkeeper import mediation
 from gridkeeper.errors import QT_TRANSLATE_NOOP
+from gridkeeper.places import audit
 from gridkeeper.store import mediation as queries
 from gridkeeper.store.engine import Store
 
@@ -63,6 +64,8 @@ def document(store: Store, case_id: str, office: str = "城南", committee: str 
         raise NoAgreement(file.number)
     with store.read() as conn:  # contacts unmasked: see the module doc
         parties = queries.parties(conn, case_id)
+    # The paper carries every party's contact in full: the audit log says who made it and when.
+    audit.record(store, "agreement", len(parties), file.number, table="mediationcase", row_id=case_id)
     a = file.agreement
     performance = a.performance_method.strip()
     if a.performance_due:

@@ -91,3 +91,17 @@ def export_numbers(store: Store, person_ids: list[str], note: str, when: datetim
                 "action": "export", "tbl": "person", "row_id": person_id, "field": "phones", "note": note,
             })
     return out
+
+
+def record(store: Store, action: str, persons: int, note: str = "", *, table: str = "person", row_id: str = "*",
+           when: datetime | None = None) -> None:
+    """One entry for a disclosure of many persons at once (a dump, a printed paper): who, when, what,
+    and how many persons, in the note."""
+    me = profile.current_cadre(store)
+    at = (when or clock.now()).strftime("%Y-%m-%d %H:%M:%S")
+    with store.begin() as conn:
+        queries.log(conn, {
+            "id": new_id(), "at": at, "cadre_id": me.id if me else None, "device_id": store.device_id,
+            "action": action, "tbl": table, "row_id": row_id, "field": "*",
+            "note": f"{persons} persons" + (f"; {note}" if note else ""),
+        })

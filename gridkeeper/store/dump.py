@@ -15,23 +15,25 @@ from gridkeeper.store.engine import Store
 from gridkeeper.store.schema import SYNCED_TABLES
 
 
-def rows(store: Store) -> dict[str, list[dict[str, Any]]]:
+def rows(store: Store, tables: tuple[str, ...] = SYNCED_TABLES) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     with store.read() as conn:
-        for table in SYNCED_TABLES:
+        for table in tables:
             result = conn.execute(text(f'SELECT * FROM "{table}" ORDER BY id'))
             out[table] = [dict(sorted(r._mapping.items())) for r in result]
     return out
 
 
-def write(store: Store, out: TextIO) -> None:
-    data = rows(store)
+def write(store: Store, out: TextIO, *, leave_out: tuple[str, ...] = ()) -> None:
+    """Every synced table (but those left out) as canonical JSON: sorted keys, rows by id."""
+    tables = tuple(t for t in SYNCED_TABLES if t not in leave_out)
+    data = rows(store, tables)
     out.write("{\n")
-    for i, table in enumerate(SYNCED_TABLES):
+    for i, table in enumerate(tables):
         out.write(f"{json.dumps(table)}: [\n")
         items = data[table]
         for j, row in enumerate(items):
             line = json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
             out.write(line + (",\n" if j < len(items) - 1 else "\n"))
-        out.write("]" + (",\n" if i < len(SYNCED_TABLES) - 1 else "\n"))
+        out.write("]" + (",\n" if i < len(tables) - 1 else "\n"))
     out.write("}\n")

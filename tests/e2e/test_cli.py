@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import gridkeeper
+from gridkeeper import clock
 
 pytestmark = pytest.mark.e2e
 
@@ -24,8 +25,8 @@ def _env(tmp_home: Path, **extra: str) -> dict[str, str]:
     The home matters: without a data dir the CLI falls back to the user data
     folder, which must never be the real one of whoever runs the tests.
     """
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GRIDKEEPER_")}
-    env.update(HOME=str(tmp_home), XDG_DATA_HOME=str(tmp_home / "xdg-data"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GRIDKEEPER_") or k == "GRIDKEEPER_TODAY"}
+    env.update(HOME=str(tmp_home), XDG_DATA_HOME=str(tmp_home / "xdg-data"))  # the suite's clock stays
     env.update(extra)
     return env
 
@@ -251,3 +252,21 @@ def test_demo_refuses_a_profile_holding_only_a_tag(tmp_path: Path, home: Path) -
     assert "Traceback" not in proc.stderr.decode()
     assert proc.returncode == 2
     assert data_of(root) == before
+
+
+def test_a_dump_is_written_to_the_audit_log(seed3: tuple[Path, subprocess.CompletedProcess[bytes]], tmp_path: Path,
+                                            home: Path) -> None:
+    """Finding: `dump` printed every ID and phone number and left no audit entry."""
+    root = tmp_path / "audited"
+    shutil.copytree(seed3[0], root)
+    def dumps() -> list[dict[str, str]]:
+        audited = json.loads(_ok(gk("dump", "--with-audit", data_dir=root, home=home)))
+        return [e for e in audited["auditlog"] if e["action"] == "dump"]
+
+    before = dumps()
+    first = json.loads(_dump(root, home))
+    assert "auditlog" not in first  # left out by default: each dump adds to it
+    after = dumps()
+    assert len(after) == len(before) + 2  # the plain dump and the one that looked
+    assert all(e["note"].startswith(f"{len(first['person'])} persons") for e in after)
+    assert {e["at"][:10] for e in after} == {clock.today().isoformat()}
