@@ -131,6 +131,7 @@ class Store:
         self.encrypted = encrypted
         self._hooks = hooks
         self._writer = engine.execution_options(gk_write=True)
+        self.catch_up_error = ""  # the search catch-up's failure at open, if any (the app says so)
 
     @property
     def device_id(self) -> str:
@@ -210,6 +211,8 @@ class Store:
             if dirty:
                 searchindex.refresh(conn, dirty)
                 conn.exec_driver_sql("DELETE FROM search_dirty")
+            conn.exec_driver_sql("DELETE FROM local_meta WHERE key = 'catch_up_failed'")
+        self.catch_up_error = ""
         return len(dirty)
 
     @contextmanager
@@ -300,8 +303,43 @@ def open_store(
         with store.read() as conn:
             last = conn.execute(text("SELECT max(hlc) FROM change_log")).scalar()
         hooks.clock = HybridClock(device_id, Timestamp.decode(last) if last else None, now_ms)
-        store.reindex_dirty()  # a sync cut off before re-indexing what it applied
     except Exception:  # ProfileBusy, typically: no connection left behind
         store.close()
         raise
+    _catch_up(store)  # a sync or import cut off before re-indexing what it wrote
     return store
+
+
+CATCH_UP_FAILED = "catch_up_failed"  # local_meta: {"error": ..., "count": n} of the search catch-up at open
+
+
+def _catch_up(store: Store) -> None:
+    """Re-key what a cut-off write left for the search index; never keep the profile from opening.
+
+    Search is right meanwhile (it reads search_dirty's households the slow way). A failure is
+    logged and kept on `store.catch_up_error`; one that failed the same way twice is not tried
+    at every start again (a later sync or import still tries, and clears the mark on success)."""
+    import json
+
+    raw = store.meta(CATCH_UP_FAILED)
+    try:
+        before = json.loads(raw) if raw else {}
+    except ValueError:
+        before = {}
+    if before.get("count", 0) >= 2:
+        store.catch_up_error = str(before.get("error", ""))
+        log.warning("search catch-up skipped at open: it failed twice (%s)", store.catch_up_error)
+        return
+    try:
+        store.reindex_dirty()
+    except ProfileBusy:
+        raise
+    except Exception as exc:  # noqa: BLE001 - MemoryError included: the profile must still open
+        error = f"{type(exc).__name__}: {exc}"[:300]
+        log.exception("search catch-up failed at open")
+        count = before.get("count", 0) + 1 if before.get("error") == error else 1
+        store.catch_up_error = error
+        try:
+            store.set_meta(CATCH_UP_FAILED, json.dumps({"error": error, "count": count}))
+        except Exception:  # noqa: BLE001 - a full disk: nothing more to note
+            log.exception("could not note the failed catch-up")

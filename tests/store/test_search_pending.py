@@ -71,3 +71,35 @@ def test_a_failed_deferred_bulk_load_lists_nothing(demo_store: Store) -> None:
             raise RuntimeError("cut off")
     with demo_store.read() as conn:
         assert not searchindex.pending(conn)
+
+
+def test_a_catch_up_that_fails_never_keeps_the_profile_from_opening(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Finding: a re-index that ran out of memory was retried at every open, and nothing opened."""
+
+
+    from gridkeeper.store import engine, open_store, searchindex
+    from tests.store.helpers import place
+
+    store = open_store(tmp_path / "p")
+    where = place(store)
+    with store.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO search_dirty (household_id) VALUES (?)", (where["household"],))
+    store.close()
+    calls = []
+
+    def out_of_memory(*_a, **_k):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        raise MemoryError("6 GB")
+
+    monkeypatch.setattr(searchindex, "refresh", out_of_memory)
+    for attempt in range(4):
+        s = open_store(tmp_path / "p")  # opens every time
+        assert s.catch_up_error == "MemoryError: 6 GB"
+        assert s.meta("device_id")
+        s.close()
+    assert len(calls) == 2  # tried twice, then no more at every start
+    monkeypatch.undo()
+    s = open_store(tmp_path / "p")
+    assert s.reindex_dirty() == 1 and s.catch_up_error == ""  # a later catch-up succeeds and clears it
+    assert s.meta(engine.CATCH_UP_FAILED) is None
+    s.close()
