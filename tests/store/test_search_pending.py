@@ -75,8 +75,6 @@ def test_a_failed_deferred_bulk_load_lists_nothing(demo_store: Store) -> None:
 
 def test_a_catch_up_that_fails_never_keeps_the_profile_from_opening(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Finding: a re-index that ran out of memory was retried at every open, and nothing opened."""
-
-
     from gridkeeper.store import engine, open_store, searchindex
     from tests.store.helpers import place
 
