@@ -94,7 +94,9 @@ def test_a_laptop_whose_prefix_would_clash_with_one_it_knows_takes_a_longer_one(
     share.mkdir()
     try:
         from gridkeeper.sync.engine import sync_folder
+        from tests.sync.simulation import enrol
 
+        enrol(share, a, b)  # only an office's laptops sync
         new_case(a)
         sync_folder(a, share)
         sync_folder(b, share)
