@@ -306,8 +306,8 @@ class MainWindow(QMainWindow):
     def sync(self) -> None:
         """File > Sync (Ctrl+S): the Sync page, and a sync when there is a folder to sync with."""
         self.show_sync_page()
-        if self.sync_page.folder.text().strip():
-            self.sync_page.sync_now()
+        if self.sync_page.folder.text().strip() or not self.sync_page.in_office():
+            self.sync_page.sync_now()  # in no office yet: says so, and where to create or join one
         else:
             self.sync_page.folder.setFocus()
 
