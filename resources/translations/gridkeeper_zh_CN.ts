@@ -2881,6 +2881,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
 <context>
     <name>SyncStatusLabel</name>
     <message>
+        <source>This laptop is not in an office yet. Click to create or join one on the Sync page.</source>
+        <translation>本机尚未加入任何单位。点击到同步页面新建或加入单位。</translation>
+    </message>
+    <message>
         <source>Click to open the Sync page.</source>
         <translation>点击打开同步页面。</translation>
     </message>
@@ -2891,6 +2895,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Not in an office yet</source>
+        <translation>尚未加入单位</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -2915,6 +2923,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>some data not received</source>
+        <translation>部分数据未收到</translation>
     </message>
     <message>
         <source>share reachable</source>

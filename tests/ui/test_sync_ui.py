@@ -608,6 +608,7 @@ def test_a_missing_batch_is_reported_then_written_again(qtbot, laptops, share: P
     assert gap.device == b.device_id
     assert (f"• Changes no. {gap.from_seq} to {gap.to_seq} of 李强 (PC-07) are missing from the shared folder; "
             "waiting for that laptop's next sync, which writes them again.") in page.report.text().splitlines()
+    assert "some data not received" in admin.sync_status.text()
 
     member = window(qtbot, b)  # its next sync writes the batch again, and says so
     page_b = sync_through_page(qtbot, member, share)
@@ -644,7 +645,7 @@ def test_screenshots_in_chinese(qtbot, laptops, share: Path, tmp_path: Path, mon
         first.nav.setCurrentRow(first.pages.indexOf(first.sync_page))
         first.sync_page.folder.setText(str(share))
         assert first.sync_page.setup.title() == "在本机设置同步"
-        qtbot.waitUntil(lambda: bool(first.sync_status.text()), timeout=2000)
+        qtbot.waitUntil(lambda: "尚未加入单位" in first.sync_status.text(), timeout=2000)
         setup_shot = tmp_path / "sync-setup-zh.png"
         assert first.grab().save(str(setup_shot))
 
