@@ -22,7 +22,7 @@ QM = TS.with_suffix(".qm")
 EN_TS = TS.with_name("gridkeeper_en.ts")
 EN_QM = EN_TS.with_suffix(".qm")
 CATALOGUES = ((TS, QM), (EN_TS, EN_QM))
-_COUNTED = re.compile(r"(%n [^{}%]*?)\(s\)")
+_COUNTED = re.compile(r"(%n [^{}%]*?)\((e?s)\)")  # "%n row(s)", "%n batch(es)"
 
 
 def _tool(name: str) -> str:
@@ -49,8 +49,9 @@ def update() -> None:
 
 
 def english_forms(source: str) -> tuple[str, str]:
-    """("%n row(s)") -> ("%n row", "%n rows"); a "(s)" not counted by %n stays."""
-    return _COUNTED.sub(r"\1", source), _COUNTED.sub(r"\1s", source)
+    """("%n row(s)") -> ("%n row", "%n rows"), ("%n batch(es)") -> ("%n batch", "%n batches"); a "(s)" not
+    counted by %n stays."""
+    return _COUNTED.sub(r"\1", source), _COUNTED.sub(r"\1\2", source)
 
 
 def fill_english_plurals() -> None:

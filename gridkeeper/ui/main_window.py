@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.sync_page.synced.connect(self._after_sync)
         self.sync_page.share_checked.connect(self.sync_status.set_reachable)
         self.sync_page.busy_changed.connect(self.sync_status.set_syncing)
+        self.sync_page.office_changed.connect(self.sync_status.office_changed)
         self.sync_page.ended.connect(self._sync_ended)
         self.sync_page.auto_minutes_changed.connect(self._schedule_auto_sync)
         self.auto_sync = QTimer(self)
@@ -306,8 +307,8 @@ class MainWindow(QMainWindow):
     def sync(self) -> None:
         """File > Sync (Ctrl+S): the Sync page, and a sync when there is a folder to sync with."""
         self.show_sync_page()
-        if self.sync_page.folder.text().strip():
-            self.sync_page.sync_now()
+        if self.sync_page.folder.text().strip() or not self.sync_page.in_office():
+            self.sync_page.sync_now()  # in no office yet: says so, and where to create or join one
         else:
             self.sync_page.folder.setFocus()
 
@@ -322,7 +323,7 @@ class MainWindow(QMainWindow):
         else:
             self.auto_sync.stop()
 
-    def _after_sync(self, _result: SyncResult) -> None:
+    def _after_sync(self, result: SyncResult) -> None:
         self.households.run_search()
         self.today.refresh()
         if mediations := self._if_built("mediations"):
@@ -332,7 +333,7 @@ class MainWindow(QMainWindow):
                 page.refresh()  # type: ignore[attr-defined]
         self.refresh_status()
         self.conflicts.refresh()
-        self.sync_status.refresh()
+        self.sync_status.set_result(result)
 
     def _sync_ended(self, sentence: str) -> None:
         self.sync_status.refresh()

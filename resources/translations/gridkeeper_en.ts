@@ -80,6 +80,23 @@
     </message>
 </context>
 <context>
+    <name>SetupBox</name>
+    <message numerus="yes">
+        <source>For every other laptop. Ask the office's admin for an enrolment code (it works once, for %n day(s)) and type it here; capitals, spaces and dashes do not matter. This laptop then receives the office's data.</source>
+        <translation>
+            <numerusform>For every other laptop. Ask the office's admin for an enrolment code (it works once, for %n day) and type it here; capitals, spaces and dashes do not matter. This laptop then receives the office's data.</numerusform>
+            <numerusform>For every other laptop. Ask the office's admin for an enrolment code (it works once, for %n days) and type it here; capitals, spaces and dashes do not matter. This laptop then receives the office's data.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An enrolment code has 12 letters and digits, like ABCD-EFGH-JKLM; this one has %n.</source>
+        <translation>
+            <numerusform>An enrolment code has 12 letters and digits, like ABCD-EFGH-JKLM; this one has %n.</numerusform>
+            <numerusform>An enrolment code has 12 letters and digits, like ABCD-EFGH-JKLM; this one has %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SheetPage</name>
     <message numerus="yes">
         <source>Read the sheet “{sheet}”: %n row(s).</source>
@@ -165,24 +182,17 @@
 <context>
     <name>SyncPanel</name>
     <message numerus="yes">
-        <source>Sent %n change(s), received {received}.</source>
+        <source>Took in %n change(s) from the old unencrypted data on the folder, and removed that copy.</source>
         <translation>
-            <numerusform>Sent %n change, received {received}.</numerusform>
-            <numerusform>Sent %n changes, received {received}.</numerusform>
+            <numerusform>Took in %n change from the old unencrypted data on the folder, and removed that copy.</numerusform>
+            <numerusform>Took in %n changes from the old unencrypted data on the folder, and removed that copy.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s) to review.</source>
+        <source>Could not read %n damaged batch(es) of the old data.</source>
         <translation>
-            <numerusform>%n conflict to review.</numerusform>
-            <numerusform>%n conflicts to review.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>This laptop's clock is about %n day(s) behind; please correct it.</source>
-        <translation>
-            <numerusform>This laptop's clock is about %n day behind; please correct it.</numerusform>
-            <numerusform>This laptop's clock is about %n days behind; please correct it.</numerusform>
+            <numerusform>Could not read %n damaged batch of the old data.</numerusform>
+            <numerusform>Could not read %n damaged batches of the old data.</numerusform>
         </translation>
     </message>
 </context>
@@ -200,6 +210,58 @@
         <translation>
             <numerusform>%n conflict</numerusform>
             <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message numerus="yes">
+        <source>Sent %n change(s), received {received}.</source>
+        <translation>
+            <numerusform>Sent %n change, received {received}.</numerusform>
+            <numerusform>Sent %n changes, received {received}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review.</source>
+        <translation>
+            <numerusform>%n conflict to review.</numerusform>
+            <numerusform>%n conflicts to review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Admitted %n new laptop(s) to the office: {names}.</source>
+        <translation>
+            <numerusform>Admitted %n new laptop to the office: {names}.</numerusform>
+            <numerusform>Admitted %n new laptops to the office: {names}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more batch(es) held back.</source>
+        <translation>
+            <numerusform>…and %n more batch held back.</numerusform>
+            <numerusform>…and %n more batches held back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This laptop wrote %n batch(es) of its own again, missing or damaged on the shared folder.</source>
+        <translation>
+            <numerusform>This laptop wrote %n batch of its own again, missing or damaged on the shared folder.</numerusform>
+            <numerusform>This laptop wrote %n batches of its own again, missing or damaged on the shared folder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set aside, unused: %n file(s) in this laptop's place on the shared folder that it did not write.</source>
+        <translation>
+            <numerusform>Set aside, unused: %n file in this laptop's place on the shared folder that it did not write.</numerusform>
+            <numerusform>Set aside, unused: %n files in this laptop's place on the shared folder that it did not write.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This laptop's clock is about %n day(s) behind; please correct it.</source>
+        <translation>
+            <numerusform>This laptop's clock is about %n day behind; please correct it.</numerusform>
+            <numerusform>This laptop's clock is about %n days behind; please correct it.</numerusform>
         </translation>
     </message>
 </context>

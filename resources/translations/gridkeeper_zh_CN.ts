@@ -2001,6 +2001,117 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>OfficeBox</name>
+    <message>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;New enrolment code</source>
+        <translation>生成新邀请码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A one-time code for a new laptop to join this office</source>
+        <translation>一次性邀请码，供一台新电脑加入本单位</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected laptop from the office (a lost or stolen laptop, or one handed on)</source>
+        <translation>将选中的电脑移出本单位（丢失、被盗或已转交他人的电脑）</translation>
+    </message>
+    <message>
+        <source>Only an admin&apos;s laptop can add laptops to the office or remove them.</source>
+        <translation>只有管理员的电脑才能为本单位添加或移除电脑。</translation>
+    </message>
+    <message>
+        <source>Enrolment code for a new laptop:</source>
+        <translation>新电脑的邀请码：</translation>
+    </message>
+    <message>
+        <source>The same code as a QR code</source>
+        <translation>同一邀请码的二维码</translation>
+    </message>
+    <message>
+        <source>Type it on the new laptop&apos;s Sync page, under Join an office. It works once, for one laptop, until {when}. The new laptop is admitted at this laptop&apos;s next sync.</source>
+        <translation>请在新电脑的“同步”页面“加入单位”处输入。仅限一台电脑使用一次，有效期至 {when}。本机下次同步时将接纳这台新电脑。</translation>
+    </message>
+    <message>
+        <source>This laptop was removed from the office by an admin; it no longer syncs.</source>
+        <translation>本机已被管理员移出本单位，不再同步。</translation>
+    </message>
+    <message>
+        <source>This laptop has joined and waits to be admitted by an admin&apos;s laptop, at its next sync.</source>
+        <translation>本机已申请加入，等待管理员的电脑在其下次同步时接纳。</translation>
+    </message>
+    <message>
+        <source>This laptop is an admin of the office.</source>
+        <translation>本机是本单位的管理员。</translation>
+    </message>
+    <message>
+        <source>This laptop is a member of the office.</source>
+        <translation>本机是本单位的成员。</translation>
+    </message>
+    <message>
+        <source>Office {name}. {who}</source>
+        <translation>单位：{name}。{who}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>{laptop} (this laptop)</source>
+        <translation>{laptop}（本机）</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>in the office</source>
+        <translation>在本单位</translation>
+    </message>
+    <message>
+        <source>removed {when}</source>
+        <translation>已于 {when} 移除</translation>
+    </message>
+    <message>
+        <source>Revoke a laptop</source>
+        <translation>移除电脑</translation>
+    </message>
+    <message>
+        <source>Remove {laptop} from the office?
+
+Every laptop will refuse the data it writes from now on, and the office key is changed, so it cannot read what the others write after this. What it sent before stays. Do this for a lost or stolen laptop, or one that leaves the office; it cannot be undone.</source>
+        <translation>将 {laptop} 移出本单位？
+
+此后它写入的数据将被所有电脑拒收，单位密钥也会更换，它将无法读取其他电脑此后写入的数据。它此前发送的数据仍保留。适用于丢失、被盗或离开本单位的电脑；此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
     <name>OfficeNamesDialog</name>
     <message>
         <source>Office names</source>
@@ -2426,6 +2537,65 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
 </context>
 <context>
+    <name>SetupBox</name>
+    <message>
+        <source>Set up sync on this laptop</source>
+        <translation>在本机设置同步</translation>
+    </message>
+    <message>
+        <source>This laptop is not in an office yet. An office is the laptops that sync with each other through the shared folder above: only laptops admitted to it can read or add data there, and what is on the folder is encrypted. Choose the shared folder first, then one of the two below.</source>
+        <translation>本机尚未加入任何单位。单位即通过上方共享文件夹互相同步的一组电脑：只有被接纳的电脑才能读取或添加其中的数据，文件夹中的内容都经过加密。请先选择共享文件夹，再从下面两项中选择一项。</translation>
+    </message>
+    <message>
+        <source>Start a new office</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <source>For the first laptop only. The office is made on the shared folder and this laptop becomes its admin: it gives the other laptops their enrolment codes and can remove a lost laptop.</source>
+        <translation>仅限第一台电脑。将在共享文件夹中建立单位，本机成为管理员：由它为其他电脑生成邀请码，也可以移除丢失的电脑。</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 城南街道网格</source>
+        <translation>可不填，例如 城南街道网格</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the office here</source>
+        <translation>在此新建单位(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>单位名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Join an office</source>
+        <translation>加入单位</translation>
+    </message>
+    <message numerus="yes">
+        <source>For every other laptop. Ask the office&apos;s admin for an enrolment code (it works once, for %n day(s)) and type it here; capitals, spaces and dashes do not matter. This laptop then receives the office&apos;s data.</source>
+        <translation>
+            <numerusform>适用于其他所有电脑。请向单位管理员索取邀请码（只能使用一次，%n 天内有效）并在此输入；大小写、空格和短横线均不影响。之后本机会收到单位的数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Join with the code</source>
+        <translation>用邀请码加入(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation>邀请码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Type the enrolment code the office&apos;s admin gave you.</source>
+        <translation>请输入单位管理员给您的邀请码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>An enrolment code has 12 letters and digits, like ABCD-EFGH-JKLM; this one has %n.</source>
+        <translation>
+            <numerusform>邀请码由 12 个字母和数字组成，例如 ABCD-EFGH-JKLM；您输入的有 %n 个。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SheetPage</name>
     <message>
         <source>Sheet and header row</source>
@@ -2604,6 +2774,14 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
+        <source>Creating the office on the shared folder…</source>
+        <translation>正在共享文件夹中新建单位…</translation>
+    </message>
+    <message>
+        <source>Joining the office…</source>
+        <translation>正在加入单位…</translation>
+    </message>
+    <message>
         <source>Receiving changes from other laptops…</source>
         <translation>正在接收其他电脑的修改…</translation>
     </message>
@@ -2628,12 +2806,24 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>请先选择共享文件夹。</translation>
     </message>
     <message>
+        <source>This laptop is not in an office yet: create the office on the shared folder, or join it with an enrolment code from its admin (below).</source>
+        <translation>本机尚未加入任何单位：请在共享文件夹中新建单位，或用管理员给的邀请码加入（见下方）。</translation>
+    </message>
+    <message>
         <source>Automatic sync: looking for the shared folder…</source>
         <translation>自动同步：正在查找共享文件夹…</translation>
     </message>
     <message>
         <source>Looking for the shared folder…</source>
         <translation>正在查找共享文件夹…</translation>
+    </message>
+    <message>
+        <source>Making an enrolment code…</source>
+        <translation>正在生成邀请码…</translation>
+    </message>
+    <message>
+        <source>Removing {laptop} from the office…</source>
+        <translation>正在将 {laptop} 移出本单位…</translation>
     </message>
     <message>
         <source>Not synced.</source>
@@ -2651,51 +2841,49 @@ Offline-first records for grid cadres of a street office.</source>
         <source>Your data on this laptop was not changed by the part that failed; sync again later.</source>
         <translation>失败的部分没有改动本机的数据；请稍后再同步。</translation>
     </message>
+    <message>
+        <source>The office was created on {folder}; this laptop is its admin. Give every other laptop an enrolment code (New enrolment code, below) to join it.</source>
+        <translation>已在 {folder} 新建单位，本机是管理员。请为其他每台电脑生成一个邀请码（下方“生成新邀请码”），供其加入。</translation>
+    </message>
     <message numerus="yes">
-        <source>Sent %n change(s), received {received}.</source>
+        <source>Took in %n change(s) from the old unencrypted data on the folder, and removed that copy.</source>
         <translation>
-            <numerusform>已发送 %n 条修改，收到 {received} 条。</numerusform>
+            <numerusform>已接收文件夹中旧版未加密数据的 %n 条修改，并删除了那份未加密的数据。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s) to review.</source>
+        <source>Could not read %n damaged batch(es) of the old data.</source>
         <translation>
-            <numerusform>有 %n 个冲突待处理。</numerusform>
+            <numerusform>旧数据中有 %n 批已损坏，无法读取。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Nothing new on either side: this laptop is up to date.</source>
-        <translation>双方都没有新的修改：本机已是最新。</translation>
-    </message>
-    <message numerus="yes">
-        <source>This laptop&apos;s clock is about %n day(s) behind; please correct it.</source>
-        <translation>
-            <numerusform>本机时钟大约慢了 %n 天，请校正。</numerusform>
-        </translation>
+        <source>This laptop joined the office. An admin&apos;s laptop admits it at its next sync; until then the other laptops keep what this laptop sends, and use it once it is admitted.</source>
+        <translation>本机已加入单位。管理员的电脑将在下次同步时接纳本机；在此之前，其他电脑会保留本机发送的数据，接纳后再使用。</translation>
     </message>
     <message>
-        <source>A batch from laptop {laptop} is damaged or incomplete; it is kept and retried next time.</source>
-        <translation>来自电脑 {laptop} 的一批数据已损坏或不完整；已保留，下次同步时重试。</translation>
+        <source>The first sync did not finish: {reason}</source>
+        <translation>首次同步未完成：{reason}</translation>
     </message>
     <message>
-        <source>Laptop {laptop} uses a newer GridKeeper; update this laptop to receive its changes.</source>
-        <translation>电脑 {laptop} 使用的是更新版本的网格管家；请升级本机后再接收它的修改。</translation>
+        <source>Not done.</source>
+        <translation>未完成。</translation>
     </message>
     <message>
-        <source>The clock of laptop {laptop} is more than a day ahead; its changes wait until its clock is corrected.</source>
-        <translation>电脑 {laptop} 的时钟快了一天以上；它的修改将等其时钟校正后再接收。</translation>
+        <source>A new enrolment code is shown below. Give it only to the cadre of the new laptop.</source>
+        <translation>新的邀请码显示在下方。请只交给使用新电脑的网格员。</translation>
     </message>
     <message>
-        <source>Changes from laptop {laptop} wait for changes from another laptop.</source>
-        <translation>来自电脑 {laptop} 的修改需等待另一台电脑的相关修改。</translation>
-    </message>
-    <message>
-        <source>Changes from laptop {laptop} were not received this time ({reason}); they are kept and retried next time.</source>
-        <translation>本次未能接收来自电脑 {laptop} 的修改（{reason}）；已保留，下次同步时重试。</translation>
+        <source>{laptop} was removed from the office. Every laptop refuses the data it writes from now on, and the office key was changed for the remaining laptops.</source>
+        <translation>已将 {laptop} 移出本单位。此后它写入的数据将被所有电脑拒收，其余电脑的单位密钥已更换。</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
+    <message>
+        <source>This laptop is not in an office yet. Click to create or join one on the Sync page.</source>
+        <translation>本机尚未加入任何单位。点击到同步页面新建或加入单位。</translation>
+    </message>
     <message>
         <source>Click to open the Sync page.</source>
         <translation>点击打开同步页面。</translation>
@@ -2707,6 +2895,10 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Not in an office yet</source>
+        <translation>尚未加入单位</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -2733,12 +2925,145 @@ Offline-first records for grid cadres of a street office.</source>
         </translation>
     </message>
     <message>
+        <source>some data not received</source>
+        <translation>部分数据未收到</translation>
+    </message>
+    <message>
         <source>share reachable</source>
         <translation>共享文件夹可访问</translation>
     </message>
     <message>
         <source>share not reachable</source>
         <translation>共享文件夹无法访问</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <source>this laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>a laptop not admitted yet</source>
+        <translation>一台尚未接纳的电脑</translation>
+    </message>
+    <message>
+        <source>{cadre} ({laptop})</source>
+        <translation>{cadre}（{laptop}）</translation>
+    </message>
+    <message>
+        <source>a laptop without a name</source>
+        <translation>一台未命名的电脑</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n change(s), received {received}.</source>
+        <translation>
+            <numerusform>已发送 %n 条修改，收到 {received} 条。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to review.</source>
+        <translation>
+            <numerusform>有 %n 个冲突待处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new on either side: this laptop is up to date.</source>
+        <translation>双方都没有新的修改：本机已是最新。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Admitted %n new laptop(s) to the office: {names}.</source>
+        <translation>
+            <numerusform>已接纳 %n 台新电脑加入本单位：{names}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more batch(es) held back.</source>
+        <translation>
+            <numerusform>……另有 %n 批数据暂未使用。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This laptop wrote %n batch(es) of its own again, missing or damaged on the shared folder.</source>
+        <translation>
+            <numerusform>本机写入共享文件夹的 %n 批数据缺失或已损坏，已重新写入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set aside, unused: %n file(s) in this laptop&apos;s place on the shared folder that it did not write.</source>
+        <translation>
+            <numerusform>共享文件夹中本机的位置有 %n 个文件不是本机写入的，已放到一边，不予使用。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This laptop&apos;s clock is about %n day(s) behind; please correct it.</source>
+        <translation>
+            <numerusform>本机时钟大约慢了 %n 天，请校正。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change no. {first} of {laptop} is missing from the shared folder; waiting for that laptop&apos;s next sync, which writes it again.</source>
+        <translation>{laptop}的第{first}号修改在共享文件夹中缺失，等待它下次同步时补上。</translation>
+    </message>
+    <message>
+        <source>Changes no. {first} to {last} of {laptop} are missing from the shared folder; waiting for that laptop&apos;s next sync, which writes them again.</source>
+        <translation>{laptop}的第{first}至{last}号修改在共享文件夹中缺失，等待它下次同步时补上。</translation>
+    </message>
+    <message>
+        <source>Batch no. {seq} of {laptop} is not an ordinary file on the shared folder (something was put in its place); it is not used.</source>
+        <translation>{laptop}的第{seq}号批次数据在共享文件夹中不是普通文件（被换成了别的东西），已不予使用。</translation>
+    </message>
+    <message>
+        <source>Batch no. {seq} of {laptop} is far larger than a batch can be; it was not read and is not used.</source>
+        <translation>{laptop}的第{seq}号批次数据大得异常，没有读取，也不予使用。</translation>
+    </message>
+    <message>
+        <source>Batch no. {seq} of {laptop} could not be read in time (the network may be slow); it is tried again at the next sync.</source>
+        <translation>{laptop}的第{seq}号批次数据未能及时读完（网络可能较慢），下次同步时重试。</translation>
+    </message>
+    <message>
+        <source>Batch no. {seq} of {laptop} is damaged or incomplete; it is not used for now and is tried again at the next sync.</source>
+        <translation>{laptop}的第{seq}号批次数据已损坏或不完整，暂不使用，下次同步时重试。</translation>
+    </message>
+    <message>
+        <source>Batch no. {seq} of {laptop} disappeared from the shared folder while it was being read; it is tried again at the next sync.</source>
+        <translation>{laptop}的第{seq}号批次数据在读取时从共享文件夹中消失了，下次同步时重试。</translation>
+    </message>
+    <message>
+        <source>A file in the place of {laptop} on the shared folder, no. {seq}, belongs somewhere else (copied or renamed); it is not used.</source>
+        <translation>共享文件夹中{laptop}位置下的第{seq}号文件不属于那里（被复制或改名），已不予使用。</translation>
+    </message>
+    <message>
+        <source>Batch no. {seq} of {laptop} has been damaged or tampered with (its signature does not match); it is not used.</source>
+        <translation>{laptop}的第{seq}号批次数据已损坏或被篡改（签名不符），已不予使用。</translation>
+    </message>
+    <message>
+        <source>Batch no. {seq} of {laptop} cannot be opened with the office keys this laptop holds (damaged or tampered with, or a key not received yet); it is not used for now.</source>
+        <translation>{laptop}的第{seq}号批次数据无法用本机持有的单位密钥打开（已损坏或被篡改，或尚未收到新密钥），已暂不使用。</translation>
+    </message>
+    <message>
+        <source>{laptop} uses a newer GridKeeper; update this laptop to receive its changes.</source>
+        <translation>{laptop}使用的是更新版本的网格管家；请升级本机后再接收它的修改。</translation>
+    </message>
+    <message>
+        <source>A new laptop has joined but no admin has admitted it yet; its changes are kept and used once an admin&apos;s laptop admits it at its next sync.</source>
+        <translation>有一台新电脑已申请加入，但管理员尚未接纳；它的修改先保留，待管理员的电脑在下次同步时接纳后再使用。</translation>
+    </message>
+    <message>
+        <source>{laptop} was removed from the office; its batch no. {seq}, written after that, is refused.</source>
+        <translation>{laptop}已被移出本单位；它在此之后写入的第{seq}号批次数据被拒收。</translation>
+    </message>
+    <message>
+        <source>The clock of {laptop} is more than a day ahead; its changes wait until its clock is corrected.</source>
+        <translation>{laptop}的时钟快了一天以上；它的修改将等其时钟校正后再接收。</translation>
+    </message>
+    <message>
+        <source>Changes from {laptop} wait for changes from another laptop.</source>
+        <translation>来自{laptop}的修改需等待另一台电脑的相关修改。</translation>
+    </message>
+    <message>
+        <source>Changes from {laptop} were not received this time; they are kept and tried again at the next sync.</source>
+        <translation>本次未能接收来自{laptop}的修改；已保留，下次同步时重试。</translation>
     </message>
 </context>
 <context>
@@ -3684,20 +4009,11 @@ Offline-first records for grid cadres of a street office.</source>
     </message>
     <message>
         <source>GridKeeper cannot write to the shared folder {path}: it may be read-only, full, or no longer connected. Your data is safe on this laptop; sync again once the folder can be written to.</source>
-        <extracomment>Datasets created this close together are two laptops racing on an empty share.</extracomment>
         <translation>网格管家无法写入共享文件夹 {path}：它可能是只读的、已满或已断开。您的数据仍安全地保存在这台电脑上；等该文件夹可写后再同步。</translation>
     </message>
     <message>
         <source>The shared folder {path} cannot be reached. Your data is safe on this laptop; sync again when you are back on the office network.</source>
         <translation>无法访问共享文件夹 {path}。您的数据仍安全地保存在这台电脑上；回到办公网络后再同步。</translation>
-    </message>
-    <message>
-        <source>The shared folder {path} holds the data of several offices ({found}), so GridKeeper cannot tell which one to join. Nothing was synced; ask the office which folder to use.</source>
-        <translation>共享文件夹 {path} 中有多个单位的数据（{found}），网格管家无法判断应加入哪一个。未进行同步；请向单位确认应使用哪个文件夹。</translation>
-    </message>
-    <message>
-        <source>The shared folder {path} holds another office&apos;s data ({found}), not this profile&apos;s ({ours}). Nothing was synced; check that you chose the right folder.</source>
-        <translation>共享文件夹 {path} 中是另一个单位的数据（{found}），不是本档案的数据（{ours}）。未进行同步；请检查是否选对了文件夹。</translation>
     </message>
     <message>
         <source>The shared folder {path} holds changes written under this laptop&apos;s identity that this profile did not make: this profile is probably a copy of another laptop&apos;s (a copied folder or a restored backup). Nothing was synced, and nothing on this laptop was changed or lost. Keep using only one of the copies, or ask for help before syncing this one.</source>
@@ -3844,6 +4160,50 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>The mediation case {case} is not in this profile.</source>
         <translation>本档案中没有调解案件 {case}。</translation>
+    </message>
+    <message>
+        <source>The shared folder {path} holds unencrypted data written by an older GridKeeper, readable by anybody who opens the folder. Nothing was synced. An admin creates the office there once (gridkeeper office create --folder), which takes that data in and removes the unencrypted copy; then every other laptop joins with an enrolment code.</source>
+        <translation>共享文件夹 {path} 中有旧版网格管家写入的未加密数据，任何打开该文件夹的人都能读取。未进行同步。请由管理员在该文件夹中新建一次单位（同步页面的“在此新建单位”，或命令 gridkeeper office create --folder），这会接收这些数据并删除未加密的副本；之后其他每台电脑用邀请码加入。</translation>
+    </message>
+    <message>
+        <source>The shared folder {path} does not hold this laptop&apos;s office. Nothing was synced; check that you chose the right folder.</source>
+        <translation>共享文件夹 {path} 中没有本机所在单位的数据。未进行同步；请检查是否选对了文件夹。</translation>
+    </message>
+    <message>
+        <source>This laptop was removed from the office by an admin. Nothing was synced; ask the office.</source>
+        <translation>本机已被管理员移出本单位。未进行同步；请向单位询问。</translation>
+    </message>
+    <message>
+        <source>This laptop is not in an office yet. Create one on the shared folder ({path}) or join one with the enrolment code an admin gives you.</source>
+        <translation>本机尚未加入任何单位。请在共享文件夹（{path}）中新建单位，或用管理员给的邀请码加入。</translation>
+    </message>
+    <message>
+        <source>Only an admin laptop of the office can do this.</source>
+        <translation>只有本单位管理员的电脑才能执行此操作。</translation>
+    </message>
+    <message>
+        <source>The enrolment code {code} does not open an invitation on the shared folder {path}: check the code and the folder, or ask the admin for a new code (a code works once, for {hours} hours).</source>
+        <translation>邀请码 {code} 在共享文件夹 {path} 中找不到对应的邀请：请检查邀请码和文件夹，或向管理员索取新的邀请码（每个邀请码只能使用一次，{hours} 小时内有效）。</translation>
+    </message>
+    <message>
+        <source>The enrolment code {code} expired on {expires}. Ask the admin for a new one.</source>
+        <translation>邀请码 {code} 已于 {expires} 过期。请向管理员索取新的邀请码。</translation>
+    </message>
+    <message>
+        <source>This laptop is already in office {office}; it cannot create or join another one.</source>
+        <translation>本机已在单位 {office} 中，不能再新建或加入其他单位。</translation>
+    </message>
+    <message>
+        <source>The shared folder {path} already holds an office. Join it with an enrolment code from its admin instead of creating another.</source>
+        <translation>共享文件夹 {path} 中已有一个单位。请用其管理员给的邀请码加入，不要再新建。</translation>
+    </message>
+    <message>
+        <source>No laptop {device} is a member of this office.</source>
+        <translation>本单位没有电脑 {device}。</translation>
+    </message>
+    <message>
+        <source>A laptop cannot revoke itself.</source>
+        <translation>电脑不能移除自己。</translation>
     </message>
 </context>
 <context>

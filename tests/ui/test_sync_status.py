@@ -13,10 +13,11 @@ from gridkeeper import settings as cfg
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
 from gridkeeper.store.models import Person
-from gridkeeper.sync import engine
-from gridkeeper.sync.engine import SyncStatus
+from gridkeeper.sync import engine, office
+from gridkeeper.sync.engine import Held, SyncResult, SyncStatus
 from gridkeeper.ui.sync.status import SyncStatusLabel
 from tests.store.helpers import place
+from tests.sync.simulation import enrol
 
 pytestmark = pytest.mark.gui
 from tests.ui.windows import window
@@ -44,13 +45,17 @@ def test_the_indicator_before_and_after_a_sync(qtbot, laptops, share: Path) -> N
     add_person(a)  # 4 places and 1 person
     w = window(qtbot, a)
     qtbot.waitUntil(lambda: bool(w.sync_status.text()), timeout=2000)  # counted just after the first paint
-    assert counted(w.sync_status.text()) == "Never synced · 5 changes to send"  # no folder: nothing about a share
+    # in no office, no folder: nothing about a share
+    assert counted(w.sync_status.text()) == "Not in an office yet · 5 changes to send"
+    assert w.sync_status.toolTip() == (
+        "This laptop is not in an office yet. Click to create or join one on the Sync page.")
     assert w.sync_page.state.text() == w.sync_status.text()  # the page says the same
 
     w.nav.setCurrentRow(w.pages.indexOf(w.sync_page))
     w.sync_page.folder.setText(str(share))
-    with qtbot.waitSignal(w.sync_page.ended, timeout=10_000):
-        w.sync_page.sync_button.click()
+    with qtbot.waitSignal(w.sync_page.ended, timeout=15_000):
+        w.sync_page.setup.create_button.click()  # the office, then its first sync
+    assert w.sync_status.in_office()
     assert w.sync_status.text() == f"Synced {synced_at(a)} · nothing to send · share reachable"
     assert w.sync_page.state.text() == w.sync_status.text()
 
@@ -62,7 +67,8 @@ def test_the_indicator_before_and_after_a_sync(qtbot, laptops, share: Path) -> N
     assert counted(w.sync_status.text()) == f"Synced {synced_at(a)} · 1 change to send · share reachable"
 
 
-def test_an_unreachable_share_is_said_and_found_again(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreachable_share_is_said_and_found_again(qtbot, store: Store, share: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office.create(store, share)
     folder = tmp_path / "not-mounted"
     Settings(store.root).set(cfg.SYNC_FOLDER, str(folder))
     w = window(qtbot, store)
@@ -77,6 +83,29 @@ def test_an_unreachable_share_is_said_and_found_again(qtbot, store: Store, tmp_p
     assert label.text() == "Never synced · nothing to send · share reachable"
 
 
+def test_the_office_folder_is_looked_at_before_any_sync(qtbot, store: Store, share: Path) -> None:  # type: ignore[no-untyped-def]
+    office.create(store, share)  # no folder saved yet: the office's is the one to look at
+    w = window(qtbot, store)
+    label = w.sync_status
+    assert label.folder() == str(share.resolve())
+    qtbot.waitUntil(lambda: label.reachable() is True, timeout=5000)
+    assert label.text() == "Never synced · nothing to send · share reachable"
+
+
+def test_a_sync_that_held_data_back_is_said(qtbot, laptops, share: Path) -> None:  # type: ignore[no-untyped-def]
+    a, _b = laptops
+    enrol(share, a)
+    label = SyncStatusLabel(a, Settings(a.root))
+    qtbot.addWidget(label)
+    assert engine.sync_folder(a, share).status == "ok"
+    label.set_result(SyncResult(held=[Held("dev-2", 4, "signature")]))
+    assert label.text().startswith(f"Synced {synced_at(a)} · nothing to send · some data not received")
+    label.set_result(SyncResult(status="offline"))  # says nothing of what was received
+    assert "some data not received" in label.text()
+    label.set_result(SyncResult())
+    assert "some data not received" not in label.text()
+
+
 def test_an_old_sync_shows_its_date(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     now = datetime(2025, 3, 10, 12, 0, tzinfo=timezone.utc)
     label = SyncStatusLabel(store, Settings(store.root), now=lambda: now)
@@ -88,6 +117,11 @@ def test_an_old_sync_shows_its_date(qtbot, store: Store) -> None:  # type: ignor
         f"Synced {(now - timedelta(minutes=5)).astimezone():%H:%M} · nothing to send · 2 conflicts")
     assert counted(label.describe(week_ago, False)) == (
         f"Synced {local:%Y-%m-%d %H:%M} · 3 changes to send · share not reachable")
+    assert counted(label.describe(week_ago, True, in_office=False)) == (
+        "Not in an office yet · 3 changes to send · share reachable")
+    assert counted(label.describe(today, None, incomplete=True)) == (
+        f"Synced {(now - timedelta(minutes=5)).astimezone():%H:%M} · nothing to send · 2 conflicts · "
+        "some data not received")
 
 
 def test_clicking_the_indicator_opens_the_sync_page(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -103,13 +137,13 @@ def test_file_sync_goes_to_the_page_and_syncs(qtbot, laptops, share: Path) -> No
     action = next(x for m in w.menuBar().actions() for x in m.menu().actions() if x.objectName() == "syncAction")
     assert action.shortcut().toString() == "Ctrl+S"
 
-    action.trigger()  # no folder yet: the page, ready to type one
+    action.trigger()  # in no office yet: the page, saying how to set up
     assert w.pages.currentWidget() is w.sync_page
-    assert not w.sync_page.running() and w.sync_page.report.text() == ""
+    assert not w.sync_page.running() and w.sync_page.report.text().startswith("This laptop is not in an office yet")
 
-    w.nav.setCurrentRow(0)
-    Settings(a.root).set(cfg.SYNC_FOLDER, str(share))
-    w.sync_page.folder.setText(str(share))
+    enrol(share, a)
+    w = window(qtbot, a)
+    assert w.sync_page.folder.text() == str(share.resolve())  # the office's folder, ready
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=3000)
     with qtbot.waitSignal(w.sync_page.ended, timeout=10_000):
@@ -121,6 +155,7 @@ def test_file_sync_goes_to_the_page_and_syncs(qtbot, laptops, share: Path) -> No
 
 def test_the_automatic_sync_runs_on_its_timer(qtbot, laptops, share: Path) -> None:  # type: ignore[no-untyped-def]
     a, b = laptops
+    enrol(share, a, b)
     add_person(a)
     for store in (a, b):
         Settings(store.root).set(cfg.SYNC_FOLDER, str(share))
@@ -148,7 +183,8 @@ def test_the_automatic_sync_runs_on_its_timer(qtbot, laptops, share: Path) -> No
     assert not second.auto_sync.isActive() and Settings(b.root).get(cfg.AUTO_SYNC_MINUTES) == 0
 
 
-def test_the_automatic_sync_waits_quietly_for_the_share(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_automatic_sync_waits_quietly_for_the_share(qtbot, store: Store, share: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office.create(store, share)
     folder = tmp_path / "not-mounted"
     settings = Settings(store.root)
     settings.set(cfg.SYNC_FOLDER, str(folder))
@@ -161,6 +197,19 @@ def test_the_automatic_sync_waits_quietly_for_the_share(qtbot, store: Store, tmp
     assert synced == []  # the job looked for the folder and did not ask the engine
     assert w.statusBar().currentMessage() == ""
     assert w.sync_status.text().endswith("share not reachable")
+
+
+def test_the_automatic_sync_waits_quietly_for_an_office(qtbot, store: Store, share: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(store.root)
+    settings.set(cfg.SYNC_FOLDER, str(share))  # an old design's folder, no office yet
+    settings.set(cfg.AUTO_SYNC_MINUTES, 5)
+    w = window(qtbot, store)
+    ended: list[str] = []
+    w.sync_page.ended.connect(ended.append)
+    w.auto_sync.timeout.emit()
+    assert not w.sync_page.running() and ended == []  # nothing run, nothing said on the page or the status bar
+    assert w.sync_page.report.text() == "" and w.statusBar().currentMessage() == ""
+    qtbot.waitUntil(lambda: w.sync_status.text().startswith("Not in an office yet · nothing to send"), timeout=2000)
 
 
 def test_auto_sync_minutes_are_bounded() -> None:

@@ -53,6 +53,8 @@ def test_built_qm_matches_the_catalogue(tmp_path: Path, ts: Path, qm: Path) -> N
 def test_english_plural_forms() -> None:
     assert tool.english_forms("%n row(s) of {columns} column(s)") == (
         "%n row of {columns} column(s)", "%n rows of {columns} column(s)")
+    assert tool.english_forms("…and %n more batch(es) held back.") == (
+        "…and %n more batch held back.", "…and %n more batches held back.")
     from PySide6.QtCore import QCoreApplication
 
     from gridkeeper.ui import i18n

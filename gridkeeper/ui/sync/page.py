@@ -1,26 +1,33 @@
-"""The Sync page: choose the shared folder, sync in a worker, say in words what happened.
+"""The Sync page: set up the office, sync in a worker, say in words what happened.
 
 `SyncPanel` is the page (the modal dialog it once lived in is gone: a page lets
 a sync run while the cadre goes on working, and is where the automatic sync
-shows its progress). The engine's messages are English (it has no Qt). The two
-"offline" ones are rebuilt here from the folder we passed in, so they reach the
-user translated; others are shown as the engine wrote them.
+shows its progress). A laptop in no office sees the first-run box (create the
+office on the shared folder, or join it with an enrolment code); a laptop in
+an office sees the sync and the Office box (members; codes and revoking for an
+admin). Everything that touches the share or the profile runs as a job
+(`jobs.py`) on the database pool, one at a time; the page only shows what the
+job returned. The engine's messages are English (it has no Qt): a refusal
+carries its error, translated here; the two "offline" ones are rebuilt from
+the folder we passed in.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -29,54 +36,17 @@ from PySide6.QtWidgets import (
 
 from gridkeeper import settings as cfg
 from gridkeeper.errors import GridKeeperError
-from gridkeeper.places import households
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
-from gridkeeper.sync import engine
 from gridkeeper.sync.engine import Held, SyncResult
-from gridkeeper.sync.folder import FolderShare, ShareOffline
+from gridkeeper.sync.folder import ShareOffline
+from gridkeeper.sync.office import Invite, Member
+from gridkeeper.ui.sync import jobs
+from gridkeeper.ui.sync.jobs import OfficeView, Outcome, office_view
+from gridkeeper.ui.sync.office_box import OfficeBox
+from gridkeeper.ui.sync.setup_box import SetupBox
+from gridkeeper.ui.sync.words import SyncWords
 from gridkeeper.ui.worker import Job, database_pool
-
-DAMAGED = ("checksum", "truncated", "unreadable")
-NEWER = ("newer_format", "unknown_schema")
-
-
-@dataclass
-class Outcome:
-    """What the worker found: the engine's result (None: the folder was not there) and laptop names."""
-
-    result: SyncResult | None
-    laptops: dict[str, str] = field(default_factory=dict)
-
-
-def _laptop_names(root: Path, result: SyncResult) -> dict[str, str]:
-    """Device id -> "王芳 (PC-07)" from the share's device.json, for the held batches only."""
-    names: dict[str, str] = {}
-    if not result.dataset:
-        return names
-    share = FolderShare(root)
-    for held in result.held:
-        try:
-            info = share.device_info(result.dataset, held.device)
-        except (GridKeeperError, OSError, ValueError):
-            info = {}
-        cadre, host = info.get("cadre", "").strip(), info.get("name", "").strip()
-        names[held.device] = f"{cadre} ({host})" if cadre and host else cadre or host or held.device[:8]
-    return names
-
-
-def run_sync(store: Store, root: Path, progress: Any) -> Outcome:
-    """The worker's part: look for the folder first (a missing share is not worth a sync), then sync."""
-    try:
-        reachable = root.is_dir()
-    except OSError:
-        reachable = False
-    if not reachable:
-        return Outcome(None)
-    result = engine.sync_folder(store, root, progress)
-    progress(90, "search index")
-    households.update_search_index(store)  # search is right meanwhile, only slower
-    return Outcome(result, _laptop_names(root, result))
 
 
 class _Keeper(QObject):
@@ -124,13 +94,15 @@ def run_detached(job: Job, pool: QThreadPool) -> None:
 
 
 class SyncPanel(QWidget):
-    """The Sync page. Runs one sync at a time, started by a click or by the main window's timer."""
+    """The Sync page. Runs one job at a time (a sync, started by a click or the main window's timer,
+    or an office action)."""
 
     synced = Signal(object)  # SyncResult, after every sync the engine ran (ok, offline or refused)
     share_checked = Signal(str, bool)  # the folder a run used, and whether it was there
     ended = Signal(str)  # after every run: one sentence for the status bar, "" when the page says it all
     busy_changed = Signal(bool)
     auto_minutes_changed = Signal(int)
+    office_changed = Signal()  # this laptop created, joined or changed its office
 
     def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +112,9 @@ class SyncPanel(QWidget):
         self._root: Path | None = None
         self.automatic = False  # the run going on (or the last one) was started by the timer
         self.outcome: Outcome | None = None
+        self.invite: Invite | None = None  # the last enrolment code made here
+        self.view: OfficeView = office_view(store)  # a few small reads of the profile's local_meta
+        self.words = SyncWords(self)
 
         intro = QLabel(self.tr(
             "Changes travel between laptops through a shared folder on the office network. Each laptop "
@@ -148,7 +123,8 @@ class SyncPanel(QWidget):
         self.state = QLabel()
         self.state.setObjectName("state")
         self.state.setWordWrap(True)
-        self.folder = QLineEdit(settings.get(cfg.SYNC_FOLDER))
+        saved = settings.get(cfg.SYNC_FOLDER) or (str(self.view.folder) if self.view.folder else "")
+        self.folder = QLineEdit(saved)
         self.folder.setObjectName("folder")
         self.folder.setPlaceholderText(self.tr("For example \\\\server\\share or Z:\\gridkeeper"))
         self.folder.setClearButtonEnabled(True)
@@ -157,6 +133,12 @@ class SyncPanel(QWidget):
         self.choose_button = QPushButton(self.tr("&Choose…"))
         self.choose_button.setObjectName("choose")
         self.choose_button.clicked.connect(self.choose)
+
+        self.setup = SetupBox()
+        self.setup.create_requested.connect(self.create_office)
+        self.setup.join_requested.connect(self.join_office)
+
+        self.sync_box = QWidget()
         self.auto_minutes = QSpinBox()
         self.auto_minutes.setObjectName("autoMinutes")
         low, high = cfg.AUTO_SYNC_MINUTES.bounds or (0, 240)
@@ -172,6 +154,16 @@ class SyncPanel(QWidget):
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setDefault(True)
         self.sync_button.clicked.connect(self._sync_clicked)
+        self.sync_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        auto = QHBoxLayout()
+        auto.setContentsMargins(0, 0, 0, 0)
+        auto.addWidget(auto_label)
+        auto.addWidget(self.auto_minutes)
+        auto.addSpacing(self.fontMetrics().horizontalAdvance("国") * 2)
+        auto.addWidget(self.sync_button)
+        auto.addStretch(1)
+        self.sync_box.setLayout(auto)
+
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setRange(0, 100)
@@ -185,35 +177,58 @@ class SyncPanel(QWidget):
         self.report.setMinimumHeight(self.fontMetrics().height() * 4)
         self.report.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
+        self.office_box = OfficeBox()
+        self.office_box.invite_requested.connect(self.new_invite)
+        self.office_box.revoke_requested.connect(self.revoke)
+
         row = QHBoxLayout()
         row.addWidget(folder_label)
         row.addWidget(self.folder, 1)
         row.addWidget(self.choose_button)
-        auto = QHBoxLayout()
-        auto.addWidget(auto_label)
-        auto.addWidget(self.auto_minutes)
-        auto.addStretch(1)
-        action = QHBoxLayout()
-        action.addWidget(self.sync_button)
-        action.addWidget(self.progress, 1)
-        action.addStretch(0)
-        self.sync_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
+        working = QHBoxLayout()
+        working.addWidget(self.step)
+        working.addWidget(self.progress, 1)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addWidget(intro)
         layout.addWidget(self.state)
         layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addLayout(row)
-        layout.addLayout(auto)
-        layout.addLayout(action)
-        layout.addWidget(self.step)
-        layout.addWidget(self.report, 1)
+        layout.addWidget(self.setup)
+        layout.addWidget(self.sync_box)
+        layout.addLayout(working)
+        layout.addWidget(self.report)
+        layout.addWidget(self.office_box, 1)
+        layout.addStretch(0)
+        scroll = QScrollArea()  # a 768-pixel-high screen still reaches every button
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         self._steps = {
+            "create": self.tr("Creating the office on the shared folder…"),
+            "join": self.tr("Joining the office…"),
             "pull": self.tr("Receiving changes from other laptops…"),
             "search index": self.tr("Updating the search index…"),
             "push": self.tr("Sending this laptop's changes…"),
             "done": self.tr("Done."),
         }
+        self._show_view(self.view)
+
+    # -- what is shown -------------------------------------------------------
+
+    def in_office(self) -> bool:
+        return self.view.office is not None
+
+    def _show_view(self, view: OfficeView) -> None:
+        self.view = view
+        self.setup.setVisible(view.office is None)
+        self.sync_box.setVisible(view.office is not None)
+        self.office_box.setVisible(view.office is not None)
+        self.office_box.show_office(view)
 
     # -- actions -------------------------------------------------------------
 
@@ -233,36 +248,112 @@ class SyncPanel(QWidget):
     def _sync_clicked(self) -> None:
         self.sync_now()
 
+    def _folder_typed(self) -> Path | None:
+        """The folder on the page, or None with the user told to choose one."""
+        text = self.folder.text().strip()
+        if not text:
+            self._show(self.tr("Choose the shared folder first."), error=True)
+            self.folder.setFocus()
+            return None
+        return Path(text)
+
+    def _office_folder(self) -> Path | None:
+        """Where the office actions go: the folder on the page, else the one the office was made or joined on."""
+        text = self.folder.text().strip()
+        return Path(text) if text else self.view.folder
+
     def sync_now(self, *, automatic: bool = False) -> bool:
-        """Start a sync; False when one is running or there is no folder to sync with.
+        """Start a sync; False when a job is running, this laptop is in no office, or there is no folder.
 
         A click syncs with the folder typed on the page; the timer only with the
-        folder saved after a good sync, and says nothing on the page when none is set.
+        folder saved after a good sync (or the office's), and says nothing on the page when none is set.
         """
         if self.running():
             return False
-        text = (self._settings.get(cfg.SYNC_FOLDER) if automatic else self.folder.text()).strip()
-        if not text:
+        if not self.in_office():
             if not automatic:
-                self._show(self.tr("Choose the shared folder first."), error=True)
-                self.folder.setFocus()
+                self._show(self.tr("This laptop is not in an office yet: create the office on the shared folder, "
+                                   "or join it with an enrolment code from its admin (below)."), error=True)
+                (self.folder if not self.folder.text().strip() else self.setup.code).setFocus()
             return False
-        root = Path(text)
+        if automatic:
+            text = (self._settings.get(cfg.SYNC_FOLDER) or str(self.view.folder or "")).strip()
+            if not text:
+                return False
+            root = Path(text)
+        else:
+            found = self._folder_typed()
+            if found is None:
+                return False
+            root = found
+        store = self._store
+        self._start(lambda progress, _cancelled: jobs.run_sync(store, root, progress), root, self._finished,
+                    self._failed, self.tr("Automatic sync: looking for the shared folder…") if automatic
+                    else self.tr("Looking for the shared folder…"), automatic=automatic)
+        return True
+
+    def create_office(self, name: str) -> bool:
+        if self.running() or self.in_office():
+            return False
+        root = self._folder_typed()
+        if root is None:
+            return False
+        store = self._store
+        self._start(lambda progress, _cancelled: jobs.run_create(store, root, name, progress), root,
+                    self._office_finished, self._office_failed, self._steps["create"])
+        return True
+
+    def join_office(self, code: str) -> bool:
+        if self.running() or self.in_office():
+            return False
+        root = self._folder_typed()
+        if root is None:
+            return False
+        problem = self.setup.code_problem(code)
+        if problem:
+            self._show(problem, error=True)
+            self.setup.code.setFocus()
+            return False
+        store = self._store
+        self._start(lambda progress, _cancelled: jobs.run_join(store, root, code, progress), root,
+                    self._office_finished, self._office_failed, self._steps["join"])
+        return True
+
+    def new_invite(self) -> bool:
+        root = self._office_folder()
+        if self.running() or root is None:
+            return False
+        store = self._store
+        self._start(lambda _progress, _cancelled: jobs.run_invite(store, root), root, self._invited,
+                    self._office_failed, self.tr("Making an enrolment code…"))
+        return True
+
+    def revoke(self, device: str) -> bool:
+        root = self._office_folder()
+        if self.running() or root is None:
+            return False
+        store = self._store
+        laptop = self.words.laptop(device, self.view.members, self.view.me)
+        self._start(lambda _progress, _cancelled: jobs.run_revoke(store, root, device), root,
+                    lambda view: self._revoked(view, laptop), self._office_failed,
+                    self.tr("Removing {laptop} from the office…").format(laptop=laptop))
+        return True
+
+    def _start(self, fn: Callable[[Any, Any], Any], root: Path, done: Callable[[Any], None],
+               failed: Callable[[str], None], step: str, *, automatic: bool = False) -> None:
         self._root = root
         self.automatic = automatic
         self.outcome = None
+        self._done, self._fail = done, failed
         self._set_busy(True)
-        self.step.setText(self.tr("Automatic sync: looking for the shared folder…") if automatic
-                          else self.tr("Looking for the shared folder…"))
+        self.step.setText(step)
         self._show("")
-        store = self._store
-        job = Job(lambda progress, _cancelled: run_sync(store, root, progress))
+        job = Job(fn)
         job.progress.connect(self._progress)
-        job.finished.connect(self._finished)
-        job.failed.connect(self._failed)
+        job.finished.connect(self._job_finished)
+        job.failed.connect(self._job_failed)
         self._job = job
         run_detached(job, database_pool())
-        return True
 
     def _auto_minutes_set(self, minutes: int) -> None:
         self._settings.set(cfg.AUTO_SYNC_MINUTES, minutes)
@@ -274,11 +365,19 @@ class SyncPanel(QWidget):
         self.progress.setValue(percent)
         self.step.setText(self._steps.get(step, self._steps["pull"]))
 
-    def _finished(self, outcome: Outcome) -> None:
+    def _job_finished(self, answer: object) -> None:
         self._end_job()
+        self._done(answer)
+
+    def _job_failed(self, message: str) -> None:
+        self._end_job()
+        self._fail(message)
+
+    def _finished(self, outcome: Outcome) -> None:
         self.outcome = outcome
         assert self._root is not None
         root, result = self._root, outcome.result
+        self._show_view(outcome.view)
         if result is None:  # the folder is not there: the engine was not asked
             self.step.setText(self.tr("Not synced."))
             self._show(ShareOffline(root).translated(QCoreApplication.translate), error=True)
@@ -288,7 +387,9 @@ class SyncPanel(QWidget):
         if result.status == "ok":
             self._settings.set(cfg.SYNC_FOLDER, str(root))
             self.step.setText(self._steps["done"])
-            self._show("\n".join(self.describe(result, outcome.laptops)))
+            self._show("\n".join(self.describe(result, outcome.view.members)))
+            if result.admitted:
+                self.office_box.clear_invite()  # used (one of them, at least): not to be given again
             sentence = self.summary(result)
             if self.automatic:
                 sentence = self.tr("Automatic sync: {summary}").format(summary=sentence)
@@ -303,12 +404,68 @@ class SyncPanel(QWidget):
         self.ended.emit(sentence)
 
     def _failed(self, message: str) -> None:
-        self._end_job()
         self.step.setText(self.tr("Not synced."))
         self._show(message + "\n" + self.tr("Your data on this laptop was not changed by the part that failed; "
                                             "sync again later."), error=True)
         self.ended.emit(self.tr("Automatic sync: not synced. {reason}").format(reason=message)
                         if self.automatic else "")
+
+    def _office_finished(self, outcome: Outcome) -> None:
+        """Created or joined; then the first sync ran (its result may still be offline or refused)."""
+        self.outcome = outcome
+        assert self._root is not None
+        root, result = self._root, outcome.result
+        self._settings.set(cfg.SYNC_FOLDER, str(root))  # the office is there, whatever the first sync did
+        self._show_view(outcome.view)
+        if outcome.action == "create":
+            lines = [self.tr("The office was created on {folder}; this laptop is its admin. Give every other "
+                             "laptop an enrolment code (New enrolment code, below) to join it.").format(
+                folder=str(root))]
+            if outcome.taken_in:
+                lines.append(self.tr("Took in %n change(s) from the old unencrypted data on the folder, and "
+                                     "removed that copy.", "", outcome.taken_in))
+            if outcome.not_taken:
+                lines.append(self.tr("Could not read %n damaged batch(es) of the old data.", "", outcome.not_taken))
+        else:
+            lines = [self.tr("This laptop joined the office. An admin's laptop admits it at its next sync; until "
+                             "then the other laptops keep what this laptop sends, and use it once it is admitted.")]
+        error = False
+        if result is not None and result.status == "ok":
+            self.step.setText(self._steps["done"])
+            lines += self.describe(result, outcome.view.members)
+        elif result is not None:
+            self.step.setText(self.tr("Not synced."))
+            lines.append(self.tr("The first sync did not finish: {reason}").format(reason=self._message(result, root)))
+            error = True
+        self._show("\n".join(lines), error=error)
+        self.office_changed.emit()
+        if result is not None:
+            self.share_checked.emit(str(root), result.status != "offline")
+            self.synced.emit(result)
+        self.ended.emit(self.summary(result) if result is not None and result.status == "ok" else "")
+
+    def _office_failed(self, message: str) -> None:
+        """An office action could not be done: said in words; nothing was changed by it."""
+        self.step.setText(self.tr("Not done."))
+        self._show(message, error=True)
+        self.ended.emit("")
+
+    def _invited(self, answer: tuple[Invite, OfficeView]) -> None:
+        invite, view = answer
+        self.invite = invite
+        self._show_view(view)
+        self.office_box.show_invite(invite)
+        self.step.setText(self._steps["done"])
+        self._show(self.tr("A new enrolment code is shown below. Give it only to the cadre of the new laptop."))
+        self.ended.emit("")
+
+    def _revoked(self, view: OfficeView, laptop: str) -> None:
+        self._show_view(view)
+        self.step.setText(self._steps["done"])
+        self._show(self.tr("{laptop} was removed from the office. Every laptop refuses the data it writes from now "
+                           "on, and the office key was changed for the remaining laptops.").format(laptop=laptop))
+        self.office_changed.emit()
+        self.ended.emit("")
 
     def _end_job(self) -> None:
         self._job = None  # run_detached deletes it
@@ -318,42 +475,21 @@ class SyncPanel(QWidget):
 
     def summary(self, result: SyncResult) -> str:
         """One sentence for the status bar."""
-        text = self.tr("Sent %n change(s), received {received}.", "", result.pushed_changes).format(
-            received=result.pulled_changes)
-        if result.conflicts:
-            text += " " + self.tr("%n conflict(s) to review.", "", result.conflicts)
-        return text
+        return self.words.summary(result)
 
-    def describe(self, result: SyncResult, laptops: dict[str, str]) -> list[str]:
-        lines = [self.summary(result)]
-        if not result.pushed_changes and not result.pulled_changes:
-            lines.append(self.tr("Nothing new on either side: this laptop is up to date."))
-        for held in result.held:
-            lines.append("• " + self._held_line(held, laptops.get(held.device, held.device[:8])))
-        if result.clock_behind_days > 0:
-            lines.append(self.tr(
-                "This laptop's clock is about %n day(s) behind; please correct it.", "", result.clock_behind_days))
-        return lines
+    def describe(self, result: SyncResult, members: dict[str, Member] | None = None) -> list[str]:
+        return self.words.describe(result, self.view.members if members is None else members, self.view.me)
 
-    def _held_line(self, held: Held, laptop: str) -> str:
-        if held.reason in DAMAGED:
-            return self.tr("A batch from laptop {laptop} is damaged or incomplete; it is kept and retried next "
-                           "time.").format(laptop=laptop)
-        if held.reason in NEWER:
-            return self.tr("Laptop {laptop} uses a newer GridKeeper; update this laptop to receive its "
-                           "changes.").format(laptop=laptop)
-        if held.reason == "clock_ahead":
-            return self.tr("The clock of laptop {laptop} is more than a day ahead; its changes wait until its "
-                           "clock is corrected.").format(laptop=laptop)
-        if held.reason == "waiting":
-            return self.tr("Changes from laptop {laptop} wait for changes from another laptop.").format(
-                laptop=laptop)
-        return self.tr("Changes from laptop {laptop} were not received this time ({reason}); they are kept "
-                       "and retried next time.").format(laptop=laptop, reason=held.reason)
+    def held_line(self, held: Held, members: dict[str, Member] | None = None) -> str:
+        return self.words.held(held, self.view.members if members is None else members, self.view.me)
 
     @staticmethod
     def _message(result: SyncResult, root: Path) -> str:
-        """The engine's English message, translated when it is one we can rebuild from the folder."""
+        """The engine's English message in the user's language: a refusal carries its error; the offline
+        ones are rebuilt from the folder."""
+        error = getattr(result, "error", None)
+        if isinstance(error, GridKeeperError):
+            return error.translated(QCoreApplication.translate)
         for known in (ShareOffline(root), ShareOffline(root, writing=True)):
             if known.english() == result.message:
                 return known.translated(QCoreApplication.translate)
@@ -367,6 +503,8 @@ class SyncPanel(QWidget):
         self.sync_button.setEnabled(not busy)
         self.choose_button.setEnabled(not busy)
         self.folder.setReadOnly(busy)
+        self.setup.set_busy(busy)
+        self.office_box.set_busy(busy)
         self.progress.setVisible(busy)
         self.progress.setValue(0)
         self.busy_changed.emit(busy)

@@ -1,6 +1,9 @@
 """The sync indicator in the status bar: last sync, changes to send, open conflicts, the share.
 
-The counts are read from the profile (a few milliseconds). Whether the shared
+A laptop in no office says so (it cannot sync until it creates or joins one
+on the Sync page); one whose last sync held batches back or found some
+missing says that too, until a sync receives everything. The counts are read
+from the profile (a few milliseconds). Whether the shared
 folder is there is asked off the UI thread, once a minute and one look at a
 time: a network path that has gone away can hang for as long as the system
 likes before it answers.
@@ -21,8 +24,8 @@ from gridkeeper import clock
 from gridkeeper import settings as cfg
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
-from gridkeeper.sync import engine
-from gridkeeper.sync.engine import SyncStatus
+from gridkeeper.sync import engine, office
+from gridkeeper.sync.engine import SyncResult, SyncStatus
 from gridkeeper.ui.sync.page import run_detached
 from gridkeeper.ui.worker import Cancelled, Job, Progress
 
@@ -58,6 +61,8 @@ class SyncStatusLabel(QLabel):
         self._share: tuple[str, bool] | None = None  # the folder last looked at, and whether it was there
         self._look: Job | None = None
         self._syncing = False
+        self._incomplete = False  # the last sync here held batches back or found some missing
+        self._office, self._office_folder = self._read_office()
         self.status: SyncStatus | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         gap = self.fontMetrics().horizontalAdvance("国")
@@ -73,8 +78,17 @@ class SyncStatusLabel(QLabel):
 
     # -- what it knows -------------------------------------------------------
 
+    def _read_office(self) -> tuple[bool, str]:
+        """Whether this laptop is in an office, and the folder it was made or joined on (two small reads)."""
+        where = office.folder(self._store)
+        return office.office_id(self._store) is not None, str(where) if where else ""
+
     def folder(self) -> str:
-        return self._settings.get(cfg.SYNC_FOLDER).strip()
+        """The folder synced with last, else the office's."""
+        return self._settings.get(cfg.SYNC_FOLDER).strip() or self._office_folder
+
+    def in_office(self) -> bool:
+        return self._office
 
     def reachable(self) -> bool | None:
         """None: no folder set, or not looked at yet."""
@@ -94,6 +108,18 @@ class SyncStatusLabel(QLabel):
     def set_syncing(self, syncing: bool) -> None:
         self._syncing = syncing
         self.refresh()
+
+    def set_result(self, result: SyncResult) -> None:
+        """A sync has ended: whether it received everything there was (offline and refused ones say nothing)."""
+        if result.status == "ok":
+            self._incomplete = bool(result.held or result.missing)
+        self.refresh()
+
+    def office_changed(self) -> None:
+        """This laptop created, joined or changed its office on the Sync page."""
+        self._office, self._office_folder = self._read_office()
+        self.refresh()
+        self.check_share()
 
     # -- keeping up to date --------------------------------------------------
 
@@ -121,9 +147,14 @@ class SyncStatusLabel(QLabel):
 
     def refresh(self) -> None:
         self.status = engine.status(self._store)
-        text = self.describe(self.status, self.reachable())
+        text = self.describe(self.status, self.reachable(), in_office=self._office, incomplete=self._incomplete)
         self.setText(text)
-        if self.status.last_sync is None:
+        # Not squeezed by the labels beside it (a long profile path): this one says what to do.
+        self.setMinimumWidth(self.sizeHint().width())
+        if not self._office:
+            self.setToolTip(self.tr("This laptop is not in an office yet. Click to create or join one on the Sync "
+                                    "page."))
+        elif self.status.last_sync is None:
             self.setToolTip(self.tr("Click to open the Sync page."))
         else:
             when = self.status.last_sync.astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -132,10 +163,13 @@ class SyncStatusLabel(QLabel):
 
     # -- words ---------------------------------------------------------------
 
-    def describe(self, status: SyncStatus, reachable: bool | None) -> str:
+    def describe(self, status: SyncStatus, reachable: bool | None, *, in_office: bool = True,
+                 incomplete: bool = False) -> str:
         """'Synced 10:42 · 3 changes to send · 1 conflict · share reachable' (local time)."""
         if self._syncing:
             parts = [self.tr("Syncing…")]
+        elif not in_office:
+            parts = [self.tr("Not in an office yet")]
         elif status.last_sync is None:
             parts = [self.tr("Never synced")]
         else:
@@ -146,6 +180,8 @@ class SyncStatusLabel(QLabel):
             parts.append(self.tr("nothing to send"))
         if status.open_conflicts:
             parts.append(self.tr("%n conflict(s)", "", status.open_conflicts))
+        if incomplete and in_office:
+            parts.append(self.tr("some data not received"))
         if reachable is True:
             parts.append(self.tr("share reachable"))
         elif reachable is False:
