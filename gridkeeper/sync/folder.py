@@ -31,7 +31,7 @@ from pathlib import Path
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.sync import crypto, safe_read
 from gridkeeper.sync.crypto import CryptoError, DeviceKeys
-from gridkeeper.sync.private import private_dirs
+from gridkeeper.sync.private import private_dirs, write_private
 
 FORMAT = 2  # batch format this app writes and reads
 MAGIC = b"GKB2"
@@ -340,23 +340,10 @@ class FolderShare:
         return folder
 
     def _write_atomic(self, path: Path, data: bytes) -> None:
-        """Temp name in the same folder (0600), flush + fsync, rename, fsync the folder."""
-        temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
-            fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
-            try:
-                os.write(fd, data)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(temp, path)
+            write_private(path, data)
         except OSError as exc:
-            try:
-                temp.unlink(missing_ok=True)
-            except OSError:
-                pass
             raise ShareOffline(self.root, writing=True, detail=str(exc)) from exc
-        _fsync_dir(path.parent)
 
 
 def sha256(data: bytes) -> str:
@@ -366,20 +353,6 @@ def sha256(data: bytes) -> str:
 def _check_id(name: str) -> None:
     if not isinstance(name, str) or not _SAFE_ID.match(name):
         raise ValueError(f"not a usable office/device id: {name!r}")
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable where the OS allows (not on Windows, not on some SMB mounts)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _sweep_temps(folder: Path) -> None:
