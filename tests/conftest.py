@@ -103,7 +103,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 _demo_dirs: dict[date, Path] = {}
 
 
-def _small_demo_at(factory: pytest.TempPathFactory, day: date) -> Path:
+def small_demo_at(factory: pytest.TempPathFactory, day: date) -> Path:
     """The small demo street with its history up to `day`, generated once per day and session."""
     if day not in _demo_dirs:
         from gridkeeper import demo
@@ -116,7 +116,7 @@ def _small_demo_at(factory: pytest.TempPathFactory, day: date) -> Path:
     return _demo_dirs[day]
 
 
-def _writable_copy(source: Path, target: Path) -> Iterator[Store]:
+def writable_copy(source: Path, target: Path) -> Iterator[Store]:
     import shutil
 
     shutil.copytree(source, target)
@@ -128,22 +128,22 @@ def _writable_copy(source: Path, target: Path) -> Iterator[Store]:
 @pytest.fixture(scope="session")
 def small_demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One generated small demo profile as of the suite's day, shared read-only by tests (copy it to write)."""
-    return _small_demo_at(tmp_path_factory, clock.today())
+    return small_demo_at(tmp_path_factory, clock.today())
 
 
 @pytest.fixture
 def demo_store(small_demo_dir: Path, tmp_path: Path) -> Iterator[Store]:
     """A private, writable copy of the small demo profile."""
-    yield from _writable_copy(small_demo_dir, tmp_path / "demo")
+    yield from writable_copy(small_demo_dir, tmp_path / "demo")
 
 
 @pytest.fixture
 def hard_demo(hard_day: date, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Store]:
     """A writable small demo whose history ends on each of HARD_DAYS, with the clock on that day."""
-    yield from _writable_copy(_small_demo_at(tmp_path_factory, hard_day), tmp_path / "demo")
+    yield from writable_copy(small_demo_at(tmp_path_factory, hard_day), tmp_path / "demo")
 
 
 @pytest.fixture
 def any_day_demo(any_day: date, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Store]:
     """A writable small demo whose history ends on the suite's day, then on each of HARD_DAYS."""
-    yield from _writable_copy(_small_demo_at(tmp_path_factory, any_day), tmp_path / "demo")
+    yield from writable_copy(small_demo_at(tmp_path_factory, any_day), tmp_path / "demo")

@@ -3,6 +3,7 @@ and the mouse, refusals shown in the dialog without losing what was typed, filte
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from gridkeeper.settings import Settings
 from gridkeeper.store import Store
 from gridkeeper.ui.mediation import dialogs
 from gridkeeper.ui.mediation.page import MediationsPage, OfficeNamesDialog
-from tests.conftest import clock_on
+from tests.conftest import small_demo_at, writable_copy, clock_on
 from tests.ui.typing import type_text
 
 pytestmark = [
@@ -27,6 +28,13 @@ pytestmark = [
 
 TODAY = date(2026, 11, 20)
 _clock = clock_on(TODAY)  # what the pages stamp "now" falls on TODAY
+
+
+@pytest.fixture
+def demo_store(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Store]:
+    """The small demo with its history up to TODAY (not the suite's day): the cases, their numbers'
+    year and the visits due are this module's."""
+    yield from writable_copy(small_demo_at(tmp_path_factory, TODAY), tmp_path / "demo")
 
 
 @pytest.fixture
