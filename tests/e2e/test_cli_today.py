@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from gridkeeper import clock
 from tests.e2e.test_cli import gk
 
 pytestmark = pytest.mark.e2e
@@ -29,7 +31,8 @@ def test_today_json_lists_due_overdue_and_alerts(small_demo_dir: Path, tmp_path:
     assert all(i["days_overdue"] > 0 for i in out["overdue"])
 
     # A day far ahead: everyone is overdue; by name of a cadre who does not exist: a clear refusal.
-    later = json.loads(gk("today", "--json", "--date", "2027-06-01", data_dir=root, home=tmp_path).stdout)
+    far = (clock.today() + timedelta(days=200)).isoformat()
+    later = json.loads(gk("today", "--json", "--date", far, data_dir=root, home=tmp_path).stdout)
     assert later["due"] == [] and len(later["overdue"]) >= len(items)
     missing = gk("today", "--cadre", "无此人", data_dir=root, home=tmp_path)
     assert missing.returncode == 2 and "无此人" in missing.stderr.decode()
