@@ -7,7 +7,6 @@ are never synced.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -88,7 +87,4 @@ class Settings:
         if not setting.allows(value):
             raise ValueError(f"bad value for {setting.key}: {value!r}")
         self._values[setting.key] = value
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self._path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, self._path)
+        paths.write_private(self._path, json.dumps(self._values, ensure_ascii=False, indent=2).encode("utf-8"))
