@@ -60,9 +60,19 @@ MEDIATION_COMMITTEE: Setting[str] = Setting(
     QT_TRANSLATE_NOOP("settings", "People's mediation committee named on printed agreements"),
 )
 
+LOCK_IDLE_SECONDS: Setting[int] = Setting(
+    "lock_idle_seconds", int, 5 * 60,
+    QT_TRANSLATE_NOOP("settings", "Lock after this long without use (seconds)"), bounds=(1, 24 * 3600),
+)
+
+KEEP_UNENCRYPTED: Setting[bool] = Setting(
+    "keep_unencrypted", bool, False,
+    QT_TRANSLATE_NOOP("settings", "Do not offer to encrypt this unencrypted profile at start"),
+)
+
 REGISTRY: dict[str, Setting[Any]] = {
     s.key: s for s in (LANGUAGE, SHOW_ALL_GRIDS, SYNC_FOLDER, AUTO_SYNC_MINUTES, MEDIATION_OFFICE,
-                       MEDIATION_COMMITTEE)
+                       MEDIATION_COMMITTEE, LOCK_IDLE_SECONDS, KEEP_UNENCRYPTED)
 }
 
 

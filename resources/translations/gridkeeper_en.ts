@@ -155,6 +155,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n value(s) changed on another laptop after this workbook was saved were kept; the roster's values are on the Conflicts page to review.</source>
+        <translation>
+            <numerusform>%n value changed on another laptop after this workbook was saved were kept; the roster's values are on the Conflicts page to review.</numerusform>
+            <numerusform>%n values changed on another laptop after this workbook was saved were kept; the roster's values are on the Conflicts page to review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Saved %n rejected row(s) with their problems to {path}.</source>
         <translation>
             <numerusform>Saved %n rejected row with their problems to {path}.</numerusform>
