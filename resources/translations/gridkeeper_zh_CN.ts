@@ -2732,13 +2732,13 @@ Offline-first records for grid cadres of a street office.</source>
         </message>
         <message numerus="yes">
             <source>%n value(s) changed on another laptop after this workbook was saved were kept; the roster's values are on the Conflicts page to review.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>有 %n 个值在此工作簿保存后已在另一台电脑上修改，已保留；花名册中的值列在“冲突”页，供复核。</numerusform>
             </translation>
         </message>
         <message>
             <source>Kept: {text}</source>
-            <translation type="unfinished" />
+            <translation>已保留：{text}</translation>
         </message>
         <message>
             <source>Changed:</source>
@@ -3781,7 +3781,7 @@ Offline-first records for grid cadres of a street office.</source>
         </message>
         <message>
             <source>Kept, changed on another laptop after this workbook was saved (the roster's value is under Conflicts):</source>
-            <translation type="unfinished" />
+            <translation>已保留（此工作簿保存后已在另一台电脑上修改，花名册中的值列在“冲突”中）：</translation>
         </message>
         <message>
             <source>The workbook has other sheets: {sheets}. Choose the roster's sheet with --sheet, for example: --sheet "{first}"</source>
@@ -4080,7 +4080,7 @@ Offline-first records for grid cadres of a street office.</source>
         </message>
         <message>
             <source>This laptop joined an office but has not synced with it yet. Sync first, so that the roster does not overwrite what colleagues have corrected since; nothing was imported.</source>
-            <translation type="unfinished" />
+            <translation>这台电脑已加入单位，但尚未同步。请先同步，以免花名册覆盖同事此后更正的内容；未导入任何内容。</translation>
         </message>
         <message>
             <source>GridKeeper cannot write to the shared folder {path}: it may be read-only, full, or no longer connected. Your data is safe on this laptop; sync again once the folder can be written to.</source>
@@ -4238,47 +4238,47 @@ Offline-first records for grid cadres of a street office.</source>
         </message>
         <message>
             <source>The shared folder {path} holds unencrypted data written by an older GridKeeper, readable by anybody who opens the folder. Nothing was synced. An admin creates the office there once (gridkeeper office create --folder), which takes that data in and removes the unencrypted copy; then every other laptop joins with an enrolment code.</source>
-            <translation type="unfinished" />
+            <translation>共享文件夹 {path} 中有旧版网格管家写入的未加密数据，任何打开该文件夹的人都能读取。未进行同步。请管理员在此创建一次单位（gridkeeper office create --folder），这会收入这些数据并删除未加密的副本；之后其他电脑用邀请码加入。</translation>
         </message>
         <message>
             <source>The shared folder {path} does not hold this laptop's office. Nothing was synced; check that you chose the right folder.</source>
-            <translation type="unfinished" />
+            <translation>共享文件夹 {path} 中没有这台电脑所在的单位。未进行同步；请检查是否选对了文件夹。</translation>
         </message>
         <message>
             <source>This laptop was removed from the office by an admin. Nothing was synced; ask the office.</source>
-            <translation type="unfinished" />
+            <translation>这台电脑已被管理员移出单位。未进行同步；请向单位询问。</translation>
         </message>
         <message>
             <source>This laptop is not in an office yet. Create one on the shared folder ({path}) or join one with the enrolment code an admin gives you.</source>
-            <translation type="unfinished" />
+            <translation>这台电脑尚未加入单位。请在共享文件夹（{path}）上创建单位，或用管理员给的邀请码加入。</translation>
         </message>
         <message>
             <source>Only an admin laptop of the office can do this.</source>
-            <translation type="unfinished" />
+            <translation>只有单位的管理员电脑才能执行此操作。</translation>
         </message>
         <message>
             <source>The enrolment code {code} does not open an invitation on the shared folder {path}: check the code and the folder, or ask the admin for a new code (a code works once, for {hours} hours).</source>
-            <translation type="unfinished" />
+            <translation>邀请码 {code} 打不开共享文件夹 {path} 上的邀请：请检查邀请码和文件夹，或向管理员索取新的邀请码（邀请码只能用一次，有效 {hours} 小时）。</translation>
         </message>
         <message>
             <source>The enrolment code {code} expired on {expires}. Ask the admin for a new one.</source>
-            <translation type="unfinished" />
+            <translation>邀请码 {code} 已于 {expires} 过期。请向管理员索取新的邀请码。</translation>
         </message>
         <message>
             <source>This laptop is already in office {office}; it cannot create or join another one.</source>
-            <translation type="unfinished" />
+            <translation>这台电脑已在单位 {office} 中，不能再创建或加入其他单位。</translation>
         </message>
         <message>
             <source>The shared folder {path} already holds an office. Join it with an enrolment code from its admin instead of creating another.</source>
-            <translation type="unfinished" />
+            <translation>共享文件夹 {path} 中已有一个单位。请用其管理员给的邀请码加入，不要再创建新的单位。</translation>
         </message>
         <message>
             <source>No laptop {device} is a member of this office.</source>
-            <translation type="unfinished" />
+            <translation>本单位没有成员电脑 {device}。</translation>
         </message>
         <message>
             <source>A laptop cannot revoke itself.</source>
-            <translation type="unfinished" />
+            <translation>电脑不能撤销自己。</translation>
         </message>
         <message>
             <source>This profile was restored from a backup. Its former identity was not an admin of the office on {path}, so it cannot let itself back in: ask an admin for an enrolment code and join with it.</source>
