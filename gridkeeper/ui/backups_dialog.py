@@ -72,7 +72,7 @@ class RestoreDialog(QDialog):
             layout.addWidget(w)
         self.resize(640, 420)
 
-    def select(self, name: str) -> None:
+    def pick(self, name: str) -> None:
         for row, b in enumerate(self._found):
             if b.name == name:
                 self.table.selectRow(row)

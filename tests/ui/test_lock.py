@@ -339,7 +339,7 @@ def test_restore_from_a_backup_in_the_app(qtbot, controller) -> None:  # type: i
         assert isinstance(dialog, RestoreDialog)
         table = dialog.table
         listed.extend([[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())])
-        dialog.select(made.name)
+        dialog.pick(made.name)
         when_modal(qtbot, QMessageBox, lambda box: box.accept())
         dialog.restore_button.click()
 
