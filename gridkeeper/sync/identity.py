@@ -25,7 +25,10 @@ former identity's batches have been read as far as they go (no gap, nothing
 held that may still be applied), its changes that were *not* on the share
 (seq after its cursor, up to `upto`) are re-stamped as the new identity's,
 with new local seqs, and pushed in the new identity's batches: every change
-reaches the office once, under one identity (`adopt()`).
+reaches the office once, under one identity (`adopt()`). One that the log
+holds already under another device, same time and value (a profile restored
+twice: its second identity re-sent the first one's changes), is dropped
+instead of sent again.
 """
 
 from __future__ import annotations
@@ -62,17 +65,33 @@ def _set(conn: Any, key: str, value: str) -> None:
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-def take_new_identity(conn: Any) -> str:
-    """On a DB-API connection to the restored copy, inside its transaction: the new device id."""
+def _record(device: str, upto: int, keys: str | None, state: dict[str, str | None]) -> dict[str, Any]:
+    record: dict[str, Any] = {"device": device, "upto": upto, "adopted": False}
+    if keys and state.get("office_id"):
+        record["keys"] = keys
+        record["state"] = state
+    return record
+
+
+def take_new_identity(conn: Any, replaced: dict[str, Any] | None = None) -> str:
+    """On a DB-API connection to the restored copy, inside its transaction: the new device id.
+
+    `replaced` is the identity of the profile the copy replaces, when that is not the backup's own (a
+    profile restored before, now restored from an older backup): kept too, so that its place in the
+    office (an admin's, say) can still be taken."""
     old = _meta(conn, "device_id")
     formers = json.loads(_meta(conn, FORMER_KEY) or "[]")
+
+    def upto_of(device: str) -> int:
+        return int(conn.execute("SELECT max(seq) FROM change_log WHERE device_id = ?", (device,)).fetchone()[0] or 0)
+
     if old:
-        upto = conn.execute("SELECT max(seq) FROM change_log WHERE device_id = ?", (old,)).fetchone()[0] or 0
-        record: dict[str, Any] = {"device": old, "upto": int(upto), "adopted": False}
-        if _meta(conn, "office_id") and _meta(conn, "device_keys"):
-            record["keys"] = _meta(conn, "device_keys")
-            record["state"] = {k: _meta(conn, k) for k in OFFICE_STATE}
-        formers.append(record)
+        formers.append(_record(old, upto_of(old), _meta(conn, "device_keys"),
+                               {k: _meta(conn, k) for k in OFFICE_STATE}))
+    if replaced and replaced.get("device") and replaced["device"] != old:
+        formers = [f for f in formers if f.get("device") != replaced["device"]]
+        formers.append(_record(replaced["device"], upto_of(replaced["device"]), replaced.get("keys"),
+                               replaced.get("state") or {}))
     new = str(uuid.uuid4())
     conn.execute(f"DELETE FROM local_meta WHERE key IN ({', '.join('?' for _ in CLEARED)})", CLEARED)
     _set(conn, "device_id", new)
@@ -82,7 +101,9 @@ def take_new_identity(conn: Any) -> str:
 
 def restore(store: Store, backup: backups.Backup) -> backups.Restored:
     """Restore `backup` into the profile under a new identity (module doc). The store is closed after."""
-    restored = backups.restore(store, backup, prepare=take_new_identity)
+    replaced = {"device": store.device_id, "keys": store.meta("device_keys"),
+                "state": {k: store.meta(k) for k in OFFICE_STATE}}
+    restored = backups.restore(store, backup, prepare=lambda conn: take_new_identity(conn, replaced))
     log.info("restored %s from %s under a new device identity", store.root, backup.name)
     return restored
 
@@ -126,6 +147,13 @@ def adopt(store: Store, blocked: set[str]) -> int:
             after = conn.exec_driver_sql(
                 "SELECT seq FROM sync_cursor WHERE device_id = ?", (device,)).scalar() or 0
             params = (device, int(after), upto)
+            # The same change already in the log under another identity (a later identity of this
+            # profile re-sent it before this restore): it is on the share; keep that copy only.
+            copies = conn.exec_driver_sql(
+                "DELETE FROM change_log WHERE device_id = ? AND seq > ? AND seq <= ? AND EXISTS ("
+                "SELECT 1 FROM change_log o WHERE o.tbl = change_log.tbl AND o.row_id = change_log.row_id "
+                "AND o.field = change_log.field AND o.hlc = change_log.hlc AND o.device_id <> change_log.device_id "
+                "AND o.value IS change_log.value)", params).rowcount
             conn.exec_driver_sql(
                 "INSERT INTO change_log (hlc, device_id, tbl, row_id, field, value) "
                 "SELECT hlc, ?, tbl, row_id, field, value FROM change_log "
@@ -135,7 +163,8 @@ def adopt(store: Store, blocked: set[str]) -> int:
         f["adopted"] = True
         changed = True
         total += moved
-        log.info("adopted %d changes of former identity %s (after its seq %s on the share)", moved, device, after)
+        log.info("adopted %d changes of former identity %s (after its seq %s on the share; %d already there under "
+                 "another identity)", moved, device, after, copies)
     if changed:
         _save(store, found)
     return total

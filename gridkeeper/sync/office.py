@@ -592,6 +592,10 @@ def _last_valid_seq(store: Store, root: Path, device: str, member: Member) -> in
 FORMER_NOT_ADMIN = QT_TRANSLATE_NOOP(
     "errors", "This profile was restored from a backup. Its former identity was not an admin of the office on "
     "{path}, so it cannot let itself back in: ask an admin for an enrolment code and join with it.")
+FORMER_REVOKED = QT_TRANSLATE_NOOP(
+    "errors", "This profile was restored from a backup of a laptop that has since been removed from the office on "
+    "{path} (or replaced by another restore), so it cannot let itself back in: ask an admin for an enrolment code "
+    "and join with it.")
 NO_FORMER = QT_TRANSLATE_NOOP(
     "errors", "This profile was not restored from a backup of a laptop in an office on {path}: join with an "
     "enrolment code instead.")
@@ -633,7 +637,8 @@ def succeed(store: Store, root: Path, former: dict[str, Any]) -> str:
     if not (former_member and former_member.admin and former_member.revoked_after is None):
         for key in (FOUNDER_KEY, OFFICE_KEY, EPOCH_KEYS, MEMBERS_KEY):
             store.set_meta(key, "")
-        raise _error(FORMER_NOT_ADMIN, path=str(root))
+        revoked = former_member is not None and former_member.revoked_after is not None
+        raise _error(FORMER_REVOKED if revoked else FORMER_NOT_ADMIN, path=str(root))
     keys = device_keys(store)
     me = store.device_id
     admitted_at = _now()

@@ -4285,6 +4285,10 @@ Offline-first records for grid cadres of a street office.</source>
             <translation>本档案是从备份恢复的。它原来的身份不是 {path} 上单位的管理员，不能自行重新加入：请向管理员索取邀请码后加入。</translation>
         </message>
         <message>
+            <source>This profile was restored from a backup of a laptop that has since been removed from the office on {path} (or replaced by another restore), so it cannot let itself back in: ask an admin for an enrolment code and join with it.</source>
+            <translation>本档案是从一台电脑的备份恢复的，而该电脑此后已从 {path} 上的单位中移除（或已被另一次恢复取代），不能自行重新加入：请向管理员索取邀请码后加入。</translation>
+        </message>
+        <message>
             <source>This profile was not restored from a backup of a laptop in an office on {path}: join with an enrolment code instead.</source>
             <translation>本档案不是从 {path} 上单位中某台电脑的备份恢复的：请改用邀请码加入。</translation>
         </message>

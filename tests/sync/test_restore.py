@@ -131,3 +131,22 @@ def test_a_member_restored_joins_with_a_code_and_converges(pair: Office) -> None
     assert value(a, "SELECT name FROM person WHERE id = 'p1'") == "张伟"  # the restore went back before the edit
     assert value(b, "SELECT name FROM person WHERE id = 'p2'") == "李娜"
     assert dump_text(a) == dump_text(b)
+
+
+def test_restored_twice_each_change_still_reaches_the_office_once(pair: Office) -> None:
+    a, b = pair.laptops
+    add_person(a, "p1", "张伟")
+    _converged(pair)
+    add_person(a, "p2", "李娜", room="601")  # never pushed by the first identity
+    first_backup = backups.create(a)
+    a = _restore(pair, 0, first_backup)
+    office.succeed(a, pair.share, identity.succession_candidate(a))
+    assert sync_folder(a, pair.share).adopted > 0  # the second identity sends p2
+    _converged(pair)
+    a = _restore(pair, 0, first_backup)  # the same old backup again: a third identity
+    office.succeed(a, pair.share, identity.succession_candidate(a))
+    assert sync_folder(a, pair.share).status == "ok"
+    add_person(b, "p3", "王芳", room="701")
+    _converged(pair)
+    assert value(b, "SELECT count(*) FROM change_log WHERE row_id = 'p2'") == 1
+    assert value(a, "SELECT count(*) FROM change_log WHERE row_id = 'p2'") == 1
