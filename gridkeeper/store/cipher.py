@@ -93,7 +93,7 @@ def exclusive(db: Path, root: Path, *, key: bytes | None = None, passphrase: str
     conn = connect(db, key=key, passphrase=passphrase, root=root, sqlcipher=sqlcipher)
     try:
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-    except Exception as exc:  # noqa: BLE001 - "database is locked" from either driver
+    except Exception as exc:  # "database is locked", from either driver
         conn.close()
         if "locked" in str(exc) or "busy" in str(exc):
             raise ProfileInUse(str(root)) from exc

@@ -180,20 +180,17 @@ def test_backup_list_create_restore(tmp_path: Path, home: Path) -> None:
 def test_a_typed_passphrase_at_a_terminal(tmp_path: Path, home: Path) -> None:
     """getpass reads the controlling terminal: the command runs on a pseudo-terminal, as in a console."""
     pty = pytest.importorskip("pty")
-    import fcntl
-    import termios
 
     root = tmp_path / "secret"
     _encrypted(root)
     leader, follower = pty.openpty()
-
-    def own_terminal() -> None:
-        os.setsid()
-        fcntl.ioctl(follower, termios.TIOCSCTTY, 0)
-
-    proc = subprocess.Popen([sys.executable, "-m", "gridkeeper", "--data-dir", str(root), "today"],
+    # A new session (start_new_session) whose first step takes the pseudo-terminal on stdin as its
+    # controlling terminal, then becomes the command: no preexec_fn in a test process with threads.
+    shim = ("import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+            "os.execv(sys.executable, [sys.executable, '-m', 'gridkeeper', *sys.argv[1:]])")
+    proc = subprocess.Popen([sys.executable, "-c", shim, "--data-dir", str(root), "today"],
                             stdin=follower, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(home),
-                            cwd=REPO, preexec_fn=own_terminal)
+                            cwd=REPO, start_new_session=True)
     os.close(follower)
     prompt = b""
     while b": " not in prompt:

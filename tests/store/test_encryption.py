@@ -14,13 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from gridkeeper import logs
-from gridkeeper.errors import (
-    KeyFileDamaged,
-    NotEncrypted,
-    PassphraseNeeded,
-    ProfileInUse,
-    WrongPassphrase,
-)
+from gridkeeper.errors import KeyFileDamaged, NotEncrypted, PassphraseNeeded, ProfileInUse, WrongPassphrase
 from gridkeeper.store import backups, cipher, encryption, keyfile, open_store
 from gridkeeper.store.encryption import State
 from tests.store.helpers import place
