@@ -393,3 +393,24 @@ def test_the_lock_window_of_an_unencrypted_profile_has_no_passphrase(qtbot, demo
     with qtbot.waitSignal(screen.unlocked):
         qtbot.mouseClick(screen.panel.button, Qt.MouseButton.LeftButton)
     assert isinstance(screen.panel.button, QPushButton)
+
+
+def test_the_days_backup_and_back_up_now(qtbot, controller) -> None:  # type: ignore[no-untyped-def]
+    root = controller.root
+    for b in backups.list_backups(root):  # the one encrypting the demo made: today is not due otherwise
+        b.path.unlink()
+    assert backups.daily_due(root)
+    controller.daily_backup()  # what the timer does soon after start and when a day begins
+    qtbot.waitUntil(lambda: not backups.daily_due(root), timeout=10000)
+    qtbot.waitUntil(lambda: not controller._jobs, timeout=5000)
+    made = backups.list_backups(root)
+    assert [b.reason for b in made] == ["daily"]
+    assert backups.verify(made[0].path, root, controller.store.key) is None
+    controller.daily_backup()  # one a day
+    assert len(backups.list_backups(root)) == 1
+    window = controller.window
+    action = next(x for m in window.menuBar().actions() for x in m.menu().actions()
+                  if x.objectName() == "backUpAction")
+    action.trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Backed up and checked"), timeout=10000)
+    assert sorted(b.reason for b in backups.list_backups(root)) == ["daily", "manual"]
