@@ -134,6 +134,18 @@ def change_passphrase(root: Path, old: str, new: str) -> None:
     log.info("passphrase of %s changed", root)
 
 
+def unlock(root: Path, passphrase: str) -> bytes:
+    """The key that opens the profile (the app's start, in a worker): unwrapped from the key file, or for a
+    profile of the old form, or one whose conversion stopped after the key file, converted first."""
+    if state(root) is State.LEGACY:
+        return convert_legacy(root, passphrase)
+    key = keyfile.unwrap(root, passphrase)
+    db = paths.database_path(root)
+    if not cipher.opens(db, key=key, root=root) and cipher.opens(db, passphrase=passphrase, root=root):
+        return convert_legacy(root, passphrase, key)
+    return key
+
+
 def unlocks(root: Path, passphrase: str) -> bool:
     """Whether `passphrase` is this profile's (the lock screen's check)."""
     try:

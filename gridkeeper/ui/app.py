@@ -309,7 +309,7 @@ def _first_run(root: Path) -> Store | None:
     return open_store(root, key=dialog.result_value)
 
 
-def _unlock(root: Path, state: State, passphrase: str | None) -> Store | None:
+def _unlock(root: Path, passphrase: str | None) -> Store | None:
     from gridkeeper.ui.passphrase import UnlockDialog
 
     if passphrase:
@@ -318,12 +318,8 @@ def _unlock(root: Path, state: State, passphrase: str | None) -> Store | None:
         except WrongPassphrase:
             pass  # the one given on the command line: ask instead
 
-    def check(typed: str) -> bytes:
-        if state is State.LEGACY:  # re-keyed to a wrapped key on the way (seconds: in the worker)
-            return encryption.convert_legacy(root, typed)
-        return keyfile.unwrap(root, typed)
-
-    dialog = UnlockDialog(root, check)
+    # Argon2id, and for an old-style profile its conversion, run in the dialog's worker.
+    dialog = UnlockDialog(root, lambda typed: encryption.unlock(root, typed))
     if not dialog.exec():
         return None
     return open_store(root, key=dialog.key)
@@ -357,7 +353,7 @@ def open_profile(root: Path, passphrase: str | None, settings: Settings) -> Stor
     if state is State.NEW:
         return open_store(root, passphrase) if passphrase else _first_run(root)
     if state in (State.WRAPPED, State.LEGACY):
-        return _unlock(root, state, passphrase)
+        return _unlock(root, passphrase)
     store = open_store(root)  # plain: a passphrase given for it is not needed (and not "wrong")
     return _offer_encryption(root, store, settings)
 

@@ -254,3 +254,19 @@ def test_a_plain_profile_is_still_plain_sqlite(data_dir: Path) -> None:
     assert conn.execute("SELECT count(*) FROM household").fetchone() == (2,)
     conn.close()
     assert not (data_dir / "profile.key").exists()
+
+
+def test_the_apps_unlock_converts_an_old_style_profile_and_finishes_a_cut_conversion(tmp_path: Path) -> None:
+    old, cut = tmp_path / "old", tmp_path / "cut"
+    counts = _legacy_profile(old, PASS)
+    key = encryption.unlock(old, PASS)
+    assert encryption.state(old) is State.WRAPPED and cipher.opens(old / "gridkeeper.db", key=key)
+    _legacy_profile(cut, PASS)
+    written = keyfile.new_key()
+    keyfile.write(cut, written, PASS)  # the key file, and then the power went
+    with pytest.raises(WrongPassphrase):
+        encryption.unlock(cut, "wrong")
+    assert encryption.unlock(cut, PASS) == written
+    store = open_store(cut, key=written)
+    assert _rows(store) == counts
+    store.close()
