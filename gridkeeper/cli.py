@@ -15,15 +15,27 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gridkeeper import __version__, clock, paths
-from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, Translate, join_list
+from gridkeeper.errors import (
+    QT_TRANSLATE_NOOP,
+    GridKeeperError,
+    NotEncrypted,
+    PassphraseFileEmpty,
+    PassphraseFileUnreadable,
+    PassphraseMissing,
+    Translate,
+    WrongPassphrase,
+    join_list,
+)
 
 if TYPE_CHECKING:
     from gridkeeper.io.roster import RosterError
+    from gridkeeper.store import Store
 
 ENV_PASSPHRASE = "GRIDKEEPER_PASSPHRASE"
 
@@ -49,6 +61,25 @@ _M_KEPT = QT_TRANSLATE_NOOP(
 _M_OTHER_SHEETS = QT_TRANSLATE_NOOP(
     "cli", "The workbook has other sheets: {sheets}. Choose the roster's sheet with --sheet, "
            "for example: --sheet \"{first}\"")
+_M_ASK = QT_TRANSLATE_NOOP("cli", "Passphrase of the profile in {path}: ")
+_M_ASK_NEW = QT_TRANSLATE_NOOP("cli", "New passphrase (at least {minimum} characters): ")
+_M_ASK_AGAIN = QT_TRANSLATE_NOOP("cli", "The new passphrase again: ")
+_M_NEW_MISSING = QT_TRANSLATE_NOOP(
+    "cli", "No new passphrase: give --new-passphrase-file FILE, or run the command in a terminal to type it.")
+_M_ENCRYPTED = QT_TRANSLATE_NOOP(
+    "cli", "Encrypted the profile in {path}. Keep the passphrase safe: without it nobody, you included, can "
+           "open the profile or its backups.")
+_M_CHANGED = QT_TRANSLATE_NOOP(
+    "cli", "Changed the passphrase of the profile in {path} (the database and its backups were not rewritten).")
+_M_NO_BACKUPS = QT_TRANSLATE_NOOP("cli", "No backups in {folder}.")
+_M_BACKED_UP = QT_TRANSLATE_NOOP("cli", "Backed up to {path} ({size}); the copy was checked.")
+_M_RESTORED = QT_TRANSLATE_NOOP(
+    "cli", "Restored the profile from {backup}; the profile as it was is kept as {before}. For sync this is now "
+           "a new laptop, out of its office: join again with an enrolment code (gridkeeper office join), or, if "
+           "it was an admin laptop, with gridkeeper office rejoin.")
+_M_REJOINED = QT_TRANSLATE_NOOP(
+    "cli", "Took this laptop's former place in office {office} as a new admin laptop; the former identity was "
+           "revoked. Received {changes} changes; {adopted} changes the former identity never sent were sent.")
 # RosterError codes about the sheet that was read, which another sheet of the workbook may not share
 _SHEET_CODES = ("no_header", "sheet_empty", "sheet_no_rows")
 
@@ -60,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help=f"profile folder (default: ${paths.ENV_DATA_DIR} or the user data folder)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help=f"read an encrypted profile's passphrase from FILE (else ${ENV_PASSPHRASE}, else a prompt "
+             "when run in a terminal)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -100,6 +137,29 @@ def _parser() -> argparse.ArgumentParser:
     for p in (create, join, invite, osub.choices["members"], revoke):
         p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    rejoin = osub.add_parser("rejoin", help="a profile restored from an admin laptop's backup takes its place "
+                                            "in the office (no code needed)")
+    rejoin.add_argument("--folder", metavar="PATH", help="the shared folder (default: the one it was on)")
+    rejoin.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+    phrase = sub.add_parser("passphrase", help="encrypt an unencrypted profile, or change the passphrase")
+    psub = phrase.add_subparsers(dest="passphrase_command", metavar="encrypt|change", required=True)
+    p_encrypt = psub.add_parser("encrypt", help="encrypt this unencrypted profile (a backup is made first)")
+    p_change = psub.add_parser("change", help="change the passphrase (the database is not rewritten)")
+    for p in (p_encrypt, p_change):
+        p.add_argument("--new-passphrase-file", metavar="FILE",
+                       help="read the new passphrase from FILE (else it is asked twice at the terminal)")
+
+    backup = sub.add_parser("backup", help="the profile's backups: list, create, restore")
+    bsub = backup.add_subparsers(dest="backup_command", metavar="list|create|restore", required=True)
+    b_list = bsub.add_parser("list", help="the backups, newest first")
+    b_create = bsub.add_parser("create", help="back up the profile now (checked after writing)")
+    b_restore = bsub.add_parser("restore", help="replace the profile with a backup (the profile is backed up "
+                                                "first; the laptop then joins its office again)")
+    b_restore.add_argument("backup", metavar="BACKUP", help="its name as listed, or the path to a backup file")
+    for p in (b_list, b_create, b_restore):
+        p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
     conf = sub.add_parser("conflicts", help="list the conflicts sync kept for review")
     conf.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
@@ -138,8 +198,93 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+_passphrase_file: str | None = None  # --passphrase-file, set by main()
+
+
+@dataclass(frozen=True)
+class _Given:
+    """A passphrase and where it came from, so a message can say which one is wrong."""
+
+    value: str
+    source: str  # "file", "env" or "typed" (errors.WrongPassphrase)
+    file: str = ""
+
+    def name(self) -> str:
+        return f"--passphrase-file {self.file}" if self.source == "file" else ENV_PASSPHRASE
+
+
+def _read_passphrase_file(name: str) -> str:
+    try:
+        with open(name, encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError as exc:
+        raise PassphraseFileUnreadable(name, exc.strerror or str(exc)) from None
+    except UnicodeDecodeError:
+        raise PassphraseFileUnreadable(name, "not UTF-8 text") from None
+    text = text[:-2] if text.endswith("\r\n") else text[:-1] if text.endswith("\n") else text
+    if not text:
+        raise PassphraseFileEmpty(name)
+    return text
+
+
+def _given() -> _Given | None:
+    """The passphrase given without asking: --passphrase-file first, then $GRIDKEEPER_PASSPHRASE."""
+    if _passphrase_file:
+        return _Given(_read_passphrase_file(_passphrase_file), "file", _passphrase_file)
+    env = os.environ.get(ENV_PASSPHRASE)
+    return _Given(env, "env") if env else None
+
+
 def _passphrase() -> str | None:
-    return os.environ.get(ENV_PASSPHRASE) or None
+    """For the desktop app: the passphrase given on the command line's terms, if any (it asks for the rest)."""
+    given = _given()
+    return given.value if given else None
+
+
+def _ask(prompt: str) -> str:
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _open(root: Path) -> Store:
+    """The profile in `root`, its passphrase from --passphrase-file, $GRIDKEEPER_PASSPHRASE or the terminal.
+
+    Each failure is one line that says which passphrase is missing or wrong; a passphrase given for an
+    unencrypted profile opens nothing (NotEncrypted) rather than being called wrong."""
+    from gridkeeper.store import encryption, open_store
+    from gridkeeper.store.encryption import State
+
+    state = encryption.state(root)
+    given = _given()
+    if state in (State.WRAPPED, State.LEGACY):
+        if given is None:
+            if not sys.stdin.isatty():
+                raise PassphraseMissing(str(root))
+            given = _Given(_ask(_words(_translator(root), _M_ASK, path=root)), "typed")
+        try:
+            return open_store(root, given.value)
+        except WrongPassphrase:
+            raise WrongPassphrase(given.source, str(root), given.file) from None
+    if state is State.PLAIN and given is not None:
+        raise NotEncrypted(str(root), given.name())
+    return open_store(root, given.value if given else None)
+
+
+def _new_passphrase(args: argparse.Namespace, root: Path) -> str:
+    """A new passphrase from --new-passphrase-file, else typed twice at the terminal; checked for length."""
+    from gridkeeper.rules import passphrase as rules
+
+    if args.new_passphrase_file:
+        new = _read_passphrase_file(args.new_passphrase_file)
+        rules.check_new(new)
+        return new
+    if not sys.stdin.isatty():
+        raise GridKeeperError(_M_NEW_MISSING)
+    translate = _translator(root)
+    new = _ask(_words(translate, _M_ASK_NEW, minimum=rules.MIN_LENGTH))
+    rules.check_new(new, _ask(_words(translate, _M_ASK_AGAIN)))
+    return new
 
 
 def _emit(args: argparse.Namespace, payload: dict[str, Any], human: str) -> None:
@@ -151,16 +296,15 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], human: str) -> None
 
 def _cmd_demo(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper import demo, logs
-    from gridkeeper.store import open_store
 
-    root.mkdir(parents=True, exist_ok=True)
+    paths.private_dir(root)
     logs.setup(root)
 
     def progress(percent: int, step: str) -> None:
         if not args.json:  # stdout stays one JSON object under --json
             print(f"  {percent:3d}%  {step}", file=sys.stderr, flush=True)
 
-    store = open_store(root, _passphrase())
+    store = _open(root)
     try:
         result = demo.generate(store, size=args.size, seed=args.seed, today=args.until, progress=progress)
     finally:
@@ -177,14 +321,14 @@ def _cmd_demo(args: argparse.Namespace, root: Path) -> int:
 
 
 def _cmd_dump(args: argparse.Namespace, root: Path) -> int:
-    from gridkeeper.store import dump, open_store
+    from gridkeeper.store import dump
 
     if not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
         return EXIT_USAGE
     from gridkeeper.places import audit
 
-    store = open_store(root, _passphrase())
+    store = _open(root)
     try:
         with store.read() as conn:
             persons = int(conn.exec_driver_sql("SELECT count(*) FROM person WHERE deleted = 0").scalar() or 0)
@@ -222,7 +366,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
         # The profile is there (a re-import, most often): import_roster reads the file while it
         # reads the profile's rows on the other core. A file it cannot read changes nothing.
         logs.setup(root)
-        store = open_store(root, _passphrase())
+        store = _open(root)
         try:
             try:
                 report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run)
@@ -248,9 +392,9 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
                 finally:
                     store.close()
         else:
-            root.mkdir(parents=True, exist_ok=True)
+            paths.private_dir(root)
             logs.setup(root)
-            store = open_store(root, _passphrase())
+            store = _open(root)
             try:
                 report = roster_import.import_sheet(store, read)
                 store.reindex_dirty()  # the import leaves the search index to catch up after its commit
@@ -303,7 +447,6 @@ def _other_sheets(path: Path, exc: RosterError) -> list[str]:
 
 
 def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
-    from gridkeeper.store import open_store
     from gridkeeper.sync.engine import sync_folder
 
     if args.server:
@@ -314,7 +457,7 @@ def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
         return EXIT_USAGE
     from gridkeeper.sync import conflicts
 
-    store = open_store(root, _passphrase())
+    store = _open(root)
     try:
         result = sync_folder(store, Path(args.folder))
         store.reindex_dirty()  # the search index catches up on what the sync applied
@@ -356,7 +499,6 @@ def _sync_exit(result: Any) -> int:
 
 
 def _cmd_office(args: argparse.Namespace, root: Path) -> int:
-    from gridkeeper.store import open_store
     from gridkeeper.sync import conflicts, office
     from gridkeeper.sync.engine import sync_folder
 
@@ -365,12 +507,14 @@ def _cmd_office(args: argparse.Namespace, root: Path) -> int:
         if getattr(args, "server", None):
             print("Joining through a server is not available yet; use --folder.", file=sys.stderr)
             return EXIT_USAGE
-        root.mkdir(parents=True, exist_ok=True)  # a new laptop: the profile is made here
+        paths.private_dir(root)  # a new laptop: the profile is made here
     elif not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
         return EXIT_USAGE
-    store = open_store(root, _passphrase())
+    store = _open(root)
     try:
+        if action == "rejoin":
+            return _office_rejoin(args, store)
         share = Path(args.folder) if getattr(args, "folder", None) else office.folder(store)
         if share is None:
             raise office.OfficeError(office.NO_OFFICE, path="?")
@@ -415,14 +559,124 @@ def _cmd_office(args: argparse.Namespace, root: Path) -> int:
     return EXIT_OK
 
 
+def _office_rejoin(args: argparse.Namespace, store: Store) -> int:
+    from gridkeeper.sync import identity, office
+    from gridkeeper.sync.engine import sync_folder
+
+    former = identity.succession_candidate(store)
+    share = Path(args.folder) if args.folder else identity.former_folder(store)
+    if former is None or share is None:
+        raise office.OfficeError(office.NO_FORMER, path=str(share or "?"))
+    office_id = office.succeed(store, share, former)
+    result = sync_folder(store, share)
+    store.reindex_dirty()
+    _emit(args, {"office": office_id, "folder": str(share), "device": store.device_id,
+                 "sync": result.as_json()},
+          _words(_translator(store.root), _M_REJOINED, office=office_id, changes=result.pulled_changes,
+                 adopted=result.adopted))
+    return _sync_exit(result)
+
+
+def _cmd_passphrase(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.errors import NotEncryptedYet
+    from gridkeeper.store import encryption
+    from gridkeeper.store.encryption import State
+
+    if not paths.database_path(root).exists():
+        print(f"no profile in {root}", file=sys.stderr)
+        return EXIT_USAGE
+    translate = _translator(root)
+    state = encryption.state(root)
+    if args.passphrase_command == "encrypt":
+        if state in (State.WRAPPED, State.LEGACY):
+            from gridkeeper.errors import AlreadyEncrypted
+
+            raise AlreadyEncrypted(str(root))
+        encryption.encrypt(root, _new_passphrase(args, root))
+        print(_words(translate, _M_ENCRYPTED, path=root))
+        return EXIT_OK
+    if state not in (State.WRAPPED, State.LEGACY):
+        raise NotEncryptedYet(str(root))
+    old = _given()
+    if old is None:
+        if not sys.stdin.isatty():
+            raise PassphraseMissing(str(root))
+        old = _Given(_ask(_words(translate, _M_ASK, path=root)), "typed")
+    try:
+        from gridkeeper.store import keyfile
+
+        if state is State.WRAPPED:
+            keyfile.unwrap(root, old.value)  # checked before the new one is asked for
+        new = _new_passphrase(args, root)
+        encryption.change_passphrase(root, old.value, new)
+    except WrongPassphrase:
+        raise WrongPassphrase(old.source, str(root), old.file) from None
+    print(_words(translate, _M_CHANGED, path=root))
+    return EXIT_OK
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{max(1, n // 1000)} kB"
+
+
+def _cmd_backup(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.store import backups
+
+    translate = _translator(root)
+    if args.backup_command == "list":
+        found = backups.list_backups(root)
+        lines = [f"{b.taken:%Y-%m-%d %H:%M}  {_size(b.size):>8}  {translate('backups', b.reason_label) or b.reason_label}"
+                 f"  {b.name}" for b in found]
+        _emit(args, {"folder": str(backups.folder(root)), "backups": [b.as_json() for b in found]},
+              "\n".join(lines) or _words(translate, _M_NO_BACKUPS, folder=backups.folder(root)))
+        return EXIT_OK
+    if not paths.database_path(root).exists():
+        print(f"no profile in {root}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.backup_command == "create":
+        store = _open(root)
+        try:
+            made = backups.create(store)
+        finally:
+            store.close()
+        _emit(args, {"backup": made.as_json()}, _words(translate, _M_BACKED_UP, path=made.path, size=_size(made.size)))
+        return EXIT_OK
+    from gridkeeper.sync import identity
+
+    chosen = _backup_named(root, args.backup)
+    store = _open(root)
+    try:
+        done = identity.restore(store, chosen)
+    finally:
+        store.close()
+    reopened = _open(root)  # migrates a backup of an older schema now, after its own backup
+    new_device = reopened.device_id
+    reopened.close()
+    _emit(args, {"restored": done.restored.as_json(), "before": done.before.as_json(), "device": new_device},
+          _words(translate, _M_RESTORED, backup=done.restored.name, before=done.before.name))
+    return EXIT_OK
+
+
+def _backup_named(root: Path, name: str):  # type: ignore[no-untyped-def]
+    """A backup by the name `backup list` shows, or a backup file given by its path."""
+    from gridkeeper.store import backups
+
+    path = Path(name)
+    if path.is_file() and path.resolve().parent != backups.folder(root).resolve():
+        from datetime import datetime
+
+        info = path.stat()
+        return backups.Backup(path, datetime.fromtimestamp(info.st_mtime), "", info.st_size, info.st_mtime_ns)
+    return backups.find(root, name)
+
+
 def _cmd_conflicts(args: argparse.Namespace, root: Path) -> int:
-    from gridkeeper.store import open_store
     from gridkeeper.sync import conflicts
 
     if not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
         return EXIT_USAGE
-    store = open_store(root, _passphrase())
+    store = _open(root)
     try:
         found = conflicts.open_conflicts(store)
     finally:
@@ -443,13 +697,13 @@ def _cmd_today(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper import care
     from gridkeeper.errors import UnknownCadre
     from gridkeeper.places import profile
-    from gridkeeper.store import cadres, open_store
+    from gridkeeper.store import cadres
 
     if not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
         return EXIT_USAGE
     day = args.date or clock.today()
-    store = open_store(root, _passphrase())
+    store = _open(root)
     try:
         if args.cadre:
             with store.read() as conn:
@@ -491,7 +745,6 @@ def _report_translate(root: Path, language: str | None):  # type: ignore[no-unty
 def _cmd_report(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper.io import report_xlsx
     from gridkeeper.reports import monthly, period, scope
-    from gridkeeper.store import open_store
 
     if not paths.database_path(root).exists():
         print(f"no profile in {root}", file=sys.stderr)
@@ -504,7 +757,7 @@ def _cmd_report(args: argparse.Namespace, root: Path) -> int:
     if args.kind == "quarterly":
         from gridkeeper.reports import quarterly
 
-        store = open_store(root, _passphrase())
+        store = _open(root)
         try:
             quarter = period.quarter(args.quarter)
             q = quarterly.quarterly_figures(store, quarter, office=office)
@@ -515,7 +768,7 @@ def _cmd_report(args: argparse.Namespace, root: Path) -> int:
                      "ranking": [c.name for c in q.ranking()]},
               _words(_translator(root), _M_WROTE, path=written))
         return EXIT_OK
-    store = open_store(root, _passphrase())
+    store = _open(root)
     try:
         where = scope.resolve(store, args.community, args.grid)
         month = period.month(args.month)
@@ -571,17 +824,24 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     root = paths.data_dir(args.data_dir)
+    global _passphrase_file
+    _passphrase_file = args.passphrase_file
     if args.command is None:
         from gridkeeper.ui.app import run
 
-        return run(root, _passphrase())
+        try:
+            given = _passphrase()
+        except GridKeeperError as exc:
+            print(_error_text(exc, root), file=sys.stderr)
+            return EXIT_USAGE
+        return run(root, given)
     from gridkeeper import logs
 
     if root.is_dir():  # a mistyped --data-dir must not leave folders behind
         logs.setup(root)
-    handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync, "office": _cmd_office,
-                "conflicts": _cmd_conflicts,
-                "today": _cmd_today, "report": _cmd_report}
+    handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync,
+                "office": _cmd_office, "conflicts": _cmd_conflicts, "today": _cmd_today, "report": _cmd_report,
+                "passphrase": _cmd_passphrase, "backup": _cmd_backup}
     try:
         code = handlers[args.command](args, root)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush

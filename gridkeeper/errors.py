@@ -90,12 +90,174 @@ class PassphraseNeeded(StoreError):
         )
 
 
-class WrongPassphrase(StoreError):
-    def __init__(self) -> None:
+class PassphraseMissing(StoreError):
+    """The command line found an encrypted profile and no passphrase in any of its three places."""
+
+    def __init__(self, path: str) -> None:
         super().__init__(
             QT_TRANSLATE_NOOP(
-                "errors", "The passphrase is wrong, or the file is not a GridKeeper profile."
+                "errors",
+                "The profile in {path} is encrypted and no passphrase was given: set GRIDKEEPER_PASSPHRASE, "
+                "give --passphrase-file FILE, or run the command in a terminal to type it.",
+            ),
+            path=path,
+        )
+
+
+_WRONG = {
+    "": QT_TRANSLATE_NOOP("errors", "The passphrase is wrong."),
+    "legacy": QT_TRANSLATE_NOOP("errors", "The passphrase is wrong, or the file is not a GridKeeper profile."),
+    "env": QT_TRANSLATE_NOOP("errors", "The passphrase in GRIDKEEPER_PASSPHRASE is wrong for the profile in {path}."),
+    "file": QT_TRANSLATE_NOOP("errors", "The passphrase in the file {file} is wrong for the profile in {path}."),
+    "typed": QT_TRANSLATE_NOOP("errors", "The passphrase typed is wrong for the profile in {path}."),
+}
+
+
+class WrongPassphrase(StoreError):
+    """The passphrase does not open the profile; `source` says where it came from (the command line)."""
+
+    def __init__(self, source: str = "", path: str = "", file: str = "") -> None:
+        self.source = source
+        super().__init__(_WRONG[source], path=path, file=file)
+
+
+class NotEncrypted(StoreError):
+    """A passphrase was given for a profile that has none: not called wrong, and nothing is opened."""
+
+    def __init__(self, path: str, source: str = "") -> None:
+        if source:
+            message = QT_TRANSLATE_NOOP(
+                "errors",
+                "The profile in {path} is not encrypted, yet a passphrase was given ({source}). Nothing was "
+                "opened: leave the passphrase out, or encrypt the profile with “gridkeeper passphrase encrypt”.",
             )
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "errors", "The profile in {path} is not encrypted, yet a passphrase was given. Nothing was opened.")
+        super().__init__(message, path=path, source=source)
+
+
+class NotEncryptedYet(StoreError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The profile in {path} is not encrypted: give it a passphrase with “gridkeeper passphrase encrypt”.",
+            ),
+            path=path,
+        )
+
+
+class AlreadyEncrypted(StoreError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The profile in {path} is encrypted already; change its passphrase with "
+                "“gridkeeper passphrase change”.",
+            ),
+            path=path,
+        )
+
+
+class KeyFileDamaged(StoreError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The key file {path} is damaged or not GridKeeper's, and the profile cannot be opened without "
+                "it. Put back a copy of the file.",
+            ),
+            path=path,
+        )
+
+
+class KeyDoesNotFit(StoreError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The key file and the database in {path} do not belong together: the passphrase is right, but "
+                "the key it opens does not open the database.",
+            ),
+            path=path,
+        )
+
+
+class PassphraseFileUnreadable(StoreError):
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "The passphrase file {file} cannot be read: {reason}."),
+            file=file, reason=reason,
+        )
+
+
+class PassphraseFileEmpty(StoreError):
+    def __init__(self, file: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "The passphrase file {file} is empty."), file=file)
+
+
+class PassphraseTooShort(StoreError):
+    def __init__(self, minimum: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "A passphrase needs at least {minimum} characters."), minimum=minimum
+        )
+
+
+class PassphrasesDiffer(StoreError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "The two passphrases typed differ; nothing was changed."))
+
+
+class ProfileInUse(StoreError):
+    """Swapping the database file needs it closed everywhere else."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The profile in {path} is open in another GridKeeper window or command. Close it and try again; "
+                "nothing was changed.",
+            ),
+            path=path,
+        )
+
+
+class BackupFailed(StoreError):
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors", "The backup {path} did not pass its check ({reason}), so it was removed. The profile "
+                          "itself is unchanged."),
+            path=path, reason=reason,
+        )
+
+
+class BackupUnusable(StoreError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors", "{path} cannot be restored: it is damaged, or it was not made with this profile's key. "
+                          "Nothing was changed."),
+            path=path,
+        )
+
+
+class BackupTooNew(StoreError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors", "{path} was written by a newer version of GridKeeper; install that version to restore "
+                          "it. Nothing was changed."),
+            path=path,
+        )
+
+
+class NoSuchBackup(StoreError):
+    def __init__(self, name: str, folder: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "There is no backup {name} in {folder}; “gridkeeper backup list” lists them."),
+            name=name, folder=folder,
         )
 
 

@@ -1,9 +1,10 @@
-"""Named loggers per subsystem ("gridkeeper.store", ...) writing one rotating file."""
+"""Named loggers per subsystem ("gridkeeper.store", ...) writing one rotating file (0600, folder 0700)."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from gridkeeper import paths
@@ -11,11 +12,18 @@ from gridkeeper import paths
 _installed: Path | None = None
 
 
+class _PrivateFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file, the rotated ones included, is created 0600: the log names people's records."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, paths.PRIVATE_FILE)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def setup(root: Path, level: int = logging.INFO) -> Path:
     """Send the `gridkeeper` logger tree to <data dir>/logs/gridkeeper.log (1 MB x 5)."""
     global _installed
-    log_dir = paths.logs_dir(root)
-    log_dir.mkdir(parents=True, exist_ok=True)
+    log_dir = paths.private_dir(paths.logs_dir(root))
     log_file = log_dir / "gridkeeper.log"
     if _installed == log_file:
         return log_file
@@ -24,7 +32,7 @@ def setup(root: Path, level: int = logging.INFO) -> Path:
         if getattr(old, "_gridkeeper", False):
             logger.removeHandler(old)
             old.close()
-    handler = logging.handlers.RotatingFileHandler(
+    handler = _PrivateFileHandler(
         log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
     handler._gridkeeper = True  # type: ignore[attr-defined]

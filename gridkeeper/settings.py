@@ -7,7 +7,6 @@ are never synced.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -61,9 +60,19 @@ MEDIATION_COMMITTEE: Setting[str] = Setting(
     QT_TRANSLATE_NOOP("settings", "People's mediation committee named on printed agreements"),
 )
 
+LOCK_IDLE_SECONDS: Setting[int] = Setting(
+    "lock_idle_seconds", int, 5 * 60,
+    QT_TRANSLATE_NOOP("settings", "Lock after this long without use (seconds)"), bounds=(1, 24 * 3600),
+)
+
+KEEP_UNENCRYPTED: Setting[bool] = Setting(
+    "keep_unencrypted", bool, False,
+    QT_TRANSLATE_NOOP("settings", "Do not offer to encrypt this unencrypted profile at start"),
+)
+
 REGISTRY: dict[str, Setting[Any]] = {
     s.key: s for s in (LANGUAGE, SHOW_ALL_GRIDS, SYNC_FOLDER, AUTO_SYNC_MINUTES, MEDIATION_OFFICE,
-                       MEDIATION_COMMITTEE)
+                       MEDIATION_COMMITTEE, LOCK_IDLE_SECONDS, KEEP_UNENCRYPTED)
 }
 
 
@@ -88,7 +97,4 @@ class Settings:
         if not setting.allows(value):
             raise ValueError(f"bad value for {setting.key}: {value!r}")
         self._values[setting.key] = value
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self._path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, self._path)
+        paths.write_private(self._path, json.dumps(self._values, ensure_ascii=False, indent=2).encode("utf-8"))

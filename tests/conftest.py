@@ -24,7 +24,12 @@ os.environ.pop("GRIDKEEPER_DATA_DIR", None)
 os.environ.pop("GRIDKEEPER_PASSPHRASE", None)
 
 from gridkeeper import clock  # noqa: E402
-from gridkeeper.store import Store, open_store  # noqa: E402
+from gridkeeper.store import Store, keyfile, open_store  # noqa: E402
+
+# Argon2id at its real cost (half a second) for every encrypted profile a test makes would add minutes;
+# the parameters travel in each key file, so these open as well as real ones. tests/store/test_keyfile.py
+# checks the real DEFAULT. Command-line subprocesses use the real cost.
+keyfile.params_for_new_keys = keyfile.KdfParams(memory_kib=64, iterations=1, lanes=1)
 
 #: A Wednesday in the middle of a month, with a full month behind it.
 DEFAULT_DAY = date(2026, 5, 20)

@@ -1,7 +1,8 @@
 """The one engine factory and the Store that owns it.
 
-WAL and foreign keys on every connection; SQLCipher (`sqlite+pysqlcipher`)
-when a passphrase is given. Each connection gets the functions the capture and
+WAL and foreign keys on every connection; SQLCipher (`sqlite+pysqlcipher`, a
+raw 32-byte key that the passphrase unwraps from profile.key) for an encrypted
+profile. Each connection gets the functions the capture and
 search triggers call. Transactions are explicit: reads BEGIN, writes BEGIN
 IMMEDIATE (so two writers queue on busy_timeout instead of failing on a lock
 upgrade). A writer still waiting when the timeout runs out gets ProfileBusy, a
@@ -22,8 +23,9 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from gridkeeper import paths
-from gridkeeper.errors import NotAProfile, PassphraseNeeded, ProfileBusy, WrongPassphrase
-from gridkeeper.store import searchindex, searchkeys
+from gridkeeper.errors import KeyDoesNotFit, NotAProfile, NotEncrypted, PassphraseNeeded, ProfileBusy
+from gridkeeper.store import cipher, encryption, keyfile, searchindex, searchkeys
+from gridkeeper.store.encryption import State
 from gridkeeper.store.busy import is_busy
 from gridkeeper.sync.clock import HybridClock, Timestamp, wall_ms
 
@@ -31,8 +33,6 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 log = logging.getLogger("gridkeeper.store")
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # How long a writer waits for another's write lock (a sync, another window) before ProfileBusy.
 BUSY_TIMEOUT_MS = 10_000
@@ -79,9 +79,11 @@ class _Hooks:
         return 0 if getattr(self.bulk, "on", False) else 1
 
 
-def make_engine(path: Path, passphrase: str | None, hooks: _Hooks) -> Engine:
-    if passphrase:
-        url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+def make_engine(path: Path, key: bytes | None, hooks: _Hooks) -> Engine:
+    """The profile's engine: SQLCipher under the raw `key`, or plain SQLite when it is None."""
+    if key is not None:
+        cipher.route_log(path.parent)  # SQLCipher's complaints about a key go to the log, not stderr
+        url = URL.create("sqlite+pysqlcipher", password=keyfile.sqlcipher_key(key), database=str(path))
     else:
         url = URL.create("sqlite", database=str(path))
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
@@ -124,11 +126,12 @@ def make_engine(path: Path, passphrase: str | None, hooks: _Hooks) -> Engine:
 class Store:
     """An open profile database. The UI never holds one of its sessions open."""
 
-    def __init__(self, root: Path, engine: Engine, hooks: _Hooks, encrypted: bool) -> None:
+    def __init__(self, root: Path, engine: Engine, hooks: _Hooks, key: bytes | None) -> None:
         self.root = root
         self.path = paths.database_path(root)
         self.engine = engine
-        self.encrypted = encrypted
+        self.key = key  # the raw profile key (backups are written under it); None: not encrypted
+        self.encrypted = key is not None
         self._hooks = hooks
         self._writer = engine.execution_options(gk_write=True)
         self.catch_up_error = ""  # the search catch-up's failure at open, if any (the app says so)
@@ -256,44 +259,82 @@ class Store:
         self.engine.dispose()
 
 
-def _probe(engine: Engine, path: Path, passphrase: str | None) -> None:
-    """Fail early, in words, on a wrong passphrase or a file that is not ours."""
+def _probe(engine: Engine) -> bool:
+    """Whether the engine's key (or none) reads the file's schema."""
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
-    except DatabaseError as exc:
+        return True
+    except DatabaseError:
         engine.dispose()
-        if passphrase:
-            raise WrongPassphrase() from exc
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-        # An encrypted database is whole pages of noise; a short file is something else.
-        if head != _SQLITE_MAGIC and path.stat().st_size >= 1024:
-            raise PassphraseNeeded() from exc
-        raise NotAProfile(str(path)) from exc
+        return False
+
+
+def _profile_key(root: Path, passphrase: str | None, key: bytes | None) -> bytes | None:
+    """The raw key that opens the profile in `root` (None: plain SQLite), making or converting what needs it.
+
+    A new profile with a passphrase gets a random key, wrapped in profile.key; an old-style one (the
+    passphrase itself was SQLCipher's key) is converted to that form first (encryption.convert_legacy)."""
+    st = encryption.state(root)
+    if st is State.UNKNOWN:
+        raise NotAProfile(str(paths.database_path(root)))
+    if st is State.PLAIN:
+        if passphrase or key is not None:
+            raise NotEncrypted(str(root))
+        return None
+    if st is State.NEW:
+        if key is not None:
+            return key  # the caller wrapped it already (a restore into an empty folder, tests)
+        if not passphrase:
+            return None
+        made = keyfile.new_key()
+        keyfile.write(root, made, passphrase)
+        return made
+    if key is not None:
+        return key
+    if not passphrase:
+        raise PassphraseNeeded()
+    if st is State.LEGACY:
+        return encryption.convert_legacy(root, passphrase)
+    return keyfile.unwrap(root, passphrase)  # WrongPassphrase: the AES-GCM tag, before SQLCipher is asked
 
 
 def open_store(
     root: Path,
     passphrase: str | None = None,
     *,
+    key: bytes | None = None,
     now_ms: Callable[[], int] = wall_ms,
 ) -> Store:
-    """Open (creating if needed) the profile in `root`, migrating it after a backup."""
+    """Open (creating if needed) the profile in `root`, migrating it after a backup.
+
+    `passphrase` unwraps the profile key (a new profile with one is encrypted); `key` is the raw key
+    when the caller unwrapped it already (the app does, off the UI thread)."""
     from gridkeeper.store import migrate
 
-    root.mkdir(parents=True, exist_ok=True)
+    paths.private_dir(root)
+    paths.tighten(root)
     path = paths.database_path(root)
+    key = _profile_key(root, passphrase, key)
+    paths.create_private(path)  # 0600 from the start; SQLite gives its -wal and -shm the same mode
     hooks = _Hooks()
-    engine = make_engine(path, passphrase, hooks)
-    if path.exists() and path.stat().st_size > 0:
-        _probe(engine, path, passphrase)
+    engine = make_engine(path, key, hooks)
+    if path.stat().st_size > 0 and not _probe(engine):
+        if key is None:
+            raise NotAProfile(str(path))
+        if passphrase and cipher.opens(path, passphrase=passphrase, root=root):
+            # A conversion from the old form stopped after writing the key file: finish it.
+            key = encryption.convert_legacy(root, passphrase, key)
+            engine = make_engine(path, key, hooks)
+        else:
+            cipher.flush_log()
+            raise KeyDoesNotFit(str(root))
     try:
-        migrate.upgrade(engine, root)
+        migrate.upgrade(engine, root, key=key)
     except Exception:
         engine.dispose()
         raise
-    store = Store(root, engine, hooks, encrypted=bool(passphrase))
+    store = Store(root, engine, hooks, key)
     try:
         device_id = store.meta("device_id")
         if device_id is None:

@@ -7,20 +7,15 @@ opening an up-to-date profile stays fast.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
-from gridkeeper import clock, paths
 from gridkeeper.errors import MigrationFailed, NotAProfile, ProfileBusy, StoreTooNew
 from gridkeeper.store.busy import is_busy
 from gridkeeper.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 log = logging.getLogger("gridkeeper.store")
-
-KEEP_BACKUPS = 10
-
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
@@ -32,24 +27,14 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def backup(engine: Engine, root: Path, revision: str) -> Path:
-    """Copy the database file (checkpointed, so the copy is whole) before a migration."""
-    db = paths.database_path(root)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    folder = paths.backups_dir(root)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"gridkeeper-{clock.now():%Y%m%d-%H%M%S}-schema{revision}.db"
-    shutil.copy2(db, target)
-    old = sorted(folder.glob("gridkeeper-*.db"))
-    for stale in old[:-KEEP_BACKUPS]:
-        stale.unlink()
-    log.info("backed up %s to %s before migrating", db, target)
-    return target
+def backup(engine: Engine, root: Path, revision: str, key: bytes | None = None) -> Path:
+    """A checked backup (store/backups.py) before a migration, under the profile's key."""
+    from gridkeeper.store import backups
+
+    return backups.create_from_engine(engine, root, key, f"schema{revision}").path
 
 
-def upgrade(engine: Engine, root: Path, target: str | None = None) -> bool:
+def upgrade(engine: Engine, root: Path, target: str | None = None, *, key: bytes | None = None) -> bool:
     """Bring the schema to HEAD_REVISION (or `target`, for tests); True when a migration ran."""
     target = target or HEAD_REVISION
     found = current_revision(engine)
@@ -57,7 +42,7 @@ def upgrade(engine: Engine, root: Path, target: str | None = None) -> bool:
         return False
     if found is not None and found not in KNOWN_REVISIONS:
         raise StoreTooNew(found)
-    copy = backup(engine, root, found) if found is not None else None
+    copy = backup(engine, root, found, key) if found is not None else None
 
     from alembic import command
     from alembic.config import Config

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.store.engine import Store
-from gridkeeper.sync import apply, office
+from gridkeeper.sync import apply, identity, office
 from gridkeeper.sync.clock import MAX_DRIFT_MS, Timestamp
 from gridkeeper.sync.folder import (
     BadBatch,
@@ -92,6 +92,7 @@ class SyncResult:
     repaired_batches: int = 0  # our own batches missing or damaged on the share, written again
     set_aside: list[str] = field(default_factory=list)  # files in our folder that were not our batches
     admitted: list[str] = field(default_factory=list)  # laptops this (admin) sync admitted
+    adopted: int = 0  # changes of this profile's former identity (a restored backup) now sent as ours
 
     @property
     def complete(self) -> bool:
@@ -119,6 +120,7 @@ class SyncResult:
             "repaired_batches": self.repaired_batches,
             "set_aside": self.set_aside,
             "admitted": self.admitted,
+            "adopted": self.adopted,
         }
 
 
@@ -402,8 +404,11 @@ def sync_folder(store: Store, root: Path, progress: Progress | None = None) -> S
             report(5, "pull")
             with store.checkpoints_held():
                 _pull(store, share, me, result, report)
+            # A restored profile: what its former identity never put on the share is sent as ours.
+            result.adopted = identity.adopt(store, identity.blocked_by(result.held, result.missing))
             report(80, "push")
             _push(store, share, me, result)
+            identity.forget_secrets(store)
             store.set_meta(LAST_SYNC_KEY, clock.utcnow().isoformat(timespec="seconds"))
             if not result.missing:  # the office's data is in: a roster may be imported now
                 store.set_meta(office.PULL_DUE_KEY, "")

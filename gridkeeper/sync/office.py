@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -584,3 +585,71 @@ def _last_valid_seq(store: Store, root: Path, device: str, member: Member) -> in
         if isinstance(share.read_batch(device, seq, path, opening), Batch):
             return seq
     return 0
+
+
+# -- a restored profile taking its former place ----------------------------------------
+
+FORMER_NOT_ADMIN = QT_TRANSLATE_NOOP(
+    "errors", "This profile was restored from a backup. Its former identity was not an admin of the office on "
+    "{path}, so it cannot let itself back in: ask an admin for an enrolment code and join with it.")
+FORMER_REVOKED = QT_TRANSLATE_NOOP(
+    "errors", "This profile was restored from a backup of a laptop that has since been removed from the office on "
+    "{path} (or replaced by another restore), so it cannot let itself back in: ask an admin for an enrolment code "
+    "and join with it.")
+NO_FORMER = QT_TRANSLATE_NOOP(
+    "errors", "This profile was not restored from a backup of a laptop in an office on {path}: join with an "
+    "enrolment code instead.")
+
+
+def succeed(store: Store, root: Path, former: dict[str, Any]) -> str:
+    """A restored profile whose former identity (identity.py) was an admin takes its place: the former key
+    admits the new identity as an admin, then the new identity revokes the former one (its batches after
+    the last valid one on the share are refused, the office key is rotated). The office id.
+
+    No code is needed: whoever holds the backup and its passphrase holds the former admin key anyway."""
+    if office_id(store):
+        raise _error(ALREADY, office=office_id(store))
+    state = former.get("state") or {}
+    office = str(state.get("office_id") or "")
+    if office not in {info["id"] for info in read_office(root)}:
+        raise _error(NO_FORMER, path=str(root))
+    old_keys = DeviceKeys.from_text(str(former["keys"]))
+    old_device = str(former["device"])
+    for key in (FOUNDER_KEY, OFFICE_KEY, EPOCH_KEYS, MEMBERS_KEY):
+        if state.get(key):
+            store.set_meta(key, str(state[key]))
+    # Office keys sealed to the former identity after the backup was made (a rotation since).
+    got: dict[int, bytes] = {}
+    try:
+        epochs = sorted(int(n) for n in os.listdir(office_dir(root, office) / "keys") if n.isdigit())
+    except OSError:
+        epochs = []
+    have = epoch_keys(store)
+    for epoch in (e for e in epochs if e not in have):
+        data = _read_json(office_dir(root, office) / "keys" / str(epoch) / f"{old_device}.json")
+        try:
+            got[epoch] = old_keys.unseal_key(crypto.unb64(data["sealed"]), f"{office}|{epoch}|{old_device}".encode())
+        except (KeyError, TypeError, CryptoError):
+            continue
+    if got:
+        _add_epoch_keys(store, got)
+    former_member = refresh_members(store, root).get(old_device)
+    if not (former_member and former_member.admin and former_member.revoked_after is None):
+        for key in (FOUNDER_KEY, OFFICE_KEY, EPOCH_KEYS, MEMBERS_KEY):
+            store.set_meta(key, "")
+        revoked = former_member is not None and former_member.revoked_after is not None
+        raise _error(FORMER_REVOKED if revoked else FORMER_NOT_ADMIN, path=str(root))
+    keys = device_keys(store)
+    me = store.device_id
+    admitted_at = _now()
+    _write_entry(root, office, {"kind": "admit", "device": me, "sign_key": keys.sign_public,
+                                "box_key": keys.box_public, "admin": True, "by": old_device, "at": admitted_at,
+                                "about": _seal_about(store, _about_me(store))}, old_keys)
+    _seal_keys_to(store, root, me, keys.box_public)
+    store.set_meta(FOLDER_KEY, str(Path(root).resolve()))
+    store.set_meta(PULL_DUE_KEY, "1")
+    refresh_members(store, root)
+    while _now() <= admitted_at:  # the revoke must come after the admission it relies on, never in its millisecond
+        time.sleep(0.002)
+    revoke(store, root, old_device)
+    return office

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
+    lock_requested = Signal()  # Lock now (Ctrl+L): the controller hides everything (ui/lock.py)
+    restore_requested = Signal()  # the controller swaps the profile, so it restores
+    encrypt_requested = Signal()  # likewise: the profile is closed, converted, opened again
+    lock_seconds_changed = Signal(int)
 
     def __init__(self, store: Store, settings: Settings, language: str) -> None:
         super().__init__()
@@ -215,6 +219,34 @@ class MainWindow(QMainWindow):
         switch.triggered.connect(self.change_user)
         file_menu.addAction(switch)
         file_menu.addSeparator()
+        lock = QAction(self.tr("&Lock now"), self)
+        lock.setObjectName("lockAction")
+        lock.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        lock.triggered.connect(self.lock_requested)
+        file_menu.addAction(lock)
+        lock_after = QAction(self.tr("Lock after…"), self)
+        lock_after.triggered.connect(self.choose_lock_time)
+        file_menu.addAction(lock_after)
+        if self._store.encrypted:
+            change = QAction(self.tr("Change passphrase…"), self)
+            change.setObjectName("changePassphraseAction")
+            change.triggered.connect(self.change_passphrase)
+            file_menu.addAction(change)
+        else:
+            encrypt = QAction(self.tr("Encrypt this profile…"), self)
+            encrypt.setObjectName("encryptAction")
+            encrypt.triggered.connect(self.encrypt_requested)
+            file_menu.addAction(encrypt)
+        file_menu.addSeparator()
+        back_up = QAction(self.tr("&Back up now"), self)
+        back_up.setObjectName("backUpAction")
+        back_up.triggered.connect(self.back_up)
+        file_menu.addAction(back_up)
+        restore = QAction(self.tr("&Restore from a backup…"), self)
+        restore.setObjectName("restoreAction")
+        restore.triggered.connect(self.restore_requested)
+        file_menu.addAction(restore)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -382,6 +414,53 @@ class MainWindow(QMainWindow):
                 self.tr("This laptop now belongs to {name}.").format(name=dialog.chosen.name), 8000
             )
             self.language_chosen.emit(self._settings.get(cfg.LANGUAGE))  # rebuild with the new scope
+
+    # -- passphrase, lock, backups ----------------------------------------------------
+
+    def change_passphrase(self) -> None:
+        from gridkeeper.store import encryption
+        from gridkeeper.ui.passphrase import NewPassphraseDialog
+
+        root = self._store.root
+        dialog = NewPassphraseDialog(
+            self.tr("Change passphrase"),
+            self.tr("Type the current passphrase, then the new one twice. Only the small key file is rewritten: "
+                    "the records and their backups stay as they are, and open with the new passphrase."),
+            ask_current=True, work=lambda current, new: encryption.change_passphrase(root, current or "", new),
+            parent=self)
+        if dialog.exec():
+            self.statusBar().showMessage(self.tr("The passphrase was changed."), 8000)
+
+    def choose_lock_time(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        minutes, ok = QInputDialog.getInt(
+            self, self.tr("Lock after"), self.tr("Lock GridKeeper after this many minutes without use:"),
+            max(1, self._settings.get(cfg.LOCK_IDLE_SECONDS) // 60), 1, 240)
+        if ok:
+            self._settings.set(cfg.LOCK_IDLE_SECONDS, minutes * 60)
+            self.lock_seconds_changed.emit(minutes * 60)
+
+    def back_up(self) -> None:
+        from PySide6.QtCore import QThreadPool
+
+        from gridkeeper.store import backups
+        from gridkeeper.ui.sync.page import run_detached
+        from gridkeeper.ui.worker import Job
+
+        store = self._store
+        job = Job(lambda _p, _c: backups.create(store))  # parentless: it outlives a window rebuilt meanwhile
+        job.finished.connect(self._backed_up)
+        job.failed.connect(self._backup_failed)
+        self.statusBar().showMessage(self.tr("Backing up…"))
+        run_detached(job, QThreadPool.globalInstance())
+
+    def _backed_up(self, made: object) -> None:
+        self.statusBar().showMessage(
+            self.tr("Backed up and checked: {name}").format(name=getattr(made, "name", "")), 10000)
+
+    def _backup_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -61,6 +61,46 @@
         <source>GridKeeper</source>
         <translation>网格管家</translation>
     </message>
+    <message>
+        <source>Restoring the profile from the backup of {date}…</source>
+        <translation>正在从 {date} 的备份恢复档案……</translation>
+    </message>
+    <message>
+        <source>The profile was restored from the backup of {date}. The profile as it was is kept as a backup too. For sync this laptop is now a new one: it joins its office again (gridkeeper office join with a code from an admin, or gridkeeper office rejoin if it was the admin laptop).</source>
+        <translation>档案已从 {date} 的备份恢复，恢复前的档案也另存了一份备份。对同步而言，这台电脑现在是一台新电脑，需要重新加入单位（用管理员给的邀请码执行 gridkeeper office join；如果它原来是管理员电脑，执行 gridkeeper office rejoin）。</translation>
+    </message>
+    <message>
+        <source>Encrypt this profile</source>
+        <translation>加密本档案</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase. GridKeeper then encrypts the profile and its backups, and asks for the passphrase at every start and after it locks. A backup is made first.</source>
+        <translation>请设置密码。网格管家随后加密档案及其备份，并在每次启动和锁定后要求输入密码。加密前会先做一份备份。</translation>
+    </message>
+    <message>
+        <source>Welcome to GridKeeper</source>
+        <translation>欢迎使用网格管家</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for the records on this laptop. GridKeeper encrypts them with it, and asks for it at every start and after it locks.</source>
+        <translation>请为本机上的档案设置密码。网格管家用它加密档案，并在每次启动和锁定后要求输入。</translation>
+    </message>
+    <message>
+        <source>This profile is not encrypted: anybody who copies its folder can read the records. Encrypt it now? A backup is made first.</source>
+        <translation>本档案未加密：任何人复制其文件夹即可读取档案内容。现在加密吗？加密前会先做一份备份。</translation>
+    </message>
+    <message>
+        <source>Encrypt…</source>
+        <translation>加密……</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Never for this profile</source>
+        <translation>本档案不再询问</translation>
+    </message>
 </context>
 <context>
     <name>CadreDialog</name>
@@ -1574,6 +1614,25 @@
     </message>
 </context>
 <context>
+    <name>LockWindow</name>
+    <message>
+        <source>GridKeeper (locked)</source>
+        <translation>网格管家（已锁定）</translation>
+    </message>
+    <message>
+        <source>GridKeeper is locked</source>
+        <translation>网格管家已锁定</translation>
+    </message>
+    <message>
+        <source>The records are hidden. Type the passphrase to go on.</source>
+        <translation>档案内容已隐藏。请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>The records are hidden. This profile has no passphrase: anybody at this computer can show them again. Encrypt it from the File menu.</source>
+        <translation>档案内容已隐藏。本档案没有密码：任何人在这台电脑前都能重新显示。请从“文件”菜单加密。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>GridKeeper</source>
@@ -1632,6 +1691,30 @@
         <translation>更换使用人…</translation>
     </message>
     <message>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lock after…</source>
+        <translation>自动锁定时间……</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>修改密码……</translation>
+    </message>
+    <message>
+        <source>Encrypt this profile…</source>
+        <translation>加密本档案……</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)……</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1686,6 +1769,34 @@
     <message>
         <source>This laptop now belongs to {name}.</source>
         <translation>这台电脑现在属于{name}。</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Type the current passphrase, then the new one twice. Only the small key file is rewritten: the records and their backups stay as they are, and open with the new passphrase.</source>
+        <translation>请输入当前密码，再输入两遍新密码。只重写很小的密钥文件：档案及其备份保持不变，改用新密码打开。</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <source>Lock GridKeeper after this many minutes without use:</source>
+        <translation>无操作多少分钟后锁定网格管家：</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份……</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: {name}</source>
+        <translation>已备份并检查：{name}</translation>
     </message>
     <message>
         <source>GridKeeper {version}
@@ -1978,6 +2089,37 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Respondent</source>
         <translation>被申请人</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Type it again:</source>
+        <translation>再输入一遍：</translation>
+    </message>
+    <message>
+        <source>Nobody can open the profile or its backups without it, and it cannot be recovered: write it down and keep it somewhere safe.</source>
+        <translation>没有密码，任何人都无法打开档案及其备份，且密码无法找回：请写下来，妥善保管。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>Working… this takes a few seconds.</source>
+        <translation>正在处理……需要几秒钟。</translation>
     </message>
 </context>
 <context>
@@ -2369,6 +2511,37 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>The profile becomes the backup you choose; what was entered after it is replaced. The profile as it is now is backed up first, so a restore can be undone the same way. For sync the laptop then counts as a new one and joins its office again.</source>
+        <translation>档案将变为所选备份的内容，备份之后录入的内容会被替换。恢复前会先备份当前档案，因此恢复也可以用同样的方法撤销。对同步而言，这台电脑随后算作一台新电脑，需要重新加入单位。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>There are no backups yet. GridKeeper makes one every day it is used.</source>
+        <translation>还没有备份。网格管家在每个使用日都会自动备份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>RosterReasons</name>
     <message>
         <source>ID number: check character wrong</source>
@@ -2640,6 +2813,29 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>The first rows of the sheet.</source>
         <translation>工作表的前几行。</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthHint</name>
+    <message>
+        <source>Too short: at least {n} characters.</source>
+        <translation>太短：至少 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Weak: easy to guess. Add words, or mix in digits and signs.</source>
+        <translation>弱：容易被猜到。请加几个词，或混入数字和符号。</translation>
+    </message>
+    <message>
+        <source>Fair. A few more characters make it much harder to guess.</source>
+        <translation>一般。再多几个字符会难猜得多。</translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation>良好。</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>强。</translation>
     </message>
 </context>
 <context>
@@ -3237,6 +3433,44 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Open GridKeeper</source>
+        <translation>打开网格管家</translation>
+    </message>
+    <message>
+        <source>The profile in {path} is encrypted. Type its passphrase to open it.</source>
+        <translation>{path} 中的档案已加密。请输入密码打开。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPanel</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show my records</source>
+        <translation>显示档案</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对……</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Verify with the resident</source>
@@ -3734,6 +3968,34 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>backups</name>
+    <message>
+        <source>daily</source>
+        <extracomment>What made a backup, as the restore dialog and `backup list` say it.</extracomment>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before encryption</source>
+        <translation>加密前</translation>
+    </message>
+    <message>
+        <source>before the new key</source>
+        <translation>更换密钥前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+</context>
+<context>
     <name>care</name>
     <message>
         <source>daily</source>
@@ -3850,6 +4112,46 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>The workbook has other sheets: {sheets}. Choose the roster&apos;s sheet with --sheet, for example: --sheet &quot;{first}&quot;</source>
         <translation>这个工作簿里还有其他工作表：{sheets}。请用 --sheet 指定花名册所在的工作表，例如：--sheet &quot;{first}&quot;</translation>
     </message>
+    <message>
+        <source>Passphrase of the profile in {path}: </source>
+        <translation>{path} 中档案的密码：</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least {minimum} characters): </source>
+        <translation>新密码（至少 {minimum} 个字符）：</translation>
+    </message>
+    <message>
+        <source>The new passphrase again: </source>
+        <translation>再输入一遍新密码：</translation>
+    </message>
+    <message>
+        <source>No new passphrase: give --new-passphrase-file FILE, or run the command in a terminal to type it.</source>
+        <translation>没有新密码：请用 --new-passphrase-file FILE 指定，或在终端中运行该命令并输入。</translation>
+    </message>
+    <message>
+        <source>Encrypted the profile in {path}. Keep the passphrase safe: without it nobody, you included, can open the profile or its backups.</source>
+        <translation>已加密 {path} 中的档案。请妥善保管密码：没有它，任何人（包括您自己）都无法打开档案及其备份。</translation>
+    </message>
+    <message>
+        <source>Changed the passphrase of the profile in {path} (the database and its backups were not rewritten).</source>
+        <translation>已修改 {path} 中档案的密码（数据库及其备份未重写）。</translation>
+    </message>
+    <message>
+        <source>No backups in {folder}.</source>
+        <translation>{folder} 中没有备份。</translation>
+    </message>
+    <message>
+        <source>Backed up to {path} ({size}); the copy was checked.</source>
+        <translation>已备份到 {path}（{size}），备份已检查。</translation>
+    </message>
+    <message>
+        <source>Restored the profile from {backup}; the profile as it was is kept as {before}. For sync this is now a new laptop, out of its office: join again with an enrolment code (gridkeeper office join), or, if it was an admin laptop, with gridkeeper office rejoin.</source>
+        <translation>已从 {backup} 恢复档案；恢复前的档案保存为 {before}。对同步而言，这台电脑现在是新电脑，已不在单位中：请用邀请码重新加入（gridkeeper office join）；如果它原来是管理员电脑，执行 gridkeeper office rejoin。</translation>
+    </message>
+    <message>
+        <source>Took this laptop&apos;s former place in office {office} as a new admin laptop; the former identity was revoked. Received {changes} changes; {adopted} changes the former identity never sent were sent.</source>
+        <translation>这台电脑已以新的管理员电脑身份接替其在单位 {office} 中的原位置，原身份已被撤销。收到 {changes} 条更改；原身份未曾发送的 {adopted} 条更改已发送。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3870,8 +4172,88 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>此档案已加密：请输入密码后打开。</translation>
     </message>
     <message>
+        <source>The profile in {path} is encrypted and no passphrase was given: set GRIDKEEPER_PASSPHRASE, give --passphrase-file FILE, or run the command in a terminal to type it.</source>
+        <translation>{path} 中的档案已加密，但没有提供密码：请设置 GRIDKEEPER_PASSPHRASE、用 --passphrase-file FILE 指定，或在终端中运行该命令并输入。</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
         <source>The passphrase is wrong, or the file is not a GridKeeper profile.</source>
         <translation>密码不正确，或该文件不是网格管家档案。</translation>
+    </message>
+    <message>
+        <source>The passphrase in GRIDKEEPER_PASSPHRASE is wrong for the profile in {path}.</source>
+        <translation>GRIDKEEPER_PASSPHRASE 中的密码打不开 {path} 中的档案。</translation>
+    </message>
+    <message>
+        <source>The passphrase in the file {file} is wrong for the profile in {path}.</source>
+        <translation>文件 {file} 中的密码打不开 {path} 中的档案。</translation>
+    </message>
+    <message>
+        <source>The passphrase typed is wrong for the profile in {path}.</source>
+        <translation>输入的密码打不开 {path} 中的档案。</translation>
+    </message>
+    <message>
+        <source>The profile in {path} is not encrypted, yet a passphrase was given ({source}). Nothing was opened: leave the passphrase out, or encrypt the profile with “gridkeeper passphrase encrypt”.</source>
+        <translation>{path} 中的档案未加密，却提供了密码（{source}）。未打开档案：请不要提供密码，或用“gridkeeper passphrase encrypt”加密档案。</translation>
+    </message>
+    <message>
+        <source>The profile in {path} is not encrypted, yet a passphrase was given. Nothing was opened.</source>
+        <translation>{path} 中的档案未加密，却提供了密码。未打开档案。</translation>
+    </message>
+    <message>
+        <source>The profile in {path} is not encrypted: give it a passphrase with “gridkeeper passphrase encrypt”.</source>
+        <translation>{path} 中的档案未加密：请用“gridkeeper passphrase encrypt”为它设置密码。</translation>
+    </message>
+    <message>
+        <source>The profile in {path} is encrypted already; change its passphrase with “gridkeeper passphrase change”.</source>
+        <translation>{path} 中的档案已经加密；如需修改密码，请用“gridkeeper passphrase change”。</translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged or not GridKeeper&apos;s, and the profile cannot be opened without it. Put back a copy of the file.</source>
+        <translation>密钥文件 {path} 已损坏或不是网格管家的文件，没有它无法打开档案。请放回该文件的副本。</translation>
+    </message>
+    <message>
+        <source>The key file and the database in {path} do not belong together: the passphrase is right, but the key it opens does not open the database.</source>
+        <translation>{path} 中的密钥文件与数据库不匹配：密码正确，但它解开的密钥打不开数据库。</translation>
+    </message>
+    <message>
+        <source>The passphrase file {file} cannot be read: {reason}.</source>
+        <translation>无法读取密码文件 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The passphrase file {file} is empty.</source>
+        <translation>密码文件 {file} 是空的。</translation>
+    </message>
+    <message>
+        <source>A passphrase needs at least {minimum} characters.</source>
+        <translation>密码至少需要 {minimum} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases typed differ; nothing was changed.</source>
+        <translation>两次输入的密码不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The profile in {path} is open in another GridKeeper window or command. Close it and try again; nothing was changed.</source>
+        <translation>{path} 中的档案正被另一个网格管家窗口或命令使用。请关闭后重试；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup {path} did not pass its check ({reason}), so it was removed. The profile itself is unchanged.</source>
+        <translation>备份 {path} 未通过检查（{reason}），已删除。档案本身未受影响。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be restored: it is damaged, or it was not made with this profile&apos;s key. Nothing was changed.</source>
+        <translation>无法从 {path} 恢复：它已损坏，或不是用本档案的密钥制作的。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of GridKeeper; install that version to restore it. Nothing was changed.</source>
+        <translation>{path} 由更新版本的网格管家写入；请安装该版本后再恢复。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no backup {name} in {folder}; “gridkeeper backup list” lists them.</source>
+        <translation>{folder} 中没有备份 {name}；可用“gridkeeper backup list”查看备份列表。</translation>
     </message>
     <message>
         <source>{path} is not a GridKeeper profile database.</source>
@@ -4222,6 +4604,18 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>A laptop cannot revoke itself.</source>
         <translation>电脑不能移除自己。</translation>
+    </message>
+    <message>
+        <source>This profile was restored from a backup. Its former identity was not an admin of the office on {path}, so it cannot let itself back in: ask an admin for an enrolment code and join with it.</source>
+        <translation>本档案是从备份恢复的。它原来的身份不是 {path} 上单位的管理员，不能自行重新加入：请向管理员索取邀请码后加入。</translation>
+    </message>
+    <message>
+        <source>This profile was restored from a backup of a laptop that has since been removed from the office on {path} (or replaced by another restore), so it cannot let itself back in: ask an admin for an enrolment code and join with it.</source>
+        <translation>本档案是从一台电脑的备份恢复的，而该电脑此后已从 {path} 上的单位中移除（或已被另一次恢复取代），不能自行重新加入：请向管理员索取邀请码后加入。</translation>
+    </message>
+    <message>
+        <source>This profile was not restored from a backup of a laptop in an office on {path}: join with an enrolment code instead.</source>
+        <translation>本档案不是从 {path} 上单位中某台电脑的备份恢复的：请改用邀请码加入。</translation>
     </message>
 </context>
 <context>
@@ -5298,6 +5692,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>People&apos;s mediation committee named on printed agreements</source>
         <translation>打印协议书上署名的人民调解委员会</translation>
+    </message>
+    <message>
+        <source>Lock after this long without use (seconds)</source>
+        <translation>无操作多长时间后锁定（秒）</translation>
+    </message>
+    <message>
+        <source>Do not offer to encrypt this unencrypted profile at start</source>
+        <translation>启动时不再提示加密这个未加密的档案</translation>
     </message>
 </context>
 <context>

@@ -206,7 +206,7 @@ def test_an_encrypted_profile_needs_its_passphrase(tmp_path: Path, home: Path) -
     assert "Traceback" not in err
 
     assert wrong.returncode == 2
-    assert "passphrase is wrong" in wrong.stderr.decode() and "Traceback" not in wrong.stderr.decode()
+    assert wrong.stderr.decode() == f"The passphrase in GRIDKEEPER_PASSPHRASE is wrong for the profile in {root}.\n"
 
     data = json.loads(_ok(right))
     assert [h["id"] for h in data["household"]] == [where["household"]]
