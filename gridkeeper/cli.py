@@ -309,6 +309,11 @@ def _cmd_demo(args: argparse.Namespace, root: Path) -> int:
         result = demo.generate(store, size=args.size, seed=args.seed, today=args.until, progress=progress)
     finally:
         store.close()
+    if not store.encrypted:  # a generated street, no one's data: the app does not offer to encrypt it
+        from gridkeeper import settings as cfg
+        from gridkeeper.settings import Settings
+
+        Settings(root).set(cfg.KEEP_UNENCRYPTED, True)
     _emit(
         args,
         {"data_dir": str(root), **result.as_dict()},

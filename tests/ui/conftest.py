@@ -28,16 +28,9 @@ def share(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def laptops(tmp_path: Path, share: Path) -> Iterator[tuple[Store, Store]]:
-    """Two profiles, as two cadres' laptops, in one office on `share` (issue 16: sync needs one).
-
-    Neither has synced yet: laptop a founded the office, b joined with a code and is admitted at
-    a's first sync, as on real laptops."""
-    from gridkeeper.sync import office
-
+def laptops(tmp_path: Path) -> Iterator[tuple[Store, Store]]:
+    """Two profiles, as two cadres' laptops."""
     a, b = open_store(tmp_path / "laptop-a"), open_store(tmp_path / "laptop-b")
-    office.create(a, share)
-    office.join(b, share, office.invite(a, share).code)
     yield a, b
     a.close()
     b.close()
