@@ -857,3 +857,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `gridkeeper today | head -1`: the reader had enough
         _output_closed()
         return EXIT_OK
+    except OSError as exc:  # a file the command writes (a backup, a workbook) met a full disk
+        from gridkeeper.errors import DiskFull
+        from gridkeeper.store.busy import is_full
+
+        if not is_full(exc):
+            raise
+        print(_error_text(DiskFull(), root), file=sys.stderr)
+        return EXIT_USAGE

@@ -279,6 +279,24 @@ class ProfileNotEmpty(StoreError):
         )
 
 
+class DiskFull(StoreError):
+    """No room left on the disk: the write was rolled back whole."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "The disk is full: no change was saved. Free some space on the disk, then try again."))
+
+
+class ProfileUnreadable(StoreError):
+    """The profile's file is there but cannot be read right now; it is not called 'not a profile'."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "The profile {path} cannot be read right now (the disk may be full, failing or "
+            "disconnected, or the file not readable to you). Nothing was changed; try again once the disk "
+            "is working."), path=path)
+
+
 class ProfileBusy(StoreError):
     """Another connection held the write lock for longer than the busy timeout."""
 

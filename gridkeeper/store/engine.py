@@ -23,10 +23,18 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from gridkeeper import paths
-from gridkeeper.errors import KeyDoesNotFit, NotAProfile, NotEncrypted, PassphraseNeeded, ProfileBusy
+from gridkeeper.errors import (
+    DiskFull,
+    KeyDoesNotFit,
+    NotAProfile,
+    NotEncrypted,
+    PassphraseNeeded,
+    ProfileBusy,
+    ProfileUnreadable,
+)
 from gridkeeper.store import cipher, encryption, keyfile, searchindex, searchkeys
+from gridkeeper.store.busy import is_busy, is_full, is_unreadable_now
 from gridkeeper.store.encryption import State
-from gridkeeper.store.busy import is_busy
 from gridkeeper.sync.clock import HybridClock, Timestamp, wall_ms
 
 if TYPE_CHECKING:
@@ -46,6 +54,9 @@ def _busy_in_words() -> Iterator[None]:
         if is_busy(exc):
             log.warning("profile busy: %s", exc.orig)
             raise ProfileBusy() from exc
+        if is_full(exc):
+            log.warning("disk full: %s", exc.orig)
+            raise DiskFull() from exc
         raise
 
 
@@ -259,14 +270,18 @@ class Store:
         self.engine.dispose()
 
 
-def _probe(engine: Engine) -> bool:
-    """Whether the engine's key (or none) reads the file's schema."""
+def _probe(engine: Engine, path: Path) -> bool:
+    """Whether the engine's key (or none) reads the file's schema. A file that cannot be read right
+    now (I/O error, full disk, no permission) is said so, never taken for a key that does not fit."""
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
         return True
-    except DatabaseError:
+    except DatabaseError as exc:
         engine.dispose()
+        if is_unreadable_now(exc):
+            log.warning("profile unreadable now: %s", exc.orig)
+            raise (DiskFull() if is_full(exc) else ProfileUnreadable(str(path))) from exc
         return False
 
 
@@ -319,7 +334,7 @@ def open_store(
     paths.create_private(path)  # 0600 from the start; SQLite gives its -wal and -shm the same mode
     hooks = _Hooks()
     engine = make_engine(path, key, hooks)
-    if path.stat().st_size > 0 and not _probe(engine):
+    if path.stat().st_size > 0 and not _probe(engine, path):
         if key is None:
             raise NotAProfile(str(path))
         if passphrase and cipher.opens(path, passphrase=passphrase, root=root):

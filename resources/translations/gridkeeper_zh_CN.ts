@@ -4264,6 +4264,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>{path} 中的档案已有数据；演示数据只能生成到一个新的空文件夹中。</translation>
     </message>
     <message>
+        <source>The disk is full: no change was saved. Free some space on the disk, then try again.</source>
+        <translation>磁盘已满：没有保存任何更改。请腾出磁盘空间后再试。</translation>
+    </message>
+    <message>
+        <source>The profile {path} cannot be read right now (the disk may be full, failing or disconnected, or the file not readable to you). Nothing was changed; try again once the disk is working.</source>
+        <translation>暂时无法读取档案 {path}（磁盘可能已满、出现故障或已断开，或者您没有读取该文件的权限）。没有做任何更改；请在磁盘恢复正常后再试。</translation>
+    </message>
+    <message>
         <source>The profile is busy: another GridKeeper window or a sync is writing to it. Try again in a moment.</source>
         <translation>档案正在被占用：另一个网格管家窗口或同步正在写入数据。请稍后再试。</translation>
     </message>

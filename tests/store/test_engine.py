@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from gridkeeper.errors import NotAProfile, PassphraseNeeded, StoreTooNew, WrongPassphrase
 from gridkeeper.store import migrate, open_store
@@ -182,3 +182,60 @@ def test_other_operational_errors_stay_what_they_are(store) -> None:  # type: ig
 
     with pytest.raises(OperationalError), store.begin() as conn:
         conn.execute(text("SELECT * FROM no_such_table"))
+
+
+def test_a_full_disk_says_so_and_saves_nothing(tmp_path: Path) -> None:
+    """Finding: on a full disk every command showed a SQLAlchemy traceback."""
+    from gridkeeper.errors import DiskFull
+    from gridkeeper.store.models import Person
+    from tests.store.helpers import place
+
+    store = open_store(tmp_path / "p")
+    where = place(store)
+    with store.read() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    before = store.meta("device_id")
+
+    @event.listens_for(store.engine, "connect")
+    def _no_room(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL
+
+    store.engine.dispose()
+    with pytest.raises(DiskFull) as full:
+        with store.write() as s:
+            for n in range(2000):
+                s.add(Person(id=f"p{n}", household_id=where["household"], name="张" * 40, note="x" * 400))
+    assert "no change was saved" in full.value.english()
+    with store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM person").scalar() == 0
+    assert store.meta("device_id") == before
+    store.close()
+
+
+def test_a_profile_that_cannot_be_read_now_is_not_called_not_a_profile(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Finding: while the disk stayed full the profile was 'not a GridKeeper profile database'."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from gridkeeper.errors import DiskFull, ProfileUnreadable
+    from gridkeeper.store import engine as engine_mod
+
+    open_store(tmp_path / "p").close()
+    for message, code, error in (("database or disk is full", sqlite3.SQLITE_FULL, DiskFull),
+                                 ("disk I/O error", sqlite3.SQLITE_IOERR, ProfileUnreadable)):
+        orig = sqlite3.OperationalError(message)
+        orig.sqlite_errorcode = code  # type: ignore[attr-defined]
+
+        class Failing:
+            def __enter__(self):  # type: ignore[no-untyped-def]
+                raise OperationalError("SELECT", {}, orig)
+
+            def __exit__(self, *_a):  # type: ignore[no-untyped-def]
+                return False
+
+        monkeypatch.setattr(engine_mod.Engine, "connect", lambda self: Failing())
+        with pytest.raises(error):
+            open_store(tmp_path / "p")
+        monkeypatch.undo()
+    open_store(tmp_path / "p").close()  # and it opens once the disk works again
