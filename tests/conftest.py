@@ -30,6 +30,10 @@ from gridkeeper.store import Store, keyfile, open_store  # noqa: E402
 # the parameters travel in each key file, so these open as well as real ones. tests/store/test_keyfile.py
 # checks the real DEFAULT. Command-line subprocesses use the real cost.
 keyfile.params_for_new_keys = keyfile.KdfParams(memory_kib=64, iterations=1, lanes=1)
+# The same for enrolment codes: the invite says what it used, so joining still derives like the admin.
+from gridkeeper.sync import crypto as _sync_crypto  # noqa: E402
+
+_sync_crypto.CODE_KDF_MEMORY_KIB, _sync_crypto.CODE_KDF_ITERATIONS = 64, 1
 
 #: A Wednesday in the middle of a month, with a full month behind it.
 DEFAULT_DAY = date(2026, 5, 20)

@@ -167,9 +167,22 @@ def code_lookup(code: str) -> str:
     return hashlib.sha256(f"{SUITE} invite {code}".encode()).hexdigest()[:32]
 
 
-def code_key(code: str, salt: bytes) -> bytes:
+#: Argon2id for enrolment codes: 64 MiB and 3 passes (about 0.2 s here); what the admin used is written
+#: in the invite, so a joiner derives with the same. Tests lower it for speed (tests/conftest.py).
+CODE_KDF_MEMORY_KIB = 64 * 1024
+CODE_KDF_ITERATIONS = 3
+#: A joiner refuses an invite asking for more (a hostile file must not make it allocate gigabytes).
+CODE_KDF_MAX_MEMORY_KIB = 1024 * 1024
+
+
+def code_key(code: str, salt: bytes, memory_kib: int | None = None, iterations: int | None = None) -> bytes:
     """Argon2id of the code: guessing codes against a copied invite costs 64 MiB and ~0.1 s a guess."""
-    return Argon2id(salt=salt, length=KEY_BYTES, iterations=3, lanes=1, memory_cost=64 * 1024).derive(code.encode())
+    memory_kib = CODE_KDF_MEMORY_KIB if memory_kib is None else memory_kib
+    iterations = CODE_KDF_ITERATIONS if iterations is None else iterations
+    if not (8 <= memory_kib <= CODE_KDF_MAX_MEMORY_KIB and 1 <= iterations <= 16):
+        raise CryptoError("enrolment key parameters out of bounds")
+    return Argon2id(salt=salt, length=KEY_BYTES, iterations=iterations, lanes=1,
+                    memory_cost=memory_kib).derive(code.encode())
 
 
 def mac(key: bytes, data: bytes) -> str:

@@ -410,9 +410,11 @@ def invite(store: Store, root: Path, hours: int = INVITE_HOURS) -> Invite:
     payload = {"office": office, "founder_key": store.meta(FOUNDER_KEY), "admin": store.device_id,
                "admin_key": keys.sign_public, "expires": expires, "mac_key": crypto.b64(mac_key),
                "keys": {str(e): crypto.b64(k) for e, k in epoch_keys(store).items()}}
-    sealed = crypto.seal(crypto.code_key(code, salt), _canonical(payload), lookup.encode())
+    kdf = {"memory_kib": crypto.CODE_KDF_MEMORY_KIB, "iterations": crypto.CODE_KDF_ITERATIONS}
+    sealed = crypto.seal(crypto.code_key(code, salt, kdf["memory_kib"], kdf["iterations"]), _canonical(payload),
+                         lookup.encode())
     write_private(office_dir(root, office) / "invites" / f"{lookup}.json",
-                  _canonical({"salt": crypto.b64(salt), "expires": expires, "sealed": crypto.b64(sealed)}))
+                  _canonical({"salt": crypto.b64(salt), "expires": expires, "kdf": kdf, "sealed": crypto.b64(sealed)}))
     invites = _json_meta(store, INVITES_KEY, {})
     invites[lookup] = {"mac_key": crypto.b64(mac_key), "expires": expires, "used": False}
     store.set_meta(INVITES_KEY, json.dumps(invites))
@@ -436,8 +438,10 @@ def join(store: Store, root: Path, code_text: str) -> str:
         if not isinstance(outer, dict):
             continue
         try:
-            plain = crypto.open_sealed(crypto.code_key(code, crypto.unb64(outer["salt"])),
-                                       crypto.unb64(outer["sealed"]), lookup.encode())
+            kdf = outer.get("kdf") if isinstance(outer.get("kdf"), dict) else {}
+            derived = crypto.code_key(code, crypto.unb64(outer["salt"]), int(kdf.get("memory_kib", 64 * 1024)),
+                                      int(kdf.get("iterations", 3)))
+            plain = crypto.open_sealed(derived, crypto.unb64(outer["sealed"]), lookup.encode())
             payload = json.loads(plain)
         except (KeyError, ValueError, CryptoError):
             continue

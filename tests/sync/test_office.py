@@ -361,3 +361,25 @@ def test_a_sync_that_stopped_between_writing_and_noting_a_batch_is_not_taken_for
     result = trio.sync(0)
     assert result.status == "ok" and result.set_aside == [] and result.pushed_changes == 0  # adopted, not resent
     assert trio.sync(1).status == "ok" and value(b, "SELECT name FROM person") == "张伟"
+
+
+def test_codes_cost_argon2id_64_mib_outside_the_tests_and_a_hostile_invite_cannot_ask_for_more(trio: Office) -> None:
+    import ast
+
+    from gridkeeper.sync import crypto
+
+    # The module's own values, as written (tests/conftest.py lowers them for the suite's speed).
+    tree = ast.parse(Path(crypto.__file__).read_text(encoding="utf-8"))
+    written = {t.id: eval(compile(ast.Expression(n.value), "crypto", "eval")) for n in tree.body  # noqa: S307
+               if isinstance(n, ast.Assign)
+               for t in n.targets if isinstance(t, ast.Name) and t.id.startswith("CODE_KDF_")}
+    assert (written["CODE_KDF_MEMORY_KIB"], written["CODE_KDF_ITERATIONS"]) == (64 * 1024, 3)
+    code = office.invite(trio.laptops[0], trio.share).code
+    (invite,) = (office_folder(trio) / "invites").iterdir()
+    outer = json.loads(invite.read_text())
+    outer["kdf"] = {"memory_kib": 64 * 1024 * 1024, "iterations": 3}  # 64 GiB
+    invite.write_text(json.dumps(outer))
+    late = open_store(trio.share.parent / "late")
+    with pytest.raises(office.OfficeError):
+        office.join(late, trio.share, code)
+    late.close()
