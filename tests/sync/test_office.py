@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from gridkeeper import clock
-from gridkeeper.store import Store, open_store
+from gridkeeper.store import open_store
 from gridkeeper.sync import office, safe_read
 from gridkeeper.sync.crypto import DeviceKeys
 from gridkeeper.sync.engine import sync_folder
