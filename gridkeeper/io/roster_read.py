@@ -27,6 +27,7 @@ from gridkeeper.errors import QT_TRANSLATE_NOOP, Names
 from gridkeeper.io import roster_limits
 from gridkeeper.io.roster_limits import M_DAMAGED as _M_DAMAGED
 from gridkeeper.io.roster_limits import RosterError
+from gridkeeper.rules import text as text_rules
 
 FIELDS: tuple[str, ...] = (
     "name", "head_name", "relation", "id_number", "gender", "birth_date", "ethnicity",
@@ -425,7 +426,7 @@ def _label(value: object) -> str:
         value = int(value)
     elif isinstance(value, datetime | date):
         value = value.isoformat()
-    return " ".join(unicodedata.normalize("NFKC", str(value)).split())
+    return " ".join(unicodedata.normalize("NFKC", text_rules.visible(str(value))).split())
 
 
 def _header_key(label: str) -> str:

@@ -113,3 +113,26 @@ def test_a_roster_past_a_limit_exits_2_with_one_line_and_makes_no_profile(tmp_pa
         assert done.returncode == 2, done.stderr
         assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1 and says in done.stderr, done.stderr
     assert not (tmp_path / "p").exists()
+
+
+def test_hostile_cells_are_rejected_rows_with_their_own_codes(tmp_path: Path) -> None:
+    rows = people()[:3]
+    rows[0] = ["\x1b[31m张建国", *rows[0][1:]]  # ANSI escape: control characters
+    rows[1] = ["=1+1", *rows[1][1:]]  # a formula openpyxl saves without a result
+    roster = write_roster_raw(tmp_path / "r.xlsx", rows)
+    done = run(tmp_path / "p", "import-roster", str(roster), "--json")
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert [(r["row"], r["code"]) for r in report["rejected"]] == [(3, "text_control"), (4, "formula_no_value")]
+    assert report["persons_created"] == 1
+
+
+def write_roster_raw(path: Path, rows: list[list[object]]) -> Path:
+    """write_roster's layout, control characters written as Excel writes them (_xHHHH_)."""
+    from tests.io.roster_builder import RosterBuilder
+    from tests.test_roster_import import HEADER
+
+    builder = RosterBuilder(HEADER).title("塘川社区户籍人口花名册")
+    for r in rows:
+        builder.add(*r)
+    return builder.save(path)
