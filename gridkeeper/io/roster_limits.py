@@ -12,12 +12,15 @@ rectangle between them, 17 billion cells). So before any calamine call:
   calamine's zip reader stops an entry at its declared size ("File is larger than its declared
   uncompressed size"), so the declared sizes bound what it inflates;
 - for an xlsx, the parts' content, streamed a few MB at a time (`_Part`): the `uniqueCount`s,
-  text runs longer than Excel's cell limit, and where the cells are. The cells are checked on a
-  fast path that proves the sheet has the plain form Excel, WPS, LibreOffice, openpyxl and
-  XlsxWriter write (every cell `<c r="..."`, each r attribute once, no comments or CDATA) with
-  every reference inside B99999 columns-and-rows (`_FAST_*`); anything else (a wide or very
-  long sheet, namespace prefixes, cells without a reference) goes to an exact scan that follows
-  calamine's own rules for positions (`_exact_extent`), which is slower but rare.
+  texts longer than Excel's cell limit, and where the cells are. The cells are vouched for by
+  searches that find nothing in the form Excel, WPS, LibreOffice, openpyxl, XlsxWriter and the
+  OpenXML SDK write: every cell tag's first attribute is its reference (`<c r="...`), and every
+  attribute named r, however written (calamine reads `r = 'X1'` too, and takes the last of
+  several), is a reference inside a rectangle within the limits (`_BOUNDS`: BZ99999 in the one
+  pass over the part, AN199999, DZ59999 or IV29999 in a second pass when that fails). A part
+  none of that vouches for (cells without a reference, a sheet inside no rectangle) gets an
+  exact scan that follows calamine's own rules for positions (`_exact_extent`): sound, but
+  ~5 us a cell, so only for what nothing else vouches for.
 
 A file past a limit is refused with a RosterError saying which limit, in one line, before
 calamine sees it. .xls (not a zip) is bounded by its file size only, and .xlsb/.ods by their
@@ -77,12 +80,18 @@ MAX_CELLS = 8_000_000
 # Excel's own limit for the text of one cell: a longer one was not written by Excel or WPS.
 MAX_CELL_CHARS = 32_767
 
-# The fast path's bound, expressed where a regular expression can see it: a reference with at
-# most two letters, the first of them A or B when there are two (up to column BZ, 78), and at
-# most five digits (row 99,999). 78 x 99,999 = 7.8 million cells: within every limit above.
-_FAST_COLUMNS = 78
-_FAST_ROWS = 99_999
-assert _FAST_COLUMNS <= MAX_COLUMNS and _FAST_ROWS <= MAX_ROWS and _FAST_COLUMNS * _FAST_ROWS <= MAX_CELLS
+# The fast path's bounds, each a rectangle within every limit above, as a regular expression
+# for "a reference inside it" (letters optional: a row's r is digits only). The first, up to
+# column BZ and row 99,999 (7.8 million cells), holds every ordinary roster and is checked in
+# the one pass over the part; the others (a long sheet, a wide one, a very wide one) are tried
+# in a second pass only when it fails, and a sheet inside none of them gets the exact scan.
+_BOUNDS: tuple[tuple[int, int, bytes], ...] = (
+    (78, 99_999, rb"[A-Ba-b]?[A-Za-z]?\d{1,5}"),  # BZ99999
+    (40, 199_999, rb"(?:[Aa][A-Na-n]|[A-Za-z])?(?:1\d{5}|\d{1,5})"),  # AN199999
+    (130, 59_999, rb"(?:[A-Da-d]?[A-Za-z])?(?:[1-5]\d{4}|\d{1,4})"),  # DZ59999
+    (256, 29_999, rb"(?:[A-Ha-h][A-Za-z]|[Ii][A-Va-v]|[A-Za-z])?(?:[12]\d{4}|\d{1,4})"),  # IV29999
+)
+assert all(c <= MAX_COLUMNS and r <= MAX_ROWS and c * r <= MAX_CELLS for c, r, _ in _BOUNDS)
 
 _CHUNK = 4 * _MiB
 _WHITESPACE = b" \t\n\r"
@@ -268,6 +277,7 @@ class _Part:
         self.run = 0  # characters of the text run (no '<') the last chunk ended in
         self.pending = b""  # the last chunk's bytes after its last '>' (a tag cut in two)
         self.irregular = False  # the fast path cannot vouch for the cells' places: scan exactly
+        self.outside = False  # an r attribute is outside the first bound (the others are tried after)
         self.formulas = False
         self.recalculate = False
 
@@ -278,9 +288,10 @@ class _Part:
         data = self.pending + raw
         # Every pattern below lies inside one tag, so cutting after a '>' splits none of them.
         limit = len(data) if final else data.rfind(b">") + 1
-        if not self.irregular and (_PLAIN_CELL.search(data, 0, limit) or _PREFIXED_CELL.search(data, 0, limit)
-                                   or _R_OUTSIDE.search(data, 0, limit)):
-            self.irregular = True
+        if not self.irregular and (_PLAIN_CELL.search(data, 0, limit) or _PREFIXED_CELL.search(data, 0, limit)):
+            self.irregular = True  # a cell without its reference first: its place needs the exact scan
+        if not self.outside and _R_OUTSIDE[0].search(data, 0, limit):
+            self.outside = True
         if not self.formulas and _FORMULA.search(data, 0, limit):
             self.formulas = True
         if self.name.endswith("workbook.xml") and _FULL_CALC.search(data, 0, limit):
@@ -326,7 +337,23 @@ def _mark(a: int, b: int, pick: Callable[[int, int], int]) -> int:
 _PLAIN_CELL = re.compile(rb'<c(?![^\s/>])(?! r=")')
 _PREFIXED_CELL = re.compile(rb':c(?![^\s/>])(?! r=")')
 _FORMULA = re.compile(rb"<f(?![^\s/>])")  # a cell's formula (not <font>, <fileVersion>...)
-_R_OUTSIDE = re.compile(rb"""r(?<![\w:.-]r)\s*=\s*["'](?![A-Ba-b]?[A-Za-z]?\d{1,5}["'])""")
+_R_OUTSIDE = [re.compile(rb"""r(?<![\w:.-]r)\s*=\s*["'](?!""" + inside + rb"""["'])""") for _, _, inside in _BOUNDS]
+
+
+def _inside_another_bound(stream: Any) -> bool:
+    """Whether every r attribute of the part lies inside one of the bounds after the first."""
+    left = list(_R_OUTSIDE[1:])
+    pending = b""
+    while left:
+        raw = stream.read(_CHUNK)
+        final = len(raw) < _CHUNK
+        data = pending + raw
+        limit = len(data) if final else data.rfind(b">") + 1
+        left = [pattern for pattern in left if not pattern.search(data, 0, limit)]
+        pending = data[limit:][-4096:]
+        if final:
+            return bool(left)
+    return False
 
 
 def _check_part(path: Path, book: zipfile.ZipFile, info: zipfile.ZipInfo, facts: WorkbookFacts) -> None:
@@ -349,6 +376,9 @@ def _check_part(path: Path, book: zipfile.ZipFile, info: zipfile.ZipInfo, facts:
                 part.feed(raw, final)
                 if final:
                     break
+            if part.outside and not part.irregular:
+                with book.open(info) as again:
+                    part.irregular = not _inside_another_bound(again)
             if part.irregular:
                 rows, columns = _exact_extent(book.read(info))
                 check_extent(path, rows, columns)
@@ -370,13 +400,36 @@ def _check_unique_count(path: Path, data: bytes) -> None:
 
 # --- the exact scan: cell positions as calamine gives them ----------------------------------
 
-_TAG = re.compile(rb"""<(/?)([^\s/>!?]+)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+# The tags the exact scan looks at (cells, rows, sheetData, with any prefix), and what hides
+# tags from calamine's parser (comments, CDATA, processing instructions, a DOCTYPE): every
+# other '<' is passed over inside the regular expression engine, not in Python.
+_TAG = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>"
+    rb"|</(?P<end>(?:[^\s/>!?:]+:)?(?:row|sheetData))\s*>"
+    rb"|<(?P<name>(?:[^\s/>!?:]+:)?(?:c|row|sheetData))(?=[\s/>])(?P<attrs>(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>",
+    re.DOTALL,
+)
 _ATTR = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _U32 = 0xFFFFFFFF
 
 
+_PLAIN_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,7})")  # too short to wrap around 32 bits
+_COLUMN_OF: dict[bytes, int] = {}
+
+
 def _reference(value: bytes) -> tuple[int, int | None] | None:
     """(row, column) 0-based as calamine reads "AB12" (u32 arithmetic, wrapping); None if it fails."""
+    plain = _PLAIN_REF.fullmatch(value)
+    if plain is not None:
+        letters, digits = plain.groups()
+        col = _COLUMN_OF.get(letters)
+        if col is None:
+            col = 0
+            for c in letters:
+                col = col * 26 + (c & 0x1F)
+            col = _COLUMN_OF[letters] = col - 1
+        row = int(digits)
+        return (row - 1, col) if row else None
     col = row = 0
     i, n = 0, len(value)
     while i < n:
@@ -412,48 +465,30 @@ def _exact_extent(data: bytes) -> tuple[int, int]:
     would stop at (a bad reference, a tag that does not close) stops the scan too: calamine
     reads no further either.
     """
-    pos, n = 0, len(data)
     if data.find(b"sheetData") < 0:
         return 0, 0  # calamine finds no cells in it
     inside = False
     row_index = col_index = 0
     max_row = max_col = -1
-    find, match = data.find, _TAG.match
-    while True:
-        pos = find(b"<", pos)
-        if pos < 0:
-            break
-        if data.startswith(b"<!--", pos):
-            end = find(b"-->", pos + 4)
-            pos = n if end < 0 else end + 3
+    for m in _TAG.finditer(data):
+        end, name, attrs = m.group("end", "name", "attrs")
+        if end is not None:  # </row> or </sheetData>
+            if not inside:
+                continue
+            if end.rpartition(b":")[2] == b"sheetData":
+                break
+            row_index = (row_index + 1) & _U32
+            col_index = 0
             continue
-        if data.startswith(b"<![CDATA[", pos):
-            end = find(b"]]>", pos + 9)
-            pos = n if end < 0 else end + 3
-            continue
-        if data.startswith(b"<?", pos) or data.startswith(b"<!", pos):
-            end = find(b">", pos)
-            pos = n if end < 0 else end + 1
-            continue
-        m = match(data, pos)
-        if m is None:
-            break  # not a tag calamine's parser accepts either: it stops with an error
-        pos = m.end()
-        closing, name, attrs = m.group(1), m.group(2), m.group(3)
+        if name is None:
+            continue  # a comment, CDATA, a processing instruction: no tags for calamine
         local = name.rpartition(b":")[2]
         empty = attrs.rstrip().endswith(b"/")
         if not inside:
-            if local == b"sheetData" and not closing and not empty:
+            if local == b"sheetData" and not empty:
                 inside = True
             continue
-        if closing:
-            if local == b"sheetData":
-                break
-            if local == b"row":
-                row_index = (row_index + 1) & _U32
-                col_index = 0
-            continue
-        if empty or local not in (b"row", b"c"):
+        if empty or local == b"sheetData":
             continue
         refs = [a[1] or a[2] for a in _ATTR.findall(attrs) if a[0] == b"r"]
         if local == b"row":
@@ -463,7 +498,13 @@ def _exact_extent(data: bytes) -> tuple[int, int]:
                     return max_row + 1, max_col + 1  # calamine stops here with an error
                 row_index = parsed[0]
             continue
-        if refs:
+        if len(refs) == 1:  # the usual case, without building lists
+            place = _reference(refs[0])
+            if place is None or place[1] is None:
+                return max_row + 1, max_col + 1  # calamine stops here with an error
+            r, c = place  # type: ignore[assignment]
+            col_index = c
+        elif refs:
             places = [_reference(ref) for ref in refs]
             if any(p is None or p[1] is None for p in places):
                 return max_row + 1, max_col + 1
@@ -473,9 +514,10 @@ def _exact_extent(data: bytes) -> tuple[int, int]:
         else:
             r, c = row_index, col_index
         col_index = (col_index + 1) & _U32
-        max_row, max_col = max(max_row, r), max(max_col, c)
-        if max_row >= MAX_ROWS or max_col >= MAX_COLUMNS or (max_row + 1) * (max_col + 1) > MAX_CELLS:
-            break
+        if r > max_row or c > max_col:
+            max_row, max_col = max(max_row, r), max(max_col, c)
+            if max_row >= MAX_ROWS or max_col >= MAX_COLUMNS or (max_row + 1) * (max_col + 1) > MAX_CELLS:
+                break
     return max_row + 1, max_col + 1
 
 

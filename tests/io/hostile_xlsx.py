@@ -102,7 +102,7 @@ def declare_size(path: Path, entry: str, size: int) -> Path:
     return path
 
 
-def read_in_child(path: Path, *, memory_mb: int = 2048) -> dict[str, object]:
+def read_in_child(path: Path, *, memory_mb: int = 4096) -> dict[str, object]:
     """read_sheet(path) in a child process with its address space capped at `memory_mb`: the
     rows read, or the RosterError's code and message, or how the child died."""
     code = (
@@ -114,10 +114,11 @@ def read_in_child(path: Path, *, memory_mb: int = 2048) -> dict[str, object]:
         "    out = {'rows': len(sheet.rows), 'width': max(map(len, sheet.rows))}\n"
         "except RosterError as exc:\n"
         "    out = {'code': exc.code, 'message': str(exc)}\n"
-        "out['maxrss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "from tests.io.fuzz_workbooks import peak_mb\n"
+        "out['maxrss_mb'] = peak_mb()\n"
         "print(json.dumps(out, ensure_ascii=False))\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "RUST_BACKTRACE": "0"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RUST_BACKTRACE": "0", "MALLOC_ARENA_MAX": "2"}
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, env=env,
                           timeout=120, cwd=ROOT, check=False)
     if done.returncode != 0:

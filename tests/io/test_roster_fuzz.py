@@ -9,10 +9,10 @@ never a dead process, and within bounded memory:
   rejected-rows workbook written for them; Python's peak allocation while checking and
   writing one generated sheet stays under 64 MB (tracemalloc: the cells are at most 32,767
   characters each, as read_sheet lets through);
-- workbooks (in a child process whose address space is capped at 2 GiB, so an allocation
+- workbooks (in a child process whose address space is capped at 4 GiB, so an allocation
   calamine could not make kills the child, not the test run): the child's peak resident
-  memory stays under 400 MB over all the workbooks (getrusage's ru_maxrss; reading one of
-  these small files needs ~60 MB, an unchecked one 17 billion cells).
+  memory stays under 400 MB over all the workbooks (VmHWM, the kernel's high-water mark; reading
+  one of these small files needs ~50 MB, an unchecked one 17 billion cells).
 """
 
 from __future__ import annotations
@@ -107,9 +107,11 @@ def test_the_issue_texts_of_hostile_cells_quote_them_as_they_show() -> None:
 
 
 def test_hostile_workbooks_never_crash_the_reader() -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "RUST_BACKTRACE": "0"}
+    # MALLOC_ARENA_MAX: each thread's malloc arena reserves 64 MB of address space, which the cap
+    # counts; a few arenas are plenty for a reader.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RUST_BACKTRACE": "0", "MALLOC_ARENA_MAX": "2"}
     code = ("import resource, runpy, sys\n"
-            "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))\n"
             "sys.argv = ['fuzz_workbooks', '100']\n"
             "runpy.run_module('tests.io.fuzz_workbooks', run_name='__main__')\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,

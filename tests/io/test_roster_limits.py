@@ -266,3 +266,17 @@ def test_a_wide_sheet_past_the_fast_checks_bound_is_still_read(tmp_path: Path) -
                 .replace("<t>", "<x:t>").replace("</t>", "</x:t>").replace("sheetData>", "x:sheetData>")
                 .replace("</worksheet>", "</x:worksheet>"))
     assert read_sheet(write_xlsx(tmp_path / "prefixed.xlsx", prefixed)).rows[1] == ["张三", "3", "501"]
+
+
+@pytest.mark.parametrize(("corner", "rows"), [("AN150000", 150000), ("DZ50000", 50000), ("IV20000", 20000)],
+                         ids=["long", "wide", "widest"])
+def test_long_or_wide_rosters_written_plainly_need_no_exact_scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 corner: str, rows: int) -> None:
+    """Past the first bound (BZ99999), a second pass tries the other rectangles within the limits;
+    the exact scan (slow: ~5 us a cell) is left for what no rectangle holds or is written oddly."""
+    def no_exact_scan(data: bytes) -> tuple[int, int]:
+        raise AssertionError("exact scan")
+
+    monkeypatch.setattr(roster_limits, "_exact_extent", no_exact_scan)
+    path = write_xlsx(tmp_path / "plain.xlsx", sheet_xml(header_rows(f'<row r="{rows}">{inline(corner, "x")}</row>')))
+    assert len(read_sheet(path).rows) == rows
