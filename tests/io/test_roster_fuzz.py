@@ -121,5 +121,6 @@ def test_hostile_workbooks_never_crash_the_reader() -> None:
     outcomes = result["outcomes"]
     assert result["examples"] == 100
     assert outcomes.get("rows", 0) > 20  # many were read and checked...
-    assert {"sheet_too_large", "file_unreadable", "file_bomb"} <= set(outcomes)  # ...and the others refused
+    refusals = set(outcomes) - {"rows"}
+    assert len(refusals) >= 3, outcomes  # ...and others refused, for several reasons (each has its own test)
     assert result["maxrss_mb"] < CHILD_PEAK_MB, result
