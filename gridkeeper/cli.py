@@ -56,6 +56,9 @@ _M_WOULD_IMPORT = QT_TRANSLATE_NOOP(
     "{rejected} rows rejected, {warnings} warnings. Nothing was changed (dry run).",
 )
 _M_WROTE = QT_TRANSLATE_NOOP("cli", "Wrote {path}")
+_M_CELLS_CHANGED = QT_TRANSLATE_NOOP(
+    "cli", "{cells} cells held characters a workbook cannot hold or more text than Excel allows; they were "
+           "written with � in place of those characters or cut short.")
 _M_KEPT = QT_TRANSLATE_NOOP(
     "cli", "Kept, changed on another laptop after this workbook was saved (the roster's value is under Conflicts):")
 _M_OTHER_SHEETS = QT_TRANSLATE_NOOP(
@@ -766,19 +769,19 @@ def _cmd_report(args: argparse.Namespace, root: Path) -> int:
         try:
             quarter = period.quarter(args.quarter)
             q = quarterly.quarterly_figures(store, quarter, office=office)
-            written = report_xlsx.write(quarterly.quarterly_report(q, translate), args.output)
+            written, changed = report_xlsx.write_counted(quarterly.quarterly_report(q, translate), args.output)
         finally:
             store.close()
         _emit(args, {"file": str(written), "period": quarter.label, "cadres": len(q.cadres),
-                     "ranking": [c.name for c in q.ranking()]},
-              _words(_translator(root), _M_WROTE, path=written))
+                     "ranking": [c.name for c in q.ranking()], "cells_changed": changed.cells},
+              _wrote(root, written, changed.cells))
         return EXIT_OK
     store = _open(root)
     try:
         where = scope.resolve(store, args.community, args.grid)
         month = period.month(args.month)
         figures = monthly.monthly_figures(store, month, where, office=office, unmask=args.unmask)
-        written = report_xlsx.write(monthly.monthly_report(figures, translate), args.output)
+        written, changed = report_xlsx.write_counted(monthly.monthly_report(figures, translate), args.output)
     finally:
         store.close()
     care, cases = figures.care, figures.mediation
@@ -788,9 +791,16 @@ def _cmd_report(args: argparse.Namespace, root: Path) -> int:
                                "return_visits_overdue": cases.visits_overdue},
                  "care": {"plans": care.plans, "contacts_expected": care.expected, "contacts_made": care.made,
                           "contacts_logged": care.contacts_logged, "alerts": care.alerts,
-                          "services": care.services_total}},
-          _words(_translator(root), _M_WROTE, path=written))
+                          "services": care.services_total}, "cells_changed": changed.cells},
+          _wrote(root, written, changed.cells))
     return EXIT_OK
+
+
+def _wrote(root: Path, written: Path, cells: int) -> str:
+    """"Wrote …", and how many cells had to change to be written, if any did."""
+    translate = _translator(root)
+    said = _words(translate, _M_WROTE, path=written)
+    return said + "\n" + _words(translate, _M_CELLS_CHANGED, cells=cells) if cells else said
 
 
 def _translator(root: Path) -> Translate:

@@ -8,7 +8,10 @@ for the roster template and the rejected-rows file, which are small.
 Every sheet: bold header row, frozen below the header, a filter over the data,
 column widths that fit Chinese text, dates as real dates, A4 landscape fitted
 to the page width with the header repeated on every printed page. Text is
-always written as text, never read as a formula or a link. The file is written
+always written as text, never read as a formula or a link (write_string, and the
+workbook's options turn XlsxWriter's own conversions off), and held as xlsx can hold
+it (io/xlsx_safe: characters XML cannot hold replaced by U+FFFD, counted; a number
+that is not finite written as text, as XlsxWriter refuses it). The file is written
 to a temporary name in the same folder and renamed over the target only when
 complete, so a failure never leaves half a workbook; a target that Excel holds
 open is refused before any work.
@@ -30,6 +33,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
+from gridkeeper.io import xlsx_safe
 from gridkeeper.reports.tables import DATE, NUMBER, PERCENT, TEXT, Column, Report, Table
 
 _NUMBER_FORMATS = {DATE: "yyyy-mm-dd", PERCENT: "0.0%"}  # NUMBER: General, rounded to one decimal
@@ -52,7 +56,7 @@ def _locked(target: Path) -> bool:
 
 def _sheet_name(text: str, used: set[str]) -> str:
     # Excel also refuses a name that starts or ends with an apostrophe.
-    name = text.translate(_BAD_SHEET_CHARS).strip("'")[:31] or "Sheet"
+    name = xlsx_safe.name(text).translate(_BAD_SHEET_CHARS).strip("'")[:31] or "Sheet"
     base, n = name, 2
     while name.casefold() in used:  # Excel compares sheet names without case
         name = f"{base[:28]}({n})"
@@ -61,8 +65,17 @@ def _sheet_name(text: str, used: set[str]) -> str:
     return name
 
 
-def _writers(ws: Worksheet, date_format: Format) -> dict[type, Callable[..., Any]]:
+def _writers(ws: Worksheet, date_format: Format, changed: xlsx_safe.Changed) -> dict[type, Callable[..., Any]]:
     """The cell writer for each Python type a report holds; text never becomes a formula or link."""
+
+    def write_text(row: int, col: int, value: str, fmt: Format | None) -> None:
+        ws.write_string(row, col, xlsx_safe.text(value, changed), fmt)
+
+    def write_float(row: int, col: int, value: float, fmt: Format | None) -> None:
+        if math.isfinite(value):
+            ws.write_number(row, col, value, fmt)
+        else:  # XlsxWriter refuses NaN and infinity: shown as what they are
+            ws.write_string(row, col, str(value), fmt)
 
     # A date is shown as a date in whatever column it is (the column's own format is ignored).
     def write_date(row: int, col: int, value: date, _fmt: Format | None) -> None:
@@ -72,7 +85,7 @@ def _writers(ws: Worksheet, date_format: Format) -> dict[type, Callable[..., Any
     def write_datetime(row: int, col: int, value: datetime, _fmt: Format | None) -> None:
         ws.write_datetime(row, col, value.replace(tzinfo=None), date_format)
 
-    return {str: ws.write_string, int: ws.write_number, float: ws.write_number,
+    return {str: write_text, int: ws.write_number, float: write_float,
             bool: ws.write_boolean, date: write_date, datetime: write_datetime}
 
 
@@ -117,7 +130,7 @@ def _nice_step(top: float) -> int:
 
 
 def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Format,
-                 formats: dict[str, Format]) -> None:
+                 formats: dict[str, Format], changed: xlsx_safe.Changed) -> None:
     name = _sheet_name(table.title, used)
     ws = wb.add_worksheet(name)
     ncols = len(table.columns)
@@ -138,9 +151,9 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
     ws.set_paper(_A4)
     ws.fit_to_pages(1, 0)
 
+    writers = _writers(ws, formats[DATE], changed)
     for c, col in enumerate(table.columns):
-        ws.write_string(0, c, col.title, header_format)
-    writers = _writers(ws, formats[DATE])
+        writers[str](0, c, col.title, header_format)
     rounded = [c for c, col in enumerate(table.columns) if col.kind == NUMBER]
     for r, row in enumerate(table.rows, start=1):
         if rounded:  # a median of days: 7 or 5.5, not 7.0
@@ -161,12 +174,14 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
             fmt = long_text.get(c, column_formats[c]) if long_text else column_formats[c]
             write = writers.get(type(value))
             if write is None:  # anything else is shown as its text
-                ws.write_string(r, c, str(value), fmt)
+                writers[str](r, c, str(value), fmt)
             else:
                 write(r, c, value, fmt)
     for n, spec in enumerate(table.charts):
         chart = wb.add_chart({"type": "column"})
-        chart.set_title({"name": spec.title})
+        # A name that begins with "=" is a cell reference to XlsxWriter: a title never is one.
+        title = xlsx_safe.name(spec.title)
+        chart.set_title({"name": title if not title.startswith("=") else "'" + title})
         chart.set_size({"width": round(16 * _CM), "height": round(7.5 * _CM)})
         values = [row[col - 1] for row in table.rows[spec.first_row - 1:spec.last_row] for col in spec.value_columns]
         top = max([v for v in values if isinstance(v, (int, float))] + [1])
@@ -186,6 +201,11 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
 
 def write(report: Report, target: Path) -> Path:
     """Write `report` to `target` (.xlsx), atomically. Raises ReportNotWritten with a reason."""
+    return write_counted(report, target)[0]
+
+
+def write_counted(report: Report, target: Path) -> tuple[Path, xlsx_safe.Changed]:
+    """write(), and the cells whose text had to change to be written (xlsx_safe.Changed)."""
     target = Path(target)
     if target.suffix.lower() != ".xlsx" and not target.is_dir():
         target = target.with_name(target.name + ".xlsx")  # "月报" -> "月报.xlsx"; the path printed says so
@@ -201,14 +221,18 @@ def write(report: Report, target: Path) -> Path:
     # Not mkstemp: its file is private (0600); the report gets the folder's usual permissions.
     tmp = str(target.parent / f".{target.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.xlsx.part")
     # in_memory: the parts are zipped from memory instead of temporary files; the pack is small.
-    wb = Workbook(tmp, {"in_memory": True})
-    wb.set_properties({"title": report.title})
+    # The strings_to_* options off: XlsxWriter's write() would turn "=..." into a formula, a URL
+    # into a link and "007" into 7; only write_string is used, and these make sure of it.
+    wb = Workbook(tmp, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                        "strings_to_numbers": False})
+    wb.set_properties({"title": xlsx_safe.name(report.title)})
+    changed = xlsx_safe.Changed()
     header_format = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True})
     formats = {kind: wb.add_format({"num_format": text}) for kind, text in _NUMBER_FORMATS.items()}
     formats["wrap"] = wb.add_format({"text_wrap": True})
     used: set[str] = set()
     for table in report.tables:
-        _write_table(wb, table, used, header_format, formats)
+        _write_table(wb, table, used, header_format, formats, changed)
     try:
         try:
             wb.close()
@@ -222,4 +246,4 @@ def write(report: Report, target: Path) -> Path:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return target
+    return target, changed

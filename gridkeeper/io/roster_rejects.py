@@ -5,14 +5,25 @@ Cells are copied raw from the roster, so the file reads back like the original
 cell loses digits in Excel. The problems go in a column after the roster's, then
 the row's number in the original file (the problems name it: "Row 8, column C"),
 neither of which the header detection maps, so both are ignored on import.
+
+Every text is written as text (io/xlsx_safe): a roster cell "=HYPERLINK(...)" is shown, never
+run, and a cell holding a character xlsx cannot hold (NUL, ESC...) is written with U+FFFD in its
+place, so the file is always written; the result counts such cells for the user to be told.
+The file is written under a temporary name and renamed into place.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time, timedelta
 from pathlib import Path
+from typing import Any
 
+from gridkeeper.io import xlsx_safe
 from gridkeeper.io.roster import Header, RosterRow, Sheet, column_letter
 
 PROBLEMS_HEADER = "问题 / Problems"
@@ -31,6 +42,20 @@ def _id_cell(value: object) -> object:
     return str(value)
 
 
+@dataclass(frozen=True)
+class Written:
+    """What write_rejected() wrote: the rows, and the cells whose text had to change to be written
+    (characters a workbook cannot hold replaced by U+FFFD, or text cut to Excel's 32,767)."""
+
+    rows: int
+    replaced: int = 0
+    shortened: int = 0
+
+    @property
+    def changed(self) -> int:
+        return self.replaced + self.shortened
+
+
 def _column_index(letters: str) -> int | None:
     if not letters or not letters.isascii() or not letters.isalpha():
         return None
@@ -46,8 +71,8 @@ def write_rejected(
     header: Header,
     rows: list[RosterRow],
     translate: Callable[[str, str], str] | None = None,
-) -> int:
-    """Write the header and every rejected row of `rows` with its reasons; returns how many rows."""
+) -> Written:
+    """Write the header and every rejected row of `rows` with its reasons."""
     from openpyxl import Workbook  # lazy: openpyxl costs a few hundred ms to import
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -55,34 +80,49 @@ def write_rejected(
     width = max([len(header.labels)] + [len(sheet.rows[r.row - 1]) for r in rejected if r.row <= len(sheet.rows)])
     problems_col = width + 1  # 1-based, after every column the roster has
     id_col = header.columns.get("id_number")
+    changed = xlsx_safe.Changed()
 
     book = Workbook()
     ws = book.active
-    ws.title = (_BAD_TITLE.sub("_", sheet.name).strip("'") or "Sheet")[:31]
+    ws.title = (_BAD_TITLE.sub("_", xlsx_safe.name(sheet.name)).strip("'") or "Sheet")[:31]
+
+    def put(row: int, column: int, value: Any) -> Any:
+        """One cell; text always as text (never a formula), held as xlsx can hold it."""
+        cell = ws.cell(row=row, column=column)
+        if isinstance(value, str):
+            cell.value = xlsx_safe.text(value, changed)
+            cell.data_type = "s"  # openpyxl takes "=..." for a formula otherwise
+            if xlsx_safe.looks_like_formula(cell.value):
+                cell.quotePrefix = True  # stays text when someone edits it in Excel
+        elif value is None or isinstance(value, int | float | date | time | timedelta):
+            cell.value = value  # bool is an int; datetime a date
+        else:
+            cell.value = xlsx_safe.text(str(value), changed)
+            cell.data_type = "s"
+        return cell
+
     bold = Font(bold=True)
     fill = PatternFill("solid", start_color=_ERROR_FILL, end_color=_ERROR_FILL)
     wrap = Alignment(wrap_text=True, vertical="top")
     for c, label in enumerate(header.labels, start=1):
-        ws.cell(row=1, column=c, value=label or None).font = bold
-    ws.cell(row=1, column=problems_col, value=PROBLEMS_HEADER).font = bold
-    ws.cell(row=1, column=problems_col + 1, value=ROW_HEADER).font = bold
+        put(1, c, label or None).font = bold
+    put(1, problems_col, PROBLEMS_HEADER).font = bold
+    put(1, problems_col + 1, ROW_HEADER).font = bold
 
     for out_row, r in enumerate(rejected, start=2):
         values = sheet.rows[r.row - 1] if r.row <= len(sheet.rows) else []
         for c, value in enumerate(values):
             if c == id_col:
-                cell = ws.cell(row=out_row, column=c + 1, value=_id_cell(value))
-                cell.number_format = "@"
+                put(out_row, c + 1, _id_cell(value)).number_format = "@"
             elif value is not None:
-                ws.cell(row=out_row, column=c + 1, value=value)
+                put(out_row, c + 1, value)
         errors = [i for i in r.issues if i.severity == "error"]
         for issue in errors:
             index = _column_index(issue.column)
             if index is not None:
                 ws.cell(row=out_row, column=index + 1).fill = fill
-        cell = ws.cell(row=out_row, column=problems_col, value="\n".join(i.text(translate) for i in errors))
-        cell.alignment = wrap
-        ws.cell(row=out_row, column=problems_col + 1, value=r.row).alignment = Alignment(vertical="top")
+        put(out_row, problems_col, "\n".join(i.text(translate) for i in errors)).alignment = wrap
+        put(out_row, problems_col + 1, r.row).alignment = Alignment(vertical="top")
 
     if id_col is not None:
         ws.column_dimensions[column_letter(id_col)].number_format = "@"  # rows the user adds stay text
@@ -90,5 +130,14 @@ def write_rejected(
     ws.column_dimensions[column_letter(problems_col - 1)].width = 60
     ws.column_dimensions[column_letter(problems_col)].width = 16
     ws.freeze_panes = "A2"
-    book.save(Path(path))
-    return len(rejected)
+    target = Path(path)
+    # A temporary name in the same folder, renamed over the target once complete: a failure
+    # never leaves half a workbook where the user expects theirs.
+    tmp = target.with_name(f".{target.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.xlsx.part")
+    try:
+        book.save(tmp)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return Written(len(rejected), changed.replaced, changed.shortened)

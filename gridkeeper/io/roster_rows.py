@@ -20,7 +20,7 @@ from typing import Any
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io.roster_read import FIELDS, Header, Sheet, column_letter, gc_paused
-from gridkeeper.rules import idnumber, phone
+from gridkeeper.rules import idnumber, phone, text
 
 ERROR = "error"
 WARNING = "warning"
@@ -82,6 +82,42 @@ _M_BIRTH_MISMATCH = QT_TRANSLATE_NOOP(
 _M_PHONE_INVALID = QT_TRANSLATE_NOOP(
     "roster", "“{value}” is not a phone number; the person is imported without it."
 )
+_M_TEXT_CONTROL = QT_TRANSLATE_NOOP(
+    "roster",
+    "The cell holds control characters (codes such as NUL or ESC that are not text), so what it should say "
+    "cannot be told; retype it.",
+)
+_M_TEXT_BIDI = QT_TRANSLATE_NOOP(
+    "roster",
+    "The cell holds hidden text-direction characters, so it shows its text in another order than it holds it; "
+    "retype it.",
+)
+_M_TEXT_TOO_LONG = QT_TRANSLATE_NOOP(
+    "roster", "The cell holds {length} characters; at most {limit} fit in this column.")
+_M_TAG_TOO_LONG = QT_TRANSLATE_NOOP(
+    "roster", "A tag of {length} characters; a tag may have at most {limit}.")
+_M_FORMULA_NO_VALUE = QT_TRANSLATE_NOOP(
+    "roster", "The cell's formula has no computed result; open the file in Excel, save it and import it again.")
+_TEXT_MESSAGES = {text.CONTROL: _M_TEXT_CONTROL, text.BIDI: _M_TEXT_BIDI}
+
+# The longest value each field may hold, in characters, after the cell is cleaned (spaces
+# collapsed, invisible characters removed); a longer one rejects its row ("text_too_long").
+# Sized from what the field means, with room: a name is 2 to 4 Chinese characters, up to ~20
+# for a transliterated minority or foreign name ("阿卜杜热合曼·买买提明"), so 50; place names
+# ("XX街道XX社区居民委员会", "XX新村XX区") fit in 50; a building, unit or room is a few characters
+# ("12号楼", "2", "1-501"); a household number 9 to 12 digits or letters; the phones cell holds
+# several numbers (200 is ten with separators); a tag is a short category ("独居老人") and the cell
+# lists a few; a note is a paragraph. The ID number, gender and birth date are never stored as
+# written (a valid number, a code, a date or nothing), so they need no limit of their own.
+FIELD_LIMITS: dict[str, int] = {
+    "name": 50, "head_name": 50, "relation": 20, "ethnicity": 20, "community": 50, "compound": 50,
+    "building": 20, "unit": 10, "room": 20, "household_no": 30, "residence_status": 20, "phones": 200,
+    "tags": 200, "note": 500,
+}  # fmt: skip
+TAG_LIMIT = 20
+# A value quoted in a message (an unusable gender, a birth date, a phone) is cut to this many characters.
+_SHOWN = 40
+
 # (fields missing, those of them without a column in the sheet) -> message. The issue points at
 # the first missing field's cell; a field the sheet has no column for is named instead.
 _M_ADDRESS_MISSING: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {
@@ -228,6 +264,12 @@ def _cell_text(value: object) -> str:
     if kind is date:
         return value.isoformat()  # type: ignore[attr-defined]
     return str(value).strip()
+
+
+def _shown(value: object) -> str:
+    """A cell's text as a message may quote it: what it shows, cut short if long."""
+    shown = text.visible(_cell_text(value))
+    return shown if len(shown) <= _SHOWN else shown[:_SHOWN] + "…"
 
 
 def _plain(value: object) -> str:
@@ -494,6 +536,57 @@ def _issue(row: int, column: str, field_name: str, code: str, severity: str, mes
     return Issue(row, column, field_name, code, severity, message, tuple((k, str(v)) for k, v in params.items()))
 
 
+Trouble = tuple[str, str, dict[str, object]]  # (code, message, params) of a cell that rejects its row
+
+
+class _Checked(dict):  # type: ignore[type-arg]
+    """A _Memo whose cells are cleaned (rules/text.scrub) and measured before `fn` reads them:
+    memo[cell] is the field's value; `trouble[cell]` says why the cell rejects its row, for the
+    few cells that do. Each distinct cell is checked once, so a roster whose buildings, units and
+    communities repeat pays almost nothing; `troubled` lists the memos that found any, so a row
+    looks them up only once something was found."""
+
+    def __init__(self, fn: Callable[[Any], Any], limit: int, troubled: list[_Checked]) -> None:
+        super().__init__()
+        self.fn, self.limit, self.troubled = fn, limit, troubled
+        self.trouble: dict[Hashable, Trouble] = {}
+
+    def __missing__(self, key: Hashable) -> Any:
+        value, trouble = _check_cell(self.fn, key, self.limit)
+        self[key] = value
+        if trouble is not None:
+            if not self.trouble:
+                self.troubled.append(self)
+            self.trouble[key] = trouble
+        return value
+
+
+def _check_cell(fn: Callable[[Any], Any], cell: object, limit: int) -> tuple[Any, Trouble | None]:
+    """fn(cell) after cleaning it, and why the cell rejects its row, if it does.
+
+    The length checked is the cell's, as it shows (spaces collapsed, invisible characters
+    gone), which is what the message can tell the user; the value stored is at most that
+    (a building gains its 幢). A cell far too long is not given to `fn` whole.
+    """
+    if type(cell) is str:
+        cleaned, code = text.scrub(cell)  # type: ignore[arg-type]
+        shown = cleaned
+    else:
+        cleaned, code, shown = cell, None, _cell_text(cell)  # type: ignore[assignment]
+    length = len(shown) if len(shown) > limit * 4 + 100 else len(" ".join(shown.split()))
+    if length > limit:
+        value = fn(cleaned[:limit] if type(cleaned) is str else cleaned)
+        return value, ("text_too_long", _M_TEXT_TOO_LONG, {"length": length, "limit": limit})
+    value = fn(cleaned)
+    if code is not None:
+        return value, (code, _TEXT_MESSAGES[code], {})
+    if type(value) is tuple and value:  # tags: each of them short too
+        longest = max(value, key=len)
+        if len(longest) > TAG_LIMIT:
+            return value, ("tag_too_long", _M_TAG_TOO_LONG, {"length": len(longest), "limit": TAG_LIMIT})
+    return value, None
+
+
 # ---------------------------------------------------------------------------
 
 
@@ -541,6 +634,15 @@ def _check_duplicate(r: RosterRow, seen: _Seen, letters: dict[str, str]) -> None
                                first=first.row))  # fmt: skip
 
 
+def _note(value: object, row: int, column: str, issues: list[Issue]) -> str | None:
+    """The note, cleaned; a note that rejects its row says why in `issues`."""
+    note, trouble = _check_cell(_optional, value, FIELD_LIMITS["note"])
+    if trouble is not None:
+        code, message, params = trouble
+        issues.append(_issue(row, column, "note", code, ERROR, message, **params))
+    return note  # type: ignore[no-any-return]
+
+
 def validate(sheet: Sheet, header: Header, *, today: date | None = None) -> list[RosterRow]:
     """Check and normalise every non-blank row below the header; never raises for bad cells."""
     with gc_paused():
@@ -556,11 +658,31 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
     col = {f: (column_letter(columns[f]) if f in columns else "") for f in FIELDS}
     pad_one: list[object] = [None]
 
-    plain, optional = _Memo(_plain), _Memo(_optional)
-    head_name_of, relation_of, gender_of = _Memo(_optional_name), _Memo(_relation), _Memo(_gender)
-    birth_of, building_of, unit_of, room_of = _Memo(_birth), _Memo(_building), _Memo(_unit), _Memo(_room)
-    residence_of, tags_of = _Memo(_residence), _Memo(_tags)
+    gender_of, birth_of = _Memo(_gender), _Memo(_birth)
     id_births = _Memo(lambda yyyymmdd: _id_birth(yyyymmdd, today))
+    # The stored text fields, each cleaned and measured once per distinct cell (_Checked).
+    troubled: list[_Checked] = []
+
+    def checked(fn: Callable[[Any], Any], field_name: str) -> _Checked:
+        return _Checked(fn, FIELD_LIMITS[field_name], troubled)
+
+    head_name_of, relation_of = checked(_optional_name, "head_name"), checked(_relation, "relation")
+    ethnicity_of, community_of = checked(_optional, "ethnicity"), checked(_plain, "community")
+    compound_of, building_of = checked(_plain, "compound"), checked(_building, "building")
+    unit_of, room_of, household_of = checked(_unit, "unit"), checked(_room, "room"), checked(_optional, "household_no")
+    residence_of, tags_of = checked(_residence, "residence_status"), checked(_tags, "tags")
+    # (index in FIELDS, memo) of those fields, for a row to look its cells up in once one was troubled
+    memo_fields = [(FIELDS.index(f), m) for f, m in (
+        ("head_name", head_name_of), ("relation", relation_of), ("ethnicity", ethnicity_of),
+        ("community", community_of), ("compound", compound_of), ("building", building_of), ("unit", unit_of),
+        ("room", room_of), ("household_no", household_of), ("residence_status", residence_of), ("tags", tags_of))]
+    # Formula cells without a saved result, by row (0-based), in the columns read.
+    no_value: dict[int, list[tuple[str, int]]] = {}
+    if sheet.no_value:
+        by_column = {i: f for f, i in columns.items()}
+        for r, c in sheet.no_value:
+            if c in by_column:
+                no_value.setdefault(r, []).append((by_column[c], c))
 
     seen = _Seen()
     out: list[RosterRow] = []
@@ -579,9 +701,28 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
         n = index + 1
         issues: list[Issue] = []
 
-        name = _name(name_v)
+        name_said = False  # the name's cell has a problem of its own: "missing" would mislead
+        formulas: tuple[str, ...] = ()  # fields whose cell is a formula without a result
+        if no_value and index in no_value:
+            for field_name, c in sorted(no_value[index], key=itemgetter(1)):
+                issues.append(_issue(n, column_letter(c), field_name, "formula_no_value", ERROR, _M_FORMULA_NO_VALUE))
+            formulas = tuple(f for f, _ in no_value[index])
+            name_said = "name" in formulas
+        if type(name_v) is str and text.SUSPECT.search(name_v):  # type: ignore[arg-type]
+            cleaned, code = text.scrub(name_v)  # type: ignore[arg-type]
+            name = _name(cleaned[:FIELD_LIMITS["name"] * 4 + 100])
+            if code is not None:
+                issues.append(_issue(n, col["name"], "name", code, ERROR, _TEXT_MESSAGES[code]))
+                name_said = True
+        else:
+            name = _name(name_v)
         if not name:
-            issues.append(_issue(n, col["name"], "name", "name_missing", ERROR, _M_NAME_MISSING))
+            if not name_said:
+                issues.append(_issue(n, col["name"], "name", "name_missing", ERROR, _M_NAME_MISSING))
+        elif len(name) > FIELD_LIMITS["name"]:  # the length told is the cell's, as it shows
+            length = len(" ".join(text.visible(_cell_text(name_v)).split()))
+            issues.append(_issue(n, col["name"], "name", "text_too_long", ERROR, _M_TEXT_TOO_LONG,
+                                 length=length, limit=FIELD_LIMITS["name"]))  # fmt: skip
 
         # (number, birth date, gender, converted from 15 digits): a tuple, cheaper than IdInfo
         info: tuple[str, date, str, bool] | None = None
@@ -608,12 +749,12 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
         if gender == _INVALID:
             message = _M_GENDER_INVALID_ID if info else _M_GENDER_INVALID
             issues.append(_issue(n, col["gender"], "gender", "gender_invalid", WARNING, message,
-                                 value=_cell_text(gender_v)))  # fmt: skip
+                                 value=_shown(gender_v)))  # fmt: skip
             gender = None
         if info is not None:
             if gender and gender != info[2]:
                 issues.append(_issue(n, col["gender"], "gender", "gender_mismatch", WARNING,
-                                     _M_GENDER_MISMATCH[info[2]], value=_cell_text(gender_v)))  # fmt: skip
+                                     _M_GENDER_MISMATCH[info[2]], value=_shown(gender_v)))  # fmt: skip
             gender = info[2]
         gender = gender or None
 
@@ -629,7 +770,7 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
             elif birth is None:
                 issues.append(_issue(n, col["birth_date"], "birth_date", "birth_date_invalid", WARNING,
                                      _M_BIRTH_INVALID_ID if info else _M_BIRTH_INVALID,
-                                     value=_cell_text(birth_v)))  # fmt: skip
+                                     value=_shown(birth_v)))  # fmt: skip
             elif info is not None:
                 born = info[1]
                 if type(birth) is date:
@@ -638,38 +779,49 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
                     differs = birth[0] != born.year or (birth[1] is not None and birth[1] != born.month)
                 if differs:
                     # An Excel serial (44000) is told as the date it is, to set beside the ID's.
-                    told = birth.isoformat() if type(birth) is date and type(birth_v) is float else _cell_text(birth_v)
+                    told = birth.isoformat() if type(birth) is date and type(birth_v) is float else _shown(birth_v)
                     issues.append(_issue(n, col["birth_date"], "birth_date", "birth_date_mismatch", WARNING,
                                          _M_BIRTH_MISMATCH, value=told, id_date=born.isoformat()))  # fmt: skip
             elif type(birth) is date:
                 birth_date = birth
             else:
                 issues.append(_issue(n, col["birth_date"], "birth_date", "birth_date_incomplete", WARNING,
-                                     _M_BIRTH_INCOMPLETE, value=_cell_text(birth_v)))  # fmt: skip
+                                     _M_BIRTH_INCOMPLETE, value=_shown(birth_v)))  # fmt: skip
         if info is not None:
             birth_date = info[1]
 
         phones: list[str] = []
-        if phones_v is not None:
+        if type(phones_v) is str and len(phones_v) > FIELD_LIMITS["phones"]:  # type: ignore[arg-type]
+            issues.append(_issue(n, col["phones"], "phones", "text_too_long", ERROR, _M_TEXT_TOO_LONG,
+                                 length=len(phones_v), limit=FIELD_LIMITS["phones"]))  # type: ignore[arg-type]
+        elif phones_v is not None:
             phones, bad = _phones(phones_v)
             for piece in bad:
                 if piece.strip().lower() not in _PLACEHOLDERS:
                     issues.append(_issue(n, col["phones"], "phones", "phone_invalid", WARNING,
-                                         _M_PHONE_INVALID, value=piece))  # fmt: skip
+                                         _M_PHONE_INVALID, value=_shown(piece)))  # fmt: skip
 
         building, room = building_of[building_v], room_of[room_v]
-        if not building or not room:
+        if (not building or not room) and not (
+                formulas and all(f in formulas for f, v in (("building", building), ("room", room)) if not v)):
             missing = tuple(f for f, v in (("building", building), ("room", room)) if not v)
             absent = tuple(f for f in missing if not col[f])
             at = next((f for f in missing if col[f]), missing[0])  # a cell to point at, when there is one
             issues.append(_issue(n, col[at], at, "address_missing", ERROR, _M_ADDRESS_MISSING[missing, absent]))
 
+        note = None if note_v is None else _note(note_v, n, col["note"], issues)
         r = RosterRow(
-            n, name, info[0] if info else None, gender, birth_date, optional[ethnicity_v],
-            relation_of[relation_v], phones, plain[community_v], plain[compound_v], building,
-            unit_of[unit_v], room, optional[household_v], residence_of[residence_v],
-            list(tags_of[tags_v]), None if note_v is None else _optional(note_v), issues, None, head_name_of[head_v],
+            n, name, info[0] if info else None, gender, birth_date, ethnicity_of[ethnicity_v],
+            relation_of[relation_v], phones, community_of[community_v], compound_of[compound_v], building,
+            unit_of[unit_v], room, household_of[household_v], residence_of[residence_v],
+            list(tags_of[tags_v]), note, issues, None, head_name_of[head_v],
         )  # fmt: skip
+        if troubled:  # some cell of a stored field rejects its row: is one of them in this row?
+            for i, memo in memo_fields:
+                trouble = memo.trouble.get(values[i]) if memo.trouble else None
+                if trouble is not None:
+                    code, message, params = trouble
+                    issues.append(_issue(n, col[FIELDS[i]], FIELDS[i], code, ERROR, message, **params))
         if not issues or not r.rejected:
             _check_duplicate(r, seen, col)
         out.append(r)

@@ -185,6 +185,13 @@
             <numerusform>Saved %n rejected rows with their problems to {path}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n cell(s) held characters a workbook cannot hold or more text than Excel allows; they were written with � in place of those characters or cut short.</source>
+        <translation>
+            <numerusform>%n cell held characters a workbook cannot hold or more text than Excel allows; they were written with � in place of those characters or cut short.</numerusform>
+            <numerusform>%n cells held characters a workbook cannot hold or more text than Excel allows; they were written with � in place of those characters or cut short.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>

@@ -2948,6 +2948,12 @@ Every laptop will refuse the data it writes from now on, and the office key is c
             <numerusform>已将 %n 行未导入的数据及其问题保存到 {path}。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n cell(s) held characters a workbook cannot hold or more text than Excel allows; they were written with � in place of those characters or cut short.</source>
+        <translation>
+            <numerusform>有 %n 个单元格含有工作簿无法保存的字符，或文字超出 Excel 允许的长度；这些字符已用 � 代替，或文字已截短。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>
@@ -4105,6 +4111,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>已保存到 {path}</translation>
     </message>
     <message>
+        <source>{cells} cells held characters a workbook cannot hold or more text than Excel allows; they were written with � in place of those characters or cut short.</source>
+        <translation>有 {cells} 个单元格含有工作簿无法保存的字符，或文字超出 Excel 允许的长度；这些字符已用 � 代替，或文字已截短。</translation>
+    </message>
+    <message>
         <source>Kept, changed on another laptop after this workbook was saved (the roster&apos;s value is under Conflicts):</source>
         <translation>以下内容在此工作簿保存之后已被其他电脑修改，已保留（花名册中的值见“同步冲突”）：</translation>
     </message>
@@ -4374,6 +4384,30 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>{file} is a text file (CSV or similar), not an Excel workbook. Open it in Excel or WPS, save it as .xlsx and import that file.</source>
         <translation>{file} 是文本文件（CSV 之类），不是 Excel 工作簿。请用 Excel 或 WPS 打开，另存为 .xlsx 后导入该文件。</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; a roster workbook may be at most {limit} MB. Save only the roster&apos;s sheet in a new workbook and import that.</source>
+        <translation>{file} 大小为 {size} MB，花名册工作簿最大只能是 {limit} MB。请只把花名册所在的工作表另存为一个新工作簿，再导入该文件。</translation>
+    </message>
+    <message>
+        <source>{file} unpacks to more than a roster can be ({part}: {size} MB, at most {limit} MB); it was not read. Save only the roster&apos;s sheet in a new workbook in Excel or WPS and import that.</source>
+        <translation>{file} 解压后超出了花名册可能的大小（{part}：{size} MB，最多 {limit} MB），未读取。请在 Excel 或 WPS 中只把花名册所在的工作表另存为一个新工作簿，再导入该文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not an ordinary workbook: a part of it ({part}) inflates {ratio} times, which no spreadsheet program writes; it was not read. Ask for the file again.</source>
+        <translation>{file} 不是普通的工作簿：其中一部分（{part}）解压后膨胀 {ratio} 倍，没有哪个表格软件会写出这样的文件，未读取。请重新索取这个文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not an ordinary workbook: it announces {count} different texts, where a roster has at most {limit}; it was not read. Ask for the file again.</source>
+        <translation>{file} 不是普通的工作簿：它声称含有 {count} 条不同的文字，而花名册最多只有 {limit} 条，未读取。请重新索取这个文件。</translation>
+    </message>
+    <message>
+        <source>{file} has a sheet that uses cells up to row {rows} and column {column}; a roster may have at most {max_rows} rows, {max_columns} columns and {max_cells} cells in all. Split it into smaller workbooks and import each.</source>
+        <translation>{file} 中有工作表用到了第 {rows} 行、第 {column} 列的单元格；花名册最多只能有 {max_rows} 行、{max_columns} 列，总共 {max_cells} 个单元格。请拆分成几个较小的工作簿分别导入。</translation>
+    </message>
+    <message>
+        <source>{file} has a cell of more than {limit} characters, more than Excel allows in a cell, so the file was not saved by Excel or WPS; it was not read. Open it in Excel or WPS, save it as .xlsx and import that file.</source>
+        <translation>{file} 中有单元格超过 {limit} 个字符，超出了 Excel 单元格允许的长度，说明该文件不是由 Excel 或 WPS 保存的，未读取。请用 Excel 或 WPS 打开，另存为 .xlsx 后导入该文件。</translation>
     </message>
     <message>
         <source>{file} is an Excel workbook that is damaged or incomplete (perhaps it was not completely copied or downloaded). Open it in Excel or WPS: if it opens, save it as .xlsx again and import that file; if not, ask for the file again.</source>
@@ -5609,6 +5643,26 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>“{value}” is not a phone number; the person is imported without it.</source>
         <translation>“{value}”不是有效的电话号码，导入时略去此号码。</translation>
+    </message>
+    <message>
+        <source>The cell holds control characters (codes such as NUL or ESC that are not text), so what it should say cannot be told; retype it.</source>
+        <translation>该单元格含有控制字符（如 NUL、ESC 等不属于文字的代码），无法判断原本应是什么内容，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The cell holds hidden text-direction characters, so it shows its text in another order than it holds it; retype it.</source>
+        <translation>该单元格含有隐藏的文字方向控制符，显示的文字顺序与实际保存的不同，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The cell holds {length} characters; at most {limit} fit in this column.</source>
+        <translation>该单元格有 {length} 个字符，这一列最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>A tag of {length} characters; a tag may have at most {limit}.</source>
+        <translation>有一个标签长 {length} 个字符，每个标签最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The cell&apos;s formula has no computed result; open the file in Excel, save it and import it again.</source>
+        <translation>公式没有计算结果，请在 Excel 中另存后再导入</translation>
     </message>
     <message>
         <source>The building is missing: an address needs a building and a room.</source>

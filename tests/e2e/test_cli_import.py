@@ -98,3 +98,41 @@ def test_a_reader_that_stops_early_does_not_hide_rejected_rows(tmp_path: Path) -
     db = sqlite3.connect(tmp_path / "p" / "gridkeeper.db")
     assert db.execute("SELECT count(*) FROM person").fetchone() == (3,)  # imported all the same
     db.close()
+
+
+def test_a_roster_past_a_limit_exits_2_with_one_line_and_makes_no_profile(tmp_path: Path) -> None:
+    """A sheet that inflates to 4 GiB, two cells far apart: refused before they are parsed."""
+    from tests.io.hostile_xlsx import declare_size, header_rows, inline, sheet_xml, write_xlsx
+
+    bomb = declare_size(write_xlsx(tmp_path / "bomb.xlsx", sheet_xml(header_rows())),
+                        "xl/worksheets/sheet1.xml", 0xFFFF_FFF0)
+    far = write_xlsx(tmp_path / "far.xlsx", sheet_xml(header_rows('<row r="1048576">' + inline("XFD1048576", "y")
+                                                                  + "</row>")))
+    for path, says in ((bomb, "unpacks to more than a roster can be"), (far, "uses cells up to row 1048576")):
+        done = run(tmp_path / "p", "import-roster", str(path), "--json")
+        assert done.returncode == 2, done.stderr
+        assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1 and says in done.stderr, done.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_hostile_cells_are_rejected_rows_with_their_own_codes(tmp_path: Path) -> None:
+    rows = people()[:3]
+    rows[0] = ["\x1b[31m张建国", *rows[0][1:]]  # ANSI escape: control characters
+    rows[1] = ["=1+1", *rows[1][1:]]  # a formula openpyxl saves without a result
+    roster = write_roster_raw(tmp_path / "r.xlsx", rows)
+    done = run(tmp_path / "p", "import-roster", str(roster), "--json")
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert [(r["row"], r["code"]) for r in report["rejected"]] == [(3, "text_control"), (4, "formula_no_value")]
+    assert report["persons_created"] == 1
+
+
+def write_roster_raw(path: Path, rows: list[list[object]]) -> Path:
+    """write_roster's layout, control characters written as Excel writes them (_xHHHH_)."""
+    from tests.io.roster_builder import RosterBuilder
+    from tests.test_roster_import import HEADER
+
+    builder = RosterBuilder(HEADER).title("塘川社区户籍人口花名册")
+    for r in rows:
+        builder.add(*r)
+    return builder.save(path)

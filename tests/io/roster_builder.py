@@ -8,12 +8,15 @@ added row reports its Excel row number, so tests can assert the outcome per row.
 
 from __future__ import annotations
 
+import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 from gridkeeper.rules import idnumber
@@ -96,6 +99,18 @@ class RosterBuilder:
         return self
 
     def save(self, path: Path) -> Path:
+        """Write the workbook. Text holding characters XML cannot (NUL, ESC...), which openpyxl
+        refuses, is written as Excel writes it: each such character as _xHHHH_ (calamine reads it
+        back as the character)."""
+        raw: dict[str, str] = {}
+
+        def cell_value(value: object) -> object:
+            if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+                placeholder = f"GKRAW{len(raw)}X"
+                raw[placeholder] = value
+                return placeholder
+            return value
+
         book = Workbook()
         book.remove(book.active)
         for name, rows in self._before:
@@ -115,12 +130,14 @@ class RosterBuilder:
             for c, value in enumerate(values, start=1):
                 if value is None:
                     continue
-                cell = sheet.cell(row=self.header_row + offset, column=c, value=value)
+                cell = sheet.cell(row=self.header_row + offset, column=c, value=cell_value(value))
                 if isinstance(value, date):
                     cell.number_format = "yyyy-mm-dd"
         for name, rows in self._extra:
             self._plain_sheet(book, name, rows)
         book.save(path)
+        if raw:
+            _patch(path, raw)
         return path
 
     @staticmethod
@@ -128,3 +145,19 @@ class RosterBuilder:
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(row)
+
+
+def excel_escaped(text: str) -> bytes:
+    """`text` as Excel writes it in XML: &, < and > escaped, characters XML cannot hold as _xHHHH_."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"_x{ord(m.group()):04X}_", escaped).encode()
+
+
+def _patch(path: Path, raw: dict[str, str]) -> None:
+    """Put each placeholder's text, escaped as Excel does, into every part that holds it."""
+    with zipfile.ZipFile(path) as book:
+        parts = [(info, book.read(info)) for info in book.infolist()]
+    pattern = re.compile(b"|".join(re.escape(k.encode()) for k in raw))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for info, data in parts:
+            book.writestr(info, pattern.sub(lambda m: excel_escaped(raw[m.group().decode()]), data))

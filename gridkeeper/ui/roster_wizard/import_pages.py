@@ -273,6 +273,11 @@ class SummaryPage(QWizardPage):
             self.saved.setText(self.tr("The rows could not be saved to {path}: {reason}").format(
                 path=str(target), reason=exc.strerror or str(exc)))
             return
-        self.saved.setText(self.tr("Saved %n rejected row(s) with their problems to {path}.", "",
-                                   written).format(path=str(target)))
+        said = self.tr("Saved %n rejected row(s) with their problems to {path}.", "", written.rows).format(
+            path=str(target))
+        if written.changed:  # a cell held what a workbook cannot: replaced by U+FFFD, or cut to Excel's limit
+            said += " " + self.tr("%n cell(s) held characters a workbook cannot hold or more text than Excel "
+                                  "allows; they were written with � in place of those characters or cut "
+                                  "short.", "", written.changed)
+        self.saved.setText(said)
 
