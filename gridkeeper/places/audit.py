@@ -39,6 +39,15 @@ class AuditEntry:
     row_id: str
     field: str
     subject: str  # the person's (or volunteer's) name
+    note: str = ""  # for a disclosure of many: how many persons, and what
+
+
+def may_read_log(store: Store) -> bool:
+    """Who may read the audit log in the app: an office's admin, or anyone on a laptop in no office
+    (its own user is its admin)."""
+    from gridkeeper.sync import office
+
+    return office.office_id(store) is None or office.is_admin(store)
 
 
 def reveal(store: Store, table: str, row_id: str, field: str, when: datetime | None = None) -> str:

@@ -27,7 +27,7 @@ def entries(conn: Connection, row_id: str | None, limit: int) -> list[tuple[str,
     where = "WHERE a.deleted = 0" + (" AND a.row_id = :row" if row_id else "")
     rows = conn.execute(text(
         "SELECT a.at, coalesce(c.name, ''), a.device_id, a.action, a.tbl, a.row_id, coalesce(a.field, ''), "
-        "coalesce(p.name, v.name, c2.name, '') FROM auditlog a "
+        "coalesce(p.name, v.name, c2.name, ''), coalesce(a.note, '') FROM auditlog a "
         "LEFT JOIN cadre c ON c.id = a.cadre_id "
         "LEFT JOIN person p ON a.tbl = 'person' AND p.id = a.row_id "
         "LEFT JOIN volunteer v ON a.tbl = 'volunteer' AND v.id = a.row_id "

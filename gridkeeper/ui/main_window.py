@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMe
 
 from gridkeeper import __version__
 from gridkeeper import settings as cfg
-from gridkeeper.places import households, profile
+from gridkeeper.places import audit, households, profile
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
 from gridkeeper.sync.engine import SyncResult
@@ -246,6 +246,11 @@ class MainWindow(QMainWindow):
         restore.setObjectName("restoreAction")
         restore.triggered.connect(self.restore_requested)
         file_menu.addAction(restore)
+        if audit.may_read_log(self._store):
+            audit_log = QAction(self.tr("&Audit log…"), self)
+            audit_log.setObjectName("auditAction")
+            audit_log.triggered.connect(self.show_audit_log)
+            file_menu.addAction(audit_log)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -440,6 +445,11 @@ class MainWindow(QMainWindow):
         if ok:
             self._settings.set(cfg.LOCK_IDLE_SECONDS, minutes * 60)
             self.lock_seconds_changed.emit(minutes * 60)
+
+    def show_audit_log(self) -> None:
+        from gridkeeper.ui.audit_dialog import AuditDialog
+
+        AuditDialog(self._store, self).exec()
 
     def back_up(self) -> None:
         from PySide6.QtCore import QThreadPool

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuditDialog</name>
+    <message numerus="yes">
+        <source>Every time a full ID or phone number was shown, exported or printed, on any laptop of the office: the newest %n entries.</source>
+        <translation>
+            <numerusform>Every time a full ID or phone number was shown, exported or printed, on any laptop of the office: the newest %n entries.</numerusform>
+            <numerusform>Every time a full ID or phone number was shown, exported or printed, on any laptop of the office: the newest %n entries.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
         <source>%n household(s) in {where}</source>

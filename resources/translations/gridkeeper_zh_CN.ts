@@ -103,6 +103,59 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Shown in full</source>
+        <translation>完整显示</translation>
+    </message>
+    <message>
+        <source>Exported in full</source>
+        <translation>完整导出</translation>
+    </message>
+    <message>
+        <source>Dumped (every number)</source>
+        <translation>导出全部数据（含全部号码）</translation>
+    </message>
+    <message>
+        <source>Agreement printed</source>
+        <translation>打印调解协议书</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every time a full ID or phone number was shown, exported or printed, on any laptop of the office: the newest %n entries.</source>
+        <translation>
+            <numerusform>单位内任何一台电脑上每次完整显示、导出或打印身份证号、电话号码的记录：最近 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>涉及对象</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>many persons</source>
+        <translation>多人</translation>
+    </message>
+</context>
+<context>
     <name>CadreDialog</name>
     <message>
         <source>Who is using this laptop?</source>
@@ -1713,6 +1766,10 @@
     <message>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
