@@ -9,9 +9,10 @@ A moved clock writes its anchor back to the environment as
 `YYYY-MM-DDTHH:MM:SS@<real epoch seconds>`, so the command-line processes a
 test starts read the same time as the test, not one shifted by when each began.
 
-Filesystem ages (a stale lock, a temporary file left behind) are not "now":
-they compare with file times the operating system writes, and stay on
-`time.time()`.
+The machine's own time, never moved, is here too (`machine_seconds()`,
+`machine_ms()`): file ages (a stale lock, a temporary file left behind) and
+the sync clock's physical time are compared with file times the operating
+system writes, so a moved test clock must not move them.
 """
 
 from __future__ import annotations
@@ -78,6 +79,16 @@ def today() -> date:
 def wall_ms() -> int:
     """Milliseconds since the epoch: the sync clock's physical time."""
     return _time.time_ns() // 1_000_000 + int(_current_offset() / timedelta(milliseconds=1))
+
+
+def machine_seconds() -> float:
+    """The machine's real time in epoch seconds, never moved: for comparing with file times."""
+    return _time.time()
+
+
+def machine_ms() -> int:
+    """The same in milliseconds: the hybrid logical clock's physical time (gridkeeper.sync.clock)."""
+    return _time.time_ns() // 1_000_000
 
 
 def is_moved() -> bool:

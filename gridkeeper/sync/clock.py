@@ -8,9 +8,10 @@ the time part ("000001764236400000.00000") and the device id in two columns.
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass
 from typing import Callable
+
+from gridkeeper import clock as app_clock
 
 #: A remote clock further ahead than this is reported and not followed.
 MAX_DRIFT_MS = 24 * 60 * 60 * 1000
@@ -18,9 +19,9 @@ _COUNTER_MAX = 99_999
 
 
 def wall_ms() -> int:
-    # The machine's real time, not the app's clock (gridkeeper.clock): it is checked against file
-    # times the operating system writes on the share, which a moved test clock does not move.
-    return time.time_ns() // 1_000_000
+    # The machine's real time, not the app's moved "now": it is checked against file times the
+    # operating system writes on the share, which a moved test clock does not move.
+    return app_clock.machine_ms()
 
 
 @dataclass(frozen=True, order=True)

@@ -20,7 +20,6 @@ import secrets
 import socket
 import struct
 import sys
-import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.sync import crypto, safe_read
 from gridkeeper.sync.crypto import CryptoError, DeviceKeys
@@ -357,7 +357,7 @@ def _check_id(name: str) -> None:
 
 def _sweep_temps(folder: Path) -> None:
     """Remove our own temp files left by a crash long ago (never needed for correctness)."""
-    cutoff = time.time() - _TEMP_MAX_AGE  # file ages are real time, not the app's clock
+    cutoff = clock.machine_seconds() - _TEMP_MAX_AGE  # compared with file times
     try:
         for entry in os.scandir(folder):
             if entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.stat().st_mtime < cutoff:
@@ -375,7 +375,7 @@ def profile_lock(profile_dir: Path) -> Iterator[None]:
     path = Path(profile_dir) / LOCK_NAME
     token = secrets.token_hex(8)
     content = json.dumps(
-        {"pid": os.getpid(), "host": socket.gethostname(), "time": time.time(), "token": token}
+        {"pid": os.getpid(), "host": socket.gethostname(), "time": clock.machine_seconds(), "token": token}
     ).encode("utf-8")
     for attempt in range(2):  # a stale lock is removed once, then O_EXCL decides
         try:
@@ -409,7 +409,7 @@ def profile_lock(profile_dir: Path) -> Iterator[None]:
 
 def _stale_or_started(path: Path) -> str | None:
     """None if the lock at path is stale; else when its holder started, for the message."""
-    now = time.time()  # compared with file times and other processes' locks: real time, not the app's clock
+    now = clock.machine_seconds()  # compared with file times and other processes' locks
     try:
         raw = path.read_bytes()
         mtime = path.stat().st_mtime
