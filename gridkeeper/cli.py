@@ -188,6 +188,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="default: Chinese, English when the app's language is set to English")
         p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    from gridkeeper.places.division import cli as places_cli
+
+    places_cli.add_parser(sub)
+
     dump = sub.add_parser("dump", help="canonical JSON of all synced data (stable order); written to the audit log")
     dump.add_argument("--with-audit", action="store_true",
                       help="include the audit log (left out by default: each dump adds an entry to it)")
@@ -434,6 +438,12 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
     except BrokenPipeError:
         _output_closed()
     return code
+
+
+def _cmd_places(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.places.division import cli as places_cli
+
+    return places_cli.run(args, root, open_store=_open, translate=_translator(root))
 
 
 def _output_closed() -> None:
@@ -856,7 +866,7 @@ def main(argv: list[str] | None = None) -> int:
         logs.setup(root)
     handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync,
                 "office": _cmd_office, "conflicts": _cmd_conflicts, "today": _cmd_today, "report": _cmd_report,
-                "passphrase": _cmd_passphrase, "backup": _cmd_backup}
+                "passphrase": _cmd_passphrase, "backup": _cmd_backup, "places": _cmd_places}
     try:
         code = handlers[args.command](args, root)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush

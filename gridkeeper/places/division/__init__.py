@@ -12,13 +12,28 @@ Importing the same table twice changes nothing the second time.
 """
 
 from gridkeeper.io.division_table import DivisionSheet, read_table
-from gridkeeper.places.division.applying import apply, import_table
+from gridkeeper.places.division.applying import apply, check_file, check_sheet, import_table
+from gridkeeper.places.division.applying import report as report_of
 from gridkeeper.places.division.checking import CheckedTable, check
 from gridkeeper.places.division.exporting import export_table, write_template
 from gridkeeper.places.division.planning import Change, DivisionPlan, plan
-from gridkeeper.places.division.report import DivisionReport
+from gridkeeper.places.division.report import DivisionReport, change_text
 
 __all__ = [
-    "Change", "CheckedTable", "DivisionPlan", "DivisionReport", "DivisionSheet", "apply", "check", "export_table",
-    "import_table", "plan", "read_table", "write_template",
+    "Change",
+    "CheckedTable",
+    "DivisionPlan",
+    "DivisionReport",
+    "DivisionSheet",
+    "apply",
+    "change_text",
+    "check",
+    "check_file",
+    "check_sheet",
+    "export_table",
+    "import_table",
+    "plan",
+    "read_table",
+    "report_of",
+    "write_template",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from gridkeeper.io.division_table import read_table
+from gridkeeper.io.division_table import DivisionSheet, read_table
 from gridkeeper.places.division import planning
 from gridkeeper.places.division.checking import CheckedTable, check
 from gridkeeper.places.division.planning import DivisionPlan
@@ -88,8 +88,13 @@ def import_table(store: Store, path: Path, sheet: str | None = None, *, dry_run:
 
 
 def check_file(store: Store, path: Path, sheet: str | None = None) -> CheckedTable:
-    """Read and check a table; a table without 社区 values is in the profile's only community."""
+    """Read and check a table (see check_sheet)."""
+    return check_sheet(store, read_table(path, sheet))
+
+
+def check_sheet(store: Store, sheet: DivisionSheet) -> CheckedTable:
+    """Check a table read already; a table without 社区 values is in the profile's only community."""
     with store.read() as conn:
         communities = roster_db.communities(conn)
     only = next(iter(communities)) if len(communities) == 1 else None
-    return check(read_table(path, sheet), community=only)
+    return check(sheet, community=only)
