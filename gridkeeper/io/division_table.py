@@ -205,11 +205,19 @@ def _map(row: Sequence[object]) -> TableHeader:
             roles[-1] = RoleColumns(roles[-1].role, roles[-1].names, i)  # "电话" right after a role's column
             continue
         role = _role_of(key)
+        after = _key(labels[i + 1]) if i + 1 < len(labels) else ""
+        if role is None and any(after == key + _key(w) for w in PHONE_WORDS) and found is None:
+            role = key  # any role, when its phone column follows it (the export writes roles so)
         if role is not None and role not in {r.role for r in roles}:
             roles.append(RoleColumns(role, i))
             continue
         ignored.append((i, label))
     return TableHeader(0, columns, roles, ignored)
+
+
+def _example(row: Sequence[object]) -> bool:
+    first = next((c for c in row if c is not None and str(c).strip()), "")
+    return isinstance(first, str) and first.strip().startswith(EXAMPLE_MARK)
 
 
 def find_header(name: str, rows: list[list[object]]) -> TableHeader:
@@ -226,7 +234,7 @@ def find_header(name: str, rows: list[list[object]]) -> TableHeader:
         raise RosterError("no_header", _M_NO_HEADER, sheet=name)
     index, header = best
     header.row = index + 1
-    if not any(any(c is not None and str(c).strip() for c in r) for r in rows[index + 1:]):
+    if not any(any(c is not None and str(c).strip() for c in r) and not _example(r) for r in rows[index + 1:]):
         raise RosterError("sheet_no_rows", _M_NO_ROWS, sheet=name, row=header.row)
     return header
 
@@ -320,8 +328,7 @@ def table_rows(sheet: DivisionSheet, *, community: str | None = None) -> list[Ta
 
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in raw):
             continue
-        first = next((c for c in raw if c is not None and str(c).strip()), "")
-        if isinstance(first, str) and first.strip().startswith(EXAMPLE_MARK):
+        if _example(raw):
             continue  # the template's grey example row
         issues: list[Issue] = []
         if any((index, c) in sheet.no_value for c in [*cols.values(), *(r.names for r in header.roles)]):

@@ -61,8 +61,8 @@ def check(sheet: DivisionSheet, *, community: str | None = None) -> CheckedTable
                         [i for i in issues if i.severity == WARNING])
 
 
-def _issue(row: int, code: str, message: str, severity: str = ERROR, **params: object) -> Issue:
-    return Issue(row, "", "", code, severity, message, tuple((k, str(v)) for k, v in params.items()))
+def _issue(row: int, reason: str, message: str, severity: str = ERROR, **params: object) -> Issue:
+    return Issue(row, "", "", reason, severity, message, tuple((k, str(v)) for k, v in params.items()))
 
 
 def _buildings(rows: list[TableRow]) -> list[Issue]:

@@ -22,6 +22,7 @@ from typing import Any
 from gridkeeper import clock, ids
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io.roster_rows import ERROR, WARNING, Issue
+from gridkeeper.rules import cadre_roles
 from gridkeeper.places.division.checking import CheckedTable
 from gridkeeper.store import division as db
 from gridkeeper.store.engine import Store
@@ -276,7 +277,8 @@ class _Planner:
                     "name": name, "phone": entry["phone"], "role": entry["role"],
                     "community_id": next(iter(communities)) if len(communities) == 1 else None}, name)
             else:
-                self._update("cadre", cadre, {"deleted": False, "role": entry["role"],
+                same_role = cadre_roles.normalise(cadre["role"]) == cadre_roles.normalise(entry["role"])
+                self._update("cadre", cadre, {"deleted": False, "role": cadre["role"] if same_role else entry["role"],
                                               **({"phone": entry["phone"]} if entry["phone"] else {})}, name)
             for g in entry["grids"]:
                 wanted.add((cadre["id"], g))
