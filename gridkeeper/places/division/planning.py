@@ -22,8 +22,8 @@ from typing import Any
 from gridkeeper import clock, ids
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io.roster_rows import ERROR, WARNING, Issue
-from gridkeeper.rules import cadre_roles
 from gridkeeper.places.division.checking import CheckedTable
+from gridkeeper.rules import cadre_roles
 from gridkeeper.store import division as db
 from gridkeeper.store.engine import Store
 
