@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -178,17 +178,33 @@ def test_a_rotated_cadre(tmp_path: Path, store: Store) -> None:
     report = division.import_table(store, table(tmp_path / "b.xlsx", rotated))
     assert [w.code for w in report.warnings] == ["cadre_released"]
     held = _holders(store, "第1网格")
-    assert held["张三"] == ("2026-01-01", day.isoformat())  # the stint ended today, kept in history
+    # The stint ended yesterday (its last day; places/staff.py's rule), kept in history.
+    assert held["张三"] == ("2026-01-01", (day - timedelta(days=1)).isoformat())
     assert held["钱八"] == (day.isoformat(), None)
     assert held["李四"] == ("2026-01-01", None)
     # Back again later: a new stint of its own, the first one kept.
     later = date(2026, 9, 1)
-    division.import_table(store, table(tmp_path / "c.xlsx", STREET), today=later)
+    back = division.import_table(store, table(tmp_path / "c.xlsx", STREET), today=later)
     with store.read() as conn:
         stints = conn.exec_driver_sql(
             "SELECT a.start_date, a.end_date FROM assignment a JOIN cadre c ON c.id = a.cadre_id "
             "JOIN grid g ON g.id = a.grid_id WHERE c.name = '张三' AND g.name = '第1网格' ORDER BY a.start_date").all()
-    assert [tuple(s) for s in stints] == [("2026-01-01", day.isoformat()), (later.isoformat(), None)]
+    assert [tuple(s) for s in stints] == [("2026-01-01", (day - timedelta(days=1)).isoformat()),
+                                          (later.isoformat(), None)]
+    assert [w.code for w in back.warnings] == ["cadre_released"] and "钱八" in back.warnings[0].text()
+
+
+def test_a_cadre_listed_again_the_same_day_keeps_one_stint(tmp_path: Path, store: Store) -> None:
+    division.import_table(store, table(tmp_path / "a.xlsx", STREET), today=date(2026, 1, 1))
+    rotated = [list(r) for r in STREET]
+    rotated[0][5:7] = rotated[1][5:7] = ["钱八", "13812345609"]
+    division.import_table(store, table(tmp_path / "b.xlsx", rotated))
+    # The rotation was a mistake: the first table again, the same day.
+    again = division.import_table(store, table(tmp_path / "a.xlsx", STREET))
+    assert [w.code for w in again.warnings] == ["cadre_released"]  # 钱八, whose stint never began: undone
+    held = _holders(store, "第1网格")
+    assert held["张三"] == ("2026-01-01", None)
+    assert "钱八" not in held
 
 
 def test_a_released_building(tmp_path: Path, store: Store) -> None:
@@ -234,3 +250,23 @@ def test_template_has_drop_downs(tmp_path: Path, store: Store) -> None:
     # The grey example row is skipped: the template as it is imports as a table with no rows.
     with pytest.raises(Exception, match="no rows"):
         division.import_table(store, path)
+
+
+def test_a_code_another_grid_holds_is_refused(tmp_path: Path, store: Store) -> None:
+    division.import_table(store, table(tmp_path / "a.xlsx", STREET))
+    before = _dump(store)
+    other = table(tmp_path / "b.xlsx", [["城南社区", "第1网格", "TC002", "星河湾", "全部"]])
+    report = division.import_table(store, other)
+    assert [i.code for i in report.rejected] == ["grid_code_taken"]
+    assert "塘川社区第2网格" in report.rejected[0].text()
+    assert _dump(store) == before
+
+
+def test_cadre_matched_by_name_gets_the_new_phone(tmp_path: Path, store: Store) -> None:
+    division.import_table(store, table(tmp_path / "a.xlsx", STREET))
+    changed = [list(r) for r in STREET]
+    changed[0][6] = changed[1][6] = "13900000000"
+    report = division.import_table(store, table(tmp_path / "b.xlsx", changed))
+    assert [(c.what, c.field, c.old, c.new) for c in report.changes] == [
+        ("张三", "phone", "13812345601", "13900000000")]
+    assert report.warnings == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from gridkeeper import clock, ids
@@ -31,7 +31,9 @@ _M_MOVED = QT_TRANSLATE_NOOP("roster", "{building} of {compound} moves from {old
 _M_RELEASED_BUILDING = QT_TRANSLATE_NOOP(
     "roster", "{building} of {compound} is no longer in {grid}: the table does not list it (it is in no grid now).")
 _M_RELEASED_CADRE = QT_TRANSLATE_NOOP(
-    "roster", "{name} is no longer listed for {grid}: their stint there ends today ({day}).")
+    "roster", "{name} is no longer listed for {grid}: their stint there ends, {day} being their last day.")
+_M_CODE_TAKEN = QT_TRANSLATE_NOOP(
+    "roster", "The grid code {code} is already the code of {grid}, which the table does not list.")
 _M_AMBIGUOUS = QT_TRANSLATE_NOOP(
     "roster", "The profile has {count} cadres named {name}: give the phone number to say which one.")
 
@@ -179,6 +181,16 @@ class _Planner:
             elif r.grid_code and grids[key]["code"] != r.grid_code:
                 self._update("grid", grids[key], {"code": r.grid_code}, f"{r.community}{r.grid}")
         listed = {g["id"] for g in grids.values()}
+        for other in self.places.live("grid"):  # a code is one grid's in the whole street (places/street.py)
+            if other["id"] in listed or not other["code"]:
+                continue
+            for (community, name), mine in grids.items():
+                if mine["code"] == other["code"]:
+                    self.p.rejected.append(Issue(first_row[mine["id"]], "", "grid_code", "grid_code_taken", ERROR,
+                                                 _M_CODE_TAKEN, (("code", other["code"]),
+                                                                 ("grid", self._name("grid", other["id"])))))
+        if self.p.rejected:
+            return
         self._places(table_rows, grids, communities, listed, first_row)
         self._cadres(table_rows, grids, listed, first_row)
 
@@ -284,40 +296,44 @@ class _Planner:
                 wanted.add((cadre["id"], g))
         if self.p.rejected:
             return
+        # A stint's end day is the last day the cadre held the grid (places/staff.py): one the table
+        # no longer lists ends yesterday, and today the grid is held by whom the table says.
         day = self.p.today
-        current: dict[tuple[str, str], dict[str, Any]] = {}
-        ended_today: dict[tuple[str, str], dict[str, Any]] = {}
+        last_day = day - timedelta(days=1)
+        open_: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)  # not over by today
+        ended: dict[tuple[str, str], dict[str, Any]] = {}  # ended yesterday: listed again, it goes on
         for a in self.places.live("assignment"):
             if a["grid_id"] not in listed:
                 continue
             key = (a["cadre_id"], a["grid_id"])
-            if a["end_date"] is None or a["end_date"] > day:
-                if a["start_date"] is None or a["start_date"] <= day:
-                    current[key] = a
-            elif a["end_date"] == day:
-                ended_today[key] = a
-        for key in sorted(wanted - set(current)):
+            if a["end_date"] is None or a["end_date"] >= day:
+                open_[key].append(a)
+            elif a["end_date"] == last_day:
+                ended[key] = a
+        for key in sorted(wanted - set(open_)):
             cadre_id, grid_id = key
             what = f"{self._name('cadre', cadre_id)} · {self._name('grid', grid_id)}"
-            if key in ended_today:  # released and listed again the same day: the stint goes on
-                self._update("assignment", ended_today[key], {"end_date": None}, what)
+            if key in ended:  # released yesterday (or by this morning's import) and listed again
+                self._update("assignment", ended[key], {"end_date": None}, what)
                 continue
             first = ids.assignment_id(cadre_id, grid_id)
             aid = first if first not in self.rows["assignment"] else ids.assignment_id(cadre_id, grid_id,
                                                                                         day.isoformat())
             self._ensure("assignment", aid, {}, {"cadre_id": cadre_id, "grid_id": grid_id, "start_date": day,
                                                  "end_date": None}, what)
-            existing = self.rows["assignment"][aid]
-            if existing["start_date"] != day or existing["end_date"] is not None:
-                self._update("assignment", existing, {"start_date": day, "end_date": None}, what)
-        for key in sorted(set(current) - wanted):
+            self._update("assignment", self.rows["assignment"][aid], {"start_date": day, "end_date": None}, what)
+        for key in sorted(set(open_) - wanted):
             cadre_id, grid_id = key
-            a = current[key]
+            what = f"{self._name('cadre', cadre_id)} · {self._name('grid', grid_id)}"
             self.p.warnings.append(_warn(first_row[grid_id], "cadre_released", _M_RELEASED_CADRE,
                                          name=self._name("cadre", cadre_id), grid=self._name("grid", grid_id),
-                                         day=day.isoformat()))
-            self._update("assignment", a, {"end_date": day},
-                         f"{self._name('cadre', cadre_id)} · {self._name('grid', grid_id)}")
+                                         day=last_day.isoformat()))
+            for a in open_[key]:
+                if a["start_date"] is not None and a["start_date"] > last_day:  # never began: a mistake undone
+                    self._update("assignment", a, {"deleted": True}, what)
+                    self.p.changes.append(Change("assignment", a["id"], what, "deleted", False, True))
+                else:
+                    self._update("assignment", a, {"end_date": last_day}, what)
 
 
 def _warn(row: int, code: str, message: str, **params: object) -> Issue:
