@@ -19,7 +19,7 @@ pytestmark = pytest.mark.e2e
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("GRIDKEEPER_DATA_DIR", "GRIDKEEPER_PASSPHRASE")}
     return subprocess.run([sys.executable, "-m", "gridkeeper", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, env=env, timeout=120)
+                          check=False, capture_output=True, text=True, env=env, timeout=120)
 
 
 def _households(data_dir: Path) -> dict[tuple[str, str, str], str | None]:
