@@ -4219,6 +4219,34 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>Took this laptop&apos;s former place in office {office} as a new admin laptop; the former identity was revoked. Received {changes} changes; {adopted} changes the former identity never sent were sent.</source>
         <translation>这台电脑已以新的管理员电脑身份接替其在单位 {office} 中的原位置，原身份已被撤销。收到 {changes} 条更改；原身份未曾发送的 {adopted} 条更改已发送。</translation>
     </message>
+    <message>
+        <source>Imported the grid division table {file} (sheet {sheet}, header on row {header_row}): {rows} rows; {grids} grids and {buildings} buildings new, {moved} buildings moved, {cadres} cadres new, {started} stints started, {changed} other changes; {warnings} warnings.</source>
+        <translation>已导入网格划分表 {file}（工作表 {sheet}，表头在第 {header_row} 行）：共 {rows} 行；新建网格 {grids} 个、楼幢 {buildings} 幢，调整楼幢 {moved} 幢，新建干部 {cadres} 人，开始任职 {started} 条，其他变更 {changed} 处；警告 {warnings} 条。</translation>
+    </message>
+    <message>
+        <source>Would import the grid division table {file} (sheet {sheet}, header on row {header_row}): {rows} rows; {grids} grids and {buildings} buildings new, {moved} buildings moved, {cadres} cadres new, {started} stints started, {changed} other changes; {warnings} warnings. Nothing was changed (dry run).</source>
+        <translation>将导入网格划分表 {file}（工作表 {sheet}，表头在第 {header_row} 行）：共 {rows} 行；新建网格 {grids} 个、楼幢 {buildings} 幢，调整楼幢 {moved} 幢，新建干部 {cadres} 人，开始任职 {started} 条，其他变更 {changed} 处；警告 {warnings} 条。未作任何更改（试运行）。</translation>
+    </message>
+    <message>
+        <source>The profile already holds what {file} says ({rows} rows): nothing was changed.</source>
+        <translation>档案中已有 {file} 的全部内容（共 {rows} 行）：未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The grid division table {file} was not imported: {rejected} rows have problems (listed above). A table is imported whole or not at all; correct the rows and import it again. Nothing was changed.</source>
+        <translation>网格划分表 {file} 未导入：有 {rejected} 行存在问题（见上）。划分表只能整表导入；请修改这些行后重新导入。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Wrote the grid division table to {path} ({rows} rows).</source>
+        <translation>已将网格划分表写入 {path}（共 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>Wrote an empty grid division table to {path}.</source>
+        <translation>已将空白网格划分表写入 {path}。</translation>
+    </message>
+    <message>
+        <source>There is no profile in {folder}: import a table or a roster first.</source>
+        <translation>{folder} 中没有档案：请先导入网格划分表或花名册。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -4607,6 +4635,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>The tag needs a name.</source>
         <translation>标签需要名称。</translation>
+    </message>
+    <message>
+        <source>No grid division table header in the first 30 rows of the sheet “{sheet}”: a header row needs a grid (网格) column and a compound (小区) column.</source>
+        <translation>工作表“{sheet}”的前 30 行中没有网格划分表的表头：表头行至少要有“网格”列和“小区”列。</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” has its header in row {row} but no rows below it: fill in the grids and import it again.</source>
+        <translation>工作表“{sheet}”的表头在第 {row} 行，但下面没有数据：请填写网格后重新导入。</translation>
     </message>
     <message>
         <source>{name} is open in Excel or WPS; close it and try again.</source>
@@ -5718,8 +5754,100 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>有一个标签长 {length} 个字符，每个标签最多 {limit} 个字符。</translation>
     </message>
     <message>
+        <source>The community (社区) is missing.</source>
+        <translation>缺少社区。</translation>
+    </message>
+    <message>
+        <source>The grid (网格) is missing.</source>
+        <translation>缺少网格。</translation>
+    </message>
+    <message>
+        <source>The compound (小区) is missing.</source>
+        <translation>缺少小区。</translation>
+    </message>
+    <message>
+        <source>“{value}” is longer than {limit} characters.</source>
+        <translation>“{value}”超过 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>The cell holds control characters; retype it.</source>
+        <translation>单元格中含有控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The cell holds text-direction characters; retype it.</source>
+        <translation>单元格中含有文字方向控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a mobile or landline number.</source>
+        <translation>“{value}”不是手机号码或固定电话号码。</translation>
+    </message>
+    <message>
+        <source>{people} people and {phones} phone numbers: write each number beside its name (“张三 13812345678”).</source>
+        <translation>共 {people} 人、{phones} 个电话号码：请把每个号码写在对应姓名后面（“张三 13812345678”）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a person&apos;s name.</source>
+        <translation>“{value}”不是人名。</translation>
+    </message>
+    <message>
         <source>The cell&apos;s formula has no computed result; open the file in Excel, save it and import it again.</source>
         <translation>公式没有计算结果，请在 Excel 中另存后再导入</translation>
+    </message>
+    <message>
+        <source>The buildings “{value}” run backwards; write the smaller number first.</source>
+        <translation>楼幢“{value}”的范围是倒着写的：请先写小的号。</translation>
+    </message>
+    <message>
+        <source>The buildings “{value}” are more than {limit} buildings; is a number mistyped?</source>
+        <translation>楼幢“{value}”超过 {limit} 幢，是否输错了号码？</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a range of building numbers (write 1-12幢, or name each building).</source>
+        <translation>“{value}”不是楼幢号范围（请写成 1-12幢，或逐幢写出）。</translation>
+    </message>
+    <message>
+        <source>The building name “{value}” is longer than {limit} characters.</source>
+        <translation>楼幢名称“{value}”超过 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>“{value}” says 全部 and names buildings too; write 全部 alone, or the buildings.</source>
+        <translation>“{value}”既写了“全部”又写了楼幢：请只写“全部”，或只写楼幢。</translation>
+    </message>
+    <message>
+        <source>“{value}” has a 「 or 」 without its pair.</source>
+        <translation>“{value}”中的「或」没有配对。</translation>
+    </message>
+    <message>
+        <source>The column “{label}” is not a column of the grid division table; it was not read.</source>
+        <translation>“{label}”不是网格划分表的列，未读取。</translation>
+    </message>
+    <message>
+        <source>The community&apos;s name. Left empty, the row is in the community of the row above.</source>
+        <translation>社区名称。留空则与上一行属于同一社区。</translation>
+    </message>
+    <message>
+        <source>The grid&apos;s name, as it is known in the community (第1网格).</source>
+        <translation>网格名称，按社区内的叫法填写（如：第1网格）。</translation>
+    </message>
+    <message>
+        <source>The grid&apos;s code, if it has one.</source>
+        <translation>网格编码（如有）。</translation>
+    </message>
+    <message>
+        <source>One compound a row; a grid covering several compounds has a row for each.</source>
+        <translation>每行一个小区；一个网格包含多个小区的，每个小区各占一行。</translation>
+    </message>
+    <message>
+        <source>The buildings of the compound in the grid: 1-12幢, 1幢、3幢、5幢, or 全部 (empty: the whole compound). A building is in one grid only.</source>
+        <translation>该小区划入本网格的楼幢：1-12幢、1幢、3幢、5幢，或“全部”（留空即为整个小区）。一幢楼只能属于一个网格。</translation>
+    </message>
+    <message>
+        <source>The people holding the grid, by role; their phones in the column beside, or in the same cell (张三 13812345678). Several people: 张三、李四.</source>
+        <translation>按角色填写包联本网格的人员；电话写在旁边一列，或写在同一单元格中（张三 13812345678）。多人用顿号分隔：张三、李四。</translation>
+    </message>
+    <message>
+        <source>The grey row is an example: the import skips a row whose first cell starts with 例：.</source>
+        <translation>灰色一行是示例：导入时会跳过第一个单元格以“例：”开头的行。</translation>
     </message>
     <message>
         <source>The building is missing: an address needs a building and a room.</source>
@@ -5784,6 +5912,122 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>{building} of {compound} is claimed by {grids}: a building is in one grid only (rows {rows}).</source>
+        <translation>{compound}{building}同时划入了{grids}：一幢楼只能属于一个网格（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{compound} is given whole (全部) to {grid} and in part to {others}: a building is in one grid only (rows {rows}).</source>
+        <translation>{compound}整个划入了{grid}，又有部分楼幢划入{others}：一幢楼只能属于一个网格（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{building} of {compound} is split by unit between {grids}: a building is in one grid only, whole (rows {rows}).</source>
+        <translation>{compound}{building}按单元拆分到了{grids}：一幢楼只能整幢属于一个网格（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>The grid code {code} is given to {grids}, in different communities (rows {rows}).</source>
+        <translation>网格编码 {code} 同时用于不同社区的{grids}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{grid} is given two codes, {codes} (rows {rows}).</source>
+        <translation>{grid}有两个不同的编码：{codes}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>The grid code {code} is given to {grids} (rows {rows}).</source>
+        <translation>网格编码 {code} 同时用于{grids}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{name} is given the phones {phones} (rows {rows}); if they are two people, tell them apart by name.</source>
+        <translation>{name}填了不同的电话：{phones}（第 {rows} 行）；如果是两个人，请在姓名上加以区分。</translation>
+    </message>
+    <message>
+        <source>{name} is listed as {roles}; a cadre has one role in the profile: {role} is kept.</source>
+        <translation>{name}同时被列为{roles}；档案中每名干部只有一个角色：保留“{role}”。</translation>
+    </message>
+    <message>
+        <source>{building} of {compound} moves from {old} to {new}; its households follow.</source>
+        <translation>{compound}{building}从{old}调整到{new}，楼内住户随之调整。</translation>
+    </message>
+    <message>
+        <source>{building} of {compound} is no longer in {grid}: the table does not list it (it is in no grid now).</source>
+        <translation>{compound}{building}不再属于{grid}：划分表中没有列出它（现在未划入任何网格）。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer listed for {grid}: their stint there ends, {day} being their last day.</source>
+        <translation>{grid}不再列有{name}：其在该网格的任职结束，最后一天为 {day}。</translation>
+    </message>
+    <message>
+        <source>The grid code {code} is already the code of {grid}, which the table does not list.</source>
+        <translation>网格编码 {code} 已被{grid}使用，而划分表中没有列出该网格。</translation>
+    </message>
+    <message>
+        <source>The profile has {count} cadres named {name}: give the phone number to say which one.</source>
+        <translation>档案中有 {count} 名叫{name}的干部：请填写电话以区分是哪一位。</translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>building</source>
+        <translation>楼幢</translation>
+    </message>
+    <message>
+        <source>cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>stint</source>
+        <translation>任职</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>New {kind}: {what}</source>
+        <translation>新建{kind}：{what}</translation>
+    </message>
+    <message>
+        <source>{what}: {field} {old} → {new}</source>
+        <translation>{what}：{field} {old} → {new}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Removed {kind}: {what} (it began today: it is undone, not ended)</source>
+        <translation>撤销{kind}：{what}（今天才开始，故撤销而非结束）</translation>
     </message>
 </context>
 <context>
