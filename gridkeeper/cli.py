@@ -443,7 +443,9 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
 def _cmd_places(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper.places.division import cli as places_cli
 
-    return places_cli.run(args, root, open_store=_open, translate=_translator(root))
+    # The workbooks are for a Chinese street office: Chinese unless the app is set to English (as reports).
+    return places_cli.run(args, root, open_store=_open, translate=_translator(root),
+                          workbook_translate=_report_translate(root, None))
 
 
 def _output_closed() -> None:

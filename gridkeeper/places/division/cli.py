@@ -69,7 +69,10 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], human: str) -> None
         print(human)
 
 
-def run(args: argparse.Namespace, root: Path, *, open_store: Callable[[Path], Any], translate: Translate) -> int:
+def run(args: argparse.Namespace, root: Path, *, open_store: Callable[[Path], Any], translate: Translate,
+        workbook_translate: Translate | None = None) -> int:
+    """Run `places import|export|template`. `translate` speaks to the user (the profile's language);
+    `workbook_translate` writes the template's notes (by default the same)."""
     from gridkeeper import logs
     from gridkeeper.places import division
 
@@ -78,7 +81,7 @@ def run(args: argparse.Namespace, root: Path, *, open_store: Callable[[Path], An
     if action == "template":
         store = open_store(root) if exists else None
         try:
-            written = division.write_template(store, Path(args.output), translate=translate)
+            written = division.write_template(store, Path(args.output), translate=workbook_translate or translate)
         finally:
             if store is not None:
                 store.close()
