@@ -176,12 +176,13 @@ def _role_of(key: str) -> str | None:
     return key if key.endswith(_ROLE_ENDINGS) and len(key) <= 10 else None
 
 
-def _phone_role(key: str) -> str | None:
-    """"驻社区干部电话" -> "驻社区干部": a phone column named after its role."""
+def _phone_of(key: str, role: str) -> bool:
+    """Whether `key` ("驻社区干部电话", "社区干部手机") names the phone column of `role`."""
     for word in sorted(_PHONE_KEYS, key=len, reverse=True):
         if key.endswith(word) and len(key) > len(word):
-            return _role_of(key[: -len(word)])
-    return None
+            named = key[: -len(word)]
+            return named == role or _role_of(named) == role
+    return False
 
 
 def _map(row: Sequence[object]) -> TableHeader:
@@ -197,9 +198,8 @@ def _map(row: Sequence[object]) -> TableHeader:
         if found and found not in columns:
             columns[found] = i
             continue
-        role = _phone_role(key)
-        if role is not None and roles and roles[-1].role == role and roles[-1].phones is None:
-            roles[-1] = RoleColumns(role, roles[-1].names, i)
+        if roles and roles[-1].phones is None and _phone_of(key, roles[-1].role):
+            roles[-1] = RoleColumns(roles[-1].role, roles[-1].names, i)
             continue
         if key in _PHONE_KEYS and roles and roles[-1].names == i - 1 and roles[-1].phones is None:
             roles[-1] = RoleColumns(roles[-1].role, roles[-1].names, i)  # "电话" right after a role's column

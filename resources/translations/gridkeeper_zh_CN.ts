@@ -4752,6 +4752,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>This profile was not restored from a backup of a laptop in an office on {path}: join with an enrolment code instead.</source>
         <translation>本档案不是从 {path} 上单位中某台电脑的备份恢复的：请改用邀请码加入。</translation>
     </message>
+    <message>
+        <source>The profile kept changing while the grid division table was being imported (a sync, or another window); nothing was imported. Import the table again.</source>
+        <translation>导入网格划分表期间档案一直在变动（正在同步，或另一个窗口在修改）；未导入任何内容。请重新导入。</translation>
+    </message>
+    <message>
+        <source>This laptop joined an office but has not synced with it yet. Sync first, so that the grid division table does not undo what colleagues have set up since; nothing was imported.</source>
+        <translation>这台电脑已加入办公室，但还没有同步。请先同步，以免网格划分表覆盖同事之后所做的设置；未导入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>history</name>

@@ -270,3 +270,25 @@ def test_cadre_matched_by_name_gets_the_new_phone(tmp_path: Path, store: Store) 
     assert [(c.what, c.field, c.old, c.new) for c in report.changes] == [
         ("张三", "phone", "13812345601", "13900000000")]
     assert report.warnings == []
+
+
+def test_a_write_between_plan_and_apply_is_planned_again(tmp_path: Path, store: Store) -> None:
+    """A sync or another window commits after the plan was made: apply plans again on the profile
+    as it is, so nothing read before the change is written over it."""
+    checked = division.check_file(store, table(tmp_path / "a.xlsx", STREET))
+    stale = division.plan(store, checked)
+    rotated = [list(r) for r in STREET]
+    rotated[0][5:7] = rotated[1][5:7] = ["钱八", "13812345609"]
+    division.import_table(store, table(tmp_path / "b.xlsx", rotated))  # commits meanwhile
+    report = division.apply(store, stale)
+    assert report.imported
+    # Worked out against the profile as it is now: the grids are there, 钱八's stint (begun today) undone.
+    assert stale.counts["grid_created"] == 2 and report.counts.get("grid_created", 0) == 0
+    assert [w.code for w in report.warnings] == ["cadre_released"]
+    assert set(_holders(store, "第1网格")) == {"张三", "李四"}
+
+
+def test_a_laptop_that_joined_an_office_syncs_first(tmp_path: Path, store: Store) -> None:
+    store.set_meta("office_pull_due", "1")
+    with pytest.raises(applying.JoinedButNotSynced):
+        division.import_table(store, table(tmp_path / "a.xlsx", STREET))

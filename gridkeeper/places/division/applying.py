@@ -12,17 +12,33 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.io.division_table import DivisionSheet, read_table
 from gridkeeper.places.division import planning
 from gridkeeper.places.division.checking import CheckedTable, check
 from gridkeeper.places.division.planning import DivisionPlan
 from gridkeeper.places.division.report import DivisionReport
-from gridkeeper.places.roster_import.common import JoinedButNotSynced, ProfileChangedDuringImport
 from gridkeeper.store import division as db
 from gridkeeper.store import roster as roster_db
 from gridkeeper.store.engine import Store
 
 _PLAN_ATTEMPTS = 3
+
+
+class TableChangedDuringImport(GridKeeperError):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "The profile kept changing while the grid division table was being imported (a sync, or "
+                      "another window); nothing was imported. Import the table again."))
+
+
+class JoinedButNotSynced(GridKeeperError):
+    """A laptop that joined an office takes in the office's grids before it imports a table over them."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "This laptop joined an office but has not synced with it yet. Sync first, so that the grid "
+                      "division table does not undo what colleagues have set up since; nothing was imported."))
 
 
 class _ProfileChanged(Exception):
@@ -54,7 +70,7 @@ def apply(store: Store, plan: DivisionPlan) -> DivisionReport:
             break
         except _ProfileChanged:
             if attempt + 1 == _PLAN_ATTEMPTS:
-                raise ProfileChangedDuringImport() from None
+                raise TableChangedDuringImport() from None
             plan = planning.plan(store, plan.checked, today=plan.today)
     store.reindex_dirty()
     return report(plan, dry_run=False, imported=True)
