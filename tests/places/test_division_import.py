@@ -116,14 +116,20 @@ def test_a_failure_inside_the_write_leaves_nothing(tmp_path: Path, store: Store,
     before = _dump(store)
     moved = [list(r) for r in STREET]
     moved[0][4], moved[2][4] = "1-2幢", "3-5幢"  # 3幢 to 第2网格
-    moved[0][5] = "钱八"
+    moved[0][5:7] = moved[1][5:7] = ["钱八", "13812345609"]  # and 张三 rotated out: two updates
 
-    def boom(_conn: object) -> None:
-        raise RuntimeError("disk pulled out")
+    real_update, calls = applying.db.update, []
 
-    monkeypatch.setattr(applying, "_after_writes", boom)
+    def failing_update(conn: object, table: str, row_id: str, values: dict[str, object]) -> None:
+        calls.append(table)
+        if len(calls) == 2:  # the first update written, the second fails: mid-apply
+            raise RuntimeError("disk pulled out")
+        real_update(conn, table, row_id, values)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(applying.db, "update", failing_update)
     with pytest.raises(RuntimeError):
         division.import_table(store, table(tmp_path / "b.xlsx", moved))
+    assert len(calls) == 2  # inserts (the new cadre, the stint) and one update were written, then undone
     assert _dump(store) == before
     assert _grid_of(store, "阳光花园", "3幢") == "第1网格"
 

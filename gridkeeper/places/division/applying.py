@@ -86,11 +86,6 @@ def _write(store: Store, plan: DivisionPlan) -> None:
             db.insert(conn, store.clock, table, plan.inserts.get(table, []))
         for table, row_id, values in plan.updates:
             db.update(conn, table, row_id, values)
-        _after_writes(conn)
-
-
-def _after_writes(conn: object) -> None:
-    """A seam for tests that need a failure inside the transaction, after every write."""
 
 
 def import_table(store: Store, path: Path, sheet: str | None = None, *, dry_run: bool = False,
