@@ -298,3 +298,14 @@ def test_a_laptop_that_joined_an_office_syncs_first(tmp_path: Path, store: Store
     store.set_meta("office_pull_due", "1")
     with pytest.raises(applying.JoinedButNotSynced):
         division.import_table(store, table(tmp_path / "a.xlsx", STREET))
+
+
+def test_whole_and_named_buildings_of_one_compound_in_one_grid(tmp_path: Path, store: Store) -> None:
+    rows = [["塘川社区", "第1网格", "", "明月小区", "全部"], ["塘川社区", "第1网格", "", "明月小区", "8幢"]]
+    report = division.import_table(store, table(tmp_path / "a.xlsx", rows))
+    assert report.rejected == [] and report.imported
+    with store.read() as conn:
+        covered = conn.exec_driver_sql("SELECT g.name FROM compound c JOIN grid g ON g.id = c.grid_id").all()
+    assert covered == [("第1网格",)]
+    assert _grid_of(store, "明月小区", "8幢") == "第1网格"
+    assert division.import_table(store, table(tmp_path / "a.xlsx", rows)).unchanged

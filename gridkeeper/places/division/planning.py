@@ -224,7 +224,8 @@ class _Planner:
                 targets[b["id"]] = (grid_id, row)
         for compound_id, names in parts.items():
             compound = self.rows["compound"][compound_id]
-            self._update("compound", compound, {"grid_id": None}, compound["name"])
+            if compound_id not in whole:  # given by buildings only: no grid covers it whole any more
+                self._update("compound", compound, {"grid_id": None}, compound["name"])
             for name, (grid_id, row) in names.items():
                 bid = ids.building_id(compound_id, name)
                 b = self._find("building", bid, {"compound_id": compound_id, "name": name})
