@@ -98,12 +98,6 @@ def compound_communities(conn: Connection) -> dict[str, list[str]]:
     return out
 
 
-def compound_grids(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
-    """Compound id -> the grid covering it whole (compound.grid_id), for those that have one: a
-    building new to such a compound lands in that grid."""
-    return {cid: row[0] for cid, row in _by_id(conn, "compound", ("grid_id",), ids).items() if row[0]}
-
-
 def tags(conn: Connection) -> dict[str, str]:
     """Tag name -> id, tombstoned ones included (a re-used name revives its tag)."""
     return {name: tid for tid, name in conn.exec_driver_sql("SELECT id, name FROM tag")}

@@ -187,7 +187,6 @@ def _compare(store: Store, rows: list[RosterRow], plan: ImportPlan, known: Profi
         have_communities = db.existing_ids(conn, "community", communities)
         have_compounds = db.existing_ids(conn, "compound", compounds)
         have_buildings = db.existing_ids(conn, "building", buildings)
-        whole_grids = db.compound_grids(conn, have_compounds)  # a new building of such a compound is in its grid
         if known is not None:  # read while the file was parsed
             old_households, old_persons = known.households, known.persons
         else:
@@ -205,7 +204,7 @@ def _compare(store: Store, rows: list[RosterRow], plan: ImportPlan, known: Profi
                                   "property_company": None, "hoa": None, "deleted": 0})
     for bid, (compound_id, name) in buildings.items():
         if bid not in have_buildings:
-            plan.add("building", {"id": bid, "compound_id": compound_id, "grid_id": whole_grids.get(compound_id),
+            plan.add("building", {"id": bid, "compound_id": compound_id, "grid_id": None,
                                   "name": name, "units": None, "floors": None, "deleted": 0})
 
     seen_households: set[str] = set()
