@@ -49,6 +49,8 @@ def test_a_street_from_nothing(tmp_path: Path) -> None:
     ]
     imported = run(data, "import-roster", str(roster(tmp_path / "r.xlsx", people)), "--json")
     assert imported.returncode == 0, imported.stderr
+    warned = [(w["row"], w["code"]) for w in json.loads(imported.stdout)["warnings"]]
+    assert warned == [(7, "place_unassigned")]  # 新小区 only: every other row's building a grid covers
     grids = _households(data)
     assert grids == {
         ("阳光花园", "1幢", "101"): "第1网格", ("阳光花园", "3幢", "301"): "第1网格",
