@@ -9,6 +9,42 @@
     </message>
 </context>
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <source>e.g. 2 (empty when the building has no units)</source>
+        <extracomment>What OK does with (building id, unit, room); raises GridKeeperError to refuse.</extracomment>
+        <translation>如 2（楼栋不分单元时留空）</translation>
+    </message>
+    <message>
+        <source>e.g. 501</source>
+        <translation>如 501</translation>
+    </message>
+    <message>
+        <source>Community:</source>
+        <translation>社区：</translation>
+    </message>
+    <message>
+        <source>Compound:</source>
+        <translation>小区：</translation>
+    </message>
+    <message>
+        <source>Building:</source>
+        <translation>楼栋：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>室：</translation>
+    </message>
+    <message>
+        <source>No building is on file yet: set up the street&apos;s communities, compounds and buildings first (网格设置), or import a household roster.</source>
+        <translation>还没有任何楼栋：请先在“网格设置”中建立社区、小区和楼栋，或导入户籍花名册。</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>Agreement of {number}</source>
@@ -1065,6 +1101,10 @@
         <translation>已故</translation>
     </message>
     <message>
+        <source> (vacant)</source>
+        <translation>（空户）</translation>
+    </message>
+    <message>
         <source>{community} · {grid} · household no. {number} · {status}</source>
         <translation>{community} · {grid} · 户号 {number} · {status}</translation>
     </message>
@@ -1075,6 +1115,10 @@
     <message>
         <source>residence status unknown</source>
         <translation>人户状态未知</translation>
+    </message>
+    <message>
+        <source>vacant (空户) since {day}</source>
+        <translation>空户（自{day}起）</translation>
     </message>
     <message>
         <source>{date} ({age})</source>
@@ -1190,6 +1234,84 @@
     </message>
 </context>
 <context>
+    <name>HouseholdMoves</name>
+    <message>
+        <source>Move &amp;household…</source>
+        <extracomment>The grids the page shows (None: all): where Merge with… searches. The page sets it.</extracomment>
+        <translation>整户迁址(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge with…</source>
+        <translation>合并档案(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;vacant (空户)</source>
+        <translation>标为空户(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Move to another &amp;address…</source>
+        <translation>迁往其他地址(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lived in again</source>
+        <translation>恢复有人居住(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Someone lives in the flat again: it is no longer vacant (空户).</source>
+        <translation>房屋重新有人居住，不再是空户。</translation>
+    </message>
+    <message>
+        <source>Nobody lives in the flat (空户). The file stays, with its members and history.</source>
+        <translation>房屋无人居住（空户）。档案保留，成员和历史记录不变。</translation>
+    </message>
+    <message>
+        <source>Move household</source>
+        <translation>整户迁址</translation>
+    </message>
+    <message>
+        <source>{address} moves to another address with its members, care and history. Choose where:</source>
+        <translation>{address}整户迁往其他地址，成员、关爱和历史记录随户迁移。请选择新地址：</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>迁移(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Household moved from {old} to {new}.</source>
+        <translation>该户已从{old}迁至{new}。</translation>
+    </message>
+    <message>
+        <source>Move to another address</source>
+        <translation>迁往其他地址</translation>
+    </message>
+    <message>
+        <source>{name} moves out of {address} into the household at the address chosen (a new household when none is on file there).</source>
+        <translation>{name}从{address}迁出，迁入所选地址的住户（该地址尚无住户时新建一户）。</translation>
+    </message>
+    <message>
+        <source>{name} moved to {address}.</source>
+        <translation>{name}已迁至{address}。</translation>
+    </message>
+    <message>
+        <source>Nobody else lives at {address} now: mark it vacant (空户) if it stands empty.</source>
+        <translation>{address}已无其他人居住：如房屋空置，请标为空户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged: the file of {gone} is closed; %n record(s) moved to {kept}.</source>
+        <translation>
+            <numerusform>已合并：{gone}的档案已关闭，%n 条记录转入{kept}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{address} marked vacant (空户). Its file and members stay on file.</source>
+        <translation>{address}已标为空户。档案和成员保留。</translation>
+    </message>
+    <message>
+        <source>{address} is lived in again.</source>
+        <translation>{address}已恢复有人居住。</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdTableModel</name>
     <message>
         <source>Address</source>
@@ -1229,6 +1351,14 @@
     <message>
         <source>Show every household in this profile, not only my grids</source>
         <translation>显示本档案中的所有住户，而不只是我的网格</translation>
+    </message>
+    <message>
+        <source>&amp;New household…</source>
+        <translation>新建住户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>File a household at an address by hand (no roster needed)</source>
+        <translation>手工在某地址建立住户档案（无需花名册）</translation>
     </message>
     <message>
         <source>all grids</source>
@@ -2095,6 +2225,76 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>No&amp;te:</source>
         <translation>备注(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge with another household</source>
+        <extracomment>Matches listed at most: the right household is found by typing more, not by scrolling.</extracomment>
+        <translation>与另一户合并</translation>
+    </message>
+    <message>
+        <source>Two files of one household (filed twice, or under two addresses): find the other file, then choose which one is kept.</source>
+        <translation>同一户有两份档案（重复建档，或登记在两个地址）：找到另一份档案，再选择保留哪一份。</translation>
+    </message>
+    <message>
+        <source>Search by name, pinyin, address, phone or ID</source>
+        <translation>按姓名、拼音、地址、电话或身份证号搜索</translation>
+    </message>
+    <message>
+        <source>This file</source>
+        <translation>本档案</translation>
+    </message>
+    <message>
+        <source>The other file</source>
+        <translation>另一份档案</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep this file</source>
+        <translation>保留此档案</translation>
+    </message>
+    <message>
+        <source>{address} · {head} · {community}</source>
+        <translation>{address} · {head} · {community}</translation>
+    </message>
+    <message>
+        <source>no members</source>
+        <translation>无成员</translation>
+    </message>
+    <message>
+        <source>No other household matches “{query}”.</source>
+        <translation>没有其他住户与“{query}”匹配。</translation>
+    </message>
+    <message>
+        <source>Search above and choose the other file.</source>
+        <translation>请在上方搜索并选择另一份档案。</translation>
+    </message>
+    <message>
+        <source>household no. {number}</source>
+        <translation>户号 {number}</translation>
+    </message>
+    <message>
+        <source>vacant (空户) since {day}</source>
+        <translation>空户（自{day}起）</translation>
+    </message>
+    <message>
+        <source>Members: {names}</source>
+        <translation>成员：{names}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>{keep} is kept. From {gone}, %n member(s) and its care plans, list items and mediations move to it; the file of {gone} is closed, and its contacts and services show in the history of {keep}.</source>
+        <translation>
+            <numerusform>保留{keep}。{gone}的 %n 名成员及其关爱计划、清单事项和调解案件转入该户；{gone}的档案关闭，其联系和服务记录显示在{keep}的历史中。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3534,6 +3734,13 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>VacantMarks</name>
+    <message>
+        <source>vacant</source>
+        <translation>空户</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Verify with the resident</source>
@@ -4716,6 +4923,111 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>This profile was not restored from a backup of a laptop in an office on {path}: join with an enrolment code instead.</source>
         <translation>本档案不是从 {path} 上单位中某台电脑的备份恢复的：请改用邀请码加入。</translation>
     </message>
+    <message>
+        <source>The room number is missing.</source>
+        <translation>缺少室号。</translation>
+    </message>
+    <message>
+        <source>That place is no longer on file (deleted on another laptop?).</source>
+        <translation>该地点已不在档案中（可能已在另一台电脑上删除）。</translation>
+    </message>
+    <message>
+        <source>A household is already on file at this address.</source>
+        <translation>该地址已有住户档案。</translation>
+    </message>
+    <message>
+        <source>A household is already on file at this address; merge the two households instead.</source>
+        <translation>该地址已有住户档案；请改为合并这两户。</translation>
+    </message>
+    <message>
+        <source>A household cannot be merged with itself.</source>
+        <translation>住户不能与自身合并。</translation>
+    </message>
+    <message>
+        <source>That household is no longer on file (merged or deleted on another laptop?).</source>
+        <translation>该住户已不在档案中（可能已在另一台电脑上合并或删除）。</translation>
+    </message>
+    <message>
+        <source>The cadre needs a name.</source>
+        <translation>干部需要填写姓名。</translation>
+    </message>
+    <message>
+        <source>That cadre or grid is no longer on file.</source>
+        <translation>该干部或网格已不在档案中。</translation>
+    </message>
+    <message>
+        <source>{name} already holds this grid.</source>
+        <translation>{name}已负责该网格。</translation>
+    </message>
+    <message>
+        <source>{n} compounds</source>
+        <extracomment>How each kind of dependent is counted in the refusal (&quot;3 households&quot;).</extracomment>
+        <translation>{n} 个小区</translation>
+    </message>
+    <message>
+        <source>{n} grids</source>
+        <translation>{n} 个网格</translation>
+    </message>
+    <message>
+        <source>{n} cadres</source>
+        <translation>{n} 名干部</translation>
+    </message>
+    <message>
+        <source>{n} buildings</source>
+        <translation>{n} 栋楼</translation>
+    </message>
+    <message>
+        <source>{n} households</source>
+        <translation>{n} 户</translation>
+    </message>
+    <message>
+        <source>{n} mediations</source>
+        <translation>{n} 件调解</translation>
+    </message>
+    <message>
+        <source>{n} list items</source>
+        <translation>{n} 项清单事项</translation>
+    </message>
+    <message>
+        <source>{n} night-walk findings</source>
+        <translation>{n} 条夜巡发现</translation>
+    </message>
+    <message>
+        <source>{n} night walks</source>
+        <translation>{n} 次周夜行</translation>
+    </message>
+    <message>
+        <source>{n} cadres holding it today</source>
+        <translation>{n} 名干部目前负责该网格</translation>
+    </message>
+    <message>
+        <source>The {what} needs a name.</source>
+        <translation>{what}需要名称。</translation>
+    </message>
+    <message>
+        <source>“{name}” is already there.</source>
+        <translation>“{name}”已存在。</translation>
+    </message>
+    <message>
+        <source>A division code has digits only, like 330382001001.</source>
+        <translation>区划代码只能是数字，如 330382001001。</translation>
+    </message>
+    <message>
+        <source>The number of {what} must be between 1 and 199.</source>
+        <translation>{what}数须在 1 到 199 之间。</translation>
+    </message>
+    <message>
+        <source>Another grid already has the code {code}.</source>
+        <translation>另一个网格已使用编码 {code}。</translation>
+    </message>
+    <message>
+        <source>A grid covers buildings of its own community only; this place is in another community.</source>
+        <translation>网格只能覆盖本社区的楼栋；该地点属于其他社区。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be deleted while it has {what}.</source>
+        <translation>“{name}”下还有{what}，不能删除。</translation>
+    </message>
 </context>
 <context>
     <name>history</name>
@@ -4806,6 +5118,26 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Household {field}: {value}</source>
         <translation>户{field}：{value}</translation>
+    </message>
+    <message>
+        <source>Household moved from {old} to {new}</source>
+        <translation>整户从{old}迁至{new}</translation>
+    </message>
+    <message>
+        <source>Household moved to {new}</source>
+        <translation>整户迁至{new}</translation>
+    </message>
+    <message>
+        <source>Marked vacant (空户) since {since}</source>
+        <translation>标为空户（自{since}起）</translation>
+    </message>
+    <message>
+        <source>Lived in again (no longer vacant)</source>
+        <translation>恢复有人居住（不再是空户）</translation>
+    </message>
+    <message>
+        <source>The file of {address} merged into this one: its members, care plans, list items and mediations moved here</source>
+        <translation>{address}的档案并入本户：其成员、关爱计划、清单事项和调解案件已转入</translation>
     </message>
     <message>
         <source>{field} shown by {by} (audited)</source>

@@ -11,6 +11,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -59,6 +60,9 @@ class MergeDialog(QDialog):
 
         self.this_box, self.this_text, self.keep_this = self._panel(self.tr("This file"))
         self.other_box, self.other_text, self.keep_other = self._panel(self.tr("The other file"))
+        self.keep = QButtonGroup(self)  # the two radio buttons sit in two boxes: one group makes them exclusive
+        self.keep.addButton(self.keep_this)
+        self.keep.addButton(self.keep_other)
         self.keep_this.setChecked(True)
         side = QHBoxLayout()
         side.addWidget(self.this_box, 1)
