@@ -1236,6 +1236,22 @@
 <context>
     <name>HouseholdMoves</name>
     <message>
+        <source>New household</source>
+        <translation>新建住户</translation>
+    </message>
+    <message>
+        <source>Choose the building, then type the unit and room of the new household. Its members are added in its file afterwards.</source>
+        <translation>选择楼栋，再填写新住户的单元和室号。成员随后在档案中添加。</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>新建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New household filed at {address}: add its members.</source>
+        <translation>已在{address}建立住户档案：请添加成员。</translation>
+    </message>
+    <message>
         <source>Move &amp;household…</source>
         <extracomment>The grids the page shows (None: all): where Merge with… searches. The page sets it.</extracomment>
         <translation>整户迁址(&amp;H)…</translation>
@@ -2295,6 +2311,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>
             <numerusform>保留{keep}。{gone}的 %n 名成员及其关爱计划、清单事项和调解案件转入该户；{gone}的档案关闭，其联系和服务记录显示在{keep}的历史中。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> Both files have a head of household (户主): correct the relations afterwards.</source>
+        <translation>两份档案都有户主：合并后请更正与户主关系。</translation>
     </message>
 </context>
 <context>

@@ -212,6 +212,7 @@ def test_two_files_of_one_household_are_merged(qtbot: QtBot, store: Store) -> No
     _click(qtbot, page, "mergeHousehold")
     assert "王建国（户主）、李秀英（配偶）" in seen["this"] and "赵敏（户主）" in seen["other"]
     assert seen["summary"].startswith("阳光小区1幢1单元101 is kept. From 阳光小区1幢1单元102, 1 member and its care")
+    assert seen["summary"].endswith("Both files have a head of household (户主): correct the relations afterwards.")
     assert seen["swapped"].startswith("阳光小区1幢1单元102 is kept. From 阳光小区1幢1单元101, 2 members")
     assert _place(store, s["h102"])[4:] == (1, s["h101"])
     with store.read() as conn:

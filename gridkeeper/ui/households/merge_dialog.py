@@ -109,6 +109,7 @@ class MergeDialog(QDialog):
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        text.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)  # address, place, no., vacant, members (2 lines)
         keep = QRadioButton(self.tr("Keep this file"))
         layout = QVBoxLayout(box)
         layout.addWidget(text, 1)
@@ -176,7 +177,9 @@ class MergeDialog(QDialog):
         self.summary.setText(self.tr(
             "{keep} is kept. From {gone}, %n member(s) and its care plans, list items and mediations move to it; "
             "the file of {gone} is closed, and its contacts and services show in the history of {keep}.",
-            "", len(gone.members)).format(keep=keep.row.address, gone=gone.row.address))
+            "", len(gone.members)).format(keep=keep.row.address, gone=gone.row.address)
+            + (self.tr(" Both files have a head of household (户主): correct the relations afterwards.")
+               if all(any(m.relation == "户主" and m.status == "active" for m in f.members) for f in roles) else ""))
 
     def accept(self) -> None:
         roles = self._roles()

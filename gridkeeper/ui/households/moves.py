@@ -13,9 +13,18 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.places import household_edit, households, street
 from gridkeeper.places.households import HouseholdFile, Member
 from gridkeeper.store import Store
+
+
+# The new household's words, outside the class: marked for lupdate, translated in its context.
+_NEW_TITLE = QT_TRANSLATE_NOOP("HouseholdMoves", "New household")
+_NEW_INTRO = QT_TRANSLATE_NOOP("HouseholdMoves", "Choose the building, then type the unit and room of the new "
+                                                 "household. Its members are added in its file afterwards.")
+_CREATE = QT_TRANSLATE_NOOP("HouseholdMoves", "&Create")
+_FILED = QT_TRANSLATE_NOOP("HouseholdMoves", "New household filed at {address}: add its members.")
 
 
 def _t(text: str) -> str:
@@ -33,16 +42,15 @@ def new_household(store: Store, parent: QWidget, near: str = "") -> tuple[str, s
     from gridkeeper.ui.households.address_dialog import AddressDialog
 
     dialog = AddressDialog(
-        street.structure(store), _t("New household"),
-        _t("Choose the building, then type the unit and room of the new household. Its members are added in "
-           "its file afterwards."),
+        street.structure(store), _t(_NEW_TITLE),
+        _t(_NEW_INTRO),
         lambda b, u, r: household_edit.create_household(store, b, u, r), building_id=near,
-        ok_text=_t("&Create"), parent=parent)
+        ok_text=_t(_CREATE), parent=parent)
     dialog.setObjectName("newHousehold")
     if not dialog.exec():
         return None
     household_id = str(dialog.result_value)
-    return household_id, _t("New household filed at {address}: add its members.").format(
+    return household_id, _t(_FILED).format(
         address=_address(store, household_id))
 
 
