@@ -49,7 +49,8 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
     with store.read() as conn:
         people = queries.person_ids(conn, household_id)
         # Contact and service logs are append-only: those of a household merged into this one stay on it.
-        for house in (household_id, *street_queries.merged_into(conn, household_id)):
+        merged = street_queries.merged_into(conn, household_id)
+        for house in (household_id, *merged):
             for c in care_queries.contacts_of_household(conn, house, limit):
                 events.append(Event(datetime.fromisoformat(c.contacted_at), "contact",
                                     people.get(c.person_id or "", ""), {"method": c.method, "outcome": c.outcome,
@@ -78,7 +79,7 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
                                     {"tag": tag}))
             elif r.field == "detail":
                 events.append(Event(_hlc_time(r.hlc), "tag_added", people[person], {"tag": tag, "detail": row}))
-        events.extend(_household_events(conn, household_id))
+        events.extend(_household_events(conn, household_id, merged))
         for r in queries.mediation_steps(conn, household_id, ids):
             events.append(Event(datetime.fromisoformat(r.changed_at), "mediation", r.who or "",
                                 {"number": r.number, "category": r.category, "status": r.to_status}))
@@ -96,13 +97,12 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
 _PLACE_FIELDS = ("building_id", "unit", "room")
 
 
-def _household_events(conn: Any, household_id: str) -> list[Event]:
+def _household_events(conn: Any, household_id: str, merged_ids: list[str]) -> list[Event]:
     """Note and residence status changes, moves (from where to where), vacant / lived in again,
     and the households merged into this one."""
     events: list[Event] = []
     rows = queries.changes(conn, "household", [household_id])
-    merged = [(gone, r) for gone in street_queries.merged_into(conn, household_id)
-              for r in queries.changes(conn, "household", [gone])]
+    merged = [(gone, r) for gone in merged_ids for r in queries.changes(conn, "household", [gone])]
     buildings = set()
     for r in [*rows, *(r for _g, r in merged)]:
         value = _value(r.value)
