@@ -225,3 +225,12 @@ def test_two_files_of_one_household_are_merged(qtbot: QtBot, store: Store) -> No
     page.search.setText("")
     page.run_search()
     assert page.model.row_of(s["h102"]) == -1  # the closed file is no longer listed
+
+
+def test_the_list_with_its_vacant_marks_is_a_sound_model(qtbot: QtBot, qtmodeltester, store: Store) -> None:  # type: ignore[no-untyped-def]
+    s = _street(store)
+    household_edit.mark_vacant(store, s["h102"])
+    page = _page(qtbot, store)
+    qtmodeltester.check(page.table.model(), force_py=True)
+    marks = [page.table.model().index(r, HouseholdTableModel.TAGS).data() for r in range(page.model.rowCount())]
+    assert marks == ["", "vacant"]  # 101, 102 in address order
