@@ -76,6 +76,16 @@
     </message>
 </context>
 <context>
+    <name>PlaceDialog</name>
+    <message numerus="yes">
+        <source>{compound}: %n household(s) of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</source>
+        <translation>
+            <numerusform>{compound}: %n household of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</numerusform>
+            <numerusform>{compound}: %n households of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
         <source>%n row(s)</source>

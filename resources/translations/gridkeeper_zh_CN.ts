@@ -32,6 +32,10 @@
         <translation>楼栋：</translation>
     </message>
     <message>
+        <source>Grid:</source>
+        <translation>网格：</translation>
+    </message>
+    <message>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
@@ -42,6 +46,10 @@
     <message>
         <source>No building is on file yet: set up the street&apos;s communities, compounds and buildings first (网格设置), or import a household roster.</source>
         <translation>还没有任何楼栋：请先在“网格设置”中建立社区、小区和楼栋，或导入户籍花名册。</translation>
+    </message>
+    <message>
+        <source>(no grid yet)</source>
+        <translation>（尚未划入网格）</translation>
     </message>
 </context>
 <context>
@@ -2596,6 +2604,78 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>PlaceDialog</name>
+    <message>
+        <source>Put in a grid</source>
+        <translation>划入网格</translation>
+    </message>
+    <message numerus="yes">
+        <source>{compound}: %n household(s) of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</source>
+        <translation>
+            <numerusform>{compound}：花名册中有 %n 户未划入网格。请选择所属网格：现在建立该小区及其楼栋，导入时这些住户将归入该网格。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} (new)</source>
+        <translation>{name}（新建）</translation>
+    </message>
+    <message>
+        <source>Name of the new grid, e.g. 第3网格</source>
+        <translation>新网格名称，如 第3网格</translation>
+    </message>
+    <message>
+        <source>The whole compound (buildings added later too)</source>
+        <translation>整个小区（含以后新增的楼栋）</translation>
+    </message>
+    <message>
+        <source>Only the roster&apos;s buildings: {buildings}</source>
+        <translation>仅花名册中的楼栋：{buildings}</translation>
+    </message>
+    <message>
+        <source>Community:</source>
+        <translation>社区：</translation>
+    </message>
+    <message>
+        <source>Grid:</source>
+        <translation>网格：</translation>
+    </message>
+    <message>
+        <source>The grid covers:</source>
+        <translation>网格范围：</translation>
+    </message>
+    <message>
+        <source>&amp;Put in grid</source>
+        <translation>划入网格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>New grid…</source>
+        <translation>新建网格…</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesPanel</name>
+    <message>
+        <source>In no grid yet: these households are imported, but no grid&apos;s lists, Today or reports show them until their compound or building is in a grid. Put one in a grid now, before importing:</source>
+        <translation>尚未划入网格：这些住户会被导入，但在其小区或楼栋划入网格之前，网格名单、今日和报表中都不会显示。可在导入前先划入网格：</translation>
+    </message>
+    <message>
+        <source>In no grid</source>
+        <translation>未划入网格</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Put in a &amp;grid…</source>
+        <translation>划入网格(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>{compound} is in {grid} now: the import puts its households there.</source>
+        <translation>{compound}已划入{grid}：导入时其住户将归入该网格。</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>New care plan</source>
@@ -2888,6 +2968,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Building or room missing</source>
         <translation>缺少楼栋或房号</translation>
+    </message>
+    <message>
+        <source>Building in no grid</source>
+        <translation>楼栋未划入网格</translation>
     </message>
 </context>
 <context>

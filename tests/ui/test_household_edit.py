@@ -96,6 +96,7 @@ def test_a_new_household_is_filed_at_an_address_and_a_taken_one_is_refused(qtbot
     def fill(dialog: AddressDialog) -> None:
         # It starts at the open file's building; the building list follows the compound.
         assert (dialog.compound.currentText(), dialog.building.currentText()) == ("阳光小区", "1幢")
+        assert dialog.grid.text() == "第1网格"  # the grid whose lists will show the household
         dialog.compound.setCurrentIndex(dialog.compound.findText("新月小区"))
         assert [dialog.building.itemText(i) for i in range(dialog.building.count())] == ["5幢"]
         assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()  # no room yet

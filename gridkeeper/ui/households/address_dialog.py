@@ -39,6 +39,8 @@ class AddressDialog(QDialog):
         self.building.setObjectName("building")
         for combo in (self.community, self.compound, self.building):
             combo.setMinimumContentsLength(14)
+        self.grid = QLabel()  # the scope follows the building: say which grid's lists will show the household
+        self.grid.setObjectName("grid")
         self.unit = QLineEdit(unit)
         self.unit.setObjectName("unit")
         self.unit.setPlaceholderText(self.tr("e.g. 2 (empty when the building has no units)"))
@@ -55,6 +57,7 @@ class AddressDialog(QDialog):
         form.addRow(self.tr("Community:"), self.community)
         form.addRow(self.tr("Compound:"), self.compound)
         form.addRow(self.tr("Building:"), self.building)
+        form.addRow(self.tr("Grid:"), self.grid)
         form.addRow(self.tr("Unit:"), self.unit)
         form.addRow(self.tr("Room:"), self.room)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -108,6 +111,9 @@ class AddressDialog(QDialog):
         self._update_ok()
 
     def _update_ok(self) -> None:
+        building = self._structure.get(self.building.currentData())
+        grid = self._structure.get(getattr(building, "grid_id", None))
+        self.grid.setText(getattr(grid, "name", "") or (self.tr("(no grid yet)") if building else ""))
         ready = bool(self.building.currentData()) and bool(self.room.text().strip())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
