@@ -1317,7 +1317,7 @@
         <translation>{name}已迁至{address}。</translation>
     </message>
     <message>
-        <source>Nobody else lives at {address} now: mark it vacant (空户) if it stands empty.</source>
+        <source> Nobody else lives at {address} now: mark it vacant (空户) if it stands empty.</source>
         <translation>{address}已无其他人居住：如房屋空置，请标为空户。</translation>
     </message>
     <message numerus="yes">

@@ -131,8 +131,8 @@ class HouseholdMoves(QObject):
         message = self.tr("{name} moved to {address}.").format(name=member.name,
                                                                 address=_address(store, str(dialog.result_value)))
         if not any(m.status == "active" and m.id != member.id for m in file.members):
-            message += " " + self.tr("Nobody else lives at {address} now: mark it vacant (空户) if it stands "
-                                     "empty.").format(address=file.row.address)
+            message += self.tr(" Nobody else lives at {address} now: mark it vacant (空户) if it stands "
+                               "empty.").format(address=file.row.address)
         self.done.emit(message)
 
     def merge(self) -> None:
