@@ -108,10 +108,22 @@ def structure(store: Store) -> Structure:
                          queries.grids(conn))
 
 
+_NEEDS_NAME = {
+    "community": QT_TRANSLATE_NOOP("errors", "The community needs a name."),
+    "compound": QT_TRANSLATE_NOOP("errors", "The compound needs a name."),
+    "building": QT_TRANSLATE_NOOP("errors", "The building needs a name (or number)."),
+    "grid": QT_TRANSLATE_NOOP("errors", "The grid needs a name."),
+}
+_BAD_COUNT = {
+    "units": QT_TRANSLATE_NOOP("errors", "The number of units must be between 1 and 199."),
+    "floors": QT_TRANSLATE_NOOP("errors", "The number of floors must be between 1 and 199."),
+}
+
+
 def _name(text: str, what: str) -> str:
     name = " ".join(text.split())
     if not name:
-        raise StreetError(QT_TRANSLATE_NOOP("errors", "The {what} needs a name."), what=what)
+        raise StreetError(_NEEDS_NAME[what])
     return name
 
 
@@ -182,7 +194,7 @@ def edit_compound(store: Store, compound_id: str, name: str, property_company: s
 
 def _count(value: int | None, what: str) -> int | None:
     if value is not None and not 0 < value < 200:
-        raise StreetError(QT_TRANSLATE_NOOP("errors", "The number of {what} must be between 1 and 199."), what=what)
+        raise StreetError(_BAD_COUNT[what])
     return value
 
 
