@@ -168,7 +168,8 @@ class PreviewPage(QWizardPage):
             return
         self.state.run(lambda _p, cancelled: roster_import.plan(store, checked, cancelled=cancelled),
                        lambda plan: self.places.show_plan(plan) if generation == self._generation else None,
-                       lambda message: self._failed(generation, message), database=True)
+                       lambda message: self.error.setText(message) if generation == self._generation else None,
+                       database=True)  # the rows stay checked and shown: only the places are not known
 
     def _fill_reasons(self, rows: list[RosterRow]) -> None:
         self.counts = Counter()
