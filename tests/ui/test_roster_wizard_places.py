@@ -25,17 +25,19 @@ pytestmark = pytest.mark.gui
 HEADER = ["姓名", "与户主关系", "公民身份号码", "性别", "出生日期", "社区", "小区", "楼栋", "单元", "房号"]
 
 
-def _roster(path: Path, community: str = "塘川社区") -> Path:
-    """Two households in 阳光花园 (in 第1网格), four in 新小区 (not on file): one person each."""
+def _roster(path: Path, community: str | None = "塘川社区") -> Path:
+    """Two households in 阳光花园 (in 第1网格), four in 新小区 (not on file): one person each.
+    `community` None: a roster without a 社区 column."""
     wb = Workbook()
     ws = wb.active
-    ws.append(HEADER)
+    ws.append([h for h in HEADER if community is not None or h != "社区"])
     places = [("阳光花园", "1幢", "101"), ("阳光花园", "1幢", "102"), ("新小区", "1幢", "101"),
               ("新小区", "1幢", "201"), ("新小区", "2幢", "101"), ("新小区", "2幢", "301")]
     for i, (compound, building, room) in enumerate(places):
         born = date(1950 + i, 1 + i, 2 + i)
         number = idnumber.make("330382", born, 11 + 2 * i)
-        ws.append([f"住户{i}", "户主", number, "男", born.isoformat(), community, compound, building, "1", room])
+        cells = [f"住户{i}", "户主", number, "男", born.isoformat(), community, compound, building, "1", room]
+        ws.append([c for n, c in enumerate(cells) if community is not None or n != 5])
     wb.save(path)
     return path
 
@@ -160,3 +162,27 @@ def test_an_unknown_community_gets_a_new_grid_from_the_wizard(
     grid = next(g for g in street.structure(store).grids if g.name == "第9网格")
     assert _in_grid(store, grid.id) == 4
     assert blocker.args[0].unassigned == [("城北社区", "阳光花园", 2)]
+
+
+def test_a_roster_without_a_community_column_places_its_new_compound_in_the_community_chosen(
+        qtbot: QtBot, store: Store, sun: dict[str, str], tmp_path: Path) -> None:
+    south = street.add_community(store, "城南社区")
+    grid5 = street.add_grid(store, south, "第5网格")
+    w = _to_preview(qtbot, store, _roster(tmp_path / "花名册.xlsx", community=None))
+    places = w.preview_page.places
+    qtbot.waitUntil(lambda: places.table.rowCount() > 0, timeout=5000)
+    assert [line for line, _b in _lines(w)] == ["新小区: 4 households in no grid"]  # 阳光花园 matched by name
+
+    def choose(dialog: PlaceDialog) -> None:
+        assert [dialog.community.itemText(i) for i in range(dialog.community.count())] == ["城南社区", "塘川社区"]
+        dialog.community.setCurrentIndex(dialog.community.findText("城南社区"))
+        assert [dialog.grid.itemText(i) for i in range(dialog.grid.count())] == ["第5网格", "New grid…"]
+        dialog.accept()
+
+    _later(PlaceDialog, choose)
+    places.put.click()
+    qtbot.waitUntil(lambda: places.table.rowCount() == 0, timeout=5000)
+    with qtbot.waitSignal(w.imported, timeout=10000) as blocker:
+        w.next()
+    assert blocker.args[0].unassigned == []
+    assert _in_grid(store, grid5) == 4 and _in_grid(store, sun["grid"]) == 2
