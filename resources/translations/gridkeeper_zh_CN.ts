@@ -2648,6 +2648,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>划入网格(&amp;P)</translation>
     </message>
     <message>
+        <source>No community is on file yet and the roster names none: set up the street&apos;s communities first (网格设置), or give the roster a 社区 column.</source>
+        <translation>还没有任何社区，花名册也未注明社区：请先在“网格设置”中建立社区，或在花名册中加上“社区”列。</translation>
+    </message>
+    <message>
         <source>New grid…</source>
         <translation>新建网格…</translation>
     </message>

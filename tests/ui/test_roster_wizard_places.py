@@ -18,7 +18,7 @@ from gridkeeper.rules import idnumber
 from gridkeeper.store import Store
 from gridkeeper.store import households as queries
 from gridkeeper.ui.roster_wizard import RosterWizard
-from gridkeeper.ui.roster_wizard.place_dialog import NEW_GRID, PlaceDialog
+from gridkeeper.ui.roster_wizard.place_dialog import NEW_GRID, PlaceDialog, PlaceInNoGrid
 
 pytestmark = pytest.mark.gui
 
@@ -186,3 +186,11 @@ def test_a_roster_without_a_community_column_places_its_new_compound_in_the_comm
         w.next()
     assert blocker.args[0].unassigned == []
     assert _in_grid(store, grid5) == 4 and _in_grid(store, sun["grid"]) == 2
+
+
+def test_with_no_community_anywhere_the_dialog_says_what_to_do_first(qtbot: QtBot, store: Store) -> None:
+    dialog = PlaceDialog(store, street.structure(store), PlaceInNoGrid("未指定社区", "新小区", ("1幢",), 2))
+    qtbot.addWidget(dialog)
+    assert dialog.community.count() == 0
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert "No community is on file yet" in dialog.error.text() and not dialog.error.isHidden()

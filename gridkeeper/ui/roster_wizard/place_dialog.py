@@ -104,6 +104,10 @@ class PlaceDialog(QDialog):
         self.grid.currentIndexChanged.connect(self._update)
         self.new_grid.textChanged.connect(self._update)
         self._fill_grids()
+        if not self.community.count():
+            self.error.setText(self.tr("No community is on file yet and the roster names none: set up the street's "
+                                       "communities first (网格设置), or give the roster a 社区 column."))
+            self.error.show()
         # A compound on file that other grids cover in part: only its buildings, else the whole of it.
         self._known_compound = self._compound_on_file() is not None
         (self.only if self._known_compound else self.whole).setChecked(True)
