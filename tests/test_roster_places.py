@@ -131,3 +131,11 @@ def test_assigning_the_building_places_the_households_and_the_reimport_stops_war
     assert _grid_of(store, "丙") == "第1网格"
     again = import_roster(store, path)
     assert again.warnings == [] and again.persons_unchanged == 1
+
+
+def test_a_community_named_with_its_committees_title_is_the_same_community(store: Store, tmp_path: Path) -> None:
+    _setup(store)
+    report = import_roster(store, _roster(tmp_path / "r.xlsx", [
+        ["甲", "户主", _id(1), "男", "城南社区居委会", "阳光小区", "1幢", "1", "101"],
+        ["乙", "户主", _id(3), "男", "城南居委会", "阳光小区", "2幢", "1", "201"]]))
+    assert report.warnings == [] and _grid_of(store, "甲") == _grid_of(store, "乙") == "第1网格"

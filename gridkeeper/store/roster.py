@@ -114,6 +114,19 @@ class PlaceIndex:
     tombstoned: set[str] = field(default_factory=set)  # places a roster naming them again brings back
 
 
+_COMMITTEE = ("社区居民委员会", "居民委员会", "社区居委会", "居委会", "社区居委", "居委")
+
+
+def bare_community(name: str) -> str:
+    """A community's name without the committee's title, normalised: "城南社区居委会" -> "城南社区"."""
+    text = ids.norm(name)
+    for suffix in _COMMITTEE:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            return text if text.endswith("社区") else text + "社区"
+    return text
+
+
 def place_index(conn: Connection) -> PlaceIndex:
     out = PlaceIndex()
     for cid, name, deleted in conn.exec_driver_sql("SELECT id, name, deleted FROM community"):
@@ -122,6 +135,9 @@ def place_index(conn: Connection) -> PlaceIndex:
         else:
             out.communities[ids.norm(name)] = cid
             out.community_names[cid] = name
+    # "城南社区居委会" in a roster is the profile's 城南社区 (and the other way round).
+    for cid, name in list(out.community_names.items()):
+        out.communities.setdefault(bare_community(name), cid)
     for coid, community_id, name, grid, deleted in conn.exec_driver_sql(
             "SELECT id, community_id, name, grid_id, deleted FROM compound"):
         if deleted:

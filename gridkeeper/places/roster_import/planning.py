@@ -297,7 +297,8 @@ def _place(places: db.PlaceIndex, r: RosterRow, default_community: str,
     to `new_places`. A roster without a 社区 column: the compound of that name in the street's
     only community that has one; else the street's only community; else 未指定社区."""
     norm = ids.norm
-    community_id = places.communities.get(norm(r.community)) if r.community else None
+    community_id = (places.communities.get(norm(r.community)) or places.communities.get(db.bare_community(r.community))
+                    if r.community else None)
     if not r.community:
         holders = places.compound_communities.get(norm(r.compound), [])
         if len(holders) == 1:
