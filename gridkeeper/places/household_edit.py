@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import Connection
+
 from gridkeeper import clock, ids
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io.roster_rows import _room, _unit
@@ -31,17 +33,21 @@ def create_household(store: Store, building_id: str, unit: str, room: str, house
     """A household at an address no household holds yet."""
     unit, room = _address(unit, room)
     with store.begin() as conn:
-        names = queries.place_names(conn, building_id)
-        if names is None:
-            raise StreetError(QT_TRANSLATE_NOOP("errors", "That place is no longer on file (deleted on another "
-                                                          "laptop?)."))
         if queries.household_at(conn, building_id, unit, room):
             raise StreetError(QT_TRANSLATE_NOOP("errors", "A household is already on file at this address."))
-        row_id = ids.household_id(*names, unit, room)
-        queries.insert(conn, "household", {"id": row_id, "deleted": 0, "building_id": building_id, "unit": unit,
-                                           "room": room, "household_no": household_no.strip() or None,
-                                           "residence_status": None, "note": None, "vacant_since": None,
-                                           "merged_into": None})
+        return _new_household(conn, building_id, unit, room, household_no)
+
+
+def _new_household(conn: Connection, building_id: str, unit: str, room: str, household_no: str = "") -> str:
+    names = queries.place_names(conn, building_id)
+    if names is None:
+        raise StreetError(QT_TRANSLATE_NOOP("errors", "That place is no longer on file (deleted on another "
+                                                      "laptop?)."))
+    row_id = ids.household_id(*names, unit, room)
+    queries.insert(conn, "household", {"id": row_id, "deleted": 0, "building_id": building_id, "unit": unit,
+                                       "room": room, "household_no": household_no.strip() or None,
+                                       "residence_status": None, "note": None, "vacant_since": None,
+                                       "merged_into": None})
     return row_id
 
 
@@ -60,13 +66,11 @@ def move_household(store: Store, household_id: str, building_id: str, unit: str,
 
 
 def move_member(store: Store, person_id: str, building_id: str, unit: str, room: str) -> str:
-    """One member moves to another address: into the household there, or a new one. Returns its id."""
+    """One member moves to another address: into the household there, or a new one (one
+    transaction: no empty household is left if the move fails). Returns the household's id."""
     unit, room = _address(unit, room)
     with store.begin() as conn:
-        target = queries.household_at(conn, building_id, unit, room)
-    if target is None:
-        target = create_household(store, building_id, unit, room)
-    with store.begin() as conn:
+        target = queries.household_at(conn, building_id, unit, room) or _new_household(conn, building_id, unit, room)
         member_queries.update_person(conn, person_id, {"household_id": target, "status": "active"})
     return target
 

@@ -220,3 +220,19 @@ def household_extra(conn: Connection, household_id: str) -> tuple[str, str, str]
         text("SELECT household_no, residence_status, note FROM household WHERE id = :h"), {"h": household_id}
     ).first()
     return (r.household_no or "", r.residence_status or "", r.note or "") if r else ("", "", "")
+
+
+def household_place(conn: Connection, household_id: str) -> tuple[str, str, str, str | None] | None:
+    """(building id, unit, room, vacant since) of one household: where a move or a merge starts from."""
+    r = conn.execute(text("SELECT building_id, unit, room, vacant_since FROM household WHERE id = :h"),
+                     {"h": household_id}).first()
+    return (r.building_id, r.unit or "", r.room or "", r.vacant_since) if r else None
+
+
+def vacant(conn: Connection, ids: list[str]) -> set[str]:
+    """Which of these households are vacant (空户)."""
+    if not ids:
+        return set()
+    stmt = text("SELECT id FROM household WHERE id IN :ids AND vacant_since IS NOT NULL").bindparams(
+        bindparam("ids", expanding=True))
+    return set(conn.execute(stmt, {"ids": list(ids)}).scalars())

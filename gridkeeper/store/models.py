@@ -72,7 +72,7 @@ class Household(Synced, table=True):
     residence_status: str | None = None  # 人户一致 / 人在户不在 / 户在人不在
     note: str | None = None
     vacant_since: date | None = None  # 空户: nobody lives in the flat since this day
-    merged_into: str | None = None  # tombstoned as the same household as this one
+    merged_into: str | None = Field(default=None, index=True)  # tombstoned as the same household as this one
 
 
 class Person(Synced, table=True):

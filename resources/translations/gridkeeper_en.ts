@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>HouseholdMoves</name>
+    <message numerus="yes">
+        <source>Merged: the file of {gone} is closed; %n record(s) moved to {kept}.</source>
+        <translation>
+            <numerusform>Merged: the file of {gone} is closed; %n record moved to {kept}.</numerusform>
+            <numerusform>Merged: the file of {gone} is closed; %n records moved to {kept}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
         <source>%n household(s) in {where}</source>
@@ -52,6 +62,26 @@
         <translation>
             <numerusform>%n day overdue</numerusform>
             <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>{keep} is kept. From {gone}, %n member(s) and its care plans, list items and mediations move to it; the file of {gone} is closed, and its contacts and services show in the history of {keep}.</source>
+        <translation>
+            <numerusform>{keep} is kept. From {gone}, %n member and its care plans, list items and mediations move to it; the file of {gone} is closed, and its contacts and services show in the history of {keep}.</numerusform>
+            <numerusform>{keep} is kept. From {gone}, %n members and its care plans, list items and mediations move to it; the file of {gone} is closed, and its contacts and services show in the history of {keep}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDialog</name>
+    <message numerus="yes">
+        <source>{compound}: %n household(s) of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</source>
+        <translation>
+            <numerusform>{compound}: %n household of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</numerusform>
+            <numerusform>{compound}: %n households of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</numerusform>
         </translation>
     </message>
 </context>

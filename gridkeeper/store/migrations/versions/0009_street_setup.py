@@ -36,6 +36,8 @@ def upgrade() -> None:
     with op.batch_alter_table("household", recreate="never") as batch:
         batch.add_column(sa.Column("vacant_since", sa.Date(), nullable=True))
         batch.add_column(sa.Column("merged_into", sa.String(), nullable=True))
+    # The household file reads the households merged into the one shown.
+    op.create_index("ix_household_merged_into", "household", ["merged_into"])
     capture.install(op.get_bind(), ("compound", "household"))
 
 
