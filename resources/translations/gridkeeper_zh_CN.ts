@@ -6503,6 +6503,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>（无）</translation>
     </message>
     <message>
+        <source>Restored {kind}: {what} (it had been deleted)</source>
+        <translation>恢复{kind}：{what}（此前已删除）</translation>
+    </message>
+    <message>
         <source>Removed {kind}: {what} (it began today: it is undone, not ended)</source>
         <translation>撤销{kind}：{what}（今天才开始，故撤销而非结束）</translation>
     </message>

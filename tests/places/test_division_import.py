@@ -309,3 +309,18 @@ def test_whole_and_named_buildings_of_one_compound_in_one_grid(tmp_path: Path, s
     assert covered == [("第1网格",)]
     assert _grid_of(store, "明月小区", "8幢") == "第1网格"
     assert division.import_table(store, table(tmp_path / "a.xlsx", rows)).unchanged
+
+
+def test_a_deleted_grid_named_again_is_restored(tmp_path: Path, store: Store) -> None:
+    path = table(tmp_path / "a.xlsx", STREET[2:])
+    division.import_table(store, path)
+    with store.begin() as conn:  # tombstoned in the app (captured like any edit)
+        conn.exec_driver_sql("UPDATE building SET grid_id = NULL")
+        conn.exec_driver_sql("UPDATE assignment SET deleted = 1")
+        conn.exec_driver_sql("UPDATE grid SET deleted = 1")
+    report = division.import_table(store, path)
+    assert report.imported
+    said = [division.change_text(c) for c in report.changes]
+    assert "Restored grid: 塘川社区第2网格 (it had been deleted)" in said
+    assert _grid_of(store, "阳光花园", "4幢") == "第2网格"
+    assert division.import_table(store, path).unchanged

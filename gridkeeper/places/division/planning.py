@@ -131,7 +131,9 @@ class _Planner:
         self.p.updates.append((table, row["id"], values))
         row.update(values)
         for k, v in values.items():
-            if k != "deleted":
+            if k == "deleted" and v is False:  # a tombstoned row the table names again
+                self.p.changes.append(Change(table, row["id"], what, "revived"))
+            elif k != "deleted":
                 shown = _ID_FIELDS.get(k)
                 old, new = before.get(k), v
                 if shown is not None:  # an id is shown as the row's name

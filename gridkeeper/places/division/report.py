@@ -33,6 +33,7 @@ _FIELDS = {
 _M_CREATED = QT_TRANSLATE_NOOP("roster", "New {kind}: {what}")
 _M_CHANGED = QT_TRANSLATE_NOOP("roster", "{what}: {field} {old} → {new}")
 _M_NONE = QT_TRANSLATE_NOOP("roster", "(none)")
+_M_REVIVED = QT_TRANSLATE_NOOP("roster", "Restored {kind}: {what} (it had been deleted)")
 _M_REMOVED = QT_TRANSLATE_NOOP("roster", "Removed {kind}: {what} (it began today: it is undone, not ended)")
 
 
@@ -47,6 +48,8 @@ def _shown(value: Any, translate: Translate | None) -> str:
 
 
 def change_text(c: Change, translate: Translate | None = None) -> str:
+    if c.field == "revived":
+        return _words(translate, _M_REVIVED).format(kind=_words(translate, _TABLES[c.table]), what=c.what)
     if c.field == "deleted":
         return _words(translate, _M_REMOVED).format(kind=_words(translate, _TABLES[c.table]), what=c.what)
     if c.field == "*":
