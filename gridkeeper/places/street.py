@@ -20,7 +20,7 @@ from datetime import datetime
 
 from gridkeeper import clock, ids
 from gridkeeper.errors import QT_TRANSLATE_NOOP, Counted, GridKeeperError
-from gridkeeper.io.roster_rows import _building as building_name
+from gridkeeper.rules.places import building_name
 from gridkeeper.store import street as queries
 from gridkeeper.store.engine import Store
 from gridkeeper.store.street import BuildingRow, CommunityRow, CompoundRow, GridRow
