@@ -6,11 +6,11 @@ Only pages that work are listed; later issues add theirs to PAGES.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from gridkeeper import __version__
 from gridkeeper import settings as cfg
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._store = store
         self._settings = settings
+        self._table_files: Any = None  # export / template of the grid division table, made on first use
         self.setWindowTitle(self.tr("GridKeeper"))
         self.resize(1280, 800)
 
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         import_roster.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
         import_roster.triggered.connect(self.import_roster)
         file_menu.addAction(import_roster)
+        self._add_division_actions(file_menu)
         sync = QAction(self.tr("&Sync with shared folder…"), self)
         sync.setObjectName("syncAction")
         sync.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_S))
@@ -271,6 +273,68 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About GridKeeper"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def _add_division_actions(self, menu: QMenu) -> None:
+        """The grid division table: import (an admin laptop, or one in no office), export, empty template."""
+        from gridkeeper.places import division
+
+        allowed = division.may_import(self._store)
+        import_table = QAction(self.tr("Import grid &division table…"), self)
+        import_table.setObjectName("importDivisionAction")
+        import_table.triggered.connect(self.import_division_table)
+        import_table.setEnabled(allowed)
+        if not allowed:
+            from gridkeeper.ui.division_wizard import not_allowed_reason
+
+            import_table.setToolTip(not_allowed_reason())
+            import_table.setStatusTip(not_allowed_reason())  # a disabled menu entry shows no tooltip
+        menu.setToolTipsVisible(True)
+        export_table = QAction(self.tr("Export grid division table…"), self)
+        export_table.setObjectName("exportDivisionAction")
+        export_table.triggered.connect(lambda: self._division_files().export())
+        template = QAction(self.tr("Save an empty grid division template…"), self)
+        template.setObjectName("divisionTemplateAction")
+        template.triggered.connect(lambda: self._division_files().save_template())
+        for action in (import_table, export_table, template):
+            menu.addAction(action)
+
+    def _division_files(self) -> Any:
+        if self._table_files is None:
+            from gridkeeper.ui.division_wizard import TableFiles
+
+            self._table_files = TableFiles(self._store, self)
+            self._table_files.said.connect(self._say)
+        return self._table_files
+
+    def _say(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 15000)
+
+    def import_division_table(self) -> None:
+        from gridkeeper.ui.division_wizard import open_division_wizard  # openpyxl and calamine load on first use
+
+        imported: list[object] = []
+        open_division_wizard(self, self._store, self._settings, on_imported=imported.append)
+        if imported:  # after the wizard is closed: the refresh may rebuild the window it belonged to
+            self._after_division_import(imported[-1])
+
+    def _after_division_import(self, report: object) -> None:
+        """Grids, buildings and stints changed: every page that shows a scope or a grid reads again; if
+        this laptop's cadre now holds other grids, the window is rebuilt with the new scope."""
+        me = profile.current_cadre(self._store)
+        if me is not None and {g.id for g in me.grids} != set(self._my_grids or []):
+            self.language_chosen.emit(self._settings.get(cfg.LANGUAGE))  # as Change user… does
+        else:
+            self.households.run_search()
+            self.today.refresh()
+            if mediations := self._if_built("mediations"):
+                mediations.load_compounds()  # type: ignore[attr-defined]
+            for name in ("volunteers", "mediations", "walks", "lists", "dashboard"):
+                if (page := self._if_built(name)) and hasattr(page, "refresh"):
+                    page.refresh()
+            self.refresh_status()
+            self.sync_status.refresh()
+        changes = getattr(report, "changes", [])
+        self._say(self.tr("Grid division table imported: %n change(s).", "", len(changes)))
 
     def _household_edited(self, _household_id: str) -> None:
         self.today.refresh()

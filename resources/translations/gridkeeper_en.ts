@@ -42,6 +42,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Grid division table imported: %n change(s).</source>
+        <translation>
+            <numerusform>Grid division table imported: %n change.</numerusform>
+            <numerusform>Grid division table imported: %n changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MediationsPage</name>
     <message numerus="yes">
         <source>%n case(s)</source>
@@ -108,6 +118,13 @@
             <numerusform>The first %n rows of the sheet.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This table cannot be imported: there are problems in %n row(s) (in red below, with the reason). A table is imported whole or not at all, so nothing will be written. Correct the rows in Excel, save the file and choose it again.</source>
+        <translation>
+            <numerusform>This table cannot be imported: there are problems in %n row (in red below, with the reason). A table is imported whole or not at all, so nothing will be written. Correct the rows in Excel, save the file and choose it again.</numerusform>
+            <numerusform>This table cannot be imported: there are problems in %n rows (in red below, with the reason). A table is imported whole or not at all, so nothing will be written. Correct the rows in Excel, save the file and choose it again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PropertyView</name>
@@ -150,6 +167,13 @@
         <translation>
             <numerusform>Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); %n row of data below it.</numerusform>
             <numerusform>Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); %n rows of data below it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the sheet “{sheet}”. The header is in row {row}; %n row(s) below it. Roles read: {roles}.</source>
+        <translation>
+            <numerusform>Read the sheet “{sheet}”. The header is in row {row}; %n row below it. Roles read: {roles}.</numerusform>
+            <numerusform>Read the sheet “{sheet}”. The header is in row {row}; %n rows below it. Roles read: {roles}.</numerusform>
         </translation>
     </message>
 </context>
@@ -316,6 +340,23 @@
         <translation>
             <numerusform>This laptop's clock is about %n day behind; please correct it.</numerusform>
             <numerusform>This laptop's clock is about %n days behind; please correct it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TableFiles</name>
+    <message numerus="yes">
+        <source>Wrote the grid division table to {path}: %n row(s), one per grid and compound.</source>
+        <translation>
+            <numerusform>Wrote the grid division table to {path}: %n row, one per grid and compound.</numerusform>
+            <numerusform>Wrote the grid division table to {path}: %n rows, one per grid and compound.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) held characters a workbook cannot hold and were written with � in their place or cut short.</source>
+        <translation>
+            <numerusform>%n cell held characters a workbook cannot hold and were written with � in their place or cut short.</numerusform>
+            <numerusform>%n cells held characters a workbook cannot hold and were written with � in their place or cut short.</numerusform>
         </translation>
     </message>
 </context>

@@ -827,6 +827,131 @@
     </message>
 </context>
 <context>
+    <name>DivisionReasons</name>
+    <message>
+        <source>Community missing</source>
+        <translation>缺少社区</translation>
+    </message>
+    <message>
+        <source>Grid missing</source>
+        <translation>缺少网格</translation>
+    </message>
+    <message>
+        <source>Compound missing</source>
+        <translation>缺少小区</translation>
+    </message>
+    <message>
+        <source>Text too long</source>
+        <translation>文字过长</translation>
+    </message>
+    <message>
+        <source>Control characters in a cell</source>
+        <translation>单元格含控制字符</translation>
+    </message>
+    <message>
+        <source>Text-direction characters in a cell</source>
+        <translation>单元格含文字方向控制符</translation>
+    </message>
+    <message>
+        <source>Phone number not valid</source>
+        <translation>电话号码无效</translation>
+    </message>
+    <message>
+        <source>Phones do not match the names</source>
+        <translation>电话与姓名对不上</translation>
+    </message>
+    <message>
+        <source>Not a person&apos;s name</source>
+        <translation>不是人名</translation>
+    </message>
+    <message>
+        <source>Formula without a value</source>
+        <translation>公式没有计算结果</translation>
+    </message>
+    <message>
+        <source>Buildings not readable</source>
+        <translation>楼幢写法无法识别</translation>
+    </message>
+    <message>
+        <source>Building in two grids</source>
+        <translation>同一楼幢划入两个网格</translation>
+    </message>
+    <message>
+        <source>Building split by unit</source>
+        <translation>楼幢按单元拆分</translation>
+    </message>
+    <message>
+        <source>Grid code in two communities</source>
+        <translation>网格编码跨两个社区</translation>
+    </message>
+    <message>
+        <source>Grid codes disagree</source>
+        <translation>网格编码不一致</translation>
+    </message>
+    <message>
+        <source>Grid code already taken</source>
+        <translation>网格编码已被占用</translation>
+    </message>
+    <message>
+        <source>One cadre, two phones</source>
+        <translation>同一干部两个电话</translation>
+    </message>
+    <message>
+        <source>Which cadre is meant?</source>
+        <translation>无法确定是哪位干部</translation>
+    </message>
+    <message>
+        <source>Column not read</source>
+        <translation>未读取的列</translation>
+    </message>
+    <message>
+        <source>One cadre, two roles</source>
+        <translation>同一干部两个职责</translation>
+    </message>
+    <message>
+        <source>Building moves to another grid</source>
+        <translation>楼幢改划到其他网格</translation>
+    </message>
+    <message>
+        <source>Building leaves its grid</source>
+        <translation>楼幢移出原网格</translation>
+    </message>
+    <message>
+        <source>Cadre&apos;s stint ends</source>
+        <translation>干部任职结束</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionSummary</name>
+    <message>
+        <source>To be created — communities: {communities} · grids: {grids} · compounds: {compounds} · buildings: {buildings} · cadres: {cadres} · stints: {stints}</source>
+        <translation>将新建 — 社区：{communities} · 网格：{grids} · 小区：{compounds} · 楼幢：{buildings} · 干部：{cadres} · 任职：{stints}</translation>
+    </message>
+    <message>
+        <source>Created — communities: {communities} · grids: {grids} · compounds: {compounds} · buildings: {buildings} · cadres: {cadres} · stints: {stints}</source>
+        <translation>已新建 — 社区：{communities} · 网格：{grids} · 小区：{compounds} · 楼幢：{buildings} · 干部：{cadres} · 任职：{stints}</translation>
+    </message>
+    <message>
+        <source>To be put in a grid: {placed} · to move to another grid: {moved} · to leave their grid: {places} · stints to end: {stints} · other changes: {other}</source>
+        <translation>将划入网格：{placed} · 将改划到其他网格：{moved} · 将移出原网格：{places} · 将结束任职：{stints} · 其他改动：{other}</translation>
+    </message>
+    <message>
+        <source>Put in a grid: {placed} · moved to another grid: {moved} · left their grid: {places} · stints ended: {stints} · other changes: {other}</source>
+        <translation>已划入网格：{placed} · 已改划到其他网格：{moved} · 已移出原网格：{places} · 已结束任职：{stints} · 其他改动：{other}</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionWizard</name>
+    <message>
+        <source>Only an admin laptop of the office imports the grid division table: it changes the grids and who holds them for every colleague. Export it here, and ask the admin to import it.</source>
+        <translation>网格划分表只能由本单位的管理员电脑导入：它会改变全体同事的网格以及各网格由谁负责。可以在这里导出，请管理员导入。</translation>
+    </message>
+    <message>
+        <source>Import grid division table</source>
+        <translation>导入网格划分表</translation>
+    </message>
+</context>
+<context>
     <name>EscalateDialog</name>
     <message>
         <source>Escalate {number}</source>
@@ -891,8 +1016,32 @@
         <translation>花名册文件路径</translation>
     </message>
     <message>
+        <source>Choose the grid division table</source>
+        <translation>选择网格划分表</translation>
+    </message>
+    <message>
+        <source>Choose the Excel file with the street&apos;s grid division table (网格划分表): one row per grid and compound, with the buildings the grid covers and the cadres who hold it. Drop the file on this page, or browse for it. Title rows above the header are fine.</source>
+        <translation>请选择街道网格划分表的 Excel 文件：每个网格的每个小区一行，写明网格包含的楼幢和负责的干部。可以把文件拖到本页，也可以点“浏览”选择。表头上方有标题行也没关系。</translation>
+    </message>
+    <message>
+        <source>Path of the grid division table</source>
+        <translation>网格划分表的文件路径</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>For each grid it lists, the table is the whole truth: its buildings, and who holds it from today. Grids it does not list are left as they are. The next pages show every change before anything is written.</source>
+        <translation>表中列出的每个网格，以表为准：它包含哪些楼幢，从今天起由谁负责。表中没有列出的网格保持不变。写入之前，后面几页会列出每一处改动。</translation>
+    </message>
+    <message>
+        <source>{name} does not look like an Excel workbook (.xlsx or .xls); it will be tried all the same.</source>
+        <translation>{name} 看起来不是 Excel 工作簿（.xlsx 或 .xls），仍会尝试读取。</translation>
+    </message>
+    <message>
+        <source>Choose a grid division table</source>
+        <translation>选择网格划分表</translation>
     </message>
     <message>
         <source>No roster yet? Start from the template: it has the expected columns, the ID number column formatted as text (so Excel keeps every digit) and drop-down lists for relation, gender and residence status.</source>
@@ -1422,8 +1571,24 @@
         <translation>正在导入</translation>
     </message>
     <message>
+        <source>Importing the grid division table</source>
+        <translation>正在导入网格划分表</translation>
+    </message>
+    <message>
         <source>&amp;Summary</source>
         <translation>导入结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The import is one transaction: the whole table is written, or nothing is. It cannot be stopped halfway; it takes seconds.</source>
+        <translation>导入是一个整体操作：要么整张表全部写入，要么什么都不写。它不能中途停止，只需几秒钟。</translation>
+    </message>
+    <message>
+        <source>Writing the grids, buildings and stints…</source>
+        <translation>正在写入网格、楼幢和任职…</translation>
+    </message>
+    <message>
+        <source>Nothing was changed in the profile. Go back to import again, or close the wizard.</source>
+        <translation>档案中没有任何改动。可以返回重新导入，或关闭向导。</translation>
     </message>
     <message>
         <source>&amp;Cancel import</source>
@@ -1944,6 +2109,24 @@
     <message>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
+    </message>
+    <message>
+        <source>Import grid &amp;division table…</source>
+        <translation>导入网格划分表(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export grid division table…</source>
+        <translation>导出网格划分表…</translation>
+    </message>
+    <message>
+        <source>Save an empty grid division template…</source>
+        <translation>保存空白网格划分表模板…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grid division table imported: %n change(s).</source>
+        <translation>
+            <numerusform>网格划分表已导入：%n 处改动。</numerusform>
+        </translation>
     </message>
     <message>
         <source>no grid assigned</source>
@@ -2745,6 +2928,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>预览</translation>
     </message>
     <message>
+        <source>Preview: what importing the table does</source>
+        <translation>预览：导入这张表会做什么</translation>
+    </message>
+    <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -2759,6 +2946,40 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>For example</source>
         <translation>示例</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>Rows of the table</source>
+        <translation>表中各行</translation>
+    </message>
+    <message>
+        <source>Red: a rejected row; one rejected row refuses the whole table, and nothing is imported. Yellow: a warning (a building that moves or leaves its grid, a stint that ends, a column not read); the table is imported as the warning says. Point at a cell to read why.</source>
+        <translation>红色：被拒绝的行；只要有一行被拒绝，整张表都不导入。黄色：提醒（楼幢改划或移出网格、任职结束、有列未读取），按提醒所说导入。把鼠标指向单元格可查看原因。</translation>
+    </message>
+    <message>
+        <source>Checking every row and comparing it with the profile…</source>
+        <translation>正在检查每一行并与档案比对…</translation>
+    </message>
+    <message>
+        <source>{rows} rows read · {rejected} rejected · {warned} with warnings</source>
+        <translation>读取 {rows} 行 · 拒绝 {rejected} 行 · {warned} 行有提醒</translation>
+    </message>
+    <message numerus="yes">
+        <source>This table cannot be imported: there are problems in %n row(s) (in red below, with the reason). A table is imported whole or not at all, so nothing will be written. Correct the rows in Excel, save the file and choose it again.</source>
+        <translation>
+            <numerusform>这张表不能导入：有 %n 行存在问题（下方红色标出，并注明原因）。网格划分表要么整张导入，要么不导入，因此不会写入任何内容。请在 Excel 中改正这些行，保存后重新选择该文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The profile already holds what this table says: importing it changes nothing.</source>
+        <translation>档案已与这张表一致：导入不会改动任何内容。</translation>
+    </message>
+    <message>
+        <source>Changes ({n})</source>
+        <translation>改动（{n}）</translation>
     </message>
     <message>
         <source>Show only rows with problems</source>
@@ -3144,6 +3365,20 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the sheet “{sheet}”. The header is in row {row}; %n row(s) below it. Roles read: {roles}.</source>
+        <translation>
+            <numerusform>已读取工作表“{sheet}”。表头在第 {row} 行，下方共 %n 行。读取到的职责：{roles}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose another sheet above, or go back to choose another file.</source>
+        <translation>请在上方选择其他工作表，或返回选择其他文件。</translation>
+    </message>
+    <message>
         <source>The first rows of the sheet; the header row is highlighted.</source>
         <translation>工作表的前几行，表头行已突出显示。</translation>
     </message>
@@ -3208,6 +3443,18 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Summary</source>
         <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>提醒：</translation>
+    </message>
+    <message>
+        <source>The table was imported.</source>
+        <translation>网格划分表已导入。</translation>
+    </message>
+    <message>
+        <source>The profile already held what this table says: nothing was changed.</source>
+        <translation>档案已与这张表一致：没有任何改动。</translation>
     </message>
     <message>
         <source>&amp;Save rejected rows…</source>
@@ -3645,6 +3892,53 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Changes from {laptop} were not received this time; they are kept and tried again at the next sync.</source>
         <translation>本次未能接收来自{laptop}的修改；已保留，下次同步时重试。</translation>
+    </message>
+</context>
+<context>
+    <name>TableFiles</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the grid division table</source>
+        <translation>导出网格划分表</translation>
+    </message>
+    <message>
+        <source>grid-division-table-{day}.xlsx</source>
+        <translation>网格划分表-{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing the grid division table to {path}…</source>
+        <translation>正在把网格划分表写入 {path}…</translation>
+    </message>
+    <message>
+        <source>Save an empty grid division table</source>
+        <translation>保存空白网格划分表</translation>
+    </message>
+    <message>
+        <source>grid-division-template.xlsx</source>
+        <translation>网格划分表模板.xlsx</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote the grid division table to {path}: %n row(s), one per grid and compound.</source>
+        <translation>
+            <numerusform>网格划分表已写入 {path}：共 %n 行，每个网格的每个小区一行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) held characters a workbook cannot hold and were written with � in their place or cut short.</source>
+        <translation>
+            <numerusform>有 %n 个单元格含有工作簿无法保存的字符，已用 � 代替或截短。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote an empty grid division table to {path}: fill it in, then import it with File › Import grid division table….</source>
+        <translation>空白网格划分表已写入 {path}：填好后，用“文件 › 导入网格划分表…”导入。</translation>
+    </message>
+    <message>
+        <source>The file was not written: {reason}</source>
+        <translation>文件未写入：{reason}</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,13 @@ import_table(store, path, dry_run=...) runs them in order; export_table(store, p
 the profile's division as the same table, write_template(store, path) an empty one with
 drop-downs. A table with a rejected row is not imported at all (the report lists every
 problem, each an Issue with a reason code); the same table imported twice changes nothing
-the second time (report.unchanged). change_text(change, translate) words one change.
+the second time (report.unchanged). change_text(change, translate) words one change; may_import(store) says whether this laptop
+may import a table in the app (an office's admin, or a laptop in no office).
 A wizard runs read_table/check_sheet/plan in a worker for its preview and apply() on Import.
 """
 
 from gridkeeper.io.division_table import DivisionSheet, read_table
+from gridkeeper.places.division.access import may_import
 from gridkeeper.places.division.applying import apply, check_file, check_sheet, import_table
 from gridkeeper.places.division.applying import report as report_of
 from gridkeeper.places.division.checking import CheckedTable, check
@@ -37,6 +39,7 @@ __all__ = [
     "check_sheet",
     "export_table",
     "import_table",
+    "may_import",
     "plan",
     "read_table",
     "report_of",
