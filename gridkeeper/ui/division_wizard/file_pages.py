@@ -140,6 +140,7 @@ class SheetPage(QWizardPage):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # takes the room while the table is hidden
         self.sheets.activated.connect(lambda _i: self.load(self.sheets.currentText()))
 
     def initializePage(self) -> None:  # noqa: N802
@@ -156,6 +157,7 @@ class SheetPage(QWizardPage):
         self.error.setText("")
         self.table.setRowCount(0)
         self.table.setColumnCount(0)
+        self.table.hide()  # until there are rows to show
         self.status.setText(self.tr("Reading {file}…").format(file=path.name))
         self.completeChanged.emit()
 
@@ -233,6 +235,7 @@ class SheetPage(QWizardPage):
         self.table.resizeColumnsToContents()
         for c in range(width):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c), 220))
+        self.table.show()
 
     def isComplete(self) -> bool:  # noqa: N802
         return not self._loading and self.state.sheet is not None

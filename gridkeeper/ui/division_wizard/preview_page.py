@@ -129,7 +129,8 @@ class PreviewPage(QWizardPage):
         self.state.checked, self.state.plan = planned.checked, planned
         report = self.report = division.report_of(planned, dry_run=True)
         rejected = len(report.rejected_rows)
-        warned = len({i.row for i in report.warnings} - set(report.rejected_rows))
+        data_rows = {r.row for r in planned.checked.rows}  # not the header's own warnings (a column not read)
+        warned = len(({i.row for i in report.warnings} & data_rows) - set(report.rejected_rows))
         self.totals.setText(self.tr("{rows} rows read · {rejected} rejected · {warned} with warnings").format(
             rows=report.rows_read, rejected=rejected, warned=warned))
         if report.rejected:
