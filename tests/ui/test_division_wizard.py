@@ -248,13 +248,29 @@ def test_only_an_admin_or_a_laptop_in_no_office_imports(qtbot: QtBot, tmp_path: 
 
 
 def test_the_main_window_reads_again_after_an_import(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    """The pages read again; when the laptop's cadre holds other grids now, the window is rebuilt with
+    that scope (the signal Change user… sends)."""
+    from gridkeeper.places import profile
     from tests.ui.windows import window
 
-    roster_import.import_roster(store, roster(tmp_path / "r.xlsx", [["甲", "塘川社区", "阳光花园", "1幢", "1", "101"]]))
-    store.reindex_dirty()
+    first = table(tmp_path / "street.xlsx", STREET)
+    division.import_table(store, first)
+    me = next(c for c in profile.list_cadres(store) if c.name == "王五")  # holds 第2网格
+    profile.choose_cadre(store, me.id)
     w = window(qtbot, store)
-    report = division.import_table(store, table(tmp_path / "street.xlsx", STREET))
+    qtbot.waitUntil(lambda: "第2网格" in w.user_label.text())
+    rebuilt: list[str] = []
+    w.language_chosen.connect(rebuilt.append)
+
+    renamed = [list(r) for r in STREET]
+    renamed[2][7:9] = ["钱八", "13812345609"]  # 赵六 leaves 第2网格: 王五 still holds it alone
+    report = division.import_table(store, table(tmp_path / "b.xlsx", renamed))
     w._after_division_import(report)
-    assert "change" in w.statusBar().currentMessage()
-    w.households.run_search()
-    assert "1 households" in w.totals_label.text() or "1 household" in w.totals_label.text()
+    assert rebuilt == []  # the same grids: only read again
+    assert len(report.changes) == 3  # 钱八 new, his stint, 赵六's stint (begun today: undone)
+    assert "Grid division table imported: 3 changes." in w.statusBar().currentMessage()
+
+    moved = [list(r) for r in renamed]
+    moved[2][5:7] = ["钱八", "13812345609"]  # 王五 leaves 第2网格 too
+    w._after_division_import(division.import_table(store, table(tmp_path / "c.xlsx", moved)))
+    assert rebuilt == ["system"]  # another scope: the window is rebuilt
