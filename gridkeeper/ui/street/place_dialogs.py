@@ -107,7 +107,7 @@ class GridDialog(StreetDialog):
             community=community.name), parent)
         self._community, self._row = community, row
         self.name = _line(row.name if row else "", "name")
-        self.name.setPlaceholderText(self.tr("第1网格"))
+        self.name.setPlaceholderText("第1网格")  # an example in the street's own words
         self.code = _line(row.code if row else "", "gridCode")
         self.code.setPlaceholderText(self.tr("the street's own code (may stay empty)"))
         self.form.addRow(self.tr("&Name:"), self.name)
