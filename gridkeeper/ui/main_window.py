@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
         self.today.refresh()
         if mediations := self._if_built("mediations"):
             mediations.load_compounds()  # type: ignore[attr-defined]
-        for name in ("volunteers", "mediations", "walks", "lists"):
+        for name in ("volunteers", "mediations", "walks", "lists", "street"):
             if page := self._if_built(name):
                 page.refresh()  # type: ignore[attr-defined]
         self.refresh_status()

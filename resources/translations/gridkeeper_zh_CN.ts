@@ -3475,6 +3475,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
             <translation>所有住户均已划入网格。</translation>
         </message>
         <message>
+            <source>The street has no community yet. Start with “New community…”, then add its compounds, buildings and grids, and the cadres who hold them.</source>
+            <translation>街道还没有社区。请先“新建社区…”，再添加其小区、楼幢和网格，以及包联网格的干部。</translation>
+        </message>
+        <message>
             <source>Grids of {community}</source>
             <translation>{community}的网格</translation>
         </message>

@@ -100,6 +100,7 @@ class StreetPage(QWidget):
         for table in (self.grids, self.cadres):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             table.setWordWrap(False)
+            table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -185,7 +186,8 @@ class StreetPage(QWidget):
         left_layout.addWidget(self._bar("coverBar", [self.cover_action, self.uncover_action]))
         left_layout.addWidget(self.tree, 3)
         left_layout.addWidget(self.loose_count)
-        left_layout.addWidget(self._bar("looseBar", [self.assign_loose_action]))
+        self.loose_bar = self._bar("looseBar", [self.assign_loose_action])
+        left_layout.addWidget(self.loose_bar)
         left_layout.addWidget(self.loose, 1)
 
         right = QWidget()
@@ -279,8 +281,13 @@ class StreetPage(QWidget):
         else:
             self.loose_count.setText(self.tr("Every household is in a grid."))
             self.loose_count.setStyleSheet("")
+        self.loose.setVisible(bool(snap.unassigned))
+        self.loose_bar.setVisible(bool(snap.unassigned))
         if self._said:
             self.status.setText(self._said)
+        elif not snap.whole.communities:
+            self.status.setText(self.tr("The street has no community yet. Start with “New community…”, then add its "
+                                        "compounds, buildings and grids, and the cadres who hold them."))
         elif self.status.text() == self.tr("Working…"):
             self.status.setText("")
         if self._again:
