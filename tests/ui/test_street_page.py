@@ -287,3 +287,29 @@ def test_the_page_is_in_the_sidebar_and_built_when_first_shown(qtbot: QtBot, sto
     w.nav.setCurrentRow(titles.index("Street setup"))
     page = w._built["street"]
     assert isinstance(page, StreetPage) and w.pages.currentWidget() is page
+
+
+def test_bad_input_is_said_in_the_dialog_and_nothing_typed_is_lost(qtbot: QtBot, store: Store) -> None:
+    s = _street(store)
+    page = open_page(qtbot, store)
+    choose(page.tree, "compound", "阳光小区")
+    typed: dict[str, str] = {}
+
+    def backwards(d: BuildingsDialog) -> None:
+        d.names.setText("12-1")
+
+    def after(d: BuildingsDialog) -> None:
+        typed["names"] = d.names.text()
+
+    error = through(qtbot, page, page.add_buildings_action.trigger, BuildingsDialog,
+                    lambda d: (backwards(d), after(d)))  # type: ignore[func-returns-value]
+    assert error == "“12-1” counts backwards; write it as 1-12." and typed["names"] == "12-1"
+    # A refusal that only the write can find (the name is taken) also stays in the open dialog.
+    choose(page.tree, "community", "城南社区")
+
+    def taken(d: GridDialog) -> None:
+        d.name.setText("第1网格")
+
+    assert through(qtbot, page, page.add_grid_action.trigger, GridDialog, taken) == "“第1网格” is already there."
+    assert [b.name for b in street.structure(store).buildings_of(s["sun"])] == ["1幢", "2幢"]
+    assert len(street.structure(store).grids) == 2

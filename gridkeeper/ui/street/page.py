@@ -69,11 +69,11 @@ class StreetPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("structure")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Community / compound / building"), self.tr("Grid"),
-                                   self.tr("Households")])
+        first = self.tr("Community / compound / building")
+        self.tree.setHeaderLabels([first, self.tr("Grid"), self.tr("Households")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().resizeSection(0, em * 14)
+        self.tree.header().resizeSection(0, max(em * 14, self.fontMetrics().horizontalAdvance(first) + em * 2))
         self.tree.header().resizeSection(1, em * 12)
         self.tree.itemSelectionChanged.connect(self._tree_moved)
 
