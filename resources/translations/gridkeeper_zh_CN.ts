@@ -804,6 +804,10 @@
             <translation>本社区还没有网格，请先新建网格。</translation>
         </message>
         <message>
+            <source>No household moves now; buildings added to the compound later will be in this grid.</source>
+            <translation>现在没有住户变动；小区以后新建的楼幢将划入本网格。</translation>
+        </message>
+        <message>
             <source>These buildings are in this grid already.</source>
             <translation>这些楼幢已在本网格内。</translation>
         </message>

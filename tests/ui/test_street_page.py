@@ -313,3 +313,18 @@ def test_bad_input_is_said_in_the_dialog_and_nothing_typed_is_lost(qtbot: QtBot,
     assert through(qtbot, page, page.add_grid_action.trigger, GridDialog, taken) == "“第1网格” is already there."
     assert [b.name for b in street.structure(store).buildings_of(s["sun"])] == ["1幢", "2幢"]
     assert len(street.structure(store).grids) == 2
+
+
+def test_an_empty_compound_covered_whole_takes_its_later_buildings(qtbot: QtBot, store: Store) -> None:
+    s = _street(store)
+    new = street.add_compound(store, s["community"], "新月小区")
+    page = open_page(qtbot, store)
+    choose(page.tree, "compound", "新月小区")
+
+    def cover(d: CoverDialog) -> None:
+        d.grid.setCurrentIndex(d.grid.findData(s["g2"]))
+        assert d.preview.text().startswith("No household moves now") and d.save_button.isEnabled()
+
+    through(qtbot, page, page.cover_action.trigger, CoverDialog, cover)
+    later = street.add_building(store, new, "1")
+    assert street.structure(store).get(later).grid_id == s["g2"]  # type: ignore[union-attr]

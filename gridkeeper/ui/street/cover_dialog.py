@@ -40,9 +40,13 @@ class CoverDialog(StreetDialog):
             self.save_button.setEnabled(False)
             return
         p = street.cover_preview(self._snap.whole, grid_id, self._buildings, self._compounds)
-        self.save_button.setEnabled(p.buildings > 0 or bool(self._compounds))
+        self.save_button.setEnabled(True)
         if not p.buildings:
-            self.preview.setText(self.tr("These buildings are in this grid already."))
+            whole = [c for c in self._compounds if self._snap.whole.get(c).grid_id != grid_id]  # type: ignore
+            self.preview.setText(self.tr("No household moves now; buildings added to the compound later will be "
+                                         "in this grid.") if whole else self.tr("These buildings are in this grid "
+                                                                                "already."))
+            self.save_button.setEnabled(bool(whole))
             return
         sources = "; ".join(self.tr("%n household(s) from {grid}", "", h).format(
             grid=self._snap.grid_label(g) if g else self.tr("no grid (未划网格)")) for g, _n, h in p.sources)
