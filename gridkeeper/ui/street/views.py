@@ -50,6 +50,7 @@ def fill_tree(tree: QTreeWidget, snap: Snapshot) -> None:
         if item.isSelected():
             selected.add(item.data(0, KEY))
     current = tree.currentItem().data(0, KEY) if tree.currentItem() else None
+    first = tree.topLevelItemCount() == 0
     whole = snap.whole
     tree.setUpdatesEnabled(False)
     tree.clear()
@@ -78,7 +79,7 @@ def fill_tree(tree: QTreeWidget, snap: Snapshot) -> None:
         c_item.setText(2, str(households))
         c_item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         tree.addTopLevelItem(c_item)
-        if not expanded or ("community", community.id) in expanded:
+        if first:
             c_item.setExpanded(True)  # communities open at first: a street has a handful
     for item in _walk(tree):
         key = item.data(0, KEY)
@@ -88,6 +89,9 @@ def fill_tree(tree: QTreeWidget, snap: Snapshot) -> None:
             item.setSelected(True)
         if key == current:
             tree.setCurrentItem(item, 0, tree.selectionModel().SelectionFlag.NoUpdate)
+            while item is not None:  # what was just added under the chosen place shows
+                item.setExpanded(True)
+                item = item.parent()
     tree.setUpdatesEnabled(True)
 
 
