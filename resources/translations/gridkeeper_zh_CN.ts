@@ -2922,6 +2922,29 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         </message>
     </context>
     <context>
+        <name>ReleaseDialog</name>
+        <message>
+            <source>{name} stops holding a grid</source>
+            <translation>{name}停止包联网格</translation>
+        </message>
+        <message>
+            <source>&amp;Grid:</source>
+            <translation>网格(&amp;G)：</translation>
+        </message>
+        <message>
+            <source>&amp;Last day:</source>
+            <translation>最后一天(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>{name} holds no grid today.</source>
+            <translation>{name}今天没有包联网格。</translation>
+        </message>
+        <message>
+            <source>{name} held {grid} until {day}.</source>
+            <translation>{name}包联{grid}至{day}。</translation>
+        </message>
+    </context>
+    <context>
         <name>RemovePartyDialog</name>
         <message>
             <source>Remove a party from {number}</source>
@@ -3441,6 +3464,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <message>
             <source>The cadre holds a grid from a day</source>
             <translation>干部自某日起包联网格</translation>
+        </message>
+        <message>
+            <source>Stop holding…</source>
+            <translation>停止包联…</translation>
+        </message>
+        <message>
+            <source>The cadre stops holding one grid from a day, and stays a cadre</source>
+            <translation>干部自某日起停止包联一个网格，仍保留干部身份</translation>
         </message>
         <message>
             <source>Leaves…</source>

@@ -328,3 +328,31 @@ def test_an_empty_compound_covered_whole_takes_its_later_buildings(qtbot: QtBot,
     through(qtbot, page, page.cover_action.trigger, CoverDialog, cover)
     later = street.add_building(store, new, "1")
     assert street.structure(store).get(later).grid_id == s["g2"]  # type: ignore[union-attr]
+
+
+def test_a_cadre_stops_holding_one_grid_and_another_leaves(qtbot: QtBot, store: Store,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from gridkeeper.ui.street.cadre_dialogs import LeaveDialog, ReleaseDialog
+
+    s = _street(store)
+    today = clock.today()
+    a = staff.add_cadre(store, "王建国", "13905770001", "驻社区干部")
+    b = staff.add_cadre(store, "李秀英", "13905770002", "小区党建指导员")
+    for cadre in (a, b):
+        staff.hold(store, cadre, s["g1"], today - timedelta(days=30))
+    staff.hold(store, a, s["g2"], today - timedelta(days=30))
+    page = open_page(qtbot, store)
+    choose_row(page.cadres, "王建国")
+
+    def release(d: ReleaseDialog) -> None:
+        d.grid.setCurrentIndex(d.grid.findData(s["g2"]))
+
+    through(qtbot, page, page.release_action.trigger, ReleaseDialog, release)
+    assert page.status.text() == f"王建国 held 城南社区 第2网格 until {(today - timedelta(days=1)).isoformat()}."
+    assert [x.grid_id for x in staff.stints(store, cadre_id=a) if x.holds_on(today)] == [s["g1"]]
+    choose_row(page.cadres, "李秀英")
+    through(qtbot, page, page.leave_action.trigger, LeaveDialog, lambda d: None)
+    assert [c.name for c in staff.cadres(store)] == ["王建国"]
+    assert [page.cadres.item(r, 0).text() for r in range(page.cadres.rowCount())] == ["王建国"]
+    [stint] = staff.stints(store, cadre_id=b)
+    assert stint.end == today - timedelta(days=1)  # the history stays

@@ -141,3 +141,26 @@ class LeaveDialog(StreetDialog):
         store, cadre, last = self._store, self._cadre, day_of(self.last_day)
         said = self.tr("{name} left; their last day was {day}.").format(name=cadre.name, day=last.isoformat())
         return lambda: (staff.leave(store, cadre.id, last), said)[1]
+
+
+class ReleaseDialog(StreetDialog):
+    """The cadre stops holding one grid (and stays a cadre): the stint ends on the last day."""
+
+    def __init__(self, store: Store, snap: Snapshot, cadre: staff.CadreInfo, parent: QWidget | None = None) -> None:
+        super().__init__(store, self.tr("{name} stops holding a grid").format(name=cadre.name), parent)
+        self._cadre, self._snap = cadre, snap
+        self.grid = _combo("grid")
+        for s in snap.held_by(cadre.id):
+            self.grid.addItem(snap.grid_label(s.grid_id), s.grid_id)
+        self.last_day = date_edit(snap.today - timedelta(days=1), "lastDay")
+        self.form.addRow(self.tr("&Grid:"), self.grid)
+        self.form.addRow(self.tr("&Last day:"), self.last_day)
+        if not self.grid.count():
+            self.form.addRow(QLabel(self.tr("{name} holds no grid today.").format(name=cadre.name)))
+            self.save_button.setEnabled(False)
+
+    def prepare(self) -> Write:
+        store, cadre, grid_id, last = self._store, self._cadre, self.grid.currentData(), day_of(self.last_day)
+        said = self.tr("{name} held {grid} until {day}.").format(name=cadre.name, grid=self._snap.grid_label(grid_id),
+                                                                 day=last.isoformat())
+        return lambda: (staff.release(store, cadre.id, grid_id, last), said)[1]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -34,7 +34,7 @@ from gridkeeper.rules import cadre_roles
 from gridkeeper.store import Store
 from gridkeeper.ui.households.detail import _table
 from gridkeeper.ui.street import roles, views
-from gridkeeper.ui.street.cadre_dialogs import CadreEditDialog, HoldDialog, LeaveDialog, RotateDialog
+from gridkeeper.ui.street.cadre_dialogs import CadreEditDialog, HoldDialog, LeaveDialog, ReleaseDialog, RotateDialog
 from gridkeeper.ui.street.common import StreetDialog
 from gridkeeper.ui.street.cover_dialog import CoverDialog
 from gridkeeper.ui.street.history_dialog import GridHistoryDialog
@@ -154,6 +154,8 @@ class StreetPage(QWidget):
         self.edit_cadre_action = a(self.tr("Edit…"), "editCadre", self.edit_cadre,
                                    self.tr("Change the cadre's name, phone or role"))
         self.hold_action = a(self.tr("Hold a grid…"), "hold", self.hold, self.tr("The cadre holds a grid from a day"))
+        self.release_action = a(self.tr("Stop holding…"), "release", self.release,
+                                self.tr("The cadre stops holding one grid from a day, and stays a cadre"))
         self.leave_action = a(self.tr("Leaves…"), "leave", self.leave,
                               self.tr("The cadre leaves the street: every grid they hold ends; their history stays"))
         self._menus = {
@@ -162,11 +164,21 @@ class StreetPage(QWidget):
             self.loose: [self.assign_loose_action],
             self.grids: [self.add_grid_action, self.edit_grid_action, self.rotate_action, self.history_action,
                          self.delete_grid_action],
-            self.cadres: [self.add_cadre_action, self.edit_cadre_action, self.hold_action, self.leave_action],
+            self.cadres: [self.add_cadre_action, self.edit_cadre_action, self.hold_action, self.release_action,
+                          self.leave_action],
         }
         for widget in self._menus:
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             widget.customContextMenuRequested.connect(self._context_menu)
+        # Double-click edits, Delete deletes, where the page may be changed at all.
+        self.tree.itemDoubleClicked.connect(self._tree_double_clicked)
+        self.grids.cellDoubleClicked.connect(self._grid_double_clicked)
+        self.cadres.cellDoubleClicked.connect(self._cadre_double_clicked)
+        self.loose.itemDoubleClicked.connect(self._loose_double_clicked)
+        for action, widget in ((self.delete_place_action, self.tree), (self.delete_grid_action, self.grids)):
+            action.setShortcut(QKeySequence.StandardKey.Delete)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            widget.addAction(action)
 
     def _bar(self, name: str, actions: list[QAction]) -> QToolBar:
         bar = QToolBar()
@@ -200,7 +212,7 @@ class StreetPage(QWidget):
         right_layout.addWidget(self.grids, 3)
         right_layout.addWidget(QLabel(self.tr("Cadres")))
         right_layout.addWidget(self._bar("cadresBar", [self.add_cadre_action, self.edit_cadre_action,
-                                                       self.hold_action, self.leave_action]))
+                                                       self.hold_action, self.release_action, self.leave_action]))
         right_layout.addWidget(self.cadres, 2)
 
         split = QSplitter()
@@ -213,6 +225,22 @@ class StreetPage(QWidget):
         layout.addWidget(self.read_only)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
+
+    def _tree_double_clicked(self, *_args: object) -> None:
+        if self.edit_place_action.isEnabled():
+            self.edit_place()
+
+    def _grid_double_clicked(self, *_args: object) -> None:
+        if self.edit_grid_action.isEnabled():
+            self.edit_grid()
+
+    def _cadre_double_clicked(self, *_args: object) -> None:
+        if self.edit_cadre_action.isEnabled():
+            self.edit_cadre()
+
+    def _loose_double_clicked(self, *_args: object) -> None:
+        if self.assign_loose_action.isEnabled():
+            self.assign_loose()
 
     def _context_menu(self, at: QPoint) -> None:
         widget = self.sender()
@@ -371,6 +399,7 @@ class StreetPage(QWidget):
             self.add_cadre_action: True,
             self.edit_cadre_action: self._cadre() is not None,
             self.hold_action: self._cadre() is not None,
+            self.release_action: self._cadre() is not None,
             self.leave_action: self._cadre() is not None,
         }
         for action, chosen in has.items():
@@ -546,6 +575,11 @@ class StreetPage(QWidget):
         cadre = self._cadre()
         if cadre and self.snap:
             self._dialog(HoldDialog(self._store, self.snap, cadre, self._row(self.grids), self))  # type: ignore
+
+    def release(self) -> None:
+        cadre = self._cadre()
+        if cadre and self.snap:
+            self._dialog(ReleaseDialog(self._store, self.snap, cadre, self))  # type: ignore[arg-type]
 
     def leave(self) -> None:
         cadre = self._cadre()
