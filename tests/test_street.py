@@ -309,3 +309,31 @@ def test_who_may_edit_the_street(tmp_path) -> None:  # type: ignore[no-untyped-d
     finally:
         admin.close()
         member.close()
+
+
+def test_a_move_rewrites_the_search_index_as_a_rebuild_would(demo_store: Store) -> None:
+    """cover() and uncover() rewrite only the moved households' grid in the search index (their other
+    keys stay): the index must be what re-keying everything makes."""
+    def keys() -> list[tuple[object, ...]]:
+        with demo_store.read() as conn:
+            return [tuple(r) for r in conn.execute(text("SELECT * FROM search_key ORDER BY 1, 2, 3"))]
+
+    whole = street.structure(demo_store)
+    compound = max(whole.compounds, key=lambda c: sum(b.households for b in whole.buildings_of(c.id)))
+    target = next(g for g in whole.grids_of(compound.community_id)
+                  if all(b.grid_id != g.id for b in whole.buildings_of(compound.id)))
+    assert street.cover(demo_store, target.id, compound_ids=[compound.id]) > 0
+    one = whole.buildings_of(compound.id)[0]
+    street.uncover(demo_store, building_ids=[one.id])
+    moved = keys()
+    with demo_store.bulk_load() as conn:  # re-key everything
+        pass
+    assert keys() == moved
+    from gridkeeper.places import households
+
+    inside = {h.household_id for h in households.search_page(demo_store, "", [target.id], limit=5000)}
+    with demo_store.read() as conn:
+        expected = set(conn.execute(text(
+            "SELECT h.id FROM household h JOIN building b ON b.id = h.building_id "
+            "WHERE b.compound_id = :c AND b.id != :b AND h.deleted = 0"), {"c": compound.id, "b": one.id}).scalars())
+    assert expected and expected <= inside

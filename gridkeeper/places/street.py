@@ -322,22 +322,27 @@ def cover(store: Store, grid_id: str, building_ids: list[str] = (), compound_ids
     A building leaves the grid it was in (a building is in at most one grid); a compound
     covered whole stays so for its future buildings. Moving one building of a compound
     covered whole by another grid leaves that compound divided (its grid_id cleared).
-    One transaction: all of it or nothing."""
-    with store.begin() as conn:
+    One transaction: all of it or nothing. Only the moved households' grid in the search index
+    is rewritten (queries.regrid), not all their keys: the building trigger re-keyed a compound
+    of 757 households in 3.1 s."""
+    touched: set[str] = set()
+    with store.begin_unindexed() as conn:
         grid = _live(conn, "grid", grid_id)
         moved = 0
         for compound_id in compound_ids:
             compound = _live(conn, "compound", compound_id)
             _same_community(compound.community_id, grid)  # type: ignore[attr-defined]
             queries.update(conn, "compound", compound_id, {"grid_id": grid_id})
-            moved += queries.set_grid_of_buildings(conn, queries.buildings_of_compound(conn, compound_id), grid_id)
+            moved += queries.set_grid_of_buildings(conn, queries.buildings_of_compound(conn, compound_id), grid_id,
+                                                   touched)
         for building_id in building_ids:
             building = _live(conn, "building", building_id)
             compound = _live(conn, "compound", building.compound_id)  # type: ignore[attr-defined]
             _same_community(compound.community_id, grid)  # type: ignore[attr-defined]
             if compound.grid_id not in (None, grid_id):  # type: ignore[attr-defined]
                 queries.update(conn, "compound", compound.id, {"grid_id": None})  # type: ignore[attr-defined]
-            moved += queries.set_grid_of_buildings(conn, [building_id], grid_id)
+            moved += queries.set_grid_of_buildings(conn, [building_id], grid_id, touched)
+        queries.regrid(conn, touched)
     return moved
 
 
@@ -348,17 +353,21 @@ def _same_community(community_id: str, grid: object) -> None:
 
 
 def uncover(store: Store, building_ids: list[str] = (), compound_ids: list[str] = ()) -> int:  # type: ignore[assignment]
-    """Take buildings (and whole compounds) out of their grid: their households become 未划网格."""
-    with store.begin() as conn:
+    """Take buildings (and whole compounds) out of their grid: their households become 未划网格
+    (their grid in the search index rewritten at the end, as in cover())."""
+    touched: set[str] = set()
+    with store.begin_unindexed() as conn:
         out = 0
         for compound_id in compound_ids:
             _live(conn, "compound", compound_id)
             queries.update(conn, "compound", compound_id, {"grid_id": None})
-            out += queries.set_grid_of_buildings(conn, queries.buildings_of_compound(conn, compound_id), None)
+            out += queries.set_grid_of_buildings(conn, queries.buildings_of_compound(conn, compound_id), None,
+                                                 touched)
         for building_id in building_ids:
             building = _live(conn, "building", building_id)
             queries.update(conn, "compound", building.compound_id, {"grid_id": None})  # type: ignore[attr-defined]
-            out += queries.set_grid_of_buildings(conn, [building_id], None)
+            out += queries.set_grid_of_buildings(conn, [building_id], None, touched)
+        queries.regrid(conn, touched)
     return out
 
 
