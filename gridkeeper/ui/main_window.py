@@ -71,14 +71,15 @@ class MainWindow(QMainWindow):
         # made the cold start 0.5 s slower. Until then an empty widget holds their place.
         self._factories: dict[str, Callable[[], QWidget]] = {
             "walks": self._make_walks, "lists": self._make_lists, "mediations": self._make_mediations,
-            "volunteers": self._make_volunteers, "dashboard": self._make_dashboard,
+            "volunteers": self._make_volunteers, "dashboard": self._make_dashboard, "street": self._make_street,
         }
         self._built: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
         for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
                             (self.tr("Night walks"), "walks"), (self.tr("Lists"), "lists"),
                             (self.tr("Mediations"), "mediations"), (self.tr("Volunteers"), "volunteers"),
-                            (self.tr("Reports"), "dashboard"), (self.tr("Sync"), self.sync_page),
+                            (self.tr("Reports"), "dashboard"), (self.tr("Street setup"), "street"),
+                            (self.tr("Sync"), self.sync_page),
                             (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             if isinstance(page, str):
@@ -202,6 +203,17 @@ class MainWindow(QMainWindow):
         from gridkeeper.ui.reports.page import DashboardPage
 
         return DashboardPage(self._store)
+
+    def _make_street(self) -> QWidget:
+        from gridkeeper.ui.street.page import StreetPage
+
+        page = StreetPage(self._store)
+        page.changed.connect(self._street_changed)
+        return page
+
+    def _street_changed(self) -> None:
+        self.households.run_search()  # a building moved to another grid takes its households along
+        self._household_edited("")
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -365,7 +377,7 @@ class MainWindow(QMainWindow):
         self.today.refresh()
         if mediations := self._if_built("mediations"):
             mediations.load_compounds()  # type: ignore[attr-defined]
-        for name in ("volunteers", "mediations", "walks", "lists"):
+        for name in ("volunteers", "mediations", "walks", "lists", "street"):
             if page := self._if_built(name):
                 page.refresh()  # type: ignore[attr-defined]
         self.refresh_status()
