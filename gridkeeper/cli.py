@@ -716,11 +716,11 @@ def _cmd_today(args: argparse.Namespace, root: Path) -> int:
         if args.cadre:
             with store.read() as conn:
                 found = cadres.find_by_name(conn, args.cadre.strip())
-                who = cadres.cadre(conn, found[0]) if len(found) == 1 else None
+                who = cadres.cadre(conn, found[0], day) if len(found) == 1 else None
             if who is None:
                 raise UnknownCadre(args.cadre, len(found))
         else:
-            who = profile.current_cadre(store)
+            who = profile.current_cadre(store, day)
         grids = None if who is None else [g.id for g in who.grids]
         result = care.today_list(store, day, grids, who.id if who else None)
     finally:
