@@ -19,8 +19,19 @@ from gridkeeper.store import cadres
 from gridkeeper.store.cadres import CadreRow, GridRow, Stint
 from gridkeeper.store.engine import Store
 
-__all__ = ["CADRE_KEY", "CadreRow", "GridRow", "Stint", "current_cadre", "choose_cadre", "create_cadre",
-           "my_grid_ids", "list_cadres", "street_grids", "history"]
+__all__ = [
+    "CADRE_KEY",
+    "CadreRow",
+    "GridRow",
+    "Stint",
+    "choose_cadre",
+    "create_cadre",
+    "current_cadre",
+    "history",
+    "list_cadres",
+    "my_grid_ids",
+    "street_grids",
+]
 
 CADRE_KEY = "cadre_id"
 
