@@ -177,7 +177,7 @@ def _parser() -> argparse.ArgumentParser:
     monthly = kinds.add_parser("monthly", help="the monthly consultation pack")
     monthly.add_argument("--month", metavar="YYYY-MM", required=True)
     where_m = monthly.add_mutually_exclusive_group()
-    where_m.add_argument("--community", metavar="NAME", help="one community (default: the whole profile)")
+    where_m.add_argument("--community", metavar="NAME", help="one community (default: the whole street)")
     where_m.add_argument("--grid", metavar="GRID", help="one grid: its code, or community/grid")
     monthly.add_argument("--unmask", action="store_true",
                          help="full phone numbers in the care sheet (each person is written to the audit log)")

@@ -364,8 +364,10 @@ def run(root: Path, passphrase: str | None = None) -> int:
     app.setApplicationName("GridKeeper")
     app.setOrganizationName("GridKeeper")
     settings = Settings(root)
-    language = i18n.install(app, settings.get(cfg.LANGUAGE))
     _choose_font(app)
+    from gridkeeper.ui.language_dialog import first_run_language
+
+    language = first_run_language(app, root, settings)  # asked once, before the passphrase
     logs.setup(root)
 
     from gridkeeper.places import profile

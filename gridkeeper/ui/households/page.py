@@ -21,6 +21,7 @@ from gridkeeper.places import households
 from gridkeeper.store import Store
 from gridkeeper.ui.households.detail import HouseholdDetail
 from gridkeeper.ui.households.model import HouseholdTableModel
+from gridkeeper.ui.widgets.scope import ScopeLabel
 
 DEBOUNCE_MS = 120
 
@@ -99,7 +100,9 @@ class HouseholdsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 340])
         splitter.setChildrenCollapsible(False)
+        self.scope_line = ScopeLabel(store)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_line)
         layout.addWidget(splitter)
 
         self._debounce = QTimer(self)
@@ -121,6 +124,7 @@ class HouseholdsPage(QWidget):
     def run_search(self) -> None:
         self._debounce.stop()
         self.model.search(self.search.text(), self.scope())
+        self.scope_line.show_grids(self.scope())
         self._update_count()
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.detail.show_file(None)
