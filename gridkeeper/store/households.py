@@ -6,6 +6,7 @@ and scoping happen in SQL, and callers page through ids, never whole tables.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,16 @@ class HouseholdRow:
     head: str
     members: int
     tags: str
+    matched: MemberMatch | None = None  # set by places.households.rows() when a search found it
+
+
+@dataclass(frozen=True)
+class MemberMatch:
+    """The member whose own keys (name, pinyin, ID or phone digits) a search matched, not the address."""
+
+    name: str
+    relation: str
+    by_number: bool  # matched on the digits of an ID or phone number, not on the name
 
 
 @dataclass(frozen=True)
@@ -156,6 +167,34 @@ def rows(conn: Connection, ids: list[str]) -> dict[str, HouseholdRow]:
             tags=r.tags or "",
         )
     return out
+
+
+def matched_members(conn: Connection, ids: list[str], query: str) -> dict[str, MemberMatch]:
+    """For each household of `ids` that `query` found through a member, that member: the one matching
+    the most terms, the first in the household file's order among equals (active, head first).
+
+    Works out the keys of the shown households' members again (a page of 50 rows, ~150 persons; their
+    name keys are cached) rather than storing which member a key came from in the index."""
+    ranges = [searchkeys.query_ranges(t) for t in searchkeys.terms(query)]
+    if not ids or not ranges:
+        return {}
+    stmt = text(
+        "SELECT household_id, name, relation_to_head, id_number, phones FROM person "
+        "WHERE household_id IN :ids AND deleted = 0 "
+        "ORDER BY household_id, status = 'active' DESC, relation_to_head = '户主' DESC, birth_date, name"
+    ).bindparams(bindparam("ids", expanding=True))
+    best: dict[str, tuple[int, MemberMatch]] = {}
+    for p in conn.execute(stmt, {"ids": list(ids)}):
+        keys = json.loads(searchkeys.person_keys(p.name, p.id_number, p.phones))
+        matched, by_number = 0, False
+        for term_ranges in ranges:
+            hit = next((k for k in keys for lo, hi in term_ranges if lo <= k < hi), None)
+            if hit is not None:
+                matched += 1
+                by_number = by_number or hit.startswith(searchkeys.REVERSED)
+        if matched and matched > best.get(p.household_id, (0, None))[0]:
+            best[p.household_id] = (matched, MemberMatch(p.name or "", p.relation_to_head or "", by_number))
+    return {h: m for h, (_n, m) in best.items()}
 
 
 def addresses(conn: Connection, ids: list[str]) -> dict[str, str]:

@@ -75,7 +75,7 @@ class HouseholdsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("国")
-        for column, chars in ((0, 15), (1, 5), (2, 3), (3, 9)):
+        for column, chars in ((0, 15), (1, 5), (2, 3), (3, 9), (4, 10)):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(em * chars, header.fontMetrics().horizontalAdvance(title) + em)
             header.resizeSection(column, width + 12)
