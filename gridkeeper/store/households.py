@@ -6,7 +6,6 @@ and scoping happen in SQL, and callers page through ids, never whole tables.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -173,27 +172,32 @@ def matched_members(conn: Connection, ids: list[str], query: str) -> dict[str, M
     """For each household of `ids` that `query` found through a member, that member: the one matching
     the most terms, the first in the household file's order among equals (active, head first).
 
-    Works out the keys of the shown households' members again (a page of 50 rows, ~150 persons; their
-    name keys are cached) rather than storing which member a key came from in the index."""
-    ranges = [searchkeys.query_ranges(t) for t in searchkeys.terms(query)]
-    if not ids or not ranges:
+    Works the shown households' members out again (a page of 50 rows, ~150 persons) rather than storing
+    in the index which member a key came from: a key matches a term when it begins with the start of one
+    of the term's ranges (searchkeys.query_ranges), the same test as the index's range scan. Name keys are
+    cached; number keys are made only for a term of digits."""
+    wanted = [tuple(lo for lo, _hi in searchkeys.query_ranges(t)) for t in searchkeys.terms(query)]
+    wanted = [w for w in wanted if w]
+    if not ids or not wanted:
         return {}
+    numbers_wanted = any(lo.startswith(searchkeys.REVERSED) for w in wanted for lo in w)
     stmt = text(
         "SELECT household_id, name, relation_to_head, id_number, phones FROM person "
         "WHERE household_id IN :ids AND deleted = 0 "
         "ORDER BY household_id, status = 'active' DESC, relation_to_head = '户主' DESC, birth_date, name"
     ).bindparams(bindparam("ids", expanding=True))
     best: dict[str, tuple[int, MemberMatch]] = {}
-    for p in conn.execute(stmt, {"ids": list(ids)}):
-        keys = json.loads(searchkeys.person_keys(p.name, p.id_number, p.phones))
+    for household_id, name, relation, id_number, phones in conn.execute(stmt, {"ids": list(ids)}):
+        names = searchkeys.name_keys(name or "")
+        numbers = searchkeys.number_keys(id_number, phones) if numbers_wanted else []
         matched, by_number = 0, False
-        for term_ranges in ranges:
-            hit = next((k for k in keys for lo, hi in term_ranges if lo <= k < hi), None)
-            if hit is not None:
+        for starts in wanted:
+            if any(k.startswith(starts) for k in names):
                 matched += 1
-                by_number = by_number or hit.startswith(searchkeys.REVERSED)
-        if matched and matched > best.get(p.household_id, (0, None))[0]:
-            best[p.household_id] = (matched, MemberMatch(p.name or "", p.relation_to_head or "", by_number))
+            elif any(k.startswith(starts) for k in numbers):
+                matched, by_number = matched + 1, True
+        if matched > best.get(household_id, (0, None))[0]:
+            best[household_id] = (matched, MemberMatch(name or "", relation or "", by_number))
     return {h: m for h, (_n, m) in best.items()}
 
 

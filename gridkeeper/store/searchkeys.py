@@ -89,14 +89,19 @@ def _phones(phones_json: str | None) -> list[object]:
 _ONE_PHONE = re.compile(r'\["([0-9 +-]*)"\]')
 
 
-def person_keys(name: str | None, id_number: str | None, phones_json: str | None) -> str:
-    keys = set(name_keys(name or ""))
-    if id_number:
-        keys.add(REVERSED + id_number.upper()[::-1])
+def number_keys(id_number: str | None, phones_json: str | None) -> list[str]:
+    """The keys of a person's ID and phone numbers: reversed, behind "~"."""
+    keys = [REVERSED + id_number.upper()[::-1]] if id_number else []
     for phone in _phones(phones_json):
         digits = _NON_DIGITS.sub("", str(phone))
         if digits:
-            keys.add(REVERSED + digits[::-1])
+            keys.append(REVERSED + digits[::-1])
+    return keys
+
+
+def person_keys(name: str | None, id_number: str | None, phones_json: str | None) -> str:
+    keys = set(name_keys(name or ""))
+    keys.update(number_keys(id_number, phones_json))
     keys.discard("")
     return _json_list(sorted(keys))
 
