@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from gridkeeper import settings as cfg
@@ -51,12 +51,8 @@ class LanguageDialog(QDialog):
 
     def _choose(self, language: str) -> None:
         self.language = language
-        i18n.install(self._app, language)  # the LanguageChange event retranslates this dialog
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
+        i18n.install(self._app, language)
+        self._retranslate()  # now, not when Qt's LanguageChange event is delivered
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Language"))
