@@ -41,7 +41,7 @@ class CadreDialog(QDialog):
         self._store = store
         self.chosen: CadreRow | None = None
         self.setWindowTitle(self.tr("Who is using this laptop?"))
-        self.setMinimumSize(640, 560)
+        self.setMinimumSize(640, 640)
 
         intro = QLabel(self.tr(
             "This laptop belongs to one cadre. Choose yourself from the street's cadres, or add yourself "
@@ -75,6 +75,7 @@ class CadreDialog(QDialog):
         self.grids = QTreeWidget()
         self.grids.setObjectName("newCadreGrids")
         self.grids.setHeaderHidden(True)
+        self.grids.setMinimumHeight(self.fontMetrics().height() * 10)  # a community and its grids in view
         self.grids_hint = QLabel()
         self.grids_hint.setObjectName("hint")
         self.grids_hint.setWordWrap(True)
@@ -92,9 +93,9 @@ class CadreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.existing)
         layout.addWidget(self.filter)
-        layout.addWidget(self.list, 3)
+        layout.addWidget(self.list, 2)
         layout.addWidget(self.new)
-        layout.addLayout(new_form, 2)
+        layout.addLayout(new_form, 3)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 

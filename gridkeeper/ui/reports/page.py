@@ -93,8 +93,10 @@ class DashboardPage(QWidget):
         # a plain drop-down list honours it.
         self.scope.setStyleSheet("QComboBox { combobox-popup: 0; }")
         me = profile.current_cadre(store)
+        self._mine: scopes.Scope | None = None
         if me and me.grids:
-            self.scope.addItem(self.tr("My grids"), scopes.of_grids((g.id, g.name, g.community) for g in me.grids))
+            self._mine = scopes.of_grids((g.id, g.name, g.community) for g in me.grids)
+            self.scope.addItem(self.tr("My grids"), self._mine)
         self.scope.addItem(self.tr("Whole street"), scopes.EVERYTHING)
         communities, grids = scopes.choices(store)
         for group in (communities, grids):  # each community, then each grid, a line between the groups
@@ -201,9 +203,11 @@ class DashboardPage(QWidget):
             return
         self._pending = False
         store, chosen_period, scope = self._store, self.selected_period(), self.scope.currentData()
-        if scope.grid_ids is None:
+        if scope is self._mine:  # named grid by grid: the combo says only whose
+            self.scope_line.show_grids(scope.grid_ids)
+        elif scope.grid_ids is None:
             self.scope_line.show_whole_street()
-        else:  # "My grids" named grid by grid: the combo says only whose
+        else:
             self.scope_line.show_named(scope.name)
         self.state.setText(self.tr("Counting…"))
         self.refresh_button.setEnabled(False)
