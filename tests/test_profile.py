@@ -120,3 +120,24 @@ def test_street_grids_by_community(store: Store) -> None:
     _street(store)
     assert [(g.community, g.name) for g in profile.street_grids(store)] == [
         ("城南社区", "第1网格"), ("城南社区", "第2网格"), ("塘川社区", "第1网格"), ("塘川社区", "第2网格")]
+
+
+def test_the_quarterly_evaluation_counts_the_grids_held_in_its_quarter(store: Store) -> None:
+    """A cadre who rotated from 城南社区 第1网格 to 第2网格 at the end of June is evaluated for 第1网格 in Q2
+    and for 第2网格 in Q3; the grid sheet names the cadre of each quarter."""
+    from gridkeeper.reports import period
+    from gridkeeper.reports.quarterly import quarterly_figures, quarterly_report
+
+    _street(store)
+    with store.write() as s:
+        s.add(Cadre(id="c1", name="廖欣"))
+    _stint(store, "c1", "城南社区/第1网格", date(2026, 1, 1), date(2026, 6, 30))
+    _stint(store, "c1", "城南社区/第2网格", date(2026, 7, 1), None)
+    q2 = quarterly_figures(store, period.quarter("2026-Q2"), today=date(2026, 9, 1))
+    q3 = quarterly_figures(store, period.quarter("2026-Q3"), today=date(2026, 10, 1))
+    assert [(c.name, c.grid_ids) for c in q2.cadres] == [("廖欣", ["城南社区/第1网格"])]
+    assert [(c.name, c.grid_ids) for c in q3.cadres] == [("廖欣", ["城南社区/第2网格"])]
+    assert {g.grid_id: g.cadres for g in q3.grids}["城南社区/第1网格"] == ""
+    report = quarterly_report(q3, lambda _c, text: text)
+    assert report.title == "Quarterly evaluation 2026-Q3 · whole street"
+    assert ["Scope", "whole street"] in [list(r) for r in report.tables[0].rows]
