@@ -104,6 +104,9 @@ class CadreDialog(QDialog):
             item = QTreeWidgetItem([cadre.name, cadre.role or "—", cadre.community or "—",
                                     grids_text(cadre.grids) or self.tr("no grid today")])
             item.setData(0, _ID, cadre.id)
+            history = self._history(cadre.id)
+            for column in range(4):
+                item.setToolTip(column, history)
             self.list.addTopLevelItem(item)
         self._street_grids = profile.street_grids(store)
         self._fill_grids()
@@ -123,6 +126,15 @@ class CadreDialog(QDialog):
         self.list.currentItemChanged.connect(lambda current, _p: current and self.existing.setChecked(True))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+
+    def _history(self, cadre_id: str) -> str:
+        """The cadre's stints, past, current and coming, one a line: who held what before rotating."""
+        lines = [self.tr("Grids held, past and present:")]
+        for stint in profile.history(self._store, cadre_id):
+            start = stint.start.isoformat() if stint.start else "…"
+            end = stint.end.isoformat() if stint.end else self.tr("now")
+            lines.append(f"{stint.grid.community} {stint.grid.name}  {start} – {end}")
+        return "\n".join(lines) if len(lines) > 1 else self.tr("No grid held so far.")
 
     def _fill_grids(self) -> None:
         """The street's grids under their communities; ticking a community ticks its grids."""

@@ -210,6 +210,18 @@
         <translation>今天没有负责的网格</translation>
     </message>
     <message>
+        <source>Grids held, past and present:</source>
+        <translation>负责过和正在负责的网格：</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>No grid held so far.</source>
+        <translation>至今没有负责过网格。</translation>
+    </message>
+    <message>
         <source>The profile has no grids yet: import the grid division table or a roster first, or go on without grids and see every household.</source>
         <translation>档案里还没有网格：请先导入网格划分表或花名册；也可以先不选网格，查看全部住户。</translation>
     </message>

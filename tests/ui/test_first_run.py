@@ -177,6 +177,8 @@ def test_a_new_cadre_ticks_grids_by_community(qtbot, store: Store) -> None:  # t
     # The street's cadres with role, community and the grids held today.
     row = dialog.list.topLevelItem(0)
     assert [row.text(c) for c in range(4)] == ["王书记", "驻社区干部", "塘川社区", "塘川社区 第1网格"]
+    today = profile.history(store, profile.list_cadres(store)[0].id)[0].start
+    assert row.toolTip(0).splitlines() == ["Grids held, past and present:", f"塘川社区 第1网格  {today} – now"]
     # The grids, community by community.
     tree = [(dialog.grids.topLevelItem(i).text(0),
              [dialog.grids.topLevelItem(i).child(j).text(0) for j in range(dialog.grids.topLevelItem(i).childCount())])
