@@ -432,7 +432,10 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
             sys.stdout.write(json.dumps(report.as_json(translate), ensure_ascii=False, sort_keys=True) + "\n")
         else:
             for issue in report.rejected + report.warnings:
-                print(issue.text(translate), file=sys.stderr)
+                if issue.code != "place_unassigned":  # told by compound below, not row by row
+                    print(issue.text(translate), file=sys.stderr)
+            for line in report.unassigned_lines(translate):
+                print(line, file=sys.stderr)
             for change in report.changes:  # what an updated roster changed, field by field
                 print(change.text(translate))
             if report.kept:
@@ -445,7 +448,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
                 persons_new=report.persons_created, persons_updated=report.persons_updated,
                 persons_unchanged=report.persons_unchanged, households_new=report.households_created,
                 households_updated=report.households_updated, rejected=len(report.rejected_rows),
-                warnings=len(report.warnings),
+                warnings=sum(1 for w in report.warnings if w.code != "place_unassigned"),
             ))
         sys.stdout.flush()
     except BrokenPipeError:

@@ -31,6 +31,11 @@ class Names(tuple[str, ...]):
     """A message parameter that is a list of names (sheets, columns): joined by join_list."""
 
 
+class Counted(tuple[tuple[str, int], ...]):
+    """A message parameter listing counts of things: (("{n} households", 12), ...), each phrase
+    translated (context "errors") and filled in, then joined by join_list."""
+
+
 class GridKeeperError(Exception):
     """An error with a message fit for the user, in their language once translated.
 
@@ -44,7 +49,16 @@ class GridKeeperError(Exception):
         super().__init__(self.english())
 
     def _params(self, translate: Translate | None) -> dict[str, Any]:
-        return {k: join_list(v, translate) if isinstance(v, Names) else v for k, v in self.params.items()}
+        return {k: self._param(v, translate) for k, v in self.params.items()}
+
+    @staticmethod
+    def _param(value: Any, translate: Translate | None) -> Any:
+        if isinstance(value, Names):
+            return join_list(value, translate)
+        if isinstance(value, Counted):
+            phrases = [((translate("errors", p) or p) if translate else p).format(n=n) for p, n in value]
+            return join_list(phrases, translate)
+        return value
 
     def english(self) -> str:
         return self.message.format(**self._params(None))

@@ -16,6 +16,7 @@ from typing import Any
 
 from gridkeeper.store import care as care_queries
 from gridkeeper.store import history as queries
+from gridkeeper.store import street as street_queries
 from gridkeeper.store.engine import Store
 
 #: Person fields whose changes are worth a line in the timeline (not every typo fix in a note).
@@ -46,12 +47,17 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
     events: list[Event] = []
     with store.read() as conn:
         people = queries.person_ids(conn, household_id)
-        for c in care_queries.contacts_of_household(conn, household_id, limit):
-            events.append(Event(datetime.fromisoformat(c.contacted_at), "contact", people.get(c.person_id or "", ""),
-                                {"method": c.method, "outcome": c.outcome, "note": c.note, "need": c.need, "by": c.by}))
-        for s in care_queries.services_of_household(conn, household_id, limit):
-            events.append(Event(datetime.fromisoformat(s.served_on), "service", people.get(s.person_id or "", ""),
-                                {"type": s.service_type, "minutes": s.duration_minutes, "note": s.note, "by": s.by_name}))
+        # Contact and service logs are append-only: those of a household merged into this one stay on it.
+        for house in (household_id, *street_queries.merged_into(conn, household_id)):
+            for c in care_queries.contacts_of_household(conn, house, limit):
+                events.append(Event(datetime.fromisoformat(c.contacted_at), "contact",
+                                    people.get(c.person_id or "", ""), {"method": c.method, "outcome": c.outcome,
+                                                                        "note": c.note, "need": c.need, "by": c.by}))
+            for s in care_queries.services_of_household(conn, house, limit):
+                events.append(Event(datetime.fromisoformat(s.served_on), "service",
+                                    people.get(s.person_id or "", ""), {"type": s.service_type, "note": s.note,
+                                                                        "minutes": s.duration_minutes,
+                                                                        "by": s.by_name}))
         ids = sorted(people)
         for r in queries.changes(conn, "person", ids):
             if r.field == "*":

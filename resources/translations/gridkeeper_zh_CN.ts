@@ -3070,6 +3070,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         </translation>
     </message>
     <message>
+        <source>In no grid yet (put their buildings in a grid on the Street setup page):</source>
+        <translation>尚未划入网格（请在“网格设置”页把所在楼幢划入网格）：</translation>
+    </message>
+    <message>
         <source>Kept: {text}</source>
         <translation>保留：{text}</translation>
     </message>
@@ -4826,6 +4830,127 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>This profile was not restored from a backup of a laptop in an office on {path}: join with an enrolment code instead.</source>
         <translation>本档案不是从 {path} 上单位中某台电脑的备份恢复的：请改用邀请码加入。</translation>
     </message>
+    <message>
+        <source>The room number is missing.</source>
+        <translation>缺少房号。</translation>
+    </message>
+    <message>
+        <source>That place is no longer on file (deleted on another laptop?).</source>
+        <translation>这个地点已不在档案中（可能已在另一台电脑上删除）。</translation>
+    </message>
+    <message>
+        <source>A household is already on file at this address.</source>
+        <translation>这个地址已有一户档案。</translation>
+    </message>
+    <message>
+        <source>A household is already on file at this address; merge the two households instead.</source>
+        <translation>这个地址已有一户档案；请改为合并这两户。</translation>
+    </message>
+    <message>
+        <source>A household cannot be merged with itself.</source>
+        <translation>一户不能与自身合并。</translation>
+    </message>
+    <message>
+        <source>That household is no longer on file (merged or deleted on another laptop?).</source>
+        <translation>这一户已不在档案中（可能已在另一台电脑上合并或删除）。</translation>
+    </message>
+    <message>
+        <source>The cadre needs a name.</source>
+        <translation>请填写干部姓名。</translation>
+    </message>
+    <message>
+        <source>That cadre or grid is no longer on file.</source>
+        <translation>这名干部或这个网格已不在档案中。</translation>
+    </message>
+    <message>
+        <source>{name} already holds this grid.</source>
+        <translation>{name}已在包联这个网格。</translation>
+    </message>
+    <message>
+        <source>{n} compounds</source>
+        <extracomment>How each kind of dependent is counted in the refusal (&quot;3 households&quot;).</extracomment>
+        <translation>{n}个小区</translation>
+    </message>
+    <message>
+        <source>{n} grids</source>
+        <translation>{n}个网格</translation>
+    </message>
+    <message>
+        <source>{n} cadres</source>
+        <translation>{n}名干部</translation>
+    </message>
+    <message>
+        <source>{n} buildings</source>
+        <translation>{n}幢楼</translation>
+    </message>
+    <message>
+        <source>{n} households</source>
+        <translation>{n}户</translation>
+    </message>
+    <message>
+        <source>{n} mediations</source>
+        <translation>{n}件调解</translation>
+    </message>
+    <message>
+        <source>{n} list items</source>
+        <translation>{n}条清单事项</translation>
+    </message>
+    <message>
+        <source>{n} night-walk findings</source>
+        <translation>{n}条夜走发现</translation>
+    </message>
+    <message>
+        <source>{n} night walks</source>
+        <translation>{n}次夜走</translation>
+    </message>
+    <message>
+        <source>{n} cadres holding it today</source>
+        <translation>{n}名目前包联的干部</translation>
+    </message>
+    <message>
+        <source>The community needs a name.</source>
+        <translation>请填写社区名称。</translation>
+    </message>
+    <message>
+        <source>The compound needs a name.</source>
+        <translation>请填写小区名称。</translation>
+    </message>
+    <message>
+        <source>The building needs a name (or number).</source>
+        <translation>请填写楼幢名称或编号。</translation>
+    </message>
+    <message>
+        <source>The grid needs a name.</source>
+        <translation>请填写网格名称。</translation>
+    </message>
+    <message>
+        <source>The number of units must be between 1 and 199.</source>
+        <translation>单元数须在1到199之间。</translation>
+    </message>
+    <message>
+        <source>The number of floors must be between 1 and 199.</source>
+        <translation>层数须在1到199之间。</translation>
+    </message>
+    <message>
+        <source>“{name}” is already there.</source>
+        <translation>“{name}”已经存在。</translation>
+    </message>
+    <message>
+        <source>A division code has digits only, like 330382001001.</source>
+        <translation>区划代码只含数字，例如330382001001。</translation>
+    </message>
+    <message>
+        <source>Another grid already has the code {code}.</source>
+        <translation>另一个网格已使用编码{code}。</translation>
+    </message>
+    <message>
+        <source>A grid covers buildings of its own community only; this place is in another community.</source>
+        <translation>网格只能包含本社区的楼幢；这个地点属于另一个社区。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be deleted while it has {what}.</source>
+        <translation>“{name}”下还有{what}，不能删除。</translation>
+    </message>
 </context>
 <context>
     <name>history</name>
@@ -5870,6 +5995,15 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>(empty)</source>
         <translation>（空）</translation>
+    </message>
+    <message>
+        <source>{compound} {building} is in no grid yet: the household is imported, but no grid&apos;s lists show it until its building is put in a grid (Street setup).</source>
+        <translation>{compound}{building}尚未划入网格：该户已导入，但在所在楼幢划入网格（网格设置）之前，不会出现在任何网格的名单中。</translation>
+    </message>
+    <message>
+        <source>{compound}: {households} households in no grid</source>
+        <extracomment>A compound&apos;s households that no grid covers, as the preview and the summary list them.</extracomment>
+        <translation>{compound}：{households}户未划入网格</translation>
     </message>
     <message>
         <source>Address</source>
