@@ -199,9 +199,8 @@ def test_a_new_cadre_ticks_grids_by_community(qtbot, store: Store) -> None:  # t
 
 
 def test_the_first_run_ends_in_a_window_scoped_to_the_new_cadres_grids(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """The app started for real on a laptop whose profile holds the street: language, cadre, window."""
-    from gridkeeper.ui.main_window import MainWindow
-
+    """The app's start on a laptop whose profile holds the street: language, cadre, window (app.start: all
+    of run() but the event loop, whose quit would end every later dialog's loop in this process)."""
     root = tmp_path / "laptop"
     store = open_store(root)
     homes = _street_with_households(store)
@@ -222,29 +221,20 @@ def test_the_first_run_ends_in_a_window_scoped_to_the_new_cadres_grids(qtbot, qa
         dialog.name.setText("林晓燕")
         dialog.tick("城南社区", "第1网格")
         dialog.accept()
-        QTimer.singleShot(0, window)
-
-    def window() -> None:
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if not found:
-            QTimer.singleShot(20, window)
-            return
-        w = found[0]
-        page = w.households
-        model = page.model
-        seen["households"] = sorted(model.household_id(r) for r in range(model.rowCount()))
-        seen["scope"] = page.scope_line.text()
-        seen["today scope"] = w.today.scope_line.text()
-        seen["title"] = w.windowTitle()
-        QApplication.quit()
 
     when_modal(LanguageDialog, language)
+    controller = app_module.start(qapp, root)
     try:
-        assert app_module.run(root) == 0
+        assert isinstance(controller, app_module.Controller)
+        w = controller.window
+        model = w.households.model
+        assert seen["preselected"] == "zh_CN"  # the profile's names are Chinese, whatever this machine's locale
+        assert seen["cadre title"] == "谁在使用这台电脑？" and w.windowTitle() == "网格管家"
+        assert [model.household_id(r) for r in range(model.rowCount())] == [homes["王建国"]]  # 城南社区 第1网格
+        assert w.households.scope_line.text() == w.today.scope_line.text() == "显示范围：我的网格——城南社区 第1网格"
+        assert Settings(root).get(cfg.LANGUAGE) == "zh_CN"
     finally:
         i18n.install(qapp, "en")
-    assert seen["preselected"] == "zh_CN"  # the profile's names are Chinese, whatever this machine's locale
-    assert seen["cadre title"] == "谁在使用这台电脑？" and seen["title"] == "网格管家"
-    assert seen["households"] == [homes["王建国"]]  # 城南社区 第1网格 only
-    assert seen["scope"] == seen["today scope"] == "显示范围：我的网格——城南社区 第1网格"
-    assert Settings(root).get(cfg.LANGUAGE) == "zh_CN"
+        if isinstance(controller, app_module.Controller):
+            controller.window.close()
+            controller.close()
