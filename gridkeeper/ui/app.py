@@ -358,14 +358,16 @@ def open_profile(root: Path, passphrase: str | None, settings: Settings) -> Stor
     return _offer_encryption(root, store, settings)
 
 
-def run(root: Path, passphrase: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
+def start(app: QApplication, root: Path, passphrase: str | None = None) -> Controller | int:
+    """Everything before the event loop: the first start's questions, the profile, who uses it, the
+    window. The controller, or the exit status when it stopped before (0: the person chose to quit)."""
     app.setApplicationName("GridKeeper")
     app.setOrganizationName("GridKeeper")
     settings = Settings(root)
-    language = i18n.install(app, settings.get(cfg.LANGUAGE))
     _choose_font(app)
+    from gridkeeper.ui.language_dialog import first_run_language
+
+    language = first_run_language(app, root, settings)  # asked once, before the passphrase
     logs.setup(root)
 
     from gridkeeper.places import profile
@@ -384,7 +386,16 @@ def run(root: Path, passphrase: str | None = None) -> int:
     controller = Controller(app, root, store, settings)
     controller.show(language)
     controller.start_housekeeping()
+    return controller
+
+
+def run(root: Path, passphrase: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    started = start(app, root, passphrase)
+    if isinstance(started, int):
+        return started
     try:
         return app.exec()
     finally:
-        controller.close()
+        started.close()

@@ -25,6 +25,10 @@ def translations_dir() -> Path:
     return here.parent / "resources" / "translations"
 
 
+#: Each language named in itself, as language choosers do: whoever cannot read the current one finds theirs.
+ENDONYMS = {"zh_CN": "简体中文", "en": "English"}
+
+
 def resolve(setting: str) -> str:
     """'system' -> the system language if we have it, else English."""
     if setting in LANGUAGES:
@@ -33,6 +37,20 @@ def resolve(setting: str) -> str:
     if name.startswith("zh") and not name.startswith(("zh_TW", "zh_HK", "zh_MO")):
         return "zh_CN"
     return "en"
+
+
+def first_choice(system: str, chinese_data: bool | None) -> str:
+    """The language preselected when the first start asks for one.
+
+    GridKeeper is used on Chinese streets, so Chinese unless everything points to English: the system
+    speaks English (en_*) and the profile holds no Chinese names (a new profile, or a plain one written
+    in English: test data). Any Chinese system (Traditional included: we have only Simplified, which its
+    reader reads better than English), a profile with Chinese names, a profile that cannot be read before
+    its passphrase (encrypted: in use on a street), or a system language we do not have (C, POSIX,
+    de_DE...: not a person's choice of English) preselect Chinese. The person still chooses."""
+    if system.startswith("en") and chinese_data is False:
+        return "en"
+    return "zh_CN"
 
 
 def _load(language: str) -> list[QTranslator]:

@@ -259,28 +259,76 @@
         <translation>谁在使用这台电脑？</translation>
     </message>
     <message>
-        <source>This profile belongs to one cadre. Choose yourself from the cadres in the data, or add yourself if you are new. Pages then show your grids first.</source>
-        <translation>本档案属于一名干部。请在数据中的干部里选择您自己；如果您是新来的，请添加自己。之后各页面会优先显示您包联的网格。</translation>
+        <source>This laptop belongs to one cadre. Choose yourself from the street&apos;s cadres, or add yourself if you are new and tick the grids you hold. Pages then show your grids.</source>
+        <translation>这台电脑归一位干部使用。请从街道的干部中选择您自己；如果您是新来的，请添加自己并勾选您负责的网格。之后各页面显示您的网格。</translation>
     </message>
     <message>
-        <source>I am one of these cadres:</source>
-        <translation>我是下列干部之一：</translation>
+        <source>I am one of the street&apos;s cadres:</source>
+        <translation>我是街道的这些干部之一：</translation>
     </message>
     <message>
-        <source>Type to filter by name or grid</source>
-        <translation>输入姓名或网格筛选</translation>
+        <source>Type to filter by name, role, community or grid</source>
+        <translation>输入姓名、角色、社区或网格进行筛选</translation>
     </message>
     <message>
-        <source>I am new; my name is:</source>
-        <translation>我是新来的，我的姓名是：</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <source>no grid assigned</source>
-        <translation>未分配网格</translation>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grids held today</source>
+        <translation>今天负责的网格</translation>
+    </message>
+    <message>
+        <source>I am new:</source>
+        <translation>我是新来的：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Grids I hold:</source>
+        <translation>我负责的网格：</translation>
+    </message>
+    <message>
+        <source>no grid today</source>
+        <translation>今天没有负责的网格</translation>
+    </message>
+    <message>
+        <source>Grids held, past and present:</source>
+        <translation>负责过和正在负责的网格：</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>No grid held so far.</source>
+        <translation>至今没有负责过网格。</translation>
+    </message>
+    <message>
+        <source>The profile has no grids yet: import the grid division table or a roster first, or go on without grids and see every household.</source>
+        <translation>档案里还没有网格：请先导入网格划分表或花名册；也可以先不选网格，查看全部住户。</translation>
     </message>
     <message>
         <source>Enter your name, or choose a cadre from the list.</source>
         <translation>请输入您的姓名，或从列表中选择一名干部。</translation>
+    </message>
+    <message>
+        <source>Tick the grids you hold (at least one).</source>
+        <translation>请勾选您负责的网格（至少一个）。</translation>
     </message>
     <message>
         <source>Choose a cadre from the list.</source>
@@ -893,8 +941,8 @@
         <translation>我的网格</translation>
     </message>
     <message>
-        <source>Whole profile</source>
-        <translation>全部档案</translation>
+        <source>Whole street</source>
+        <translation>全街道</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -1017,8 +1065,8 @@
         <translation>{period} · {scope} · 数据截至 {date}</translation>
     </message>
     <message>
-        <source>whole profile</source>
-        <translation>全部档案</translation>
+        <source>whole street</source>
+        <translation>全街道</translation>
     </message>
     <message>
         <source>Monthly pack {period} {scope}.xlsx</source>
@@ -1692,8 +1740,28 @@
         <translation>标签</translation>
     </message>
     <message>
-        <source>Grid</source>
-        <translation>网格</translation>
+        <source>Community · grid</source>
+        <translation>社区 · 网格</translation>
+    </message>
+    <message>
+        <source>Matched member</source>
+        <translation>匹配的成员</translation>
+    </message>
+    <message>
+        <source>{community} (no grid)</source>
+        <translation>{community}（未划网格）</translation>
+    </message>
+    <message>
+        <source>{name} ({relation})</source>
+        <translation>{name}（{relation}）</translation>
+    </message>
+    <message>
+        <source>Matched: {who}, by ID or phone number</source>
+        <translation>匹配：{who}，按身份证号或电话号码</translation>
+    </message>
+    <message>
+        <source>Matched: {who}</source>
+        <translation>匹配：{who}</translation>
     </message>
 </context>
 <context>
@@ -1896,6 +1964,21 @@
     <message>
         <source>Something went wrong and the work was stopped. The details are in the log file.</source>
         <translation>出现错误，操作已中止。详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Choose the language of GridKeeper on this laptop.</source>
+        <translation>请选择网格管家在这台电脑上的界面语言。</translation>
+    </message>
+    <message>
+        <source>You can change it later in the Language menu.</source>
+        <translation>以后可以在“语言”菜单中更改。</translation>
     </message>
 </context>
 <context>
@@ -2469,6 +2552,10 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>C&amp;ompound</source>
         <translation>小区(&amp;O)</translation>
+    </message>
+    <message>
+        <source>— mediation cases are the street&apos;s, not kept by grid</source>
+        <translation>——调解案件由街道统一管理，不按网格划分</translation>
     </message>
     <message>
         <source>All compounds</source>
@@ -3409,6 +3496,25 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Visit due on</source>
         <translation>回访日期</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeLabel</name>
+    <message>
+        <source>Showing: my grids — I hold no grid today</source>
+        <translation>显示范围：我的网格——今天我没有负责的网格</translation>
+    </message>
+    <message>
+        <source>Showing: my grids — {grids}</source>
+        <translation>显示范围：我的网格——{grids}</translation>
+    </message>
+    <message>
+        <source>Showing: the whole street (every grid)</source>
+        <translation>显示范围：全街道（所有网格）</translation>
+    </message>
+    <message>
+        <source>Showing: {scope}</source>
+        <translation>显示范围：{scope}</translation>
     </message>
 </context>
 <context>
@@ -5373,6 +5479,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>{path} 不是网格管家的档案数据库。</translation>
     </message>
     <message>
+        <source>There is no profile in the data folder {path} yet. Make one first: import a household roster ({command} import-roster FILE.xlsx), generate a demo street ({command} demo), or join your office ({command} office join --folder SHARED_FOLDER --code CODE).</source>
+        <translation>数据文件夹 {path} 里还没有档案。请先建立一个：导入花名册（{command} import-roster 文件.xlsx），或生成演示数据（{command} demo），或加入办公室（{command} office join --folder 共享文件夹 --code 邀请码）。</translation>
+    </message>
+    <message>
         <source>The profile in {path} already holds data; demo data goes into a new, empty data folder.</source>
         <translation>{path} 中的档案已有数据；演示数据只能生成到一个新的空文件夹中。</translation>
     </message>
@@ -6448,8 +6558,8 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>调解案件</translation>
     </message>
     <message>
-        <source>whole profile</source>
-        <translation>全部档案</translation>
+        <source>whole street</source>
+        <translation>全街道</translation>
     </message>
     <message>
         <source>Monthly consultation pack {period} · {scope}</source>
@@ -6724,8 +6834,8 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>名次</translation>
     </message>
     <message>
-        <source>Quarterly evaluation {period}</source>
-        <translation>季度督考 {period}</translation>
+        <source>Quarterly evaluation {period} · {scope}</source>
+        <translation>季度督考 {period} · {scope}</translation>
     </message>
     <message>
         <source>By cadre</source>
