@@ -90,6 +90,7 @@ _SHEET_CODES = ("no_header", "sheet_empty", "sheet_no_rows")
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gridkeeper", description="GridKeeper 网格管家")
     parser.add_argument("--version", action="version", version=f"gridkeeper {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="the same as the self-test command")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -187,6 +188,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--language", choices=("zh_CN", "en"),
                        help="default: Chinese, English when the app's language is set to English")
         p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+    sub.add_parser("self-test", help="check what a bundle can lose (SQLCipher, Qt, translations, Excel, PDF, "
+                                     "sync) in a temporary folder; exit 0 when all pass")
 
     dump = sub.add_parser("dump", help="canonical JSON of all synced data (stable order); written to the audit log")
     dump.add_argument("--with-audit", action="store_true",
@@ -833,6 +837,10 @@ def _error_text(exc: GridKeeperError, root: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test or args.command == "self-test":  # gridkeeper/selftest.py; touches no profile
+        from gridkeeper import selftest
+
+        return selftest.main(sys.stdout)
     try:
         clock.today()  # a mistyped GRIDKEEPER_TODAY stops here, before anything is written
     except clock.BadClockSetting as exc:
