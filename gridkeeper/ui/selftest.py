@@ -29,6 +29,10 @@ _app: QGuiApplication | None = None  # kept alive for the checks that follow
 
 #: The platform plugin a desktop of this system uses, by sys.platform prefix.
 NATIVE = {"win32": "qwindows.dll", "darwin": "libqcocoa.dylib", "linux": "libqxcb.so"}
+#: A message of each catalogue and what it must say in Chinese. Held here, not written in the translate()
+#: calls: lupdate would take Qt's own message for ours.
+OURS = ("App", "GridKeeper", "网格管家")
+QTS = ("QPlatformTheme", "Cancel", "取消")
 #: A few characters of the agreement's title that Qt never maps to radical look-alikes (人 -> ⼈ does).
 TITLE_CHARS = "调解协议书"
 
@@ -67,13 +71,13 @@ def check_translations() -> str:
     path = i18n.translations_dir() / f"{i18n.CATALOGUE}_zh_CN.qm"
     if not ours.load(str(path)):
         raise _fail(f"our Chinese catalogue does not load: {path}")
-    if ours.translate("App", "GridKeeper") != "网格管家":
+    if ours.translate(OURS[0], OURS[1]) != OURS[2]:
         raise _fail(f"our Chinese catalogue {path.name} does not translate the app's name")
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator()
     if not qt.load("qtbase_zh_CN", qt_dir):
         raise _fail(f"Qt's own qtbase_zh_CN.qm does not load from {qt_dir}")
-    if qt.translate("QPlatformTheme", "Cancel") != "取消":
+    if qt.translate(QTS[0], QTS[1]) != QTS[2]:
         raise _fail("qtbase_zh_CN.qm does not translate the standard buttons")
     return f"{path.name} and qtbase_zh_CN.qm load and translate"
 
