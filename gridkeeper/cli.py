@@ -166,6 +166,8 @@ def _parser() -> argparse.ArgumentParser:
 
     conf = sub.add_parser("conflicts", help="list the conflicts sync kept for review")
     conf.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    sub.add_parser("self-test", help="check what a bundle can lose (SQLCipher, Qt, translations, Excel, PDF, "
+                                     "sync) in a temporary folder; exit 0 when all pass")
 
     today = sub.add_parser("today", help="who is due for a care contact today (the Today list)")
     today.add_argument("--cadre", metavar="NAME", help="whose grids (default: this laptop's cadre)")
@@ -188,9 +190,6 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--language", choices=("zh_CN", "en"),
                        help="default: Chinese, English when the app's language is set to English")
         p.add_argument("--json", action="store_true", help="print the result as one JSON object")
-
-    sub.add_parser("self-test", help="check what a bundle can lose (SQLCipher, Qt, translations, Excel, PDF, "
-                                     "sync) in a temporary folder; exit 0 when all pass")
 
     dump = sub.add_parser("dump", help="canonical JSON of all synced data (stable order); written to the audit log")
     dump.add_argument("--with-audit", action="store_true",
