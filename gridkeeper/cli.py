@@ -91,6 +91,7 @@ _SHEET_CODES = ("no_header", "sheet_empty", "sheet_no_rows")
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gridkeeper", description="GridKeeper 网格管家")
     parser.add_argument("--version", action="version", version=f"gridkeeper {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="the same as the self-test command")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -166,6 +167,8 @@ def _parser() -> argparse.ArgumentParser:
 
     conf = sub.add_parser("conflicts", help="list the conflicts sync kept for review")
     conf.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    sub.add_parser("self-test", help="check what a bundle can lose (SQLCipher, Qt, translations, Excel, PDF, "
+                                     "sync) in a temporary folder; exit 0 when all pass")
 
     today = sub.add_parser("today", help="who is due for a care contact today (the Today list)")
     today.add_argument("--cadre", metavar="NAME", help="whose grids (default: this laptop's cadre)")
@@ -861,6 +864,10 @@ def _error_text(exc: GridKeeperError, root: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test or args.command == "self-test":  # gridkeeper/selftest.py; touches no profile
+        from gridkeeper import selftest
+
+        return selftest.main(sys.stdout)
     try:
         clock.today()  # a mistyped GRIDKEEPER_TODAY stops here, before anything is written
     except clock.BadClockSetting as exc:

@@ -503,3 +503,7 @@ class FindingSettled(ListError):
 class UnknownItem(ListError):
     def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP("errors", "This list item is not in the profile (deleted elsewhere?)."))
+
+
+class SelfTestFailed(Exception):
+    """A self-test check ran and found something wrong (gridkeeper/selftest.py): its message is the line."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-import gridkeeper
+from gridkeeper import paths
 
 CATALOGUE = "gridkeeper"
 LANGUAGES = ("en", "zh_CN")
@@ -18,11 +18,7 @@ LANGUAGES = ("en", "zh_CN")
 
 def translations_dir() -> Path:
     """resources/translations beside the package (source tree, bundle) or inside it (wheel)."""
-    here = Path(gridkeeper.__file__).resolve().parent
-    for candidate in (here / "resources" / "translations", here.parent / "resources" / "translations"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "resources" / "translations"
+    return paths.resource_dir("translations")
 
 
 #: Each language named in itself, as language choosers do: whoever cannot read the current one finds theirs.

@@ -63,13 +63,16 @@ class LanguageDialog(QDialog):
         self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
 
 
-def first_run_language(app: QApplication, root: Path, settings: Settings) -> str:
-    """The language to start in: the one chosen before, else asked now (and remembered)."""
+def first_run_language(app: QApplication, root: Path, settings: Settings, *, ask: bool = True) -> str:
+    """The language to start in: the one chosen before, else asked now (and remembered); without
+    `ask`, the one the dialog would preselect (not remembered: the person is asked next time)."""
     if settings.is_set(cfg.LANGUAGE):
         return i18n.install(app, settings.get(cfg.LANGUAGE))
     from gridkeeper.store import peek
 
     preselected = i18n.first_choice(QLocale.system().name(), peek.holds_chinese(root))
+    if not ask:
+        return i18n.install(app, preselected)
     dialog = LanguageDialog(app, preselected)
     if dialog.exec():
         settings.set(cfg.LANGUAGE, dialog.language)
