@@ -214,6 +214,17 @@ class MainWindow(QMainWindow):
     def _street_changed(self) -> None:
         self.households.run_search()  # a building moved to another grid takes its households along
         self._household_edited("")
+        self._rescope_if_my_grids_changed()
+
+    def _rescope_if_my_grids_changed(self) -> bool:
+        """My grids are the ones held today: when a stint begins or ends here or by a sync, every
+        page is built again for the new grids (as after File › Change user)."""
+        me = profile.current_cadre(self._store)
+        now = [g.id for g in me.grids] if me else None
+        if now == self._my_grids:
+            return False
+        self.language_chosen.emit(self._settings.get(cfg.LANGUAGE))
+        return True
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -383,6 +394,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.conflicts.refresh()
         self.sync_status.set_result(result)
+        self._rescope_if_my_grids_changed()  # a rotation made on another laptop reached this one
 
     def _sync_ended(self, sentence: str) -> None:
         self.sync_status.refresh()
