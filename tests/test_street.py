@@ -337,3 +337,14 @@ def test_a_move_rewrites_the_search_index_as_a_rebuild_would(demo_store: Store) 
             "SELECT h.id FROM household h JOIN building b ON b.id = h.building_id "
             "WHERE b.compound_id = :c AND b.id != :b AND h.deleted = 0"), {"c": compound.id, "b": one.id}).scalars())
     assert expected and expected <= inside
+
+
+def test_the_household_timeline_tells_its_buildings_grid_moves(store: Store) -> None:
+    from gridkeeper.places import history
+
+    s = _street(store)
+    hh = household_edit.create_household(store, s["b3"], "1", "301")
+    street.cover(store, s["g1"], building_ids=[s["b3"]])
+    street.uncover(store, building_ids=[s["b3"]])
+    grids = [e.values["grid"] for e in history.timeline(store, hh) if e.kind == "grid"]
+    assert sorted(grids) == ["", "城南社区 第1网格", "城南社区 第2网格"]

@@ -205,3 +205,16 @@ def repoint_household(conn: Connection, old: str, new: str) -> int:
 def merged_into(conn: Connection, household_id: str) -> list[str]:
     """Households tombstoned as the same as this one (their logs belong to its timeline)."""
     return list(conn.execute(text("SELECT id FROM household WHERE merged_into = :h"), {"h": household_id}).scalars())
+
+
+def building_of(conn: Connection, household_id: str) -> str | None:
+    return conn.execute(text("SELECT building_id FROM household WHERE id = :h"), {"h": household_id}).scalar()
+
+
+def grid_names(conn: Connection, grid_ids: list[str]) -> dict[str, str]:
+    """{grid id: "城南社区 第1网格"}, tombstoned grids too (an old move stays readable)."""
+    if not grid_ids:
+        return {}
+    return {r.id: f"{r.community} {r.name}" for r in conn.execute(text(
+        "SELECT g.id, g.name, co.name AS community FROM grid g JOIN community co ON co.id = g.community_id "
+        "WHERE g.id IN :ids").bindparams(bindparam("ids", expanding=True)), {"ids": grid_ids})}

@@ -6127,6 +6127,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>恢复有人居住（不再是空户）</translation>
     </message>
     <message>
+        <source>Its building was put in {grid}: the household is in that grid&apos;s lists now</source>
+        <translation>所在楼幢划入{grid}：本户现归该网格管理</translation>
+    </message>
+    <message>
+        <source>Its building was taken out of its grid: the household is in no grid now</source>
+        <translation>所在楼幢已移出网格：本户现未划入任何网格</translation>
+    </message>
+    <message>
         <source>The file of {address} merged into this one: its members, care plans, list items and mediations moved here</source>
         <translation>{address}的档案并入本户：其成员、关爱计划、清单事项和调解案件已转入</translation>
     </message>
