@@ -282,6 +282,22 @@ class NotAProfile(StoreError):
         )
 
 
+class NoProfile(StoreError):
+    """A command that reads a profile met a data folder without one. It says how to make one and makes
+    none: an empty profile left behind would hide the mistake (a mistyped --data-dir, say) next time."""
+
+    def __init__(self, path: str, command: str = "gridkeeper") -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "There is no profile in the data folder {path} yet. Make one first: import a household roster "
+                "({command} import-roster FILE.xlsx), generate a demo street ({command} demo), or join your "
+                "office ({command} office join --folder SHARED_FOLDER --code CODE).",
+            ),
+            path=path, command=command,
+        )
+
+
 class ProfileNotEmpty(StoreError):
     def __init__(self, path: str) -> None:
         super().__init__(
@@ -487,3 +503,7 @@ class FindingSettled(ListError):
 class UnknownItem(ListError):
     def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP("errors", "This list item is not in the profile (deleted elsewhere?)."))
+
+
+class SelfTestFailed(Exception):
+    """A self-test check ran and found something wrong (gridkeeper/selftest.py): its message is the line."""

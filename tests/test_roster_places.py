@@ -139,3 +139,14 @@ def test_a_community_named_with_its_committees_title_is_the_same_community(store
         ["甲", "户主", _id(1), "男", "城南社区居委会", "阳光小区", "1幢", "1", "101"],
         ["乙", "户主", _id(3), "男", "城南居委会", "阳光小区", "2幢", "1", "201"]]))
     assert report.warnings == [] and _grid_of(store, "甲") == _grid_of(store, "乙") == "第1网格"
+
+
+def test_a_building_stored_under_an_older_spelling_is_found(store: Store, tmp_path: Path) -> None:
+    s = _setup(store)
+    with store.begin() as conn:  # as a version before "第…幢" was read as "…幢" stored it
+        conn.execute(text("UPDATE building SET name = '第1幢' WHERE id = :b"), {"b": s["b1"]})
+    import_roster(store, _roster(tmp_path / "r.xlsx", [["甲", "户主", _id(1), "男", "城南社区", "阳光小区", "第1幢",
+                                                        "1", "101"]]))
+    assert _grid_of(store, "甲") == "第1网格"
+    with store.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM building")).scalar() == 3

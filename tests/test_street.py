@@ -220,3 +220,131 @@ def test_the_kept_household_shows_the_merged_ones_services(store: Store) -> None
     care.record_service(store, gone, care.SERVICE_TYPES[0], clock.today(), note="送餐")
     household_edit.merge(store, keep, gone)
     assert [e.values["note"] for e in history.timeline(store, keep) if e.kind == "service"] == ["送餐"]
+
+
+def test_several_buildings_are_named_in_one_line() -> None:
+    assert street.building_names("1-12") == [f"{i}幢" for i in range(1, 13)]
+    assert street.building_names("1、3、5号楼") == ["1幢", "3幢", "5幢"]
+    assert street.building_names("1-3幢, 综合楼 2") == ["1幢", "2幢", "3幢", "综合楼"]  # each once
+    assert street.building_names("１－３") == ["1幢", "2幢", "3幢"]  # full-width, as typed with a Chinese IME
+    assert street.building_names("03，3号楼") == ["3幢"]
+    with pytest.raises(StreetError, match="counts backwards"):
+        street.building_names("12-1")
+    with pytest.raises(StreetError, match="more than 300"):
+        street.building_names("1-1200")
+    with pytest.raises(StreetError, match="needs a name"):
+        street.building_names(" 、 ")
+
+
+def test_adding_buildings_1_to_12_keeps_those_already_there(store: Store) -> None:
+    s = _street(store)
+    added, there = street.add_buildings(store, s["sun"], "1-5", 2, 18)
+    assert there == ["1幢", "2幢", "3幢"] and len(added) == 2
+    assert [b.name for b in street.structure(store).buildings_of(s["sun"])] == ["1幢", "2幢", "3幢", "4幢", "5幢"]
+    # The compound covered whole takes its new buildings into its grid.
+    added, _ = street.add_buildings(store, s["moon"], "1-2")
+    assert {street.structure(store).get(b).grid_id for b in added} == {s["g2"]}  # type: ignore[union-attr]
+    with pytest.raises(StreetError, match="between 1 and 199"):
+        street.add_buildings(store, s["sun"], "8", floors=0)
+
+
+def test_the_name_a_place_needs_is_asked_in_one_sentence(store: Store) -> None:
+    """No English word inside a translated sentence: each kind has its own message."""
+    with pytest.raises(StreetError) as refused:
+        street.add_community(store, " ")
+    assert refused.value.english() == "The community needs a name." and not refused.value.params
+
+
+def test_a_cover_is_previewed_with_the_households_that_move_and_from_where(store: Store) -> None:
+    s = _street(store)
+    for room in ("101", "102"):
+        household_edit.create_household(store, s["b1"], "1", room)
+    household_edit.create_household(store, s["b3"], "1", "101")
+    loose = street.add_building(store, s["sun"], "9")
+    street.uncover(store, building_ids=[loose])
+    household_edit.create_household(store, loose, "1", "101")
+    whole = street.structure(store)
+    preview = street.cover_preview(whole, s["g2"], compound_ids=[s["sun"]])
+    # 1幢 (2 households) and 2幢 (none) leave grid 1, 9幢 (1) comes from no grid, 3幢 is in grid 2 already.
+    assert (preview.buildings, preview.households) == (3, 3)
+    assert preview.sources == [(s["g1"], 2, 2), (None, 1, 1)]
+    street.cover(store, s["g2"], compound_ids=[s["sun"]])
+    assert street.cover_preview(street.structure(store), s["g2"], compound_ids=[s["sun"]]).buildings == 0
+    out = street.cover_preview(street.structure(store), None, building_ids=[s["b1"]])
+    assert out.sources == [(s["g2"], 1, 2)]
+
+
+def test_a_grids_history_of_buildings_in_and_out(store: Store) -> None:
+    s = _street(store)
+    street.cover(store, s["g2"], building_ids=[s["b1"]])
+    street.uncover(store, building_ids=[s["b1"]])
+    whole = street.structure(store)
+    events = street.grid_moves(street.moves(store, [b.id for b in whole.buildings]), s["g2"])
+    b1 = [(e.entered, e.other) for e in events if e.building_id == s["b1"]]
+    assert b1 == [(True, s["g1"]), (False, None)]
+    assert {e.building_id for e in events if e.entered} >= {s["b3"], s["b1"]}
+
+
+def test_editing_a_cadre_keeps_the_phone_unless_a_new_one_is_typed(store: Store) -> None:
+    me = staff.add_cadre(store, "陈晓燕", "13805771234", "专职网格员")
+    staff.edit_cadre(store, me, "陈晓燕", None, "驻社区干部")
+    [c] = staff.cadres(store)
+    assert (c.phone, c.phone_masked, c.role) == ("13805771234", "138****1234", "驻社区干部")
+    staff.edit_cadre(store, me, "陈晓燕", "13905770000", "驻社区干部")
+    assert staff.cadres(store)[0].phone == "13905770000"
+
+
+def test_who_may_edit_the_street(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper.store import open_store
+    from gridkeeper.sync import office
+
+    share = tmp_path / "share"
+    share.mkdir()
+    admin, member = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+    try:
+        assert street.may_edit(admin)  # a laptop in no office is its own admin
+        office.create(admin, share)
+        office.join(member, share, office.invite(admin, share).code)
+        assert street.may_edit(admin) and not street.may_edit(member)
+    finally:
+        admin.close()
+        member.close()
+
+
+def test_a_move_rewrites_the_search_index_as_a_rebuild_would(demo_store: Store) -> None:
+    """cover() and uncover() rewrite only the moved households' grid in the search index (their other
+    keys stay): the index must be what re-keying everything makes."""
+    def keys() -> list[tuple[object, ...]]:
+        with demo_store.read() as conn:
+            return [tuple(r) for r in conn.execute(text("SELECT * FROM search_key ORDER BY 1, 2, 3"))]
+
+    whole = street.structure(demo_store)
+    compound = max(whole.compounds, key=lambda c: sum(b.households for b in whole.buildings_of(c.id)))
+    target = next(g for g in whole.grids_of(compound.community_id)
+                  if all(b.grid_id != g.id for b in whole.buildings_of(compound.id)))
+    assert street.cover(demo_store, target.id, compound_ids=[compound.id]) > 0
+    one = whole.buildings_of(compound.id)[0]
+    street.uncover(demo_store, building_ids=[one.id])
+    moved = keys()
+    with demo_store.bulk_load() as conn:  # re-key everything
+        pass
+    assert keys() == moved
+    from gridkeeper.places import households
+
+    inside = {h.household_id for h in households.search_page(demo_store, "", [target.id], limit=5000)}
+    with demo_store.read() as conn:
+        expected = set(conn.execute(text(
+            "SELECT h.id FROM household h JOIN building b ON b.id = h.building_id "
+            "WHERE b.compound_id = :c AND b.id != :b AND h.deleted = 0"), {"c": compound.id, "b": one.id}).scalars())
+    assert expected and expected <= inside
+
+
+def test_the_household_timeline_tells_its_buildings_grid_moves(store: Store) -> None:
+    from gridkeeper.places import history
+
+    s = _street(store)
+    hh = household_edit.create_household(store, s["b3"], "1", "301")
+    street.cover(store, s["g1"], building_ids=[s["b3"]])
+    street.uncover(store, building_ids=[s["b3"]])
+    grids = [e.values["grid"] for e in history.timeline(store, hh) if e.kind == "grid"]
+    assert sorted(grids) == ["", "城南社区 第1网格", "城南社区 第2网格"]

@@ -80,6 +80,7 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
             elif r.field == "detail":
                 events.append(Event(_hlc_time(r.hlc), "tag_added", people[person], {"tag": tag, "detail": row}))
         events.extend(_household_events(conn, household_id, merged))
+        events.extend(_grid_events(conn, household_id))
         for r in queries.mediation_steps(conn, household_id, ids):
             events.append(Event(datetime.fromisoformat(r.changed_at), "mediation", r.who or "",
                                 {"number": r.number, "category": r.category, "status": r.to_status}))
@@ -91,6 +92,16 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
                                 {"field": r.field, "by": r.who}))
     events.sort(key=lambda e: e.at, reverse=True)
     return events[:limit]
+
+
+def _grid_events(conn: Any, household_id: str) -> list[Event]:
+    """Its building put in another grid (or taken out of every grid): the household's scope moved."""
+    building = street_queries.building_of(conn, household_id)
+    if building is None:
+        return []
+    moves = street_queries.grid_moves(conn, [building])[1:]  # the first is the building's own insert
+    names = street_queries.grid_names(conn, [g for _, _, v in moves if (g := _value(v))])
+    return [Event(_hlc_time(hlc), "grid", "", {"grid": names.get(_value(v) or "", "")}) for hlc, _, v in moves]
 
 
 #: The fields of a household's address: one move writes them together (one log row each).

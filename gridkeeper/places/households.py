@@ -8,20 +8,21 @@ case (a later issue), never a flag on these functions.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gridkeeper import clock
 from gridkeeper.rules import idnumber, phone
 from gridkeeper.store import households as queries
 from gridkeeper.store.engine import Store
-from gridkeeper.store.households import Hit, HouseholdRow
+from gridkeeper.store.households import Hit, HouseholdRow, MemberMatch
 
 __all__ = [
     "Hit",
     "HouseholdFile",
     "HouseholdRow",
     "Member",
+    "MemberMatch",
     "household_file",
     "rows",
     "search_page",
@@ -78,9 +79,14 @@ def update_search_index(store: Store) -> int:
     return store.reindex_dirty()
 
 
-def rows(store: Store, ids: list[str]) -> dict[str, HouseholdRow]:
+def rows(store: Store, ids: list[str], query: str = "") -> dict[str, HouseholdRow]:
+    """Display rows; with the search `query` that listed them, each says which member it matched."""
     with store.read() as conn:
-        return queries.rows(conn, ids)
+        found = queries.rows(conn, ids)
+        if query.strip():
+            for household_id, match in queries.matched_members(conn, list(found), query).items():
+                found[household_id] = replace(found[household_id], matched=match)
+    return found
 
 
 def vacant(store: Store, ids: list[str]) -> set[str]:

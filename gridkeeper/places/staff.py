@@ -32,6 +32,10 @@ class CadreInfo:
     role: str
     community_id: str | None
 
+    @property
+    def phone_masked(self) -> str:
+        return phone.mask(self.phone) if self.phone else ""
+
 
 @dataclass(frozen=True)
 class Stint:
@@ -74,15 +78,17 @@ def add_cadre(store: Store, name: str, phone_text: str = "", role: str = "", com
     return row_id
 
 
-def edit_cadre(store: Store, cadre_id: str, name: str, phone_text: str = "", role: str = "",
+def edit_cadre(store: Store, cadre_id: str, name: str, phone_text: str | None = "", role: str = "",
                community_id: str | None = None) -> None:
+    """`phone_text` None keeps the number on file: a screen shows it masked, so it cannot send it back."""
     name = " ".join(name.split())
     if not name:
         raise StreetError(QT_TRANSLATE_NOOP("errors", "The cadre needs a name."))
+    values = {"name": name, "role": cadre_roles.normalise(role) or None, "community_id": community_id}
+    if phone_text is not None:
+        values["phone"] = _phone(phone_text)
     with store.begin() as conn:
-        queries.update_cadre(conn, cadre_id, {"name": name, "phone": _phone(phone_text),
-                                              "role": cadre_roles.normalise(role) or None,
-                                              "community_id": community_id})
+        queries.update_cadre(conn, cadre_id, values)
 
 
 def stints(store: Store, cadre_id: str | None = None, grid_id: str | None = None) -> list[Stint]:

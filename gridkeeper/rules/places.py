@@ -12,7 +12,9 @@ import re
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = re.compile(r"[一二两三四五六七八九]?十?[一二三四五六七八九]?")
-BUILDING = re.compile(r"([A-Za-z]?\d+[A-Za-z]?|[A-Za-z]|[一二两三四五六七八九十]+)\s*(?:号楼|号幢|号栋|幢|栋|号|#楼|#)?")
+BUILDING = re.compile(
+    r"第?\s*([A-Za-z]?\d+[A-Za-z]?|[A-Za-z]|[一二两三四五六七八九十]+)\s*"
+    r"(?:号楼|号幢|号栋|号座|幢楼|栋楼|幢|栋|座|楼|号|#楼|#)?")
 #: What a building's name ends with once normalised ("12幢").
 BUILDING_SUFFIX = "幢"
 
@@ -36,7 +38,7 @@ def number_part(text: str) -> str:
 
 def building_name(text: str) -> str:
     """A building's one spelling, from text already cleaned (NFKC, spaces collapsed):
-    "3", "03", "3号楼", "3#", "三幢" -> "3幢"; "10a栋" -> "10A幢"; a name that is no number
+    "3", "03", "3号楼", "3#", "三幢", "第3幢", "3栋楼" -> "3幢"; "10a栋" -> "10A幢", "A座" -> "A幢"; a name that is no number
     ("综合楼") stays as written."""
     match = BUILDING.fullmatch(text)
     if not match:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from gridkeeper import ids
+from gridkeeper.rules.places import building_name
 from gridkeeper.store import capture
 from gridkeeper.sync.clock import HybridClock
 
@@ -151,6 +152,8 @@ def place_index(conn: Connection) -> PlaceIndex:
             out.tombstoned.add(bid)
         else:
             out.buildings[(compound_id, ids.norm(name))] = (bid, grid)
+            # Stored before the spelling rules knew it ("A座", "第3幢"): found by today's spelling too.
+            out.buildings.setdefault((compound_id, ids.norm(building_name(name))), (bid, grid))
     return out
 
 

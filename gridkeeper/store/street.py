@@ -11,6 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
+from gridkeeper.store import searchindex
+
 #: What hangs on a place: (table, column, what it is) — a place is not tombstoned while any is live.
 DEPENDENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "community": (("compound", "community_id", "compounds"), ("grid", "community_id", "grids"),
@@ -125,12 +127,26 @@ def current_holders(conn: Connection, grid_id: str, today: str) -> int:
         {"g": grid_id, "t": today}).scalar() or 0
 
 
-def set_grid_of_buildings(conn: Connection, building_ids: list[str], grid_id: str | None) -> int:
+def set_grid_of_buildings(conn: Connection, building_ids: list[str], grid_id: str | None,
+                          touched: set[str] | None = None) -> int:
+    """Move the buildings to the grid; the households of those that moved are added to `touched`
+    (the caller re-keys their search index once, at the end: see places.street.cover)."""
     if not building_ids:
         return 0
+    ids = {"g": grid_id, "ids": building_ids}
+    if touched is not None:
+        touched.update(conn.execute(text(
+            "SELECT h.id FROM household h JOIN building b ON b.id = h.building_id "
+            "WHERE b.id IN :ids AND b.deleted = 0 AND b.grid_id IS NOT :g"
+        ).bindparams(bindparam("ids", expanding=True)), ids).scalars())
     return conn.execute(text(
         "UPDATE building SET grid_id = :g WHERE id IN :ids AND deleted = 0 AND grid_id IS NOT :g"
-    ).bindparams(bindparam("ids", expanding=True)), {"g": grid_id, "ids": building_ids}).rowcount
+    ).bindparams(bindparam("ids", expanding=True)), ids).rowcount
+
+
+def regrid(conn: Connection, household_ids: set[str]) -> None:
+    """After set_grid_of_buildings() with the search-index triggers off: the households' grid in the index."""
+    searchindex.regrid(conn, household_ids)
 
 
 def buildings_of_compound(conn: Connection, compound_id: str) -> list[str]:
@@ -189,3 +205,16 @@ def repoint_household(conn: Connection, old: str, new: str) -> int:
 def merged_into(conn: Connection, household_id: str) -> list[str]:
     """Households tombstoned as the same as this one (their logs belong to its timeline)."""
     return list(conn.execute(text("SELECT id FROM household WHERE merged_into = :h"), {"h": household_id}).scalars())
+
+
+def building_of(conn: Connection, household_id: str) -> str | None:
+    return conn.execute(text("SELECT building_id FROM household WHERE id = :h"), {"h": household_id}).scalar()
+
+
+def grid_names(conn: Connection, grid_ids: list[str]) -> dict[str, str]:
+    """{grid id: "城南社区 第1网格"}, tombstoned grids too (an old move stays readable)."""
+    if not grid_ids:
+        return {}
+    return {r.id: f"{r.community} {r.name}" for r in conn.execute(text(
+        "SELECT g.id, g.name, co.name AS community FROM grid g JOIN community co ON co.id = g.community_id "
+        "WHERE g.id IN :ids").bindparams(bindparam("ids", expanding=True)), {"ids": grid_ids})}

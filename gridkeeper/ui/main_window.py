@@ -72,14 +72,15 @@ class MainWindow(QMainWindow):
         # made the cold start 0.5 s slower. Until then an empty widget holds their place.
         self._factories: dict[str, Callable[[], QWidget]] = {
             "walks": self._make_walks, "lists": self._make_lists, "mediations": self._make_mediations,
-            "volunteers": self._make_volunteers, "dashboard": self._make_dashboard,
+            "volunteers": self._make_volunteers, "dashboard": self._make_dashboard, "street": self._make_street,
         }
         self._built: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
         for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
                             (self.tr("Night walks"), "walks"), (self.tr("Lists"), "lists"),
                             (self.tr("Mediations"), "mediations"), (self.tr("Volunteers"), "volunteers"),
-                            (self.tr("Reports"), "dashboard"), (self.tr("Sync"), self.sync_page),
+                            (self.tr("Reports"), "dashboard"), (self.tr("Street setup"), "street"),
+                            (self.tr("Sync"), self.sync_page),
                             (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             if isinstance(page, str):
@@ -204,6 +205,28 @@ class MainWindow(QMainWindow):
 
         return DashboardPage(self._store)
 
+    def _make_street(self) -> QWidget:
+        from gridkeeper.ui.street.page import StreetPage
+
+        page = StreetPage(self._store)
+        page.changed.connect(self._street_changed)
+        return page
+
+    def _street_changed(self) -> None:
+        self.households.run_search()  # a building moved to another grid takes its households along
+        self._household_edited("")
+        self._rescope_if_my_grids_changed()
+
+    def _rescope_if_my_grids_changed(self) -> bool:
+        """My grids are the ones held today: when a stint begins or ends here or by a sync, every
+        page is built again for the new grids (as after File › Change user)."""
+        me = profile.current_cadre(self._store)
+        now = [g.id for g in me.grids] if me else None
+        if now == self._my_grids:
+            return False
+        self.language_chosen.emit(self._settings.get(cfg.LANGUAGE))
+        return True
+
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         import_roster = QAction(self.tr("&Import household roster…"), self)
@@ -318,19 +341,16 @@ class MainWindow(QMainWindow):
             self._after_division_import(imported[-1])
 
     def _after_division_import(self, report: object) -> None:
-        """Grids, buildings and stints changed: every page that shows a scope or a grid reads again; if
-        this laptop's cadre now holds other grids, the window is rebuilt with the new scope."""
-        me = profile.current_cadre(self._store)
-        if me is not None and {g.id for g in me.grids} != set(self._my_grids or []):
-            self.language_chosen.emit(self._settings.get(cfg.LANGUAGE))  # as Change user… does
-        else:
-            self.households.run_search()
+        """Grids, buildings and stints changed: every built page reads again, or, when this laptop's
+        cadre holds other grids now, the window is built again for them."""
+        if not self._rescope_if_my_grids_changed():
+            self.households.run_search()  # a building moved to another grid takes its households along
             self.today.refresh()
             if mediations := self._if_built("mediations"):
                 mediations.load_compounds()  # type: ignore[attr-defined]
-            for name in ("volunteers", "mediations", "walks", "lists", "dashboard"):
-                if (page := self._if_built(name)) and hasattr(page, "refresh"):
-                    page.refresh()
+            for name in ("volunteers", "mediations", "walks", "lists", "street"):
+                if page := self._if_built(name):
+                    page.refresh()  # type: ignore[attr-defined]
             self.refresh_status()
             self.sync_status.refresh()
         changes = getattr(report, "changes", [])
@@ -429,12 +449,13 @@ class MainWindow(QMainWindow):
         self.today.refresh()
         if mediations := self._if_built("mediations"):
             mediations.load_compounds()  # type: ignore[attr-defined]
-        for name in ("volunteers", "mediations", "walks", "lists"):
+        for name in ("volunteers", "mediations", "walks", "lists", "street"):
             if page := self._if_built(name):
                 page.refresh()  # type: ignore[attr-defined]
         self.refresh_status()
         self.conflicts.refresh()
         self.sync_status.set_result(result)
+        self._rescope_if_my_grids_changed()  # a rotation made on another laptop reached this one
 
     def _sync_ended(self, sentence: str) -> None:
         self.sync_status.refresh()

@@ -12,6 +12,50 @@
     </message>
 </context>
 <context>
+    <name>BuildingsDialog</name>
+    <message numerus="yes">
+        <source>%n building(s) added to {compound}.</source>
+        <translation>
+            <numerusform>%n building added to {compound}.</numerusform>
+            <numerusform>%n buildings added to {compound}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CoverDialog</name>
+    <message numerus="yes">
+        <source>%n household(s) from {grid}</source>
+        <translation>
+            <numerusform>%n household from {grid}</numerusform>
+            <numerusform>%n households from {grid}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n building</numerusform>
+            <numerusform>%n buildings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GridHistoryDialog</name>
+    <message numerus="yes">
+        <source>Buildings in and out (%n move(s))</source>
+        <translation>
+            <numerusform>Buildings in and out (%n move)</numerusform>
+            <numerusform>Buildings in and out (%n moves)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HouseholdMoves</name>
     <message numerus="yes">
         <source>Merged: the file of {gone} is closed; %n record(s) moved to {kept}.</source>
@@ -174,6 +218,23 @@
         <translation>
             <numerusform>Read the sheet “{sheet}”. The header is in row {row}; %n row below it. Roles read: {roles}.</numerusform>
             <numerusform>Read the sheet “{sheet}”. The header is in row {row}; %n rows below it. Roles read: {roles}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StreetPage</name>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n building</numerusform>
+            <numerusform>%n buildings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
         </translation>
     </message>
 </context>

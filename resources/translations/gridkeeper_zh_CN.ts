@@ -200,38 +200,186 @@
     </message>
 </context>
 <context>
+    <name>BuildingsDialog</name>
+    <message>
+        <source>Edit building</source>
+        <translation>编辑楼幢</translation>
+    </message>
+    <message>
+        <source>New buildings in {compound}</source>
+        <translation>在{compound}新建楼幢</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>1-12, or 1、3、5, or 综合楼</source>
+        <translation>1-12，或 1、3、5，或 综合楼</translation>
+    </message>
+    <message>
+        <source>&amp;Buildings:</source>
+        <translation>楼幢(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>“1-12” adds 1幢 to 12幢; buildings already there are left as they are.</source>
+        <translation>“1-12”即新建1幢至12幢；已有的楼幢保持不变。</translation>
+    </message>
+    <message>
+        <source>&amp;Units:</source>
+        <translation>单元数(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Floors:</source>
+        <translation>层数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Building {name} saved.</source>
+        <translation>楼幢{name}已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s) added to {compound}.</source>
+        <translation>
+            <numerusform>已在{compound}新建%n幢楼。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already there: {names}.</source>
+        <translation>已有：{names}。</translation>
+    </message>
+</context>
+<context>
     <name>CadreDialog</name>
     <message>
         <source>Who is using this laptop?</source>
         <translation>谁在使用这台电脑？</translation>
     </message>
     <message>
-        <source>This profile belongs to one cadre. Choose yourself from the cadres in the data, or add yourself if you are new. Pages then show your grids first.</source>
-        <translation>本档案属于一名干部。请在数据中的干部里选择您自己；如果您是新来的，请添加自己。之后各页面会优先显示您包联的网格。</translation>
+        <source>This laptop belongs to one cadre. Choose yourself from the street&apos;s cadres, or add yourself if you are new and tick the grids you hold. Pages then show your grids.</source>
+        <translation>这台电脑归一位干部使用。请从街道的干部中选择您自己；如果您是新来的，请添加自己并勾选您负责的网格。之后各页面显示您的网格。</translation>
     </message>
     <message>
-        <source>I am one of these cadres:</source>
-        <translation>我是下列干部之一：</translation>
+        <source>I am one of the street&apos;s cadres:</source>
+        <translation>我是街道的这些干部之一：</translation>
     </message>
     <message>
-        <source>Type to filter by name or grid</source>
-        <translation>输入姓名或网格筛选</translation>
+        <source>Type to filter by name, role, community or grid</source>
+        <translation>输入姓名、角色、社区或网格进行筛选</translation>
     </message>
     <message>
-        <source>I am new; my name is:</source>
-        <translation>我是新来的，我的姓名是：</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <source>no grid assigned</source>
-        <translation>未分配网格</translation>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grids held today</source>
+        <translation>今天负责的网格</translation>
+    </message>
+    <message>
+        <source>I am new:</source>
+        <translation>我是新来的：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Grids I hold:</source>
+        <translation>我负责的网格：</translation>
+    </message>
+    <message>
+        <source>no grid today</source>
+        <translation>今天没有负责的网格</translation>
+    </message>
+    <message>
+        <source>Grids held, past and present:</source>
+        <translation>负责过和正在负责的网格：</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>No grid held so far.</source>
+        <translation>至今没有负责过网格。</translation>
+    </message>
+    <message>
+        <source>The profile has no grids yet: import the grid division table or a roster first, or go on without grids and see every household.</source>
+        <translation>档案里还没有网格：请先导入网格划分表或花名册；也可以先不选网格，查看全部住户。</translation>
     </message>
     <message>
         <source>Enter your name, or choose a cadre from the list.</source>
         <translation>请输入您的姓名，或从列表中选择一名干部。</translation>
     </message>
     <message>
+        <source>Tick the grids you hold (at least one).</source>
+        <translation>请勾选您负责的网格（至少一个）。</translation>
+    </message>
+    <message>
         <source>Choose a cadre from the list.</source>
         <translation>请从列表中选择一名干部。</translation>
+    </message>
+</context>
+<context>
+    <name>CadreEditDialog</name>
+    <message>
+        <source>Edit cadre</source>
+        <translation>编辑干部</translation>
+    </message>
+    <message>
+        <source>New cadre</source>
+        <translation>新增干部</translation>
+    </message>
+    <message>
+        <source>unchanged ({phone})</source>
+        <translation>不变（{phone}）</translation>
+    </message>
+    <message>
+        <source>138 0577 1234 or 0577-62345678</source>
+        <translation>138 0577 1234 或 0577-62345678</translation>
+    </message>
+    <message>
+        <source>(the street)</source>
+        <translation>（街道）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>身份(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>社区(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Cadre {name} saved.</source>
+        <translation>干部{name}已保存。</translation>
+    </message>
+    <message>
+        <source>Cadre {name} added.</source>
+        <translation>已新增干部{name}。</translation>
     </message>
 </context>
 <context>
@@ -486,6 +634,68 @@
     </message>
 </context>
 <context>
+    <name>CommunityDialog</name>
+    <message>
+        <source>Edit community</source>
+        <translation>编辑社区</translation>
+    </message>
+    <message>
+        <source>New community</source>
+        <translation>新建社区</translation>
+    </message>
+    <message>
+        <source>12 digits, like 330382001001 (may stay empty)</source>
+        <translation>12位数字，如 330382001001（可不填）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Division code:</source>
+        <translation>区划代码(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Community {name} saved.</source>
+        <translation>社区{name}已保存。</translation>
+    </message>
+    <message>
+        <source>Community {name} added.</source>
+        <translation>已新建社区{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>CompoundDialog</name>
+    <message>
+        <source>Edit compound</source>
+        <translation>编辑小区</translation>
+    </message>
+    <message>
+        <source>New compound in {community}</source>
+        <translation>在{community}新建小区</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Property company:</source>
+        <translation>物业公司(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Homeowners&apos; committee:</source>
+        <translation>业委会(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Compound {name} saved.</source>
+        <translation>小区{name}已保存。</translation>
+    </message>
+    <message>
+        <source>Compound {name} added to {community}.</source>
+        <translation>已在{community}新建小区{name}。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>When two laptops changed the same thing before syncing, GridKeeper kept one value (the same on every laptop) and kept the other here. For each one: keep the value now, take the other, or type a new one. Your choice syncs to the other laptops like any edit.</source>
@@ -668,14 +878,71 @@
     </message>
 </context>
 <context>
+    <name>CoverDialog</name>
+    <message>
+        <source>Put in a grid</source>
+        <translation>划入网格</translation>
+    </message>
+    <message>
+        <source>Places:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>This community has no grid yet: add one first.</source>
+        <translation>本社区还没有网格，请先新建网格。</translation>
+    </message>
+    <message>
+        <source>No household moves now; buildings added to the compound later will be in this grid.</source>
+        <translation>现在没有住户变动；小区以后新建的楼幢将划入本网格。</translation>
+    </message>
+    <message>
+        <source>These buildings are in this grid already.</source>
+        <translation>这些楼幢已在本网格内。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) from {grid}</source>
+        <translation>
+            <numerusform>%n户来自{grid}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no grid (未划网格)</source>
+        <translation>未划网格</translation>
+    </message>
+    <message>
+        <source>{households} in {buildings} move to this grid: {sources}.</source>
+        <translation>{buildings}共{households}将划入本网格：{sources}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n幢</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{households} in {buildings} put in {grid}.</source>
+        <translation>{buildings}共{households}已划入{grid}。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>My grids</source>
         <translation>我的网格</translation>
     </message>
     <message>
-        <source>Whole profile</source>
-        <translation>全部档案</translation>
+        <source>Whole street</source>
+        <translation>全街道</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -798,8 +1065,8 @@
         <translation>{period} · {scope} · 数据截至 {date}</translation>
     </message>
     <message>
-        <source>whole profile</source>
-        <translation>全部档案</translation>
+        <source>whole street</source>
+        <translation>全街道</translation>
     </message>
     <message>
         <source>Monthly pack {period} {scope}.xlsx</source>
@@ -1113,6 +1380,125 @@
     <message>
         <source>&amp;Note:</source>
         <translation>情况(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>GridDialog</name>
+    <message>
+        <source>Edit grid</source>
+        <translation>编辑网格</translation>
+    </message>
+    <message>
+        <source>New grid in {community}</source>
+        <translation>在{community}新建网格</translation>
+    </message>
+    <message>
+        <source>the street&apos;s own code (may stay empty)</source>
+        <translation>街道自编的网格编码（可不填）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>编码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Grid {name} saved.</source>
+        <translation>网格{name}已保存。</translation>
+    </message>
+    <message>
+        <source>Grid {name} added to {community}.</source>
+        <translation>已在{community}新建网格{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>GridHistoryDialog</name>
+    <message>
+        <source>History of {grid}</source>
+        <translation>{grid}的历史</translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼幢</translation>
+    </message>
+    <message>
+        <source>In or out</source>
+        <translation>划入或划出</translation>
+    </message>
+    <message>
+        <source>From or to</source>
+        <translation>来自或去往</translation>
+    </message>
+    <message>
+        <source>no grid</source>
+        <translation>未划网格</translation>
+    </message>
+    <message>
+        <source>came in</source>
+        <translation>划入</translation>
+    </message>
+    <message>
+        <source>went out</source>
+        <translation>划出</translation>
+    </message>
+    <message>
+        <source>Who held the grid</source>
+        <translation>包联干部</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buildings in and out (%n move(s))</source>
+        <translation>
+            <numerusform>楼幢划入划出（%n次）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <source>{name} holds a grid</source>
+        <translation>{name}包联网格</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始日(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>There is no grid yet: add one first.</source>
+        <translation>还没有网格，请先新建网格。</translation>
+    </message>
+    <message>
+        <source>{name} holds {grid} from {day}.</source>
+        <translation>{name}自{day}起包联{grid}。</translation>
     </message>
 </context>
 <context>
@@ -1503,8 +1889,28 @@
         <translation>标签</translation>
     </message>
     <message>
-        <source>Grid</source>
-        <translation>网格</translation>
+        <source>Community · grid</source>
+        <translation>社区 · 网格</translation>
+    </message>
+    <message>
+        <source>Matched member</source>
+        <translation>匹配的成员</translation>
+    </message>
+    <message>
+        <source>{community} (no grid)</source>
+        <translation>{community}（未划网格）</translation>
+    </message>
+    <message>
+        <source>{name} ({relation})</source>
+        <translation>{name}（{relation}）</translation>
+    </message>
+    <message>
+        <source>Matched: {who}, by ID or phone number</source>
+        <translation>匹配：{who}，按身份证号或电话号码</translation>
+    </message>
+    <message>
+        <source>Matched: {who}</source>
+        <translation>匹配：{who}</translation>
     </message>
 </context>
 <context>
@@ -1723,6 +2129,44 @@
     <message>
         <source>Something went wrong and the work was stopped. The details are in the log file.</source>
         <translation>出现错误，操作已中止。详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Choose the language of GridKeeper on this laptop.</source>
+        <translation>请选择网格管家在这台电脑上的界面语言。</translation>
+    </message>
+    <message>
+        <source>You can change it later in the Language menu.</source>
+        <translation>以后可以在“语言”菜单中更改。</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>{name} leaves</source>
+        <translation>{name}离任</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{name} stops holding every grid ({grids}) and leaves the list of cadres. The grids&apos; history keeps who held them, and when.</source>
+        <translation>{name}不再包联任何网格（{grids}），并从干部名单中移除。网格的历史仍记录谁在何时包联。</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>最后一天(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>{name} left; their last day was {day}.</source>
+        <translation>{name}已离任，最后一天为{day}。</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2483,10 @@
         <translation>报表</translation>
     </message>
     <message>
+        <source>Street setup</source>
+        <translation>网格设置</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -2287,6 +2735,10 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>C&amp;ompound</source>
         <translation>小区(&amp;O)</translation>
+    </message>
+    <message>
+        <source>— mediation cases are the street&apos;s, not kept by grid</source>
+        <translation>——调解案件由街道统一管理，不按网格划分</translation>
     </message>
     <message>
         <source>All compounds</source>
@@ -3082,6 +3534,29 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>{name} stops holding a grid</source>
+        <translation>{name}停止包联网格</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>最后一天(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>{name} holds no grid today.</source>
+        <translation>{name}今天没有包联网格。</translation>
+    </message>
+    <message>
+        <source>{name} held {grid} until {day}.</source>
+        <translation>{name}包联{grid}至{day}。</translation>
+    </message>
+</context>
+<context>
     <name>RemovePartyDialog</name>
     <message>
         <source>Remove a party from {number}</source>
@@ -3207,6 +3682,33 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>RotateDialog</name>
+    <message>
+        <source>Rotation in {grid}</source>
+        <translation>{grid}轮换</translation>
+    </message>
+    <message>
+        <source>&amp;Leaves:</source>
+        <translation>离开(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Comes:</source>
+        <translation>接任(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation>日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Nobody holds this grid today: use “Hold a grid…” on a cadre.</source>
+        <translation>今天没有人包联本网格：请在干部上使用“包联网格…”。</translation>
+    </message>
+    <message>
+        <source>{coming} holds {grid} from {day}; {leaving} held it until {last}.</source>
+        <translation>{coming}自{day}起包联{grid}；{leaving}包联至{last}。</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Schedule a return visit for {number}</source>
@@ -3215,6 +3717,25 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Visit due on</source>
         <translation>回访日期</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeLabel</name>
+    <message>
+        <source>Showing: my grids — I hold no grid today</source>
+        <translation>显示范围：我的网格——今天我没有负责的网格</translation>
+    </message>
+    <message>
+        <source>Showing: my grids — {grids}</source>
+        <translation>显示范围：我的网格——{grids}</translation>
+    </message>
+    <message>
+        <source>Showing: the whole street (every grid)</source>
+        <translation>显示范围：全街道（所有网格）</translation>
+    </message>
+    <message>
+        <source>Showing: {scope}</source>
+        <translation>显示范围：{scope}</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3934,290 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>The first rows of the sheet.</source>
         <translation>工作表的前几行。</translation>
+    </message>
+</context>
+<context>
+    <name>StreetDialog</name>
+    <message>
+        <source>Saving…</source>
+        <extracomment>A write: runs on the database thread; what it returns goes to describe() on the UI thread.</extracomment>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>StreetPage</name>
+    <message>
+        <source>Read only: only an admin laptop of the office can change the street&apos;s setup. Ask the office&apos;s admin to add places, grids or cadres.</source>
+        <translation>只读：只有单位的管理员电脑才能修改网格设置。如需新增地点、网格或干部，请联系单位管理员。</translation>
+    </message>
+    <message>
+        <source>Community / compound / building</source>
+        <translation>社区 / 小区 / 楼幢</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Not in a grid</source>
+        <translation>未划网格</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>楼幢数</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他人员</translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Grids held today</source>
+        <translation>现包联网格</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>Only an admin laptop of the office can change the street&apos;s setup.</source>
+        <translation>只有单位的管理员电脑才能修改网格设置。</translation>
+    </message>
+    <message>
+        <source>New community…</source>
+        <translation>新建社区…</translation>
+    </message>
+    <message>
+        <source>A community (社区) of the street, with its division code</source>
+        <translation>街道下的社区，含区划代码</translation>
+    </message>
+    <message>
+        <source>New compound…</source>
+        <translation>新建小区…</translation>
+    </message>
+    <message>
+        <source>A compound (小区) in the chosen community</source>
+        <translation>在所选社区新建小区</translation>
+    </message>
+    <message>
+        <source>New buildings…</source>
+        <translation>新建楼幢…</translation>
+    </message>
+    <message>
+        <source>Buildings of the chosen compound; “1-12” adds twelve at once</source>
+        <translation>所选小区的楼幢；输入“1-12”一次新建12幢</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Rename the chosen community, compound or building</source>
+        <translation>修改所选社区、小区或楼幢</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the chosen place; refused while records hang on it</source>
+        <translation>删除所选地点；仍有记录关联时不能删除</translation>
+    </message>
+    <message>
+        <source>Put in a grid…</source>
+        <translation>划入网格…</translation>
+    </message>
+    <message>
+        <source>Put the chosen buildings, or whole compounds, in a grid of their community</source>
+        <translation>把所选楼幢或整个小区划入本社区的网格</translation>
+    </message>
+    <message>
+        <source>Take out of grid</source>
+        <translation>移出网格</translation>
+    </message>
+    <message>
+        <source>The chosen buildings&apos; households will be in no grid (未划网格)</source>
+        <translation>所选楼幢的住户将变为未划网格</translation>
+    </message>
+    <message>
+        <source>Put the chosen compound&apos;s or building&apos;s households in a grid at once</source>
+        <translation>一次把所选小区或楼幢的住户划入网格</translation>
+    </message>
+    <message>
+        <source>New grid…</source>
+        <translation>新建网格…</translation>
+    </message>
+    <message>
+        <source>A grid (网格) of the chosen community</source>
+        <translation>在所选社区新建网格</translation>
+    </message>
+    <message>
+        <source>Rename the grid or change its code</source>
+        <translation>修改网格名称或编码</translation>
+    </message>
+    <message>
+        <source>Delete the grid; refused while it covers buildings or is held</source>
+        <translation>删除网格；仍含楼幢或有人包联时不能删除</translation>
+    </message>
+    <message>
+        <source>Rotation…</source>
+        <translation>轮换…</translation>
+    </message>
+    <message>
+        <source>One cadre leaves the grid and another comes, on a day</source>
+        <translation>某日一名干部离开网格、另一名接任</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史…</translation>
+    </message>
+    <message>
+        <source>Who held the grid, and the buildings that came in or went out</source>
+        <translation>谁包联过本网格，以及楼幢的划入划出</translation>
+    </message>
+    <message>
+        <source>New cadre…</source>
+        <translation>新增干部…</translation>
+    </message>
+    <message>
+        <source>A cadre with phone and role (三员: 驻社区干部, 驻经合社干部, 小区党建指导员)</source>
+        <translation>干部及其电话和身份（三员：驻社区干部、驻经合社干部、小区党建指导员）</translation>
+    </message>
+    <message>
+        <source>Change the cadre&apos;s name, phone or role</source>
+        <translation>修改干部的姓名、电话或身份</translation>
+    </message>
+    <message>
+        <source>Hold a grid…</source>
+        <translation>包联网格…</translation>
+    </message>
+    <message>
+        <source>The cadre holds a grid from a day</source>
+        <translation>干部自某日起包联网格</translation>
+    </message>
+    <message>
+        <source>Stop holding…</source>
+        <translation>停止包联…</translation>
+    </message>
+    <message>
+        <source>The cadre stops holding one grid from a day, and stays a cadre</source>
+        <translation>干部自某日起停止包联一个网格，仍保留干部身份</translation>
+    </message>
+    <message>
+        <source>Leaves…</source>
+        <translation>离任…</translation>
+    </message>
+    <message>
+        <source>The cadre leaves the street: every grid they hold ends; their history stays</source>
+        <translation>干部离开街道：其包联的网格全部结束，历史记录保留</translation>
+    </message>
+    <message>
+        <source>Cadres</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Not in a grid: {buildings}, {households}</source>
+        <translation>未划网格：{buildings} {households}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n幢</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every household is in a grid.</source>
+        <translation>所有住户均已划入网格。</translation>
+    </message>
+    <message>
+        <source>The street has no community yet. Start with “New community…”, then add its compounds, buildings and grids, and the cadres who hold them.</source>
+        <translation>街道还没有社区。请先“新建社区…”，再添加其小区、楼幢和网格，以及包联网格的干部。</translation>
+    </message>
+    <message>
+        <source>Grids of {community}</source>
+        <translation>{community}的网格</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Street setup</source>
+        <translation>网格设置</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”? It goes from every list; a record of it is kept.</source>
+        <translation>删除“{name}”？它将从各列表中消失，但记录会保留。</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>已删除“{name}”。</translation>
+    </message>
+    <message>
+        <source>Choose compounds or buildings of one community: a grid covers its own community only.</source>
+        <translation>请选择同一社区的小区或楼幢：网格只能包含本社区的地点。</translation>
+    </message>
+    <message>
+        <source>{compound} (the whole compound)</source>
+        <translation>{compound}（整个小区）</translation>
+    </message>
+    <message>
+        <source>These buildings are in no grid already.</source>
+        <translation>这些楼幢已是未划网格。</translation>
+    </message>
+    <message>
+        <source>{households} in {buildings}</source>
+        <translation>{buildings}共{households}</translation>
+    </message>
+    <message>
+        <source>Take {places} out of their grid? {counted} will be in no grid (未划网格) until put in another.</source>
+        <translation>把{places}移出网格？{counted}将变为未划网格，直到划入其他网格。</translation>
+    </message>
+    <message>
+        <source>{counted} taken out of their grid: they are in no grid (未划网格) now.</source>
+        <translation>{counted}已移出网格，现为未划网格。</translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <extracomment>Buildings in no grid are marked in this colour (the warning red of the forms).</extracomment>
+        <translation>（未划网格）</translation>
+    </message>
+    <message>
+        <source>{grid} (whole compound)</source>
+        <translation>{grid}（整个小区）</translation>
+    </message>
+    <message>
+        <source>Nobody holds this grid today as: {roles}</source>
+        <translation>本网格今天缺少：{roles}</translation>
     </message>
 </context>
 <context>
@@ -4968,6 +5773,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>{path} 不是网格管家的档案数据库。</translation>
     </message>
     <message>
+        <source>There is no profile in the data folder {path} yet. Make one first: import a household roster ({command} import-roster FILE.xlsx), generate a demo street ({command} demo), or join your office ({command} office join --folder SHARED_FOLDER --code CODE).</source>
+        <translation>数据文件夹 {path} 里还没有档案。请先建立一个：导入花名册（{command} import-roster 文件.xlsx），或生成演示数据（{command} demo），或加入办公室（{command} office join --folder 共享文件夹 --code 邀请码）。</translation>
+    </message>
+    <message>
         <source>The profile in {path} already holds data; demo data goes into a new, empty data folder.</source>
         <translation>{path} 中的档案已有数据；演示数据只能生成到一个新的空文件夹中。</translation>
     </message>
@@ -5444,6 +6253,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>The community needs a name.</source>
+        <extracomment>One whole sentence per kind: a kind&apos;s English name inside a translated sentence would stay English.</extracomment>
         <translation>请填写社区名称。</translation>
     </message>
     <message>
@@ -5451,8 +6261,8 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>请填写小区名称。</translation>
     </message>
     <message>
-        <source>The building needs a name (or number).</source>
-        <translation>请填写楼幢名称或编号。</translation>
+        <source>The building needs a name.</source>
+        <translation>请填写楼幢名称。</translation>
     </message>
     <message>
         <source>The grid needs a name.</source>
@@ -5473,6 +6283,15 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>A division code has digits only, like 330382001001.</source>
         <translation>区划代码只含数字，例如330382001001。</translation>
+    </message>
+    <message>
+        <source>“{text}” counts backwards; write it as {last}-{first}.</source>
+        <extracomment>&quot;1-12&quot; may name this many buildings at most: &quot;1-1200&quot; is a typing mistake, not a compound.</extracomment>
+        <translation>“{text}”顺序颠倒，请写成 {last}-{first}。</translation>
+    </message>
+    <message>
+        <source>“{text}” names more than {n} buildings.</source>
+        <translation>“{text}”超过{n}幢楼。</translation>
     </message>
     <message>
         <source>Another grid already has the code {code}.</source>
@@ -5600,6 +6419,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Lived in again (no longer vacant)</source>
         <translation>恢复有人居住（不再是空户）</translation>
+    </message>
+    <message>
+        <source>Its building was put in {grid}: the household is in that grid&apos;s lists now</source>
+        <translation>所在楼幢划入{grid}：本户现归该网格管理</translation>
+    </message>
+    <message>
+        <source>Its building was taken out of its grid: the household is in no grid now</source>
+        <translation>所在楼幢已移出网格：本户现未划入任何网格</translation>
     </message>
     <message>
         <source>The file of {address} merged into this one: its members, care plans, list items and mediations moved here</source>
@@ -6033,8 +6860,8 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>调解案件</translation>
     </message>
     <message>
-        <source>whole profile</source>
-        <translation>全部档案</translation>
+        <source>whole street</source>
+        <translation>全街道</translation>
     </message>
     <message>
         <source>Monthly consultation pack {period} · {scope}</source>
@@ -6309,8 +7136,8 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>名次</translation>
     </message>
     <message>
-        <source>Quarterly evaluation {period}</source>
-        <translation>季度督考 {period}</translation>
+        <source>Quarterly evaluation {period} · {scope}</source>
+        <translation>季度督考 {period} · {scope}</translation>
     </message>
     <message>
         <source>By cadre</source>
@@ -6339,6 +7166,29 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>By the share of weeks with a night walk, then care coverage, then fewer overdue items</source>
         <translation>先按有夜巡的周数占比，再按关爱覆盖率，再按逾期事项少者排序</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Community cadre</source>
+        <translation>驻社区干部</translation>
+    </message>
+    <message>
+        <source>Co-operative cadre</source>
+        <translation>驻经合社干部</translation>
+    </message>
+    <message>
+        <source>Party-building instructor</source>
+        <translation>小区党建指导员</translation>
+    </message>
+    <message>
+        <source>Full-time grid worker</source>
+        <translation>专职网格员</translation>
+    </message>
+    <message>
+        <source>Community staff</source>
+        <translation>社区工作人员</translation>
     </message>
 </context>
 <context>

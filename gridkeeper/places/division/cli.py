@@ -69,7 +69,7 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], human: str) -> None
         print(human)
 
 
-def run(args: argparse.Namespace, root: Path, *, open_store: Callable[[Path], Any], translate: Translate,
+def run(args: argparse.Namespace, root: Path, *, open_store: Callable[..., Any], translate: Translate,
         workbook_translate: Translate | None = None) -> int:
     """Run `places import|export|template`. `translate` speaks to the user (the profile's language);
     `workbook_translate` writes the template's notes (by default the same)."""
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace, root: Path, *, open_store: Callable[[Path], An
     else:
         paths.private_dir(root)
         logs.setup(root)
-        store = open_store(root)
+        store = open_store(root, create=True)  # a street set up from nothing starts with its table
         try:
             report = _import(division, store, sheet, dry_run=args.dry_run)
         finally:

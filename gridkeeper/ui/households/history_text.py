@@ -37,6 +37,8 @@ _MOVED = QT_TRANSLATE_NOOP("history", "Household moved from {old} to {new}")
 _MOVED_TO = QT_TRANSLATE_NOOP("history", "Household moved to {new}")
 _VACANT = QT_TRANSLATE_NOOP("history", "Marked vacant (空户) since {since}")
 _LIVED_IN = QT_TRANSLATE_NOOP("history", "Lived in again (no longer vacant)")
+_GRID = QT_TRANSLATE_NOOP("history", "Its building was put in {grid}: the household is in that grid's lists now")
+_NO_GRID = QT_TRANSLATE_NOOP("history", "Its building was taken out of its grid: the household is in no grid now")
 _MERGED = QT_TRANSLATE_NOOP("history", "The file of {address} merged into this one: its members, care plans, list "
                                        "items and mediations moved here")
 _REVEAL = QT_TRANSLATE_NOOP("history", "{field} shown by {by} (audited)")
@@ -101,6 +103,8 @@ def describe(event: Event) -> str:
         return _t(_VACANT).format(since=v.get("since") or "—")
     if event.kind == "lived_in":
         return _t(_LIVED_IN)
+    if event.kind == "grid":
+        return _t(_GRID).format(grid=v["grid"]) if v.get("grid") else _t(_NO_GRID)
     if event.kind == "merged":
         return _t(_MERGED).format(address=v.get("address") or "—")
     if event.kind == "mediation":

@@ -23,6 +23,7 @@ from gridkeeper.store import Store
 from gridkeeper.ui.households.detail import HouseholdDetail
 from gridkeeper.ui.households.model import HouseholdTableModel
 from gridkeeper.ui.households.vacant import VacantMarks
+from gridkeeper.ui.widgets.scope import ScopeLabel
 
 DEBOUNCE_MS = 120
 
@@ -76,7 +77,7 @@ class HouseholdsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("国")
-        for column, chars in ((0, 15), (1, 5), (2, 3), (3, 9)):
+        for column, chars in ((0, 15), (1, 5), (2, 3), (3, 9), (4, 10)):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(em * chars, header.fontMetrics().horizontalAdvance(title) + em)
             header.resizeSection(column, width + 12)
@@ -108,7 +109,9 @@ class HouseholdsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 340])
         splitter.setChildrenCollapsible(False)
+        self.scope_line = ScopeLabel(store)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_line)
         layout.addWidget(splitter)
 
         self._debounce = QTimer(self)
@@ -130,6 +133,7 @@ class HouseholdsPage(QWidget):
     def run_search(self) -> None:
         self._debounce.stop()
         self.model.search(self.search.text(), self.scope())
+        self.scope_line.show_grids(self.scope())
         self._update_count()
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.detail.show_file(None)
