@@ -274,3 +274,25 @@ def test_the_main_window_reads_again_after_an_import(qtbot: QtBot, store: Store,
     moved[2][5:7] = ["钱八", "13812345609"]  # 王五 leaves 第2网格 too
     w._after_division_import(division.import_table(store, table(tmp_path / "c.xlsx", moved)))
     assert rebuilt == ["system"]  # another scope: the window is rebuilt
+
+
+def test_the_wizard_speaks_chinese(qtbot: QtBot, qapp, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """In the Chinese profile the pages, the refusal and its reasons are Chinese (the reason codes stay,
+    as stable names to quote)."""
+    import re
+
+    from gridkeeper.ui import i18n
+
+    i18n.install(qapp, "zh_CN")  # the autouse fixture puts English back
+    w = DivisionWizard(store)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.windowTitle() == "导入网格划分表"
+    to_preview(qtbot, w, table(tmp_path / "bad.xlsx", [*STREET, ["塘川社区", "第3网格", "", "星河湾", "9-1幢"]]))
+    preview = w.preview_page
+    texts = [preview.title(), preview.totals.text(), preview.error.text(), preview.tabs.tabText(0),
+             preview.tabs.tabText(1), *(preview.reasons.item(r, c).text() for r in range(preview.reasons.rowCount())
+                                        for c in (0, 2))]
+    english = re.compile(r"\b(?!xlsx\b|Excel\b)[A-Za-z]{3,}\b")
+    assert "不能导入" in preview.error.text()
+    assert [t for t in texts if english.search(re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", "", t))] == []
