@@ -304,3 +304,20 @@ def test_the_wizard_speaks_chinese(qtbot: QtBot, qapp, store: Store, tmp_path: P
     english = re.compile(r"\b(?!xlsx\b|Excel\b)[A-Za-z]{3,}\b")
     assert "不能导入" in preview.error.text()
     assert [t for t in texts if english.search(re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", "", t))] == []
+
+
+def test_a_failed_import_says_why_and_writes_nothing(qtbot: QtBot, wizard: DivisionWizard, store: Store,
+                                                     tmp_path: Path) -> None:
+    """A laptop that joined an office and has not synced yet: the import is refused in words, the profile
+    is as it was, and the wizard can go back or close."""
+    to_preview(qtbot, wizard, table(tmp_path / "street.xlsx", STREET))
+    store.set_meta("office_pull_due", "1")
+    before = log_size(store)
+    wizard.next()
+    page = wizard.import_page
+    qtbot.waitUntil(lambda: page.error.text() != "", timeout=10000)
+    assert page.title() == "Not imported"
+    assert "has not synced with it yet" in page.error.text() and "Nothing was changed" in page.error.text()
+    assert wizard.currentId() == DivisionWizard.IMPORT and not page.isComplete()
+    assert wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    assert log_size(store) == before
