@@ -4011,6 +4011,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>街道下的社区，含区划代码</translation>
     </message>
     <message>
+        <source>Import division table…</source>
+        <translation>导入网格划分表…</translation>
+    </message>
+    <message>
+        <source>Set up communities, compounds, buildings, grids and their cadres from a grid division table (网格划分表, .xlsx)</source>
+        <translation>从网格划分表（.xlsx）建立社区、小区、楼幢、网格及包联干部</translation>
+    </message>
+    <message>
         <source>New compound…</source>
         <translation>新建小区…</translation>
     </message>

@@ -356,3 +356,24 @@ def test_a_cadre_stops_holding_one_grid_and_another_leaves(qtbot: QtBot, store: 
     assert [page.cadres.item(r, 0).text() for r in range(page.cadres.rowCount())] == ["王建国"]
     [stint] = staff.stints(store, cadre_id=b)
     assert stint.end == today - timedelta(days=1)  # the history stays
+
+
+def test_the_division_table_wizard_opens_from_the_page_and_the_page_reads_again(
+        qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gridkeeper.ui.division_wizard as wizard
+
+    page = open_page(qtbot, store)
+    opened: list[object] = []
+
+    def fake(parent, s, settings=None, on_imported=None):  # type: ignore[no-untyped-def]
+        opened.append(parent)
+        street.add_community(s, "城南社区")  # what an import would have written
+        on_imported("report")
+
+    monkeypatch.setattr(wizard, "open_division_wizard", fake)
+    assert page.import_table_action.isEnabled()
+    with qtbot.waitSignal(page.changed, timeout=2000):
+        page.import_table_action.trigger()
+    settle(qtbot, page)
+    assert opened == [page]
+    item(page.tree, "community", "城南社区")  # read again: the new community is in the tree

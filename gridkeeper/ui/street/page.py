@@ -121,11 +121,25 @@ class StreetPage(QWidget):
         action.setProperty("edits", edits)
         return action
 
+    def import_table(self) -> None:
+        """The grid division table's wizard; the page reads again once it has closed (a refresh may
+        rebuild the window the wizard belongs to)."""
+        from gridkeeper.ui.division_wizard import open_division_wizard
+
+        imported: list[object] = []
+        open_division_wizard(self, self._store, on_imported=imported.append)
+        if imported:
+            self.refresh()
+            self.changed.emit()
+
     def _make_actions(self) -> None:
         self._read_only_tip = self.tr("Only an admin laptop of the office can change the street's setup.")
         a = self._action
         self.add_community_action = a(self.tr("New community…"), "addCommunity", self.add_community,
                                       self.tr("A community (社区) of the street, with its division code"))
+        self.import_table_action = a(self.tr("Import division table…"), "importTable", self.import_table,
+                                     self.tr("Set up communities, compounds, buildings, grids and their cadres "
+                                             "from a grid division table (网格划分表, .xlsx)"))
         self.add_compound_action = a(self.tr("New compound…"), "addCompound", self.add_compound,
                                      self.tr("A compound (小区) in the chosen community"))
         self.add_buildings_action = a(self.tr("New buildings…"), "addBuildings", self.add_buildings,
@@ -195,7 +209,8 @@ class StreetPage(QWidget):
         left_layout.addWidget(self._bar("placesBar", [
             self.add_community_action, self.add_compound_action, self.add_buildings_action, self.edit_place_action,
             self.delete_place_action]))
-        left_layout.addWidget(self._bar("coverBar", [self.cover_action, self.uncover_action]))
+        left_layout.addWidget(self._bar("coverBar", [self.cover_action, self.uncover_action,
+                                                     self.import_table_action]))
         left_layout.addWidget(self.tree, 3)
         left_layout.addWidget(self.loose_count)
         self.loose_bar = self._bar("looseBar", [self.assign_loose_action])
@@ -383,6 +398,7 @@ class StreetPage(QWidget):
         place = self._current(("community", "compound", "building"))
         places = [k for k in self._chosen(self.tree) if k[0] in ("compound", "building")]
         has = {
+            self.import_table_action: True,
             self.add_community_action: True,
             self.add_compound_action: self.community_id() is not None,
             self.add_buildings_action: self._current(("compound", "building")) is not None,
