@@ -17,11 +17,10 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy.exc import IntegrityError
 
@@ -154,13 +153,14 @@ def _pushed_seq(store: Store) -> int:
 
 
 def _apply_batch(store: Store, batch: Batch, me: str, pushed: int, columns: dict[str, list[str]]) -> apply.Applied:
-    with store.capture_paused(), store.begin_unindexed() as conn:
-        result = apply.apply_changes(conn, batch.changes, me=me, pushed_seq=pushed, columns=columns)
-        conn.exec_driver_sql(
-            "INSERT INTO sync_cursor (device_id, seq) VALUES (?, ?) "
-            "ON CONFLICT(device_id) DO UPDATE SET seq = excluded.seq",
-            (batch.device, batch.seq),
-        )
+    with store.capture_paused():
+        with store.begin_unindexed() as conn:
+            result = apply.apply_changes(conn, batch.changes, me=me, pushed_seq=pushed, columns=columns)
+            conn.exec_driver_sql(
+                "INSERT INTO sync_cursor (device_id, seq) VALUES (?, ?) "
+                "ON CONFLICT(device_id) DO UPDATE SET seq = excluded.seq",
+                (batch.device, batch.seq),
+            )
     return result
 
 
