@@ -1,6 +1,6 @@
 """Sync with an office on a GridKeeper server (issue 19): the laptop's side of "The sync server".
 
-The server holds the files a share holds. A laptop keeps a staging folder in its profile (`server/`), laid
+The server holds the files a share holds. A laptop keeps a staging folder in its profile (`server-staging/`), laid
 out as a share: a sync pulls the server's new files and batches into it page by page (by the server's
 cursor), runs the folder sync on it (engine.sync_folder: apply, conflicts, gaps, repair, admission,
 revocation: one code path for both transports), then uploads what that sync wrote there. Batches of other
@@ -38,7 +38,7 @@ log = logging.getLogger("gridkeeper.sync")
 SERVER_KEY = "office_server"  # {"url", "cert_pem"}: the server this laptop's office is on, its pinned certificate
 CURSOR_KEY = "server_cursor"  # {"generation", "pos"}: how far this laptop has pulled
 MANIFEST_KEY = "server_files"  # {path: sha256}: the office's control files as the server holds them
-STAGING = "server"  # the staging folder in the profile
+STAGING = "server-staging"  # the staging folder in the profile, laid out as a share
 TIMEOUT = 60.0
 RETRIES = 3
 _BATCH_FILE = re.compile(r"^(\d{12})\.gkb$")
