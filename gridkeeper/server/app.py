@@ -80,6 +80,7 @@ class Server:
         self.fingerprint = fingerprint
         self.limits = limits or Limits()
         self.public_metrics = public_metrics
+        self.protocols = (protocol.PROTOCOL, protocol.PROTOCOL)  # the oldest and newest wire protocol spoken
         self.membership = offices.Membership()
         self.requests: dict[int, int] = {}
         with engine.connect() as conn:
@@ -189,9 +190,10 @@ def build_app(server: Server) -> Starlette:
             started = time.perf_counter()
             if request.url.path.startswith("/v1/"):
                 spoken = request.headers.get(protocol.H_PROTOCOL, "")
-                if spoken != str(protocol.PROTOCOL):
-                    response: Response = _error(426, "protocol", server=[protocol.PROTOCOL, protocol.PROTOCOL],
-                                                client=spoken, version=__version__)
+                low, high = server.protocols
+                if not spoken.isdigit() or not low <= int(spoken) <= high:
+                    response: Response = _error(426, "protocol", server=[low, high], client=spoken,
+                                                version=__version__)
                     return _logged(request, response, started)
             try:
                 response = await handler(request)
@@ -235,7 +237,7 @@ def build_app(server: Server) -> Starlette:
 
     @endpoint
     async def info(request: Request) -> Response:
-        return JSONResponse({"protocol": [protocol.PROTOCOL, protocol.PROTOCOL], "version": __version__,
+        return JSONResponse({"protocol": list(server.protocols), "version": __version__,
                              "generation": server.generation})
 
     @endpoint

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import secrets
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from sqlalchemy import (
@@ -150,9 +151,9 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
         src.backup(dst, pages=1024)
-    with sqlite3.connect(partial) as check:
+    with closing(sqlite3.connect(partial)) as check:
         if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise ServerDatabaseError(f"the backup {target} did not pass SQLite's integrity check")
     partial.replace(target)
@@ -162,14 +163,18 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
 def restore_sqlite(backup: Path, data_dir: Path) -> Path:
     """Put a backup in place of the server's database (the server stopped) and give it a new generation, so
     laptops whose cursor came from the lost database start again from 0 instead of missing batches."""
-    with sqlite3.connect(backup) as check:
-        if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise ServerDatabaseError(f"{backup} is not a sound SQLite database")
+    try:
+        with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as check:
+            sound = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        sound = False
+    if not sound:
+        raise ServerDatabaseError(f"{backup} is not a sound SQLite database")
     target = Path(data_dir) / DATABASE_NAME
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     partial = target.with_name(target.name + ".restoring")
-    with sqlite3.connect(backup) as src, sqlite3.connect(partial) as dst:
+    with closing(sqlite3.connect(backup)) as src, closing(sqlite3.connect(partial)) as dst:
         src.backup(dst)
         dst.execute("UPDATE server_meta SET value = ? WHERE key = 'generation'", (secrets.token_hex(8),))
         dst.commit()

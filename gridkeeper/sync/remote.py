@@ -54,8 +54,11 @@ CERT_NOT_VOUCHED = QT_TRANSLATE_NOOP(
     "vouches for. Nothing was sent. Someone may be intercepting the connection: check the address, or ask the "
     "admin.")
 TOO_OLD = QT_TRANSLATE_NOOP(
-    "errors", "The server {url} speaks sync protocol {server}, this GridKeeper speaks {client}. Update GridKeeper "
-    "on {older}. Nothing was synced.")
+    "errors", "The server {url} speaks sync protocol {server}, this GridKeeper only {client}: update GridKeeper on "
+    "this laptop. Nothing was synced.")
+SERVER_OLD = QT_TRANSLATE_NOOP(
+    "errors", "The server {url} speaks sync protocol {server}, older than this GridKeeper's {client}: the server "
+    "needs updating (tell the office's admin). Nothing was synced.")
 NOT_ADMITTED = QT_TRANSLATE_NOOP(
     "errors", "The server {url} does not know this laptop yet: an admin's laptop admits it at its next sync. "
     "Nothing was synced; sync again later.")
@@ -188,10 +191,10 @@ class Client:
     def _refusal(self, response: httpx.Response, reason: str) -> GridKeeperError:
         status = response.status_code
         if status == 426:
-            data = response.json()
-            server = int((data.get("server") or [0, 0])[1])
-            return ServerRefused(TOO_OLD, url=self.url, server=server, client=protocol.PROTOCOL,
-                                 older="this laptop" if server > protocol.PROTOCOL else "the server")
+            low, high = (int(v) for v in (response.json().get("server") or [0, 0]))
+            spoken = f"{low}" if low == high else f"{low}-{high}"
+            return ServerRefused(TOO_OLD if high > protocol.PROTOCOL else SERVER_OLD, url=self.url, server=spoken,
+                                 client=protocol.PROTOCOL)
         if status == 403 and reason == "revoked":
             return ServerRefused(engine.REVOKED)
         if status == 401 and reason == "unknown_device":
