@@ -344,6 +344,8 @@ def _pull(store: Store, client: Client, root: Path) -> None:
     """Pull the server's pages after our cursor into the staging folder, noting the cursor after each."""
     cursor = _json_meta(store, CURSOR_KEY, {"generation": "", "pos": 0})
     manifest: dict[str, str] = _json_meta(store, MANIFEST_KEY, {})
+    if not (office.office_dir(root, client.office) / "office.json").is_file():
+        cursor, manifest = {"generation": cursor["generation"], "pos": 0}, {}  # the staging folder was lost
     restarted = False
     while True:
         page = client.get_json(f"/v1/offices/{client.office}/changes?after={int(cursor['pos'])}"
