@@ -83,6 +83,8 @@ class Server:
         self.protocols = (protocol.PROTOCOL, protocol.PROTOCOL)  # the oldest and newest wire protocol spoken
         self.membership = offices.Membership()
         self.requests: dict[int, int] = {}
+        self.seen: dict[tuple[str, str], tuple[str, int]] = {}  # (office, device): (last seen, pulled up to)
+        self.seen_written: dict[tuple[str, str], float] = {}
         with engine.connect() as conn:
             self.secret = bytes.fromhex(db.meta(conn, "secret") or "")
             self.generation = db.meta(conn, "generation") or ""
@@ -469,8 +471,19 @@ def _page(server: Server, office_id: str, device: str, after: int, limit: int) -
     return {"generation": server.generation, "head": head, "next": end, "more": more, "items": items}
 
 
+SEEN_SECONDS = 30.0  # "last seen" and "pulled up to" are written at most this often per device
+
+
 def _seen(server: Server, office_id: str, device: str, pulled: int) -> None:
-    now = clock.utcnow().isoformat(timespec="seconds")
+    """Note the device's pull for the metrics. In memory at once; in the database at most every SEEN_SECONDS,
+    so that a pull, a read, does not take the writer's lock each time."""
+    key = (office_id, device)
+    now_s = time.monotonic()
+    server.seen[key] = (clock.utcnow().isoformat(timespec="seconds"), pulled)
+    if now_s - server.seen_written.get(key, -SEEN_SECONDS) < SEEN_SECONDS:
+        return
+    server.seen_written[key] = now_s
+    now, pulled = server.seen[key]
     with server.writer.begin() as conn:
         done = conn.execute(db.device_seen.update().where(and_(
             db.device_seen.c.office == office_id, db.device_seen.c.device == device)).values(
@@ -538,9 +551,9 @@ def _metrics(server: Server) -> str:
         lines.append("# TYPE gridkeeper_device_lag_positions gauge")
         from datetime import datetime
 
-        for office_id, device, seen, pulled in conn.execute(select(
-                db.device_seen.c.office, db.device_seen.c.device, db.device_seen.c.last_seen,
-                db.device_seen.c.pulled_pos)):
+        known = {(o, d): (s, p) for o, d, s, p in conn.execute(select(
+            db.device_seen.c.office, db.device_seen.c.device, db.device_seen.c.last_seen, db.device_seen.c.pulled_pos))}
+        for (office_id, device), (seen, pulled) in sorted({**known, **server.seen}.items()):
             labels = f'office="{office_id}",device="{device}"'
             lines.append(f"gridkeeper_device_last_seen_seconds{{{labels}}} {datetime.fromisoformat(seen).timestamp():.0f}")
             lines.append(f"gridkeeper_device_lag_positions{{{labels}}} {max(0, heads.get(office_id, 0) - pulled)}")

@@ -52,6 +52,11 @@ def _now() -> str:
     return clock.utcnow().isoformat(timespec="milliseconds")
 
 
+def _under(prefix: str) -> tuple[Any, Any]:
+    """path starts with prefix, as a range the primary key's index serves (LIKE would scan)."""
+    return db.office_file.c.path >= prefix, db.office_file.c.path < prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def put_file(conn: Connection, office_id: str, path: str, data: bytes | None) -> int:
     """Store (or delete, data None) one control file under a new position; the position."""
     pos = db.take_positions(conn, office_id)
@@ -182,7 +187,7 @@ class Membership:
 
     def of(self, conn: Connection, office_id: str) -> dict[str, Device]:
         version = conn.execute(select(func.max(db.office_file.c.pos)).where(and_(
-            db.office_file.c.office == office_id, db.office_file.c.path.like("members/%")))).scalar() or 0
+            db.office_file.c.office == office_id, *_under("members/")))).scalar() or 0
         with self._lock:
             cached = self._cache.get(office_id)
         if cached and cached[0] == version:
@@ -203,7 +208,7 @@ class Membership:
 def _entries(conn: Connection, office_id: str) -> list[dict[str, Any]]:
     out = []
     for (data,) in conn.execute(select(db.office_file.c.data).where(and_(
-            db.office_file.c.office == office_id, db.office_file.c.path.like("members/%")))):
+            db.office_file.c.office == office_id, *_under("members/")))):
         try:
             item = json.loads(data) if data else None
         except ValueError:
