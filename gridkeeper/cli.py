@@ -140,6 +140,12 @@ def _parser() -> argparse.ArgumentParser:
     for p in (create, join, invite, osub.choices["members"], revoke):
         p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    move = osub.add_parser("move", help="sync this laptop's office through the server it was moved to "
+                                        "(gridkeeper server office import), keeping everything")
+    move.add_argument("--server", metavar="URL", required=True)
+    move.add_argument("--fingerprint", metavar="SHA256", required=True,
+                      help="the server certificate's fingerprint, as its operator gave it")
+    move.add_argument("--json", action="store_true", help="print the result as one JSON object")
     rejoin = osub.add_parser("rejoin", help="a profile restored from an admin laptop's backup takes its place "
                                             "in the office (no code needed)")
     rejoin.add_argument("--folder", metavar="PATH", help="the shared folder (default: the one it was on)")
@@ -575,6 +581,14 @@ def _office_on_server(args: argparse.Namespace, store: Store) -> int:
     from gridkeeper.sync import conflicts, office, remote
 
     action = args.office_command
+    if action == "move":
+        result = remote.move(store, args.server, args.fingerprint)
+        store.reindex_dirty()
+        _emit(args, result.as_json(len(conflicts.open_conflicts(store))),
+              f"This laptop now syncs office {office.office_id(store)} through {args.server}: sent "
+              f"{result.pushed_changes} changes, received {result.pulled_changes}." if result.status == "ok"
+              else result.message)
+        return _sync_exit(result)
     if action == "join":
         office_id, admitted = remote.join(store, args.server, args.code)
         result = remote.sync_server(store)

@@ -12,7 +12,6 @@ import hmac
 import json
 import logging
 import secrets
-import struct
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -131,23 +130,6 @@ async def _body(request: Request, limit: int) -> bytes:
 def _target(request: Request) -> str:
     query = request.url.query
     return request.url.path + (f"?{query}" if query else "")
-
-
-def _batch_header(raw: bytes) -> dict[str, Any]:
-    """The clear header of a sealed batch (folder.seal_batch); the server cannot read further, nor needs to."""
-    if raw[:4] != b"GKB2" or len(raw) < 8 + crypto.SIGNATURE_BYTES:
-        raise Refused(422, "unreadable")
-    (size,) = struct.unpack(">I", raw[4:8])
-    if size > 64 * 1024 or len(raw) < 8 + size + crypto.SIGNATURE_BYTES:
-        raise Refused(422, "unreadable")
-    try:
-        header = json.loads(raw[8:8 + size])
-        ints = [header[k] for k in ("first_seq", "seq", "prev", "epoch")]
-    except (ValueError, KeyError, TypeError):
-        raise Refused(422, "unreadable") from None
-    if not all(type(v) is int for v in ints) or not 0 <= header["prev"] < header["first_seq"] <= header["seq"]:
-        raise Refused(422, "unreadable")
-    return header
 
 
 def _int(request: Request, name: str, default: int = 0) -> int:
@@ -357,7 +339,7 @@ def build_app(server: Server) -> Starlette:
         device, seq = request.path_params["device"], int(request.path_params["seq"])
         if device != me.device:
             raise Refused(403, "not_yours")
-        header = _batch_header(body)
+        header = offices.batch_header(body)
         if header.get("office") != office_id or header.get("device") != device or header["seq"] != seq:
             raise Refused(422, "misplaced")
         try:

@@ -37,11 +37,15 @@ def register(sub: Any) -> None:
     invite.add_argument("--admin", action="store_true")
     invite.add_argument("--hours", type=int, default=72)
     osub.add_parser("list", help="the offices on this server")
+    imp = osub.add_parser("import", help="move an office from a shared folder to this server, keeping everything "
+                                         "(run again to take what laptops wrote there since)")
+    imp.add_argument("--folder", metavar="PATH", required=True, help="the office's shared folder")
+    imp.add_argument("--name", metavar="NAME", default="", help="a name for the office on this server")
     backup = ssub.add_parser("backup", help="an online copy of the server's SQLite database")
     backup.add_argument("target", metavar="FILE")
     restore = ssub.add_parser("restore", help="put a backup in place (the server stopped)")
     restore.add_argument("backup", metavar="FILE")
-    for p in (serve, create, invite, osub.choices["list"], backup, restore):
+    for p in (serve, create, invite, osub.choices["list"], imp, backup, restore):
         p.add_argument("--database", metavar="URL", help="sqlite:///FILE or postgresql://... (default: the SQLite "
                                                          "file in the server's data folder)")
         p.add_argument("--server-dir", metavar="DIR", help="the server's data folder (default: DATA_DIR/server)")
@@ -90,6 +94,19 @@ def run(args: argparse.Namespace, root: Path) -> int:
                                 "fingerprint": fingerprint},
                          f"Created office {made.office} ({args.name}).\nEnrolment code of its first admin laptop: "
                          f"{made.code} (until {made.expires} UTC)\nCertificate SHA-256: {fingerprint}")
+        if sub == "import":
+            try:
+                moved = offices.import_share(engine, Path(args.folder), args.name)
+            except offices.Refused as exc:
+                print(f"{args.folder} does not hold exactly one GridKeeper office ({exc.reason}).", file=sys.stderr)
+                return EXIT_USAGE
+            return _emit(args, {"office": moved.office, "files": moved.files, "batches": moved.batches,
+                                "refused": list(moved.refused), "fingerprint": fingerprint},
+                         f"Took office {moved.office} from {args.folder}: {moved.files} files, {moved.batches} "
+                         f"batches" + (f"; {len(moved.refused)} files were not a member's batch and stay there"
+                                       if moved.refused else "")
+                         + f".\nOn each laptop: gridkeeper office move --server https://THIS-HOST:PORT "
+                           f"--fingerprint {fingerprint}")
         if sub == "invite":
             code, expires = offices.invite(engine, args.office, fingerprint, args.hours, admin=args.admin)
             return _emit(args, {"office": args.office, "code": code, "expires": expires},

@@ -6,12 +6,15 @@ same code (office.verify_entries)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import struct
 import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, select
@@ -288,3 +291,89 @@ def join_request(conn: Connection, office_id: str, request: dict[str, Any]) -> b
     grant["used"] = True
     _set_secrets(conn, office_id, secrets)
     return True
+
+
+# -- batches and moving an office from a share --------------------------------------------
+
+
+def batch_header(raw: bytes) -> dict[str, Any]:
+    """The clear header of a sealed batch (folder.seal_batch); the server cannot read further, nor needs to."""
+    if raw[:4] != b"GKB2" or len(raw) < 8 + crypto.SIGNATURE_BYTES:
+        raise Refused(422, "unreadable")
+    (size,) = struct.unpack(">I", raw[4:8])
+    if size > 64 * 1024 or len(raw) < 8 + size + crypto.SIGNATURE_BYTES:
+        raise Refused(422, "unreadable")
+    try:
+        header = json.loads(raw[8:8 + size])
+        ints = [header[k] for k in ("first_seq", "seq", "prev", "epoch")]
+    except (ValueError, KeyError, TypeError):
+        raise Refused(422, "unreadable") from None
+    if not all(type(v) is int for v in ints) or not 0 <= header["prev"] < header["first_seq"] <= header["seq"]:
+        raise Refused(422, "unreadable")
+    return header
+
+
+@dataclass(frozen=True)
+class Imported:
+    office: str
+    files: int
+    batches: int
+    refused: tuple[str, ...]  # batch files that are not a member's (kept on the share, not taken)
+
+
+def import_share(engine: Engine, root: Path, name: str = "") -> Imported:
+    """Take an office's files from a shared folder (the server's machine can read it): office.json, the
+    membership, sealed keys, invites, requests and every member's batch, as they are. Run again, it takes
+    only what is new (laptops that have not moved yet go on writing to the share meanwhile).
+
+    The server is not a member of an office moved here (it holds no office key and makes no codes; admin
+    laptops do); it checks batches' signatures against the membership, as for a push."""
+    from gridkeeper.sync import safe_read
+
+    found = office_mod.read_office(root)
+    if len(found) != 1:
+        raise Refused(404, "no_office" if not found else "several_offices")
+    info = found[0]
+    office_id = str(info["id"])
+    folder = office_mod.office_dir(root, office_id)
+    files = batches = 0
+    refused: list[str] = []
+    with db.writer(engine).begin() as conn:
+        if conn.execute(select(db.office.c.id).where(db.office.c.id == office_id)).first() is None:
+            conn.execute(db.office.insert().values(id=office_id, name=name, created=_now(), pos=0,
+                                                   founder_key=str(info["founder_key"]), secrets=""))
+        for path in sorted(folder.rglob("*.json")):
+            rel = path.relative_to(folder).as_posix()
+            if not protocol.CONTROL_PATH.match(rel):
+                continue
+            try:
+                data = safe_read.read_limited(path, safe_read.MAX_SMALL_BYTES)
+            except safe_read.Unsafe:
+                continue
+            if get_file(conn, office_id, rel) != data:
+                put_file(conn, office_id, rel, data)
+                files += 1
+        members = _devices(str(info["founder_key"]), _entries(conn, office_id))
+        for changes in sorted((folder / "devices").glob("*/changes")):
+            device = changes.parent.name
+            member = members.get(device)
+            for path in sorted(changes.glob("*.gkb")):
+                try:
+                    raw = safe_read.read_limited(path, safe_read.MAX_BATCH_BYTES)
+                    header = batch_header(raw)
+                    if member is None or header.get("office") != office_id or header.get("device") != device \
+                            or not member.accepts(header["seq"]) or path.name != f"{header['seq']:012d}.gkb":
+                        raise Refused(422, "not_a_member_batch")
+                    crypto.verify(member.sign_key, raw[-crypto.SIGNATURE_BYTES:], raw[:-crypto.SIGNATURE_BYTES])
+                except (safe_read.Unsafe, Refused, CryptoError):
+                    refused.append(f"{device}/{path.name}")
+                    continue
+                key = and_(db.batch.c.office == office_id, db.batch.c.device == device, db.batch.c.seq == header["seq"])
+                if conn.execute(select(db.batch.c.seq).where(key)).first() is not None:
+                    continue
+                conn.execute(db.batch.insert().values(
+                    office=office_id, device=device, seq=header["seq"], first_seq=header["first_seq"],
+                    prev_seq=header["prev"], data=raw, sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
+                    pos=db.take_positions(conn, office_id), received=_now()))
+                batches += 1
+    return Imported(office_id, files, batches, tuple(refused))

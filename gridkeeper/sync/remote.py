@@ -502,3 +502,41 @@ def publish(store: Store, *, http: httpx.Client | None = None) -> None:
     finally:
         if http is None:
             client.close()
+
+
+FINGERPRINT_MISMATCH = QT_TRANSLATE_NOOP(
+    "errors", "The server {url} shows a certificate with fingerprint {found}, not the {given} you were given. "
+    "Nothing was changed: check the address and the fingerprint with the server's operator.")
+NOT_MOVED = QT_TRANSLATE_NOOP(
+    "errors", "The server {url} does not hold this laptop's office yet. Its operator moves it there first "
+    "(gridkeeper server office import --folder). Nothing was changed.")
+
+
+def move(store: Store, url: str, given_fingerprint: str, *, http: httpx.Client | None = None,
+         cert_pem: str | None = None) -> SyncResult:
+    """Move this laptop's office sync from its shared folder to the server the office was moved to: pin the
+    server's certificate (the fingerprint its operator gave), then sync through it. The profile keeps
+    everything; batches already applied are not applied again, and what this laptop wrote only to the share
+    is sent to the server by this first sync."""
+    url = _check_url(url)
+    if not office.office_id(store):
+        raise office.OfficeError(office.NO_OFFICE, path=url)
+    pem = cert_pem if cert_pem is not None else fetch_certificate(url)
+    wanted = given_fingerprint.replace(":", "").strip().lower()
+    if fingerprint(pem) != wanted:
+        raise ServerRefused(FINGERPRINT_MISMATCH, url=url, found=fingerprint(pem), given=wanted)
+    client = Client(url, http or _http(url, pem), store.device_id, office.device_keys(store),
+                    office.office_id(store) or "")
+    try:
+        answer = client.request("GET", f"/v1/offices/{client.office}/devices/{store.device_id}/index",
+                                ok=(200, 401, 404))
+    finally:
+        if http is None:
+            client.close()
+    if answer.status_code != 200:
+        raise ServerRefused(NOT_MOVED, url=url)
+    store.set_meta(SERVER_KEY, json.dumps({"url": url, "cert_pem": pem}))
+    store.set_meta(CURSOR_KEY, "")
+    store.set_meta(MANIFEST_KEY, "")
+    store.set_meta(office.FOLDER_KEY, str(staging(store).resolve()))
+    return sync_server(store, url, http=http)

@@ -4765,6 +4765,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>邀请码 {code} 在服务器 {url} 上找不到对应的邀请：请核对邀请码和地址，或向管理员索取新的邀请码（每个邀请码只能用一次）。</translation>
     </message>
     <message>
+        <source>The server {url} shows a certificate with fingerprint {found}, not the {given} you were given. Nothing was changed: check the address and the fingerprint with the server&apos;s operator.</source>
+        <translation>服务器 {url} 出示的证书指纹是 {found}，不是您得到的 {given}。没有做任何更改：请与服务器的管理人员核对地址和指纹。</translation>
+    </message>
+    <message>
+        <source>The server {url} does not hold this laptop&apos;s office yet. Its operator moves it there first (gridkeeper server office import --folder). Nothing was changed.</source>
+        <translation>服务器 {url} 上还没有这台电脑所在单位的数据。需要服务器的管理人员先把单位迁移过去（gridkeeper server office import --folder）。没有做任何更改。</translation>
+    </message>
+    <message>
         <source>An office on a GridKeeper server is created on the server itself (gridkeeper server office create), which gives the first admin laptop its enrolment code. Join with that code here.</source>
         <translation>服务器上的单位要在服务器上创建（gridkeeper server office create），创建时会给出第一台管理员电脑的邀请码。请在这里用该邀请码加入。</translation>
     </message>
