@@ -115,7 +115,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
             rows = [dict(r._mapping) for r in conn.execute(db.office.select().with_only_columns(
                 db.office.c.id, db.office.c.name, db.office.c.created, db.office.c.pos))]
         return _emit(args, {"offices": rows}, "\n".join(f"{r['id']}  {r['name']}  {r['created']}" for r in rows))
-    return _serve(args, engine, cert, key, fingerprint)
+    return _serve(args, folder, engine, cert, key, fingerprint)
 
 
 def engine_label(url: str) -> str:
@@ -128,7 +128,7 @@ def engine_label(url: str) -> str:
         return "?"
 
 
-def _serve(args: argparse.Namespace, engine: Any, cert: Path, key: Path, fingerprint: str) -> int:
+def _serve(args: argparse.Namespace, folder: Path, engine: Any, cert: Path, key: Path, fingerprint: str) -> int:
     import uvicorn
 
     from gridkeeper.server.app import Server, build_app
@@ -137,6 +137,9 @@ def _serve(args: argparse.Namespace, engine: Any, cert: Path, key: Path, fingerp
     if not host or not port.isdigit():
         print(f"--listen wants HOST:PORT, not {args.listen}", file=sys.stderr)
         return EXIT_USAGE
+    from gridkeeper import logs
+
+    logs.setup(folder)  # <server dir>/logs/gridkeeper.log, rotated, as well as stderr
     logging.getLogger("gridkeeper.server").setLevel(logging.INFO)
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")

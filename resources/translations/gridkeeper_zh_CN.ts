@@ -3210,8 +3210,16 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>共享文件夹可访问</translation>
     </message>
     <message>
+        <source>server reachable</source>
+        <translation>服务器可访问</translation>
+    </message>
+    <message>
         <source>share not reachable</source>
         <translation>共享文件夹无法访问</translation>
+    </message>
+    <message>
+        <source>server not reachable</source>
+        <translation>服务器无法访问</translation>
     </message>
 </context>
 <context>

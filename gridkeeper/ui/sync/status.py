@@ -196,10 +196,11 @@ class SyncStatusLabel(QLabel):
             parts.append(self.tr("%n conflict(s)", "", status.open_conflicts))
         if incomplete and in_office:
             parts.append(self.tr("some data not received"))
+        server = self.folder().lower().startswith(("https://", "http://"))
         if reachable is True:
-            parts.append(self.tr("share reachable"))
+            parts.append(self.tr("server reachable") if server else self.tr("share reachable"))
         elif reachable is False:
-            parts.append(self.tr("share not reachable"))
+            parts.append(self.tr("server not reachable") if server else self.tr("share not reachable"))
         return SEPARATOR.join(parts)
 
     def when(self, moment: datetime) -> str:
