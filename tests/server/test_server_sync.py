@@ -23,11 +23,10 @@ from tests.sync.test_sync_folder import add_person, edit
 
 
 @pytest.fixture
-def trio(tmp_path: Path, host: ServerHost) -> ServerOffice:
-    o = ServerOffice(tmp_path, 3, host)
+def trio(tmp_path: Path, database: str | None) -> ServerOffice:
+    o = ServerOffice.copied(tmp_path, 3, database)
     yield o  # type: ignore[misc]
-    for s in o.laptops:
-        s.close()
+    o.close()
 
 
 def signed(client: remote.Client, method: str, target: str, body: bytes = b"") -> httpx.Response:
@@ -83,8 +82,8 @@ def test_strangers_and_forgers_get_nothing(trio: ServerOffice) -> None:
         protocol.H_SIGNATURE: signature})
     assert moved.status_code == 401
     # Nobody may push under another laptop's name, even a member.
-    own = sorted((remote.staging(trio.laptops[0]) / "gridkeeper" / trio.office / "devices" /
-                  trio.laptops[0].device_id / "changes").glob("*.gkb"))[0]
+    own = min((remote.staging(trio.laptops[0]) / "gridkeeper" / trio.office / "devices" /
+               trio.laptops[0].device_id / "changes").glob("*.gkb"))
     seq = int(own.name.split(".")[0])
     theirs = f"/v1/offices/{trio.office}/devices/{trio.laptops[0].device_id}/batches/{seq}"
     assert signed(member, "PUT", theirs, own.read_bytes()).status_code == 403
@@ -108,8 +107,8 @@ def test_a_push_sent_twice_is_stored_once(trio: ServerOffice) -> None:
     a = trio.laptops[0]
     add_person(a)
     trio.sync(0)
-    own = sorted((remote.staging(a) / "gridkeeper" / trio.office / "devices" / a.device_id / "changes")
-                 .glob("*.gkb"))[-1]
+    own = max((remote.staging(a) / "gridkeeper" / trio.office / "devices" / a.device_id / "changes")
+              .glob("*.gkb"))
     before = batch_rows(trio.host)
     target = f"/v1/offices/{trio.office}/devices/{a.device_id}/batches/{int(own.name[:12])}"
     for _ in range(2):
@@ -145,9 +144,10 @@ class Flaky(httpx.BaseTransport):
 
 
 @pytest.mark.parametrize("restart", [False, True], ids=["dropped", "restarted"])
-def test_a_sync_cut_off_at_any_request_is_finished_by_the_next(tmp_path: Path, host: ServerHost,
+def test_a_sync_cut_off_at_any_request_is_finished_by_the_next(tmp_path: Path, database: str | None,
                                                                restart: bool) -> None:
-    o = ServerOffice(tmp_path, 2, host)
+    o = ServerOffice.copied(tmp_path, 2, database)
+    host = o.host
     a, b = o.laptops
     try:
         add_person(a, "p1", "张伟", "501")
@@ -165,8 +165,7 @@ def test_a_sync_cut_off_at_any_request_is_finished_by_the_next(tmp_path: Path, h
         assert len(set(o.dumps())) == 1
         assert value(b, "SELECT note FROM person WHERE id = 'p2'") == f"note {probe.count}"
     finally:
-        for s in o.laptops:
-            s.close()
+        o.close()
 
 
 def test_positions_commit_in_order_under_concurrent_pushes(trio: ServerOffice) -> None:

@@ -94,7 +94,7 @@ def _free_port() -> int:
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("GRIDKEEPER_DATA_DIR", "GRIDKEEPER_PASSPHRASE")}
     return subprocess.run([sys.executable, "-m", "gridkeeper", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, env=env, timeout=180)
+                          check=False, capture_output=True, text=True, env=env, timeout=180)
 
 
 @pytest.mark.e2e

@@ -3,6 +3,9 @@ Starlette's TestClient (real HTTP semantics, no socket); tests/server/test_socke
 
 from __future__ import annotations
 
+import secrets
+import shutil
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -59,7 +62,22 @@ class ServerHost:
 
 
 class ServerOffice:
-    """The server-side twin of simulation.Office: n laptops, the first its admin, all joined and synced."""
+    """The server-side twin of simulation.Office: n laptops, the first its admin, all joined and synced.
+
+    `ServerOffice.copied(tmp, n, database)` gives the same from a template made once per session (profiles'
+    migrations and enrolment take most of a test's time otherwise)."""
+
+    @classmethod
+    def copied(cls, tmp: Path, n: int, database: str | None = None) -> ServerOffice:
+        folder, url, office_id = _template(n, database)
+        shutil.copytree(folder, tmp, dirs_exist_ok=True)
+        if url:
+            url = _copy_database(url)
+        self = cls.__new__(cls)
+        self.host = ServerHost(tmp / "server", url or None)
+        self.laptops = [open_store(tmp / f"laptop{i}") for i in range(n)]
+        self.office = office_id
+        return self
 
     def __init__(self, tmp: Path, n: int, host: ServerHost | None = None) -> None:
         self.host = host or ServerHost(tmp / "server")
@@ -94,3 +112,36 @@ class ServerOffice:
         for s in self.laptops:
             s.close()
         self.host.close()
+
+
+_templates: dict[tuple[int, str], tuple[Path, str, str]] = {}
+
+
+def _template(n: int, database: str | None) -> tuple[Path, str, str]:
+    """A folder with n enrolled laptops and the server's folder, and the server's database URL when it is
+    PostgreSQL (a database used as a template): made once per session."""
+    key = (n, "postgres" if database else "sqlite")
+    if key not in _templates:
+        folder = Path(tempfile.mkdtemp(prefix="gk-server-office-"))
+        url = ""
+        if database:
+            url = _copy_database(database, prefix="gk_tpl")
+        office = ServerOffice(folder, n, ServerHost(folder / "server", url or None))
+        office_id = office.office
+        office.close()
+        _templates[key] = (folder, url, office_id)
+    return _templates[key]
+
+
+def _copy_database(url: str, prefix: str = "gk_copy") -> str:
+    """A new PostgreSQL database beside `url`'s, made from it as a template (empty if it is the server's
+    maintenance database); its URL."""
+    import psycopg
+
+    base, _, source = url.rpartition("/")
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    admin = base.replace("postgresql+psycopg://", "postgresql://", 1) + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        template = "" if source == "postgres" else f" TEMPLATE {source}"
+        conn.execute(f"CREATE DATABASE {name}{template}")
+    return f"{base}/{name}"

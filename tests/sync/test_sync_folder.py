@@ -25,7 +25,7 @@ def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Office]:
     if request.param == "server":
         from tests.sync.server_sim import ServerOffice
 
-        o: Office = ServerOffice(tmp_path, 3)  # type: ignore[assignment]
+        o: Office = ServerOffice.copied(tmp_path, 3)  # type: ignore[assignment]
     else:
         o = Office(tmp_path, 3)
     yield o
