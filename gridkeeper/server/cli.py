@@ -65,7 +65,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
     url = args.database or db.default_url(folder)
     action = args.server_command
     if action == "restore":
-        target = db.restore_sqlite(Path(args.backup), folder)
+        try:
+            target = db.restore_sqlite(Path(args.backup), folder)
+        except (db.ServerDatabaseError, OSError) as exc:
+            print(f"Nothing was restored: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         return _emit(args, {"restored": str(target)}, f"Restored {args.backup} as {target}; laptops start their "
                                                        "next pull from the beginning (nothing is lost).")
     try:
@@ -79,7 +83,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     if action == "backup":
-        target = db.backup_sqlite(engine, Path(args.target))
+        try:
+            target = db.backup_sqlite(engine, Path(args.target))
+        except (db.ServerDatabaseError, OSError) as exc:
+            print(f"No backup was made: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         return _emit(args, {"backup": str(target)}, f"Backed up the server database to {target}.")
     cert, key = (Path(args.cert), Path(args.key)) if getattr(args, "cert", None) and getattr(args, "key", None) \
         else tls.ensure_certificate(folder)
