@@ -49,9 +49,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(folder: Path, url: str | None, port: int) -> subprocess.Popen[str]:
+def serve(folder: Path, url: str | None, port: int, workers: int = 1) -> subprocess.Popen[str]:
     args = [sys.executable, "-m", "gridkeeper", "server", "serve", "--server-dir", str(folder), "--listen",
-            f"127.0.0.1:{port}"] + (["--database", url] if url else [])
+            f"127.0.0.1:{port}", "--workers", str(workers)] + (["--database", url] if url else [])
     root = str(Path(__file__).resolve().parent.parent)  # this checkout's gridkeeper, whatever is installed
     env = {**os.environ, "GRIDKEEPER_DATA_DIR": str(folder),
            "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH", "")]))}
@@ -145,6 +145,7 @@ def main() -> None:
     parser.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database (else SQLite)")
     parser.add_argument("--first-pull", metavar="DIR", help="a demo profile whose changes an empty laptop pulls")
     parser.add_argument("--seconds", type=float, default=300, help="stop phase 1 after this long, whatever is left")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (server serve --workers)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="gk-bench-server-"))
@@ -160,9 +161,10 @@ def main() -> None:
     other = offices.create(engine_, "first pull", fingerprint)  # phase 3's own office
     pull_codes = [other.code, offices.invite(engine_, other.office, fingerprint)[0]]
     port = free_port()
-    proc = serve(folder, url, port)
+    proc = serve(folder, url, port, args.workers)
     base = f"https://127.0.0.1:{port}"
-    print(f"server on {base}, database {'PostgreSQL' if url else 'SQLite'}; {args.laptops} laptops")
+    print(f"server on {base} ({args.workers} worker(s)), database {'PostgreSQL' if url else 'SQLite'}; "
+          f"{args.laptops} laptops")
     try:
         laptops = [SimLaptop(base, pem, made.office, codes[i]) for i in range(args.laptops)]
         rounds = max(1, args.changes // args.batch)
@@ -218,7 +220,8 @@ def main() -> None:
         proc.terminate()
         proc.wait(timeout=30)
         engine_.dispose()
-        shutil.rmtree(work, ignore_errors=True)
+        if not os.environ.get("GK_BENCH_KEEP"):
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def server_side(log: Path) -> None:

@@ -543,3 +543,21 @@ def _metrics(server: Server) -> str:
     for status, count in sorted(server.requests.items()):
         lines.append(f'gridkeeper_requests_total{{status="{status}"}} {count}')
     return "\n".join(lines) + "\n"
+
+
+ENV_DATABASE = "GRIDKEEPER_SERVER_DATABASE"
+ENV_FINGERPRINT = "GRIDKEEPER_SERVER_FINGERPRINT"
+ENV_PUBLIC_METRICS = "GRIDKEEPER_SERVER_PUBLIC_METRICS"
+
+
+def app_from_environment() -> Starlette:
+    """The app of one of several worker processes (`server serve --workers N`): each opens its own engine.
+    Membership caches and rate-limit buckets are per worker (a device's limit is then N times as high)."""
+    import os
+
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("gridkeeper.server").setLevel(logging.INFO)
+    server = Server(db.connect(os.environ[ENV_DATABASE]), os.environ.get(ENV_FINGERPRINT, ""),
+                    public_metrics=os.environ.get(ENV_PUBLIC_METRICS) == "1")
+    return build_app(server)

@@ -25,6 +25,8 @@ def register(sub: Any) -> None:
     serve.add_argument("--listen", metavar="HOST:PORT", default=DEFAULT_LISTEN, help=f"default {DEFAULT_LISTEN}")
     serve.add_argument("--cert", metavar="FILE", help="a certificate to use instead of the server's own")
     serve.add_argument("--key", metavar="FILE", help="the certificate's private key")
+    serve.add_argument("--workers", type=int, default=1, help="server processes sharing the port (default 1; "
+                                                              "each has its own rate limits)")
     serve.add_argument("--public-metrics", action="store_true", help="serve /metrics to any address, not only "
                                                                      "the loopback")
     off = ssub.add_parser("office", help="the offices on this server")
@@ -151,11 +153,22 @@ def _serve(args: argparse.Namespace, folder: Path, engine: Any, cert: Path, key:
     logging.getLogger("gridkeeper.server").setLevel(logging.INFO)
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    app = build_app(Server(engine, fingerprint, public_metrics=args.public_metrics))
     print(f"GridKeeper server on https://{host.strip('[]')}:{port}/ (database {engine_label(str(engine.url))}); "
           f"certificate SHA-256 {fingerprint}", flush=True)
-    uvicorn.run(app, host=host.strip("[]"), port=int(port), ssl_certfile=str(cert), ssl_keyfile=str(key),
-                access_log=False, log_level="warning", timeout_graceful_shutdown=10)
+    common = {"host": host.strip("[]"), "port": int(port), "ssl_certfile": str(cert), "ssl_keyfile": str(key),
+              "access_log": False, "log_level": "warning", "timeout_graceful_shutdown": 10}
+    if args.workers > 1:
+        import os
+
+        from gridkeeper.server import app as server_app
+
+        os.environ[server_app.ENV_DATABASE] = engine.url.render_as_string(hide_password=False)
+        os.environ[server_app.ENV_FINGERPRINT] = fingerprint
+        os.environ[server_app.ENV_PUBLIC_METRICS] = "1" if args.public_metrics else ""
+        engine.dispose()
+        uvicorn.run("gridkeeper.server.app:app_from_environment", factory=True, workers=args.workers, **common)
+        return EXIT_OK
+    uvicorn.run(build_app(Server(engine, fingerprint, public_metrics=args.public_metrics)), **common)
     return EXIT_OK
 
 
