@@ -36,6 +36,7 @@ NONCE_SECONDS = 600  # a challenge is good for ten minutes, whatever the laptop'
 BUCKET_BURST = 120  # requests a device may make at once
 BUCKET_RATE = 20.0  # and then per second
 LOOPBACK = {"127.0.0.1", "::1", "localhost", "testclient"}
+MAX_BUCKETS = 10_000  # rate-limit buckets kept (devices and client addresses) before idle ones are dropped
 
 
 @dataclass
@@ -56,6 +57,9 @@ class Limits:
         now = time.monotonic()
         bucket = self.buckets.get(key)
         if bucket is None:
+            if len(self.buckets) >= MAX_BUCKETS:  # many addresses: forget those that would be full again by now
+                idle = self.burst / self.rate
+                self.buckets = {k: b for k, b in self.buckets.items() if now - b.at < idle}
             bucket = self.buckets[key] = _Bucket(float(self.burst), now)
         bucket.tokens = min(float(self.burst), bucket.tokens + (now - bucket.at) * self.rate)
         bucket.at = now

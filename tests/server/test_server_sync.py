@@ -315,3 +315,20 @@ def test_nothing_on_the_server_reveals_personal_data(trio: ServerOffice) -> None
         for text in ("张伟".encode(), base64.b64encode("张伟".encode()), "塘川".encode()):
             assert text not in blob
     assert dump_text(trio.laptops[2]).count("张伟") >= 1
+
+
+def test_codes_cannot_be_tried_at_line_speed_and_buckets_stay_bounded(tmp_path: Path) -> None:
+    host = ServerHost(tmp_path / "server", limits=server_app.Limits(burst=5, rate=0.01))
+    try:
+        made = host.create_office()
+        answers = [host.http.get(f"/v1/invites/{'0' * 32}", headers={protocol.H_PROTOCOL: "1"}).status_code
+                   for _ in range(8)]
+        assert answers[:5] == [404] * 5 and answers[5:] == [429] * 3  # per client address, no key needed
+        assert host.http.get(f"/v1/offices/{made.office}/invites/{'0' * 32}",
+                             headers={protocol.H_PROTOCOL: "1"}).status_code == 429
+        limits = server_app.Limits(burst=2, rate=1e12)  # full again at once: every older bucket is idle
+        for n in range(server_app.MAX_BUCKETS + 50):
+            limits.allow(f"ip/{n}")
+        assert len(limits.buckets) <= server_app.MAX_BUCKETS
+    finally:
+        host.close()
