@@ -3067,6 +3067,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>完成。</translation>
     </message>
     <message>
+        <source>Changes travel between laptops through the office&apos;s GridKeeper server, encrypted and signed by each laptop; nothing on this laptop is lost if the sync is cut off.</source>
+        <translation>各台电脑通过本单位的网格管家服务器交换修改，每台电脑都会加密并签名；同步中断也不会丢失本机的任何数据。</translation>
+    </message>
+    <message>
         <source>This office is on the GridKeeper server {url}.</source>
         <translation>本单位的数据在网格管家服务器 {url} 上。</translation>
     </message>

@@ -80,6 +80,7 @@ def test_the_page_in_chinese_names_the_server(qtbot, tmp_path: Path) -> None:  #
         w.nav.setCurrentRow(w.pages.indexOf(w.sync_page))
         page = w.sync_page
         assert page.in_use.text() == f"本单位的数据在网格管家服务器 {running.url} 上。"
+        assert page.intro.text().startswith("各台电脑通过本单位的网格管家服务器交换修改")
         assert page.folder.text() == running.url
         qtbot.waitUntil(lambda: "服务器可访问" in w.sync_status.text(), timeout=10_000)
         qtbot.wait(50)

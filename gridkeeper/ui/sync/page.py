@@ -117,9 +117,7 @@ class SyncPanel(QWidget):
         self.view: OfficeView = office_view(store)  # a few small reads of the profile's local_meta
         self.words = SyncWords(self)
 
-        intro = QLabel(self.tr(
-            "Changes travel between laptops through a shared folder on the office network. Each laptop "
-            "writes only its own files there; nothing on this laptop is lost if the sync is cut off."))
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         self.state = QLabel()
         self.state.setObjectName("state")
@@ -235,6 +233,11 @@ class SyncPanel(QWidget):
         self.sync_box.setVisible(view.office is not None)
         self.office_box.setVisible(view.office is not None)
         self.office_box.show_office(view)
+        self.intro.setText(self.tr(
+            "Changes travel between laptops through the office's GridKeeper server, encrypted and signed by "
+            "each laptop; nothing on this laptop is lost if the sync is cut off.") if view.server else self.tr(
+            "Changes travel between laptops through a shared folder on the office network. Each laptop "
+            "writes only its own files there; nothing on this laptop is lost if the sync is cut off."))
         if view.server:
             self.in_use.setText(self.tr("This office is on the GridKeeper server {url}.").format(url=view.server))
         elif view.folder:
