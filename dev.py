@@ -3,6 +3,7 @@
 
     python3 dev.py demo     create .venv, install, generate the demo street, start the app
     python3 dev.py test     create .venv, install, run the whole test suite
+    python3 dev.py bundle   create .venv, install with PyInstaller, build dist/GridKeeper/ from build.spec
 
 Only the standard library is used here, so it runs before anything is installed.
 Extra arguments after `test` go to pytest; after `demo`: --size small|street, --seed N.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -27,19 +29,22 @@ def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def setup() -> Path:
+def setup(extras: tuple[str, ...] = ("test",)) -> Path:
     if sys.version_info < (3, 11):
         raise SystemExit(f"GridKeeper needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = venv_python()
     if not python.exists():
         print("Creating the virtual environment in .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+    # The stamp: pyproject's hash, then the extras installed with it (a bundle's also serve the tests).
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    stamp = STAMP.read_text().split() if STAMP.exists() else []
+    if stamp[:1] != [digest] or not set(extras) <= set(stamp[1:]):
         print("Installing GridKeeper and its dependencies into .venv ...", flush=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", ".[test]"], cwd=ROOT, check=True)
-        STAMP.write_text(wanted)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", f".[{','.join(extras)}]"], cwd=ROOT,
+                       check=True)
+        STAMP.write_text(" ".join([digest, *extras]))
     return python
 
 
@@ -64,8 +69,23 @@ def test(args: list[str]) -> int:
     return subprocess.run([str(python), "-m", "pytest", *args], cwd=ROOT).returncode
 
 
+def bundle(args: list[str]) -> int:
+    """dist/GridKeeper/ from build.spec (PyInstaller, one folder); build/ holds PyInstaller's work."""
+    if sys.platform.startswith("linux") and not (shutil.which("objdump") and shutil.which("strip")):
+        raise SystemExit("PyInstaller needs objdump and strip on Linux: install binutils (apt-get install binutils).")
+    python = setup(("test", "bundle"))
+    done = subprocess.run([str(python), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                           "--distpath", "dist", "--workpath", "build", *args, "build.spec"], cwd=ROOT)
+    if done.returncode == 0:
+        exe = ROOT / "dist" / "GridKeeper" / ("GridKeeper.exe" if os.name == "nt" else "GridKeeper")
+        size = sum(f.stat().st_size for f in exe.parent.rglob("*") if f.is_file() and not f.is_symlink())
+        print(f"Built {exe.relative_to(ROOT)} ({size / 2**20:.0f} MB in dist/GridKeeper/). "
+              f"Check it: {exe.relative_to(ROOT)} --self-test", flush=True)
+    return done.returncode
+
+
 if __name__ == "__main__":
-    commands = {"demo": demo, "test": test}
+    commands = {"demo": demo, "test": test, "bundle": bundle}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         raise SystemExit(2)

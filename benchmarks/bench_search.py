@@ -12,6 +12,7 @@ changes, inside one `store.read()`:
 
     hits = households.search_page(conn, query, scope, None, PAGE)
     households.rows(conn, <first 50 distinct household ids of hits>)
+    households.matched_members(conn, <the same ids>, query)   (the member each row matched)
 
 Two times are taken per keystroke with time.perf_counter(): "page" runs from
 entering `store.read()` (connection checkout and BEGIN) to having the distinct
@@ -115,6 +116,8 @@ def keystroke(store: Store, query: str, scope: list[str] | None) -> tuple[float,
                     break
         t1 = time.perf_counter()
         shown = households.rows(conn, ids)
+        if hasattr(households, "matched_members"):  # which member matched (issue 18); absent before it
+            households.matched_members(conn, ids, query)
     t2 = time.perf_counter()
     return t1 - t0, t2 - t0, len(hits), len(shown)
 

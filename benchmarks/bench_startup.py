@@ -39,7 +39,11 @@ def show(self):
     original_show(self)
 mw.MainWindow.show = show
 from gridkeeper.ui.app import run
+from gridkeeper import settings as cfg
+from gridkeeper.settings import Settings
 from pathlib import Path
+if not Settings(Path(sys.argv[1])).is_set(cfg.LANGUAGE):  # the first start's question: nobody answers it here
+    Settings(Path(sys.argv[1])).set(cfg.LANGUAGE, "zh_CN")
 sys.exit(run(Path(sys.argv[1])))
 """
 

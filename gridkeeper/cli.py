@@ -24,6 +24,7 @@ from gridkeeper import __version__, clock, paths
 from gridkeeper.errors import (
     QT_TRANSLATE_NOOP,
     GridKeeperError,
+    NoProfile,
     NotEncrypted,
     PassphraseFileEmpty,
     PassphraseFileUnreadable,
@@ -90,6 +91,7 @@ _SHEET_CODES = ("no_header", "sheet_empty", "sheet_no_rows")
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gridkeeper", description="GridKeeper 网格管家")
     parser.add_argument("--version", action="version", version=f"gridkeeper {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="the same as the self-test command")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -171,6 +173,8 @@ def _parser() -> argparse.ArgumentParser:
 
     conf = sub.add_parser("conflicts", help="list the conflicts sync kept for review")
     conf.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    sub.add_parser("self-test", help="check what a bundle can lose (SQLCipher, Qt, translations, Excel, PDF, "
+                                     "sync) in a temporary folder; exit 0 when all pass")
 
     today = sub.add_parser("today", help="who is due for a care contact today (the Today list)")
     today.add_argument("--cadre", metavar="NAME", help="whose grids (default: this laptop's cadre)")
@@ -182,7 +186,7 @@ def _parser() -> argparse.ArgumentParser:
     monthly = kinds.add_parser("monthly", help="the monthly consultation pack")
     monthly.add_argument("--month", metavar="YYYY-MM", required=True)
     where_m = monthly.add_mutually_exclusive_group()
-    where_m.add_argument("--community", metavar="NAME", help="one community (default: the whole profile)")
+    where_m.add_argument("--community", metavar="NAME", help="one community (default: the whole street)")
     where_m.add_argument("--grid", metavar="GRID", help="one grid: its code, or community/grid")
     monthly.add_argument("--unmask", action="store_true",
                          help="full phone numbers in the care sheet (each person is written to the audit log)")
@@ -197,6 +201,10 @@ def _parser() -> argparse.ArgumentParser:
     from gridkeeper.server import cli as server_cli  # the server's commands live in its own package
 
     server_cli.register(sub)
+
+    from gridkeeper.places.division import cli as places_cli
+
+    places_cli.add_parser(sub)
 
     dump = sub.add_parser("dump", help="canonical JSON of all synced data (stable order); written to the audit log")
     dump.add_argument("--with-audit", action="store_true",
@@ -260,15 +268,19 @@ def _ask(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-def _open(root: Path) -> Store:
+def _open(root: Path, *, create: bool = False) -> Store:
     """The profile in `root`, its passphrase from --passphrase-file, $GRIDKEEPER_PASSPHRASE or the terminal.
 
     Each failure is one line that says which passphrase is missing or wrong; a passphrase given for an
-    unencrypted profile opens nothing (NotEncrypted) rather than being called wrong."""
+    unencrypted profile opens nothing (NotEncrypted) rather than being called wrong. Only the commands
+    that make a profile (`create`: demo, import-roster, office create and join) open a folder without
+    one; the others say how to make one (NoProfile) and leave the folder as it was."""
     from gridkeeper.store import encryption, open_store
     from gridkeeper.store.encryption import State
 
     state = encryption.state(root)
+    if state is State.NEW and not create:
+        raise _no_profile(root)
     given = _given()
     if state in (State.WRAPPED, State.LEGACY):
         if given is None:
@@ -282,6 +294,19 @@ def _open(root: Path) -> Store:
     if state is State.PLAIN and given is not None:
         raise NotEncrypted(str(root), given.name())
     return open_store(root, given.value if given else None)
+
+
+_data_dir_given: str | None = None  # --data-dir as typed, for the commands a message suggests
+
+
+def _no_profile(root: Path) -> NoProfile:
+    """NoProfile, its suggested commands aimed at the same data folder as the one that failed."""
+    command = "gridkeeper"
+    if _data_dir_given:
+        import shlex
+
+        command += f" --data-dir {shlex.quote(_data_dir_given)}"
+    return NoProfile(str(root), command)
 
 
 def _new_passphrase(args: argparse.Namespace, root: Path) -> str:
@@ -317,7 +342,7 @@ def _cmd_demo(args: argparse.Namespace, root: Path) -> int:
         if not args.json:  # stdout stays one JSON object under --json
             print(f"  {percent:3d}%  {step}", file=sys.stderr, flush=True)
 
-    store = _open(root)
+    store = _open(root, create=True)
     try:
         result = demo.generate(store, size=args.size, seed=args.seed, today=args.until, progress=progress)
     finally:
@@ -342,8 +367,7 @@ def _cmd_dump(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper.store import dump
 
     if not paths.database_path(root).exists():
-        print(f"no profile in {root}", file=sys.stderr)
-        return EXIT_USAGE
+        raise _no_profile(root)
     from gridkeeper.places import audit
 
     store = _open(root)
@@ -384,7 +408,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
         # The profile is there (a re-import, most often): import_roster reads the file while it
         # reads the profile's rows on the other core. A file it cannot read changes nothing.
         logs.setup(root)
-        store = _open(root)
+        store = _open(root, create=True)
         try:
             try:
                 report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run)
@@ -412,7 +436,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
         else:
             paths.private_dir(root)
             logs.setup(root)
-            store = _open(root)
+            store = _open(root, create=True)
             try:
                 report = roster_import.import_sheet(store, read)
                 store.reindex_dirty()  # the import leaves the search index to catch up after its commit
@@ -425,7 +449,10 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
             sys.stdout.write(json.dumps(report.as_json(translate), ensure_ascii=False, sort_keys=True) + "\n")
         else:
             for issue in report.rejected + report.warnings:
-                print(issue.text(translate), file=sys.stderr)
+                if issue.code != "place_unassigned":  # told by compound below, not row by row
+                    print(issue.text(translate), file=sys.stderr)
+            for line in report.unassigned_lines(translate):
+                print(line, file=sys.stderr)
             for change in report.changes:  # what an updated roster changed, field by field
                 print(change.text(translate))
             if report.kept:
@@ -438,12 +465,20 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
                 persons_new=report.persons_created, persons_updated=report.persons_updated,
                 persons_unchanged=report.persons_unchanged, households_new=report.households_created,
                 households_updated=report.households_updated, rejected=len(report.rejected_rows),
-                warnings=len(report.warnings),
+                warnings=sum(1 for w in report.warnings if w.code != "place_unassigned"),
             ))
         sys.stdout.flush()
     except BrokenPipeError:
         _output_closed()
     return code
+
+
+def _cmd_places(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.places.division import cli as places_cli
+
+    # The workbooks are for a Chinese street office: Chinese unless the app is set to English (as reports).
+    return places_cli.run(args, root, open_store=_open, translate=_translator(root),
+                          workbook_translate=_report_translate(root, None))
 
 
 def _output_closed() -> None:
@@ -469,8 +504,7 @@ def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper.sync.engine import sync_folder
 
     if not paths.database_path(root).exists():
-        print(f"no profile in {root}", file=sys.stderr)
-        return EXIT_USAGE
+        raise _no_profile(root)
     from gridkeeper.sync import conflicts
 
     store = _open(root)
@@ -521,10 +555,12 @@ def _cmd_office(args: argparse.Namespace, root: Path) -> int:
     action = args.office_command
     if action in ("create", "join"):
         paths.private_dir(root)  # a new laptop: the profile is made here
+        from gridkeeper import logs
+
+        logs.setup(root)
     elif not paths.database_path(root).exists():
-        print(f"no profile in {root}", file=sys.stderr)
-        return EXIT_USAGE
-    store = _open(root)
+        raise _no_profile(root)
+    store = _open(root, create=action in ("create", "join"))
     try:
         if action == "rejoin":
             return _office_rejoin(args, store)
@@ -649,8 +685,7 @@ def _cmd_passphrase(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper.store.encryption import State
 
     if not paths.database_path(root).exists():
-        print(f"no profile in {root}", file=sys.stderr)
-        return EXIT_USAGE
+        raise _no_profile(root)
     translate = _translator(root)
     state = encryption.state(root)
     if args.passphrase_command == "encrypt":
@@ -697,8 +732,7 @@ def _cmd_backup(args: argparse.Namespace, root: Path) -> int:
               "\n".join(lines) or _words(translate, _M_NO_BACKUPS, folder=backups.folder(root)))
         return EXIT_OK
     if not paths.database_path(root).exists():
-        print(f"no profile in {root}", file=sys.stderr)
-        return EXIT_USAGE
+        raise _no_profile(root)
     if args.backup_command == "create":
         store = _open(root)
         try:
@@ -740,8 +774,7 @@ def _cmd_conflicts(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper.sync import conflicts
 
     if not paths.database_path(root).exists():
-        print(f"no profile in {root}", file=sys.stderr)
-        return EXIT_USAGE
+        raise _no_profile(root)
     store = _open(root)
     try:
         found = conflicts.open_conflicts(store)
@@ -766,19 +799,18 @@ def _cmd_today(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper.store import cadres
 
     if not paths.database_path(root).exists():
-        print(f"no profile in {root}", file=sys.stderr)
-        return EXIT_USAGE
+        raise _no_profile(root)
     day = args.date or clock.today()
     store = _open(root)
     try:
         if args.cadre:
             with store.read() as conn:
                 found = cadres.find_by_name(conn, args.cadre.strip())
-                who = cadres.cadre(conn, found[0]) if len(found) == 1 else None
+                who = cadres.cadre(conn, found[0], day) if len(found) == 1 else None
             if who is None:
                 raise UnknownCadre(args.cadre, len(found))
         else:
-            who = profile.current_cadre(store)
+            who = profile.current_cadre(store, day)
         grids = None if who is None else [g.id for g in who.grids]
         result = care.today_list(store, day, grids, who.id if who else None)
     finally:
@@ -813,8 +845,7 @@ def _cmd_report(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper.reports import monthly, period, scope
 
     if not paths.database_path(root).exists():
-        print(f"no profile in {root}", file=sys.stderr)
-        return EXIT_USAGE
+        raise _no_profile(root)
     from gridkeeper import settings as cfg
     from gridkeeper.settings import Settings
 
@@ -891,14 +922,18 @@ def _error_text(exc: GridKeeperError, root: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test or args.command == "self-test":  # gridkeeper/selftest.py; touches no profile
+        from gridkeeper import selftest
+
+        return selftest.main(sys.stdout)
     try:
         clock.today()  # a mistyped GRIDKEEPER_TODAY stops here, before anything is written
     except clock.BadClockSetting as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     root = paths.data_dir(args.data_dir)
-    global _passphrase_file
-    _passphrase_file = args.passphrase_file
+    global _passphrase_file, _data_dir_given
+    _passphrase_file, _data_dir_given = args.passphrase_file, args.data_dir
     if args.command is None:
         from gridkeeper.ui.app import run
 
@@ -910,11 +945,14 @@ def main(argv: list[str] | None = None) -> int:
         return run(root, given)
     from gridkeeper import logs
 
-    if root.is_dir():  # a mistyped --data-dir must not leave folders behind
+    # Logs only beside a profile: a mistyped --data-dir, or a command that needs a profile run on a fresh
+    # folder, must not leave folders behind. The commands that make a profile set up logs when they do.
+    if paths.database_path(root).exists():
         logs.setup(root)
     handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync,
                 "office": _cmd_office, "conflicts": _cmd_conflicts, "today": _cmd_today, "report": _cmd_report,
-                "passphrase": _cmd_passphrase, "backup": _cmd_backup, "server": _cmd_server}
+                "passphrase": _cmd_passphrase, "backup": _cmd_backup, "places": _cmd_places,
+                "server": _cmd_server}
     try:
         code = handlers[args.command](args, root)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush

@@ -31,6 +31,11 @@ class Names(tuple[str, ...]):
     """A message parameter that is a list of names (sheets, columns): joined by join_list."""
 
 
+class Counted(tuple[tuple[str, int], ...]):
+    """A message parameter listing counts of things: (("{n} households", 12), ...), each phrase
+    translated (context "errors") and filled in, then joined by join_list."""
+
+
 class GridKeeperError(Exception):
     """An error with a message fit for the user, in their language once translated.
 
@@ -44,7 +49,16 @@ class GridKeeperError(Exception):
         super().__init__(self.english())
 
     def _params(self, translate: Translate | None) -> dict[str, Any]:
-        return {k: join_list(v, translate) if isinstance(v, Names) else v for k, v in self.params.items()}
+        return {k: self._param(v, translate) for k, v in self.params.items()}
+
+    @staticmethod
+    def _param(value: Any, translate: Translate | None) -> Any:
+        if isinstance(value, Names):
+            return join_list(value, translate)
+        if isinstance(value, Counted):
+            phrases = [((translate("errors", p) or p) if translate else p).format(n=n) for p, n in value]
+            return join_list(phrases, translate)
+        return value
 
     def english(self) -> str:
         return self.message.format(**self._params(None))
@@ -268,6 +282,22 @@ class NotAProfile(StoreError):
         )
 
 
+class NoProfile(StoreError):
+    """A command that reads a profile met a data folder without one. It says how to make one and makes
+    none: an empty profile left behind would hide the mistake (a mistyped --data-dir, say) next time."""
+
+    def __init__(self, path: str, command: str = "gridkeeper") -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "There is no profile in the data folder {path} yet. Make one first: import a household roster "
+                "({command} import-roster FILE.xlsx), generate a demo street ({command} demo), or join your "
+                "office ({command} office join --folder SHARED_FOLDER --code CODE).",
+            ),
+            path=path, command=command,
+        )
+
+
 class ProfileNotEmpty(StoreError):
     def __init__(self, path: str) -> None:
         super().__init__(
@@ -473,3 +503,7 @@ class FindingSettled(ListError):
 class UnknownItem(ListError):
     def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP("errors", "This list item is not in the profile (deleted elsewhere?)."))
+
+
+class SelfTestFailed(Exception):
+    """A self-test check ran and found something wrong (gridkeeper/selftest.py): its message is the line."""

@@ -109,5 +109,9 @@ def cadre_id(name: str, phone: str | None = None) -> str:
     return _make("cadre", name, phone)
 
 
-def assignment_id(cadre: str, grid: str) -> str:
-    return _make("assignment", cadre, grid)
+def assignment_id(cadre: str, grid: str, since: str | None = None) -> str:
+    """A cadre's stint in a grid. The first stint keeps the id of earlier versions (no `since`);
+    a later stint of the same cadre in the same grid, after the first ended, adds its start day."""
+    if since is None:
+        return _make("assignment", cadre, grid)
+    return _make("assignment", cadre, grid, since)

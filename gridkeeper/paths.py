@@ -112,3 +112,15 @@ def tighten(root: Path) -> None:
                     _chmod(inner, PRIVATE_FILE)
         elif entry.is_file():
             _chmod(entry, PRIVATE_FILE)
+
+
+def resource_dir(name: str) -> Path:
+    """resources/<name> (translations, icons): beside the package in a checkout and in the bundle
+    (build.spec puts resources/ beside gridkeeper/), or inside it when installed from a wheel."""
+    import gridkeeper
+
+    here = Path(gridkeeper.__file__).resolve().parent
+    for candidate in (here / "resources" / name, here.parent / "resources" / name):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "resources" / name

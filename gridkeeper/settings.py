@@ -93,6 +93,10 @@ class Settings:
         value = self._values.get(setting.key, setting.default)
         return value if setting.allows(value) else setting.default  # type: ignore[no-any-return]
 
+    def is_set(self, setting: Setting[T]) -> bool:
+        """Whether the setting holds a value of its own (chosen once), not the default."""
+        return setting.key in self._values and setting.allows(self._values[setting.key])
+
     def set(self, setting: Setting[T], value: T) -> None:
         if not setting.allows(value):
             raise ValueError(f"bad value for {setting.key}: {value!r}")

@@ -178,9 +178,10 @@ def today_list(store: Store, day: date, grid_ids: list[str] | None, cadre_id: st
 
 def my_today(store: Store, day: date | None = None) -> TodayList:
     """The Today list of this laptop's cadre (every grid when no cadre is chosen)."""
-    me = profile.current_cadre(store)
+    day = day or clock.today()
+    me = profile.current_cadre(store, day)  # the grids held on the day listed
     grids = None if me is None else [g.id for g in me.grids]
-    return today_list(store, day or clock.today(), grids, me.id if me else None)
+    return today_list(store, day, grids, me.id if me else None)
 
 
 # --- writes --------------------------------------------------------------------------------

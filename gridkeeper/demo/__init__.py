@@ -13,7 +13,7 @@ import json
 import random
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Callable
 
 from sqlalchemy import text
@@ -288,7 +288,7 @@ def build(size_name: str, seed: int, today: date | None = None) -> tuple[_Rows, 
         persons.append(household_persons)
 
     result.care_persons = _care_tags(rng, rows, persons, size.care_persons)
-    _cadres(rng, rows, grids, size.cadres, result)
+    _cadres(rng, rows, grids, size.cadres, result, today or clock.today())
     care = demo_care.add_care(rows, seed, today or clock.today(), size.volunteer_teams)
     result.care_plans, result.contacts = care["care_plans"], care["contacts"]
     result.services, result.volunteers = care["services"], care["volunteers"]
@@ -362,7 +362,8 @@ def _care_tags(rng: random.Random, rows: _Rows, households: list[list[dict[str, 
     return len(chosen) + len(extra)
 
 
-def _cadres(rng: random.Random, rows: _Rows, grids: list[dict[str, Any]], count: int, result: DemoResult) -> None:
+def _cadres(rng: random.Random, rows: _Rows, grids: list[dict[str, Any]], count: int, result: DemoResult,
+            today: date) -> None:
     cadres = []
     for i in range(count):
         gender = rng.choice("MF")
@@ -372,12 +373,15 @@ def _cadres(rng: random.Random, rows: _Rows, grids: list[dict[str, Any]], count:
             rows.add("cadre", {"id": ids.cadre_id(name, phone), "name": name, "phone": phone,
                                "role": rng.choice(vocab.CADRE_ROLES), "community_id": None})
         )
+    # The stints began on 1 January 2026, or a year before a demo that ends earlier: "my grids" are the
+    # grids held on the day (profile.my_grid_ids), so they must have begun by the demo's last day.
+    since = "2026-01-01" if today >= date(2026, 1, 1) else (today - timedelta(days=365)).isoformat()
     # Every grid gets a cadre; cadres take consecutive grids (so mostly one community each).
     for g, grid in enumerate(grids):
         cadre = cadres[g * count // len(grids)]
         cadre["community_id"] = cadre["community_id"] or grid["community_id"]
         rows.add("assignment", {"id": ids.assignment_id(cadre["id"], grid["id"]), "cadre_id": cadre["id"],
-                                "grid_id": grid["id"], "start_date": "2026-01-01", "end_date": None})
+                                "grid_id": grid["id"], "start_date": since, "end_date": None})
     result.cadres = len(cadres)
     result.cadre_name = cadres[0]["name"]
     result._cadre_id = cadres[0]["id"]  # type: ignore[attr-defined]

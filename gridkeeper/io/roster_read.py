@@ -318,6 +318,21 @@ def list_sheets(path: Path) -> list[str]:
     return visible or [name for name, _ in sheets]
 
 
+def merged_ranges(path: Path, sheet: str) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged cells as (first row, first column, last row, last column), 0-based
+    like Sheet.rows; [] when the format does not say (calamine knows them for .xlsx and .xls).
+    Call it after read_sheet() accepted the file: this open checks only the file's size and
+    directory again, which read_sheet found within the limits."""
+    book, _facts = _open(Path(path))
+    try:
+        ranges = book.get_sheet_by_name(sheet).merged_cell_ranges or []
+    except Exception:  # noqa: BLE001 - merges are a nicety; the rows were read
+        ranges = []
+    finally:
+        book.close()
+    return [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]
+
+
 @dataclass
 class Sheet:
     """Raw rows of one worksheet; rows[0] is Excel row 1 and rows[r][0] is column A.

@@ -20,7 +20,7 @@ from typing import Any
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io.roster_read import FIELDS, Header, Sheet, column_letter, gc_paused
-from gridkeeper.rules import idnumber, phone, text
+from gridkeeper.rules import idnumber, phone, places, text
 
 ERROR = "error"
 WARNING = "warning"
@@ -214,9 +214,6 @@ def _is_totals(row: list[object]) -> bool:
     return type(first) is str and _TOTALS_JUNK.sub("", first) in _TOTALS
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_NUMBER = re.compile(r"[一二两三四五六七八九]?十?[一二三四五六七八九]?")
-_BUILDING = re.compile(r"([A-Za-z]?\d+[A-Za-z]?|[A-Za-z]|[一二两三四五六七八九十]+)\s*(?:号楼|号幢|号栋|幢|栋|号|#楼|#)?")
 _UNIT = re.compile(r"(\d+|[A-Za-z]|[一二两三四五六七八九十]+)\s*(?:单元)?")
 _ROOM = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:室|号|房)?")
 _TAG_SPLIT = re.compile(r"[、,，;；\s]+")
@@ -300,30 +297,8 @@ def _optional_name(value: object) -> str | None:
     return _name(value) or None
 
 
-def _cn_number(text: str) -> str | None:
-    """Chinese numerals up to 99 as digits ("三" -> "3", "十二" -> "12"); None for anything else."""
-    if not text or not _CN_NUMBER.fullmatch(text):
-        return None
-    tens, _, ones = text.rpartition("十")
-    if "十" not in text:
-        return str(_CN_DIGITS[text]) if len(text) == 1 else None
-    return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
-
-
-def _number_part(text: str) -> str:
-    """Digits lose leading zeros, letters go upper case, Chinese numerals become digits."""
-    if text.isdigit():
-        return str(int(text))
-    return _cn_number(text) or text.upper()
-
-
 def _building(value: object) -> str:
-    text = _plain(value)
-    match = _BUILDING.fullmatch(text)
-    if not match:
-        return text
-    part = _number_part(match.group(1))
-    return f"{part}幢" if part.isascii() else text
+    return places.building_name(_plain(value))  # one spelling shared with the grid division table
 
 
 def _unit(value: object) -> str:
@@ -331,7 +306,7 @@ def _unit(value: object) -> str:
     match = _UNIT.fullmatch(text)
     if not match:
         return text
-    part = _number_part(match.group(1))
+    part = places.number_part(match.group(1))
     return part if part.isascii() else text
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 from gridkeeper.store import care as care_queries
 from gridkeeper.store import history as queries
+from gridkeeper.store import searchkeys
+from gridkeeper.store import street as street_queries
 from gridkeeper.store.engine import Store
 
 #: Person fields whose changes are worth a line in the timeline (not every typo fix in a note).
@@ -26,7 +28,7 @@ _PERSON_FIELDS = ("status", "household_id", "relation_to_head", "name", "phones"
 class Event:
     at: datetime
     kind: str  # contact / service / member_added / member_changed / tag_added / tag_removed / household /
-    #            reveal / mediation / list_item
+    #            moved / vacant / lived_in / merged / reveal / mediation / list_item
     person: str  # whose (a name), "" for the household
     values: dict[str, Any] = field(default_factory=dict)
 
@@ -46,12 +48,18 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
     events: list[Event] = []
     with store.read() as conn:
         people = queries.person_ids(conn, household_id)
-        for c in care_queries.contacts_of_household(conn, household_id, limit):
-            events.append(Event(datetime.fromisoformat(c.contacted_at), "contact", people.get(c.person_id or "", ""),
-                                {"method": c.method, "outcome": c.outcome, "note": c.note, "need": c.need, "by": c.by}))
-        for s in care_queries.services_of_household(conn, household_id, limit):
-            events.append(Event(datetime.fromisoformat(s.served_on), "service", people.get(s.person_id or "", ""),
-                                {"type": s.service_type, "minutes": s.duration_minutes, "note": s.note, "by": s.by_name}))
+        # Contact and service logs are append-only: those of a household merged into this one stay on it.
+        merged = street_queries.merged_into(conn, household_id)
+        for house in (household_id, *merged):
+            for c in care_queries.contacts_of_household(conn, house, limit):
+                events.append(Event(datetime.fromisoformat(c.contacted_at), "contact",
+                                    people.get(c.person_id or "", ""), {"method": c.method, "outcome": c.outcome,
+                                                                        "note": c.note, "need": c.need, "by": c.by}))
+            for s in care_queries.services_of_household(conn, house, limit):
+                events.append(Event(datetime.fromisoformat(s.served_on), "service",
+                                    people.get(s.person_id or "", ""), {"type": s.service_type, "note": s.note,
+                                                                        "minutes": s.duration_minutes,
+                                                                        "by": s.by_name}))
         ids = sorted(people)
         for r in queries.changes(conn, "person", ids):
             if r.field == "*":
@@ -71,9 +79,8 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
                                     {"tag": tag}))
             elif r.field == "detail":
                 events.append(Event(_hlc_time(r.hlc), "tag_added", people[person], {"tag": tag, "detail": row}))
-        for r in queries.changes(conn, "household", [household_id]):
-            if r.field in ("note", "residence_status"):
-                events.append(Event(_hlc_time(r.hlc), "household", "", {"field": r.field, "value": _value(r.value)}))
+        events.extend(_household_events(conn, household_id, merged))
+        events.extend(_grid_events(conn, household_id))
         for r in queries.mediation_steps(conn, household_id, ids):
             events.append(Event(datetime.fromisoformat(r.changed_at), "mediation", r.who or "",
                                 {"number": r.number, "category": r.category, "status": r.to_status}))
@@ -85,3 +92,74 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
                                 {"field": r.field, "by": r.who}))
     events.sort(key=lambda e: e.at, reverse=True)
     return events[:limit]
+
+
+def _grid_events(conn: Any, household_id: str) -> list[Event]:
+    """Its building put in another grid (or taken out of every grid): the household's scope moved."""
+    building = street_queries.building_of(conn, household_id)
+    if building is None:
+        return []
+    moves = street_queries.grid_moves(conn, [building])[1:]  # the first is the building's own insert
+    names = street_queries.grid_names(conn, [g for _, _, v in moves if (g := _value(v))])
+    return [Event(_hlc_time(hlc), "grid", "", {"grid": names.get(_value(v) or "", "")}) for hlc, _, v in moves]
+
+
+#: The fields of a household's address: one move writes them together (one log row each).
+_PLACE_FIELDS = ("building_id", "unit", "room")
+
+
+def _household_events(conn: Any, household_id: str, merged_ids: list[str]) -> list[Event]:
+    """Note and residence status changes, moves (from where to where), vacant / lived in again,
+    and the households merged into this one."""
+    events: list[Event] = []
+    rows = queries.changes(conn, "household", [household_id])
+    merged = [(gone, r) for gone in merged_ids for r in queries.changes(conn, "household", [gone])]
+    buildings = set()
+    for r in [*rows, *(r for _g, r in merged)]:
+        value = _value(r.value)
+        buildings.add(value if r.field == "building_id" else
+                      value.get("building_id") if r.field == "*" and isinstance(value, dict) else None)
+    names = queries.building_names(conn, sorted(b for b in buildings if isinstance(b, str)))
+
+    def address(place: dict[str, Any]) -> str:
+        if place.get("building_id") not in names:
+            return ""
+        return searchkeys.address(*names[place["building_id"]], place.get("unit") or "", place.get("room") or "")
+
+    place: dict[str, Any] = {}
+    move: tuple[str, dict[str, Any]] | None = None  # (time of the move, the address before it)
+
+    def end_move() -> None:
+        if move is not None:
+            events.append(Event(_hlc_time(move[0]), "moved", "", {"from": address(move[1]), "to": address(place)}))
+
+    for r in rows:
+        if r.field in _PLACE_FIELDS:
+            wall = r.hlc.split(".", 1)[0]
+            if move is None or move[0].split(".", 1)[0] != wall:
+                end_move()
+                move = (r.hlc, dict(place))
+            place[r.field] = _value(r.value)
+            continue
+        end_move()
+        move = None
+        value = _value(r.value)
+        if r.field == "*" and isinstance(value, dict):
+            place = {f: value.get(f) for f in _PLACE_FIELDS}
+        elif r.field in ("note", "residence_status"):
+            events.append(Event(_hlc_time(r.hlc), "household", "", {"field": r.field, "value": value}))
+        elif r.field == "vacant_since":
+            events.append(Event(_hlc_time(r.hlc), "vacant", "", {"since": value}) if value
+                          else Event(_hlc_time(r.hlc), "lived_in", ""))
+    end_move()
+    for gone in {g for g, _r in merged}:
+        gone_place: dict[str, Any] = {}
+        for r in (r for g, r in merged if g == gone):
+            value = _value(r.value)
+            if r.field == "*" and isinstance(value, dict):
+                gone_place = {f: value.get(f) for f in _PLACE_FIELDS}
+            elif r.field in _PLACE_FIELDS:
+                gone_place[r.field] = value
+            elif r.field == "merged_into" and value == household_id:
+                events.append(Event(_hlc_time(r.hlc), "merged", "", {"address": address(gone_place)}))
+    return events

@@ -8,17 +8,28 @@ case (a later issue), never a flag on these functions.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gridkeeper import clock
 from gridkeeper.rules import idnumber, phone
 from gridkeeper.store import households as queries
 from gridkeeper.store.engine import Store
-from gridkeeper.store.households import Hit, HouseholdRow
+from gridkeeper.store.households import Hit, HouseholdRow, MemberMatch
 
-__all__ = ["Hit", "HouseholdRow", "HouseholdFile", "Member", "search_page", "rows", "household_file", "totals",
-           "update_search_index"]
+__all__ = [
+    "Hit",
+    "HouseholdFile",
+    "HouseholdRow",
+    "Member",
+    "MemberMatch",
+    "household_file",
+    "rows",
+    "search_page",
+    "totals",
+    "update_search_index",
+    "vacant",
+]
 
 
 #: Index entries read per page: the first screen needs ~30 rows; scrolling reads more.
@@ -47,6 +58,11 @@ class HouseholdFile:
     residence_status: str
     members: tuple[Member, ...]
     note: str = ""
+    # Where it is (a move or a merge starts from here) and since when it stands empty (空户).
+    building_id: str = ""
+    unit: str = ""
+    room: str = ""
+    vacant_since: date | None = None
 
 
 def search_page(
@@ -63,9 +79,20 @@ def update_search_index(store: Store) -> int:
     return store.reindex_dirty()
 
 
-def rows(store: Store, ids: list[str]) -> dict[str, HouseholdRow]:
+def rows(store: Store, ids: list[str], query: str = "") -> dict[str, HouseholdRow]:
+    """Display rows; with the search `query` that listed them, each says which member it matched."""
     with store.read() as conn:
-        return queries.rows(conn, ids)
+        found = queries.rows(conn, ids)
+        if query.strip():
+            for household_id, match in queries.matched_members(conn, list(found), query).items():
+                found[household_id] = replace(found[household_id], matched=match)
+    return found
+
+
+def vacant(store: Store, ids: list[str]) -> set[str]:
+    """Which of these households are vacant (空户): the list marks them."""
+    with store.read() as conn:
+        return queries.vacant(conn, ids)
 
 
 def totals(store: Store) -> tuple[int, int]:
@@ -94,6 +121,7 @@ def household_file(store: Store, household_id: str, today: date | None = None) -
         if row is None:
             return None
         extra = queries.household_extra(conn, household_id)
+        where = queries.household_place(conn, household_id) or ("", "", "", None)
         people = queries.members(conn, household_id)
     return HouseholdFile(
         id=household_id,
@@ -101,6 +129,10 @@ def household_file(store: Store, household_id: str, today: date | None = None) -
         household_no=extra[0],
         residence_status=extra[1],
         note=extra[2],
+        building_id=where[0],
+        unit=where[1],
+        room=where[2],
+        vacant_since=date.fromisoformat(where[3]) if where[3] else None,
         members=tuple(
             Member(
                 id=m.id,

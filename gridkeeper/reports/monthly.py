@@ -131,7 +131,7 @@ def _mediation_sheet(m: MediationFigures, w: Words) -> Table:
 
 def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
     w = Words(translate)
-    scope = figures.scope.name or w(QT_TRANSLATE_NOOP("report", "whole profile"))
+    scope = figures.scope.name or w(QT_TRANSLATE_NOOP("report", "whole street"))
     title = w(QT_TRANSLATE_NOOP("report", "Monthly consultation pack {period} · {scope}")).format(
         period=figures.period.label, scope=scope)
     o = Overview(w)

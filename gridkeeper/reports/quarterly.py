@@ -106,7 +106,7 @@ def quarterly_figures(store: Store, period: Period, today: date | None = None,
     walk_report = walk_figures(store, period, None, as_of, today)
     items = list_figures(store, period, None, as_of)
     with store.read() as conn:
-        assignments = queries.cadres_with_grids(conn)
+        assignments = queries.cadres_with_grids(conn, period.first, period.last)  # who held what then
         grid_names = {gid: f"{community}{name}" for gid, name, _code, community in queries.grids(conn)}
     cadres: dict[str, CadreRow] = {}
     grid_cadres: dict[str, list[str]] = defaultdict(list)
@@ -220,7 +220,10 @@ def _cadre_cells(c: CadreRow) -> tuple[object, ...]:
 
 def quarterly_report(figures: QuarterlyFigures, translate: Translate) -> Report:
     w = Words(translate)
-    title = w(QT_TRANSLATE_NOOP("report", "Quarterly evaluation {period}")).format(period=figures.period.label)
+    # Every cadre and grid of the profile: the title says so, as the monthly pack's names its scope.
+    scope = w(QT_TRANSLATE_NOOP("report", "whole street"))
+    title = w(QT_TRANSLATE_NOOP("report", "Quarterly evaluation {period} · {scope}")).format(
+        period=figures.period.label, scope=scope)
     cadres = Table(w(QT_TRANSLATE_NOOP("report", "By cadre")), _columns(w, _CADRE_COLUMNS),
                    [_cadre_cells(c) for c in figures.cadres])
     ranking = Table(w(QT_TRANSLATE_NOOP("report", "Ranking")), _columns(w, _RANK_COLUMNS),
@@ -234,7 +237,8 @@ def quarterly_report(figures: QuarterlyFigures, translate: Translate) -> Report:
         (w(QT_TRANSLATE_NOOP("report", "Period")),
          f"{figures.period.label}: {figures.period.first.isoformat()} – {figures.period.last.isoformat()}"),
         (w(QT_TRANSLATE_NOOP("report", "Figures as of")), figures.as_of.isoformat()),
+        (w(QT_TRANSLATE_NOOP("report", "Scope")), scope),
         (w(QT_TRANSLATE_NOOP("report", "Ranking")), w(QT_TRANSLATE_NOOP(
             "report", "By the share of weeks with a night walk, then care coverage, then fewer overdue items"))),
     ])
-    return Report(title, figures.period.label, "", [about, cadres, ranking, grids])
+    return Report(title, figures.period.label, scope, [about, cadres, ranking, grids])

@@ -58,3 +58,13 @@ def list_steps(conn: Connection, household_id: str) -> list[Any]:
     return list(conn.execute(text(
         "SELECT h.at, h.to_status, h.by, i.kind, i.title FROM listitemhistory h JOIN listitem i ON i.id = h.item_id "
         "WHERE i.household_id = :h AND i.deleted = 0 AND h.deleted = 0"), {"h": household_id}))
+
+
+def building_names(conn: Connection, building_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """{building id: (compound, building)}, tombstoned ones too: an old address stays readable."""
+    if not building_ids:
+        return {}
+    stmt = text("SELECT b.id, c.name AS compound, b.name AS building FROM building b "
+                "JOIN compound c ON c.id = b.compound_id WHERE b.id IN :ids").bindparams(
+                    bindparam("ids", expanding=True))
+    return {r.id: (r.compound, r.building) for r in conn.execute(stmt, {"ids": building_ids})}

@@ -6,6 +6,7 @@ and scoping happen in SQL, and callers page through ids, never whole tables.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,16 @@ class HouseholdRow:
     head: str
     members: int
     tags: str
+    matched: MemberMatch | None = None  # set by places.households.rows() when a search found it
+
+
+@dataclass(frozen=True)
+class MemberMatch:
+    """The member whose own keys (name, pinyin, ID or phone digits) a search matched, not the address."""
+
+    name: str
+    relation: str
+    by_number: bool  # matched on the digits of an ID or phone number, not on the name
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,43 @@ def rows(conn: Connection, ids: list[str]) -> dict[str, HouseholdRow]:
     return out
 
 
+def matched_members(conn: Connection, ids: list[str], query: str) -> dict[str, MemberMatch]:
+    """For each household of `ids` that `query` found through a member, that member: the one matching
+    the most terms, the first in the household file's order among equals (active, head first).
+
+    Works the shown households' members out again (a page of 50 rows, ~150 persons) rather than storing
+    in the index which member a key came from, with the index's own test: a term matches a name when it
+    is inside the name or its initials or begins its full pinyin (searchkeys.name_forms, cached), and a
+    number when its reversed digits begin the reversed number (made only for a term of digits)."""
+    terms = []
+    for term in searchkeys.terms(query):
+        starts = [lo for lo, _hi in searchkeys.query_ranges(term)]
+        if starts:
+            terms.append(([s for s in starts if not s.startswith(searchkeys.REVERSED)],
+                          tuple(s for s in starts if s.startswith(searchkeys.REVERSED))))
+    if not ids or not terms:
+        return {}
+    numbers_wanted = any(reversed_ for _plain, reversed_ in terms)
+    best: dict[str, tuple[int, MemberMatch]] = {}
+    for household_id, name, relation, id_number, phones in conn.exec_driver_sql(
+        "SELECT household_id, name, relation_to_head, id_number, phones FROM person "
+        "WHERE household_id IN (SELECT value FROM json_each(?)) AND deleted = 0 "
+        "ORDER BY household_id, status = 'active' DESC, relation_to_head = '户主' DESC, birth_date, name",
+        (json.dumps(list(ids)),),
+    ):
+        forms = searchkeys.name_forms(name or "")
+        numbers = searchkeys.number_keys(id_number, phones) if numbers_wanted else ()
+        matched, by_number = 0, False
+        for plain, reversed_ in terms:
+            if forms is not None and any(s in forms[0] or s in forms[1] or forms[2].startswith(s) for s in plain):
+                matched += 1
+            elif reversed_ and any(k.startswith(reversed_) for k in numbers):
+                matched, by_number = matched + 1, True
+        if matched > best.get(household_id, (0, None))[0]:
+            best[household_id] = (matched, MemberMatch(name or "", relation or "", by_number))
+    return {h: m for h, (_n, m) in best.items()}
+
+
 def addresses(conn: Connection, ids: list[str]) -> dict[str, str]:
     """Just the address of each household (the display rows also count members and tags)."""
     if not ids:
@@ -220,3 +268,19 @@ def household_extra(conn: Connection, household_id: str) -> tuple[str, str, str]
         text("SELECT household_no, residence_status, note FROM household WHERE id = :h"), {"h": household_id}
     ).first()
     return (r.household_no or "", r.residence_status or "", r.note or "") if r else ("", "", "")
+
+
+def household_place(conn: Connection, household_id: str) -> tuple[str, str, str, str | None] | None:
+    """(building id, unit, room, vacant since) of one household: where a move or a merge starts from."""
+    r = conn.execute(text("SELECT building_id, unit, room, vacant_since FROM household WHERE id = :h"),
+                     {"h": household_id}).first()
+    return (r.building_id, r.unit or "", r.room or "", r.vacant_since) if r else None
+
+
+def vacant(conn: Connection, ids: list[str]) -> set[str]:
+    """Which of these households are vacant (空户)."""
+    if not ids:
+        return set()
+    stmt = text("SELECT id FROM household WHERE id IN :ids AND vacant_since IS NOT NULL").bindparams(
+        bindparam("ids", expanding=True))
+    return set(conn.execute(stmt, {"ids": list(ids)}).scalars())

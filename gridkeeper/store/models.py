@@ -40,6 +40,8 @@ class Compound(Synced, table=True):
     name: str
     property_company: str | None = None
     hoa: str | None = None
+    # The grid covering the whole compound ("全部"); its buildings carry it too (migration 0009).
+    grid_id: str | None = Field(default=None, index=True)
 
 
 class Grid(Synced, table=True):
@@ -69,6 +71,8 @@ class Household(Synced, table=True):
     household_no: str | None = None
     residence_status: str | None = None  # 人户一致 / 人在户不在 / 户在人不在
     note: str | None = None
+    vacant_since: date | None = None  # 空户: nobody lives in the flat since this day
+    merged_into: str | None = Field(default=None, index=True)  # tombstoned as the same household as this one
 
 
 class Person(Synced, table=True):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -21,11 +22,14 @@ def grids(conn: Connection) -> list[tuple[str, str, str, str]]:
         "WHERE g.deleted = 0 ORDER BY c.name, length(g.name), g.name"))]
 
 
-def cadres_with_grids(conn: Connection) -> list[tuple[str, str, str]]:
-    """(cadre id, cadre name, grid id) of every live assignment; cadres without a grid with grid ''."""
+def cadres_with_grids(conn: Connection, first: date, last: date) -> list[tuple[str, str, str]]:
+    """(cadre id, cadre name, grid id) of every grid a cadre held on some day from `first` to `last` (a stint
+    that ended before, or began after, belongs to another period); cadres without one with grid ''."""
     return [(r.id, r.name, r.grid_id or "") for r in conn.execute(text(
-        "SELECT c.id, c.name, a.grid_id FROM cadre c LEFT JOIN assignment a ON a.cadre_id = c.id AND a.deleted = 0 "
-        "WHERE c.deleted = 0 ORDER BY c.name, c.id"))]
+        "SELECT DISTINCT c.id, c.name, a.grid_id FROM cadre c LEFT JOIN assignment a ON a.cadre_id = c.id "
+        "AND a.deleted = 0 AND (a.start_date IS NULL OR a.start_date <= :last) "
+        "AND (a.end_date IS NULL OR a.end_date >= :first) "
+        "WHERE c.deleted = 0 ORDER BY c.name, c.id, a.grid_id"), {"first": first.isoformat(), "last": last.isoformat()})]
 
 
 def grids_of_community(conn: Connection, community_id: str) -> list[str]:

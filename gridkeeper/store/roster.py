@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
 
+from gridkeeper import ids
+from gridkeeper.rules.places import building_name
 from gridkeeper.store import capture
 from gridkeeper.sync.clock import HybridClock
 
@@ -95,6 +98,75 @@ def compound_communities(conn: Connection) -> dict[str, list[str]]:
             "SELECT c.name, co.name FROM compound c JOIN community co ON co.id = c.community_id "
             "WHERE c.deleted = 0 AND co.deleted = 0 ORDER BY co.name"):
         out.setdefault(compound, []).append(community)
+    return out
+
+
+@dataclass
+class PlaceIndex:
+    """The profile's places by normalised name (ids.norm), as a roster names them, and each
+    one's grid: a renamed place and a household moved by hand are found by what the roster
+    says, not only by the ids a first import made from names."""
+
+    communities: dict[str, str] = field(default_factory=dict)  # name -> id
+    compounds: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)  # (community id, name)
+    compound_communities: dict[str, list[str]] = field(default_factory=dict)  # compound name -> community ids
+    buildings: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)  # (compound id, name)
+    community_names: dict[str, str] = field(default_factory=dict)  # id -> name
+    tombstoned: set[str] = field(default_factory=set)  # places a roster naming them again brings back
+
+
+_COMMITTEE = ("社区居民委员会", "居民委员会", "社区居委会", "居委会", "社区居委", "居委")
+
+
+def bare_community(name: str) -> str:
+    """A community's name without the committee's title, normalised: "城南社区居委会" -> "城南社区"."""
+    text = ids.norm(name)
+    for suffix in _COMMITTEE:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            return text if text.endswith("社区") else text + "社区"
+    return text
+
+
+def place_index(conn: Connection) -> PlaceIndex:
+    out = PlaceIndex()
+    for cid, name, deleted in conn.exec_driver_sql("SELECT id, name, deleted FROM community"):
+        if deleted:
+            out.tombstoned.add(cid)
+        else:
+            out.communities[ids.norm(name)] = cid
+            out.community_names[cid] = name
+    # "城南社区居委会" in a roster is the profile's 城南社区 (and the other way round).
+    for cid, name in list(out.community_names.items()):
+        out.communities.setdefault(bare_community(name), cid)
+    for coid, community_id, name, grid, deleted in conn.exec_driver_sql(
+            "SELECT id, community_id, name, grid_id, deleted FROM compound"):
+        if deleted:
+            out.tombstoned.add(coid)
+        else:
+            out.compounds[(community_id, ids.norm(name))] = (coid, grid)
+            out.compound_communities.setdefault(ids.norm(name), []).append(community_id)
+    for bid, compound_id, name, grid, deleted in conn.exec_driver_sql(
+            "SELECT id, compound_id, name, grid_id, deleted FROM building"):
+        if deleted:
+            out.tombstoned.add(bid)
+        else:
+            out.buildings[(compound_id, ids.norm(name))] = (bid, grid)
+            # Stored before the spelling rules knew it ("A座", "第3幢"): found by today's spelling too.
+            out.buildings.setdefault((compound_id, ids.norm(building_name(name))), (bid, grid))
+    return out
+
+
+def households_at(conn: Connection, building_ids: Iterable[str]) -> dict[tuple[str, str, str], str]:
+    """(building id, unit, room) -> id of the live households in these buildings."""
+    out: dict[tuple[str, str, str], str] = {}
+    wanted = list(dict.fromkeys(building_ids))
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start:start + _CHUNK]
+        for hid, building, unit, room in conn.exec_driver_sql(
+                "SELECT id, building_id, unit, room FROM household WHERE deleted = 0 AND building_id IN "
+                f"({','.join('?' * len(chunk))})", tuple(chunk)):
+            out[(building, unit, room)] = hid
     return out
 
 

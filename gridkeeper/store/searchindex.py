@@ -184,6 +184,34 @@ def _insert_keys(conn: Connection, where: str) -> None:
     )
 
 
+def regrid(conn: Connection, household_ids: Iterable[str]) -> None:
+    """The households' buildings moved to another grid (or to none): only their grid handle and
+    their one grid-key row change, so those are rewritten and the other keys stay. Re-keying them
+    whole (pinyin of every member's name) took 2.7 s for a compound of 757 households."""
+    listed = json.dumps(sorted(set(household_ids)))
+    if listed == "[]":
+        return
+    where = "h.id IN (SELECT value FROM json_each(:listed))"
+    for stmt in _handles(where.replace(":listed", "?")).split(";"):
+        if stmt.strip():
+            conn.exec_driver_sql(stmt, (listed,))
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS gk_regrid (hh INTEGER PRIMARY KEY, grid INTEGER, "
+                         "grid_id TEXT, sort TEXT)")
+    conn.exec_driver_sql("DELETE FROM temp.gk_regrid")
+    conn.exec_driver_sql(
+        f"INSERT INTO temp.gk_regrid SELECT sh.hh, sg.g, b.grid_id, {_SORT} {_FROM} "
+        f"WHERE h.id IN (SELECT value FROM json_each(?)) AND {_LIVE}", (listed,))
+    conn.exec_driver_sql(
+        "DELETE FROM search_key WHERE hh IN (SELECT hh FROM temp.gk_regrid) AND key >= char(1) AND key < char(2)")
+    conn.exec_driver_sql(
+        "UPDATE search_key SET grid = (SELECT r.grid FROM temp.gk_regrid r WHERE r.hh = search_key.hh) "
+        "WHERE hh IN (SELECT hh FROM temp.gk_regrid)")
+    conn.exec_driver_sql(
+        f"INSERT OR IGNORE INTO search_key SELECT '{GRID_KEY}' || grid_id, sort, hh, grid FROM temp.gk_regrid "
+        "WHERE grid_id IS NOT NULL")
+    conn.exec_driver_sql("DELETE FROM temp.gk_regrid")
+
+
 def rebuild(conn: Connection) -> None:
     """Re-key every household: drop, insert in key order, index afterwards. Handles stay."""
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_search_key_household")

@@ -36,16 +36,27 @@ def suffixes(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def name_keys(name: str) -> tuple[str, ...]:
+def name_forms(name: str) -> tuple[str, str, str] | None:
+    """(the name as keyed, its pinyin initials, its full pinyin); None for no name. Its keys are the
+    suffixes of the first two and the third whole, so a term matches a key exactly when it is inside
+    the name or the initials, or begins the full pinyin (store/households.matched_members)."""
     from gridkeeper.rules import pinyin  # lazy: pypinyin costs 0.3 s to import
 
     clean = _SPACES.sub("", name or "").lower()
     if not clean:
+        return None
+    return clean, pinyin.initials(clean), pinyin.full(clean)
+
+
+@lru_cache(maxsize=65536)
+def name_keys(name: str) -> tuple[str, ...]:
+    forms = name_forms(name)
+    if forms is None:
         return ()
+    clean, initials, full = forms
     keys = set(suffixes(clean))
-    initials = pinyin.initials(clean)
     keys.update(suffixes(initials))
-    keys.add(pinyin.full(clean))
+    keys.add(full)
     return tuple(sorted(keys))
 
 
@@ -89,14 +100,19 @@ def _phones(phones_json: str | None) -> list[object]:
 _ONE_PHONE = re.compile(r'\["([0-9 +-]*)"\]')
 
 
-def person_keys(name: str | None, id_number: str | None, phones_json: str | None) -> str:
-    keys = set(name_keys(name or ""))
-    if id_number:
-        keys.add(REVERSED + id_number.upper()[::-1])
+def number_keys(id_number: str | None, phones_json: str | None) -> list[str]:
+    """The keys of a person's ID and phone numbers: reversed, behind "~"."""
+    keys = [REVERSED + id_number.upper()[::-1]] if id_number else []
     for phone in _phones(phones_json):
         digits = _NON_DIGITS.sub("", str(phone))
         if digits:
-            keys.add(REVERSED + digits[::-1])
+            keys.append(REVERSED + digits[::-1])
+    return keys
+
+
+def person_keys(name: str | None, id_number: str | None, phones_json: str | None) -> str:
+    keys = set(name_keys(name or ""))
+    keys.update(number_keys(id_number, phones_json))
     keys.discard("")
     return _json_list(sorted(keys))
 

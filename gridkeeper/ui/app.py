@@ -13,21 +13,23 @@ windows directly and never see either.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
-from gridkeeper import logs
+from gridkeeper import clock, logs
 from gridkeeper import settings as cfg
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, WrongPassphrase
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store, backups, encryption, keyfile, open_store
 from gridkeeper.store.encryption import State
 from gridkeeper.ui import i18n
+from gridkeeper.ui.app_icon import app_icon
 from gridkeeper.ui.lock import ClipboardGuard, IdleWatcher, LockWindow
 from gridkeeper.ui.worker import Job, database_pool
 
@@ -358,14 +360,38 @@ def open_profile(root: Path, passphrase: str | None, settings: Settings) -> Stor
     return _offer_encryption(root, store, settings)
 
 
-def run(root: Path, passphrase: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
+#: Set (to anything): the app quits once its main window has painted, printing when that was as
+#: "first paint at <Unix time>". CI's smoke test of the bundle and benchmarks/bench_bundle.py use it.
+QUIT_AFTER_PAINT = "GRIDKEEPER_QUIT_AFTER_PAINT"
+
+
+class _FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+            self.seen = True
+            if sys.stdout is not None:
+                print(f"first paint at {clock.machine_seconds():.4f}", flush=True)
+            QTimer.singleShot(0, QCoreApplication.quit)
+        return False
+
+
+def _quit_after_first_paint(app: QApplication, window: QObject) -> None:
+    watcher = _FirstPaint(app)
+    window.installEventFilter(watcher)
+
+
+def start(app: QApplication, root: Path, passphrase: str | None = None) -> Controller | int:
+    """Everything before the event loop: the first start's questions, the profile, who uses it, the
+    window. The controller, or the exit status when it stopped before (0: the person chose to quit)."""
     app.setApplicationName("GridKeeper")
     app.setOrganizationName("GridKeeper")
+    app.setWindowIcon(app_icon())  # every window and dialog, and the taskbar on Linux
     settings = Settings(root)
-    language = i18n.install(app, settings.get(cfg.LANGUAGE))
     _choose_font(app)
+    from gridkeeper.ui.language_dialog import first_run_language
+
+    # Asked once, before the passphrase; never by a smoke test or a benchmark (nobody to answer).
+    language = first_run_language(app, root, settings, ask=not os.environ.get(QUIT_AFTER_PAINT))
     logs.setup(root)
 
     from gridkeeper.places import profile
@@ -383,8 +409,19 @@ def run(root: Path, passphrase: str | None = None) -> int:
         CadreDialog(store).exec()  # cancel: carry on showing everything; File > Change user later
     controller = Controller(app, root, store, settings)
     controller.show(language)
+    if os.environ.get(QUIT_AFTER_PAINT):
+        _quit_after_first_paint(app, controller.window)
     controller.start_housekeeping()
+    return controller
+
+
+def run(root: Path, passphrase: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    started = start(app, root, passphrase)
+    if isinstance(started, int):
+        return started
     try:
         return app.exec()
     finally:
-        controller.close()
+        started.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-import gridkeeper
+from gridkeeper import paths
 
 CATALOGUE = "gridkeeper"
 LANGUAGES = ("en", "zh_CN")
@@ -18,11 +18,11 @@ LANGUAGES = ("en", "zh_CN")
 
 def translations_dir() -> Path:
     """resources/translations beside the package (source tree, bundle) or inside it (wheel)."""
-    here = Path(gridkeeper.__file__).resolve().parent
-    for candidate in (here / "resources" / "translations", here.parent / "resources" / "translations"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "resources" / "translations"
+    return paths.resource_dir("translations")
+
+
+#: Each language named in itself, as language choosers do: whoever cannot read the current one finds theirs.
+ENDONYMS = {"zh_CN": "简体中文", "en": "English"}
 
 
 def resolve(setting: str) -> str:
@@ -33,6 +33,20 @@ def resolve(setting: str) -> str:
     if name.startswith("zh") and not name.startswith(("zh_TW", "zh_HK", "zh_MO")):
         return "zh_CN"
     return "en"
+
+
+def first_choice(system: str, chinese_data: bool | None) -> str:
+    """The language preselected when the first start asks for one.
+
+    GridKeeper is used on Chinese streets, so Chinese unless everything points to English: the system
+    speaks English (en_*) and the profile holds no Chinese names (a new profile, or a plain one written
+    in English: test data). Any Chinese system (Traditional included: we have only Simplified, which its
+    reader reads better than English), a profile with Chinese names, a profile that cannot be read before
+    its passphrase (encrypted: in use on a street), or a system language we do not have (C, POSIX,
+    de_DE...: not a person's choice of English) preselect Chinese. The person still chooses."""
+    if system.startswith("en") and chinese_data is False:
+        return "en"
+    return "zh_CN"
 
 
 def _load(language: str) -> list[QTranslator]:

@@ -6,11 +6,11 @@ Only pages that work are listed; later issues add theirs to PAGES.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from gridkeeper import __version__
 from gridkeeper import settings as cfg
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._store = store
         self._settings = settings
+        self._table_files: Any = None  # export / template of the grid division table, made on first use
         self.setWindowTitle(self.tr("GridKeeper"))
         self.resize(1280, 800)
 
@@ -71,14 +72,15 @@ class MainWindow(QMainWindow):
         # made the cold start 0.5 s slower. Until then an empty widget holds their place.
         self._factories: dict[str, Callable[[], QWidget]] = {
             "walks": self._make_walks, "lists": self._make_lists, "mediations": self._make_mediations,
-            "volunteers": self._make_volunteers, "dashboard": self._make_dashboard,
+            "volunteers": self._make_volunteers, "dashboard": self._make_dashboard, "street": self._make_street,
         }
         self._built: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
         for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
                             (self.tr("Night walks"), "walks"), (self.tr("Lists"), "lists"),
                             (self.tr("Mediations"), "mediations"), (self.tr("Volunteers"), "volunteers"),
-                            (self.tr("Reports"), "dashboard"), (self.tr("Sync"), self.sync_page),
+                            (self.tr("Reports"), "dashboard"), (self.tr("Street setup"), "street"),
+                            (self.tr("Sync"), self.sync_page),
                             (self.tr("Conflicts"), self.conflicts)):
             self.nav.addItem(title)
             if isinstance(page, str):
@@ -203,12 +205,35 @@ class MainWindow(QMainWindow):
 
         return DashboardPage(self._store)
 
+    def _make_street(self) -> QWidget:
+        from gridkeeper.ui.street.page import StreetPage
+
+        page = StreetPage(self._store)
+        page.changed.connect(self._street_changed)
+        return page
+
+    def _street_changed(self) -> None:
+        self.households.run_search()  # a building moved to another grid takes its households along
+        self._household_edited("")
+        self._rescope_if_my_grids_changed()
+
+    def _rescope_if_my_grids_changed(self) -> bool:
+        """My grids are the ones held today: when a stint begins or ends here or by a sync, every
+        page is built again for the new grids (as after File › Change user)."""
+        me = profile.current_cadre(self._store)
+        now = [g.id for g in me.grids] if me else None
+        if now == self._my_grids:
+            return False
+        self.language_chosen.emit(self._settings.get(cfg.LANGUAGE))
+        return True
+
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         import_roster = QAction(self.tr("&Import household roster…"), self)
         import_roster.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
         import_roster.triggered.connect(self.import_roster)
         file_menu.addAction(import_roster)
+        self._add_division_actions(file_menu)
         sync = QAction(self.tr("&Sync with shared folder…"), self)
         sync.setObjectName("syncAction")
         sync.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_S))
@@ -271,6 +296,65 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About GridKeeper"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def _add_division_actions(self, menu: QMenu) -> None:
+        """The grid division table: import (an admin laptop, or one in no office), export, empty template."""
+        from gridkeeper.places import division
+
+        allowed = division.may_import(self._store)
+        import_table = QAction(self.tr("Import grid &division table…"), self)
+        import_table.setObjectName("importDivisionAction")
+        import_table.triggered.connect(self.import_division_table)
+        import_table.setEnabled(allowed)
+        if not allowed:
+            from gridkeeper.ui.division_wizard import not_allowed_reason
+
+            import_table.setToolTip(not_allowed_reason())
+            import_table.setStatusTip(not_allowed_reason())  # a disabled menu entry shows no tooltip
+        menu.setToolTipsVisible(True)
+        export_table = QAction(self.tr("Export grid division table…"), self)
+        export_table.setObjectName("exportDivisionAction")
+        export_table.triggered.connect(lambda: self._division_files().export())
+        template = QAction(self.tr("Save an empty grid division template…"), self)
+        template.setObjectName("divisionTemplateAction")
+        template.triggered.connect(lambda: self._division_files().save_template())
+        for action in (import_table, export_table, template):
+            menu.addAction(action)
+
+    def _division_files(self) -> Any:
+        if self._table_files is None:
+            from gridkeeper.ui.division_wizard import TableFiles
+
+            self._table_files = TableFiles(self._store, self)
+            self._table_files.said.connect(self._say)
+        return self._table_files
+
+    def _say(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 15000)
+
+    def import_division_table(self) -> None:
+        from gridkeeper.ui.division_wizard import open_division_wizard  # openpyxl and calamine load on first use
+
+        imported: list[object] = []
+        open_division_wizard(self, self._store, self._settings, on_imported=imported.append)
+        if imported:  # after the wizard is closed: the refresh may rebuild the window it belonged to
+            self._after_division_import(imported[-1])
+
+    def _after_division_import(self, report: object) -> None:
+        """Grids, buildings and stints changed: every built page reads again, or, when this laptop's
+        cadre holds other grids now, the window is built again for them."""
+        if not self._rescope_if_my_grids_changed():
+            self.households.run_search()  # a building moved to another grid takes its households along
+            self.today.refresh()
+            if mediations := self._if_built("mediations"):
+                mediations.load_compounds()  # type: ignore[attr-defined]
+            for name in ("volunteers", "mediations", "walks", "lists", "street"):
+                if page := self._if_built(name):
+                    page.refresh()  # type: ignore[attr-defined]
+            self.refresh_status()
+            self.sync_status.refresh()
+        changes = getattr(report, "changes", [])
+        self._say(self.tr("Grid division table imported: %n change(s).", "", len(changes)))
 
     def _household_edited(self, _household_id: str) -> None:
         self.today.refresh()
@@ -365,12 +449,13 @@ class MainWindow(QMainWindow):
         self.today.refresh()
         if mediations := self._if_built("mediations"):
             mediations.load_compounds()  # type: ignore[attr-defined]
-        for name in ("volunteers", "mediations", "walks", "lists"):
+        for name in ("volunteers", "mediations", "walks", "lists", "street"):
             if page := self._if_built(name):
                 page.refresh()  # type: ignore[attr-defined]
         self.refresh_status()
         self.conflicts.refresh()
         self.sync_status.set_result(result)
+        self._rescope_if_my_grids_changed()  # a rotation made on another laptop reached this one
 
     def _sync_ended(self, sentence: str) -> None:
         self.sync_status.refresh()

@@ -12,6 +12,60 @@
     </message>
 </context>
 <context>
+    <name>BuildingsDialog</name>
+    <message numerus="yes">
+        <source>%n building(s) added to {compound}.</source>
+        <translation>
+            <numerusform>%n building added to {compound}.</numerusform>
+            <numerusform>%n buildings added to {compound}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CoverDialog</name>
+    <message numerus="yes">
+        <source>%n household(s) from {grid}</source>
+        <translation>
+            <numerusform>%n household from {grid}</numerusform>
+            <numerusform>%n households from {grid}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n building</numerusform>
+            <numerusform>%n buildings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GridHistoryDialog</name>
+    <message numerus="yes">
+        <source>Buildings in and out (%n move(s))</source>
+        <translation>
+            <numerusform>Buildings in and out (%n move)</numerusform>
+            <numerusform>Buildings in and out (%n moves)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdMoves</name>
+    <message numerus="yes">
+        <source>Merged: the file of {gone} is closed; %n record(s) moved to {kept}.</source>
+        <translation>
+            <numerusform>Merged: the file of {gone} is closed; %n record moved to {kept}.</numerusform>
+            <numerusform>Merged: the file of {gone} is closed; %n records moved to {kept}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HouseholdsPage</name>
     <message numerus="yes">
         <source>%n household(s) in {where}</source>
@@ -28,6 +82,16 @@
         <translation>
             <numerusform>%n item, {overdue} overdue</numerusform>
             <numerusform>%n items, {overdue} overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Grid division table imported: %n change(s).</source>
+        <translation>
+            <numerusform>Grid division table imported: %n change.</numerusform>
+            <numerusform>Grid division table imported: %n changes.</numerusform>
         </translation>
     </message>
 </context>
@@ -56,6 +120,26 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>{keep} is kept. From {gone}, %n member(s) and its care plans, list items and mediations move to it; the file of {gone} is closed, and its contacts and services show in the history of {keep}.</source>
+        <translation>
+            <numerusform>{keep} is kept. From {gone}, %n member and its care plans, list items and mediations move to it; the file of {gone} is closed, and its contacts and services show in the history of {keep}.</numerusform>
+            <numerusform>{keep} is kept. From {gone}, %n members and its care plans, list items and mediations move to it; the file of {gone} is closed, and its contacts and services show in the history of {keep}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDialog</name>
+    <message numerus="yes">
+        <source>{compound}: %n household(s) of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</source>
+        <translation>
+            <numerusform>{compound}: %n household of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</numerusform>
+            <numerusform>{compound}: %n households of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
         <source>%n row(s)</source>
@@ -76,6 +160,13 @@
         <translation>
             <numerusform>The first %n row of the sheet.</numerusform>
             <numerusform>The first %n rows of the sheet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This table cannot be imported: there are problems in %n row(s) (in red below, with the reason). A table is imported whole or not at all, so nothing will be written. Correct the rows in Excel, save the file and choose it again.</source>
+        <translation>
+            <numerusform>This table cannot be imported: there are problems in %n row (in red below, with the reason). A table is imported whole or not at all, so nothing will be written. Correct the rows in Excel, save the file and choose it again.</numerusform>
+            <numerusform>This table cannot be imported: there are problems in %n rows (in red below, with the reason). A table is imported whole or not at all, so nothing will be written. Correct the rows in Excel, save the file and choose it again.</numerusform>
         </translation>
     </message>
 </context>
@@ -120,6 +211,30 @@
         <translation>
             <numerusform>Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); %n row of data below it.</numerusform>
             <numerusform>Read the sheet “{sheet}”. The header is in row {row}, with {columns} known column(s); %n rows of data below it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the sheet “{sheet}”. The header is in row {row}; %n row(s) below it. Roles read: {roles}.</source>
+        <translation>
+            <numerusform>Read the sheet “{sheet}”. The header is in row {row}; %n row below it. Roles read: {roles}.</numerusform>
+            <numerusform>Read the sheet “{sheet}”. The header is in row {row}; %n rows below it. Roles read: {roles}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StreetPage</name>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n building</numerusform>
+            <numerusform>%n buildings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
         </translation>
     </message>
 </context>
@@ -286,6 +401,23 @@
         <translation>
             <numerusform>This laptop's clock is about %n day behind; please correct it.</numerusform>
             <numerusform>This laptop's clock is about %n days behind; please correct it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TableFiles</name>
+    <message numerus="yes">
+        <source>Wrote the grid division table to {path}: %n row(s), one per grid and compound.</source>
+        <translation>
+            <numerusform>Wrote the grid division table to {path}: %n row, one per grid and compound.</numerusform>
+            <numerusform>Wrote the grid division table to {path}: %n rows, one per grid and compound.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) held characters a workbook cannot hold and were written with � in their place or cut short.</source>
+        <translation>
+            <numerusform>%n cell held characters a workbook cannot hold and were written with � in their place or cut short.</numerusform>
+            <numerusform>%n cells held characters a workbook cannot hold and were written with � in their place or cut short.</numerusform>
         </translation>
     </message>
 </context>

@@ -9,6 +9,50 @@
     </message>
 </context>
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <source>e.g. 2 (empty when the building has no units)</source>
+        <extracomment>What OK does with (building id, unit, room); raises GridKeeperError to refuse.</extracomment>
+        <translation>如 2（楼栋不分单元时留空）</translation>
+    </message>
+    <message>
+        <source>e.g. 501</source>
+        <translation>如 501</translation>
+    </message>
+    <message>
+        <source>Community:</source>
+        <translation>社区：</translation>
+    </message>
+    <message>
+        <source>Compound:</source>
+        <translation>小区：</translation>
+    </message>
+    <message>
+        <source>Building:</source>
+        <translation>楼栋：</translation>
+    </message>
+    <message>
+        <source>Grid:</source>
+        <translation>网格：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>室：</translation>
+    </message>
+    <message>
+        <source>No building is on file yet: set up the street&apos;s communities, compounds and buildings first (网格设置), or import a household roster.</source>
+        <translation>还没有任何楼栋：请先在“网格设置”中建立社区、小区和楼栋，或导入户籍花名册。</translation>
+    </message>
+    <message>
+        <source>(no grid yet)</source>
+        <translation>（尚未划入网格）</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>Agreement of {number}</source>
@@ -156,38 +200,186 @@
     </message>
 </context>
 <context>
+    <name>BuildingsDialog</name>
+    <message>
+        <source>Edit building</source>
+        <translation>编辑楼幢</translation>
+    </message>
+    <message>
+        <source>New buildings in {compound}</source>
+        <translation>在{compound}新建楼幢</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>1-12, or 1、3、5, or 综合楼</source>
+        <translation>1-12，或 1、3、5，或 综合楼</translation>
+    </message>
+    <message>
+        <source>&amp;Buildings:</source>
+        <translation>楼幢(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>“1-12” adds 1幢 to 12幢; buildings already there are left as they are.</source>
+        <translation>“1-12”即新建1幢至12幢；已有的楼幢保持不变。</translation>
+    </message>
+    <message>
+        <source>&amp;Units:</source>
+        <translation>单元数(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Floors:</source>
+        <translation>层数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Building {name} saved.</source>
+        <translation>楼幢{name}已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s) added to {compound}.</source>
+        <translation>
+            <numerusform>已在{compound}新建%n幢楼。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already there: {names}.</source>
+        <translation>已有：{names}。</translation>
+    </message>
+</context>
+<context>
     <name>CadreDialog</name>
     <message>
         <source>Who is using this laptop?</source>
         <translation>谁在使用这台电脑？</translation>
     </message>
     <message>
-        <source>This profile belongs to one cadre. Choose yourself from the cadres in the data, or add yourself if you are new. Pages then show your grids first.</source>
-        <translation>本档案属于一名干部。请在数据中的干部里选择您自己；如果您是新来的，请添加自己。之后各页面会优先显示您包联的网格。</translation>
+        <source>This laptop belongs to one cadre. Choose yourself from the street&apos;s cadres, or add yourself if you are new and tick the grids you hold. Pages then show your grids.</source>
+        <translation>这台电脑归一位干部使用。请从街道的干部中选择您自己；如果您是新来的，请添加自己并勾选您负责的网格。之后各页面显示您的网格。</translation>
     </message>
     <message>
-        <source>I am one of these cadres:</source>
-        <translation>我是下列干部之一：</translation>
+        <source>I am one of the street&apos;s cadres:</source>
+        <translation>我是街道的这些干部之一：</translation>
     </message>
     <message>
-        <source>Type to filter by name or grid</source>
-        <translation>输入姓名或网格筛选</translation>
+        <source>Type to filter by name, role, community or grid</source>
+        <translation>输入姓名、角色、社区或网格进行筛选</translation>
     </message>
     <message>
-        <source>I am new; my name is:</source>
-        <translation>我是新来的，我的姓名是：</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <source>no grid assigned</source>
-        <translation>未分配网格</translation>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grids held today</source>
+        <translation>今天负责的网格</translation>
+    </message>
+    <message>
+        <source>I am new:</source>
+        <translation>我是新来的：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Grids I hold:</source>
+        <translation>我负责的网格：</translation>
+    </message>
+    <message>
+        <source>no grid today</source>
+        <translation>今天没有负责的网格</translation>
+    </message>
+    <message>
+        <source>Grids held, past and present:</source>
+        <translation>负责过和正在负责的网格：</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>No grid held so far.</source>
+        <translation>至今没有负责过网格。</translation>
+    </message>
+    <message>
+        <source>The profile has no grids yet: import the grid division table or a roster first, or go on without grids and see every household.</source>
+        <translation>档案里还没有网格：请先导入网格划分表或花名册；也可以先不选网格，查看全部住户。</translation>
     </message>
     <message>
         <source>Enter your name, or choose a cadre from the list.</source>
         <translation>请输入您的姓名，或从列表中选择一名干部。</translation>
     </message>
     <message>
+        <source>Tick the grids you hold (at least one).</source>
+        <translation>请勾选您负责的网格（至少一个）。</translation>
+    </message>
+    <message>
         <source>Choose a cadre from the list.</source>
         <translation>请从列表中选择一名干部。</translation>
+    </message>
+</context>
+<context>
+    <name>CadreEditDialog</name>
+    <message>
+        <source>Edit cadre</source>
+        <translation>编辑干部</translation>
+    </message>
+    <message>
+        <source>New cadre</source>
+        <translation>新增干部</translation>
+    </message>
+    <message>
+        <source>unchanged ({phone})</source>
+        <translation>不变（{phone}）</translation>
+    </message>
+    <message>
+        <source>138 0577 1234 or 0577-62345678</source>
+        <translation>138 0577 1234 或 0577-62345678</translation>
+    </message>
+    <message>
+        <source>(the street)</source>
+        <translation>（街道）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>身份(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>社区(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Cadre {name} saved.</source>
+        <translation>干部{name}已保存。</translation>
+    </message>
+    <message>
+        <source>Cadre {name} added.</source>
+        <translation>已新增干部{name}。</translation>
     </message>
 </context>
 <context>
@@ -442,6 +634,68 @@
     </message>
 </context>
 <context>
+    <name>CommunityDialog</name>
+    <message>
+        <source>Edit community</source>
+        <translation>编辑社区</translation>
+    </message>
+    <message>
+        <source>New community</source>
+        <translation>新建社区</translation>
+    </message>
+    <message>
+        <source>12 digits, like 330382001001 (may stay empty)</source>
+        <translation>12位数字，如 330382001001（可不填）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Division code:</source>
+        <translation>区划代码(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Community {name} saved.</source>
+        <translation>社区{name}已保存。</translation>
+    </message>
+    <message>
+        <source>Community {name} added.</source>
+        <translation>已新建社区{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>CompoundDialog</name>
+    <message>
+        <source>Edit compound</source>
+        <translation>编辑小区</translation>
+    </message>
+    <message>
+        <source>New compound in {community}</source>
+        <translation>在{community}新建小区</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Property company:</source>
+        <translation>物业公司(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Homeowners&apos; committee:</source>
+        <translation>业委会(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Compound {name} saved.</source>
+        <translation>小区{name}已保存。</translation>
+    </message>
+    <message>
+        <source>Compound {name} added to {community}.</source>
+        <translation>已在{community}新建小区{name}。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>When two laptops changed the same thing before syncing, GridKeeper kept one value (the same on every laptop) and kept the other here. For each one: keep the value now, take the other, or type a new one. Your choice syncs to the other laptops like any edit.</source>
@@ -624,14 +878,71 @@
     </message>
 </context>
 <context>
+    <name>CoverDialog</name>
+    <message>
+        <source>Put in a grid</source>
+        <translation>划入网格</translation>
+    </message>
+    <message>
+        <source>Places:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>This community has no grid yet: add one first.</source>
+        <translation>本社区还没有网格，请先新建网格。</translation>
+    </message>
+    <message>
+        <source>No household moves now; buildings added to the compound later will be in this grid.</source>
+        <translation>现在没有住户变动；小区以后新建的楼幢将划入本网格。</translation>
+    </message>
+    <message>
+        <source>These buildings are in this grid already.</source>
+        <translation>这些楼幢已在本网格内。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) from {grid}</source>
+        <translation>
+            <numerusform>%n户来自{grid}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no grid (未划网格)</source>
+        <translation>未划网格</translation>
+    </message>
+    <message>
+        <source>{households} in {buildings} move to this grid: {sources}.</source>
+        <translation>{buildings}共{households}将划入本网格：{sources}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n幢</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{households} in {buildings} put in {grid}.</source>
+        <translation>{buildings}共{households}已划入{grid}。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>My grids</source>
         <translation>我的网格</translation>
     </message>
     <message>
-        <source>Whole profile</source>
-        <translation>全部档案</translation>
+        <source>Whole street</source>
+        <translation>全街道</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -754,8 +1065,8 @@
         <translation>{period} · {scope} · 数据截至 {date}</translation>
     </message>
     <message>
-        <source>whole profile</source>
-        <translation>全部档案</translation>
+        <source>whole street</source>
+        <translation>全街道</translation>
     </message>
     <message>
         <source>Monthly pack {period} {scope}.xlsx</source>
@@ -780,6 +1091,131 @@
     <message>
         <source>Saved the monthly pack as {path}.</source>
         <translation>月度协商材料已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionReasons</name>
+    <message>
+        <source>Community missing</source>
+        <translation>缺少社区</translation>
+    </message>
+    <message>
+        <source>Grid missing</source>
+        <translation>缺少网格</translation>
+    </message>
+    <message>
+        <source>Compound missing</source>
+        <translation>缺少小区</translation>
+    </message>
+    <message>
+        <source>Text too long</source>
+        <translation>文字过长</translation>
+    </message>
+    <message>
+        <source>Control characters in a cell</source>
+        <translation>单元格含控制字符</translation>
+    </message>
+    <message>
+        <source>Text-direction characters in a cell</source>
+        <translation>单元格含文字方向控制符</translation>
+    </message>
+    <message>
+        <source>Phone number not valid</source>
+        <translation>电话号码无效</translation>
+    </message>
+    <message>
+        <source>Phones do not match the names</source>
+        <translation>电话与姓名对不上</translation>
+    </message>
+    <message>
+        <source>Not a person&apos;s name</source>
+        <translation>不是人名</translation>
+    </message>
+    <message>
+        <source>Formula without a value</source>
+        <translation>公式没有计算结果</translation>
+    </message>
+    <message>
+        <source>Buildings not readable</source>
+        <translation>楼幢写法无法识别</translation>
+    </message>
+    <message>
+        <source>Building in two grids</source>
+        <translation>同一楼幢划入两个网格</translation>
+    </message>
+    <message>
+        <source>Building split by unit</source>
+        <translation>楼幢按单元拆分</translation>
+    </message>
+    <message>
+        <source>Grid code in two communities</source>
+        <translation>网格编码跨两个社区</translation>
+    </message>
+    <message>
+        <source>Grid codes disagree</source>
+        <translation>网格编码不一致</translation>
+    </message>
+    <message>
+        <source>Grid code already taken</source>
+        <translation>网格编码已被占用</translation>
+    </message>
+    <message>
+        <source>One cadre, two phones</source>
+        <translation>同一干部两个电话</translation>
+    </message>
+    <message>
+        <source>Which cadre is meant?</source>
+        <translation>无法确定是哪位干部</translation>
+    </message>
+    <message>
+        <source>Column not read</source>
+        <translation>未读取的列</translation>
+    </message>
+    <message>
+        <source>One cadre, two roles</source>
+        <translation>同一干部两个职责</translation>
+    </message>
+    <message>
+        <source>Building moves to another grid</source>
+        <translation>楼幢改划到其他网格</translation>
+    </message>
+    <message>
+        <source>Building leaves its grid</source>
+        <translation>楼幢移出原网格</translation>
+    </message>
+    <message>
+        <source>Cadre&apos;s stint ends</source>
+        <translation>干部任职结束</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionSummary</name>
+    <message>
+        <source>To be created — communities: {communities} · grids: {grids} · compounds: {compounds} · buildings: {buildings} · cadres: {cadres} · stints: {stints}</source>
+        <translation>将新建 — 社区：{communities} · 网格：{grids} · 小区：{compounds} · 楼幢：{buildings} · 干部：{cadres} · 任职：{stints}</translation>
+    </message>
+    <message>
+        <source>Created — communities: {communities} · grids: {grids} · compounds: {compounds} · buildings: {buildings} · cadres: {cadres} · stints: {stints}</source>
+        <translation>已新建 — 社区：{communities} · 网格：{grids} · 小区：{compounds} · 楼幢：{buildings} · 干部：{cadres} · 任职：{stints}</translation>
+    </message>
+    <message>
+        <source>To be put in a grid: {placed} · to move to another grid: {moved} · to leave their grid: {places} · stints to end: {stints} · other changes: {other}</source>
+        <translation>将划入网格：{placed} · 将改划到其他网格：{moved} · 将移出原网格：{places} · 将结束任职：{stints} · 其他改动：{other}</translation>
+    </message>
+    <message>
+        <source>Put in a grid: {placed} · moved to another grid: {moved} · left their grid: {places} · stints ended: {stints} · other changes: {other}</source>
+        <translation>已划入网格：{placed} · 已改划到其他网格：{moved} · 已移出原网格：{places} · 已结束任职：{stints} · 其他改动：{other}</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionWizard</name>
+    <message>
+        <source>Only an admin laptop of the office imports the grid division table: it changes the grids and who holds them for every colleague. Export it here, and ask the admin to import it.</source>
+        <translation>网格划分表只能由本单位的管理员电脑导入：它会改变全体同事的网格以及各网格由谁负责。可以在这里导出，请管理员导入。</translation>
+    </message>
+    <message>
+        <source>Import grid division table</source>
+        <translation>导入网格划分表</translation>
     </message>
 </context>
 <context>
@@ -847,8 +1283,32 @@
         <translation>花名册文件路径</translation>
     </message>
     <message>
+        <source>Choose the grid division table</source>
+        <translation>选择网格划分表</translation>
+    </message>
+    <message>
+        <source>Choose the Excel file with the street&apos;s grid division table (网格划分表): one row per grid and compound, with the buildings the grid covers and the cadres who hold it. Drop the file on this page, or browse for it. Title rows above the header are fine.</source>
+        <translation>请选择街道网格划分表的 Excel 文件：每个网格的每个小区一行，写明网格包含的楼幢和负责的干部。可以把文件拖到本页，也可以点“浏览”选择。表头上方有标题行也没关系。</translation>
+    </message>
+    <message>
+        <source>Path of the grid division table</source>
+        <translation>网格划分表的文件路径</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>For each grid it lists, the table is the whole truth: its buildings, and who holds it from today. Grids it does not list are left as they are. The next pages show every change before anything is written.</source>
+        <translation>表中列出的每个网格，以表为准：它包含哪些楼幢，从今天起由谁负责。表中没有列出的网格保持不变。写入之前，后面几页会列出每一处改动。</translation>
+    </message>
+    <message>
+        <source>{name} does not look like an Excel workbook (.xlsx or .xls); it will be tried all the same.</source>
+        <translation>{name} 看起来不是 Excel 工作簿（.xlsx 或 .xls），仍会尝试读取。</translation>
+    </message>
+    <message>
+        <source>Choose a grid division table</source>
+        <translation>选择网格划分表</translation>
     </message>
     <message>
         <source>No roster yet? Start from the template: it has the expected columns, the ID number column formatted as text (so Excel keeps every digit) and drop-down lists for relation, gender and residence status.</source>
@@ -920,6 +1380,125 @@
     <message>
         <source>&amp;Note:</source>
         <translation>情况(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>GridDialog</name>
+    <message>
+        <source>Edit grid</source>
+        <translation>编辑网格</translation>
+    </message>
+    <message>
+        <source>New grid in {community}</source>
+        <translation>在{community}新建网格</translation>
+    </message>
+    <message>
+        <source>the street&apos;s own code (may stay empty)</source>
+        <translation>街道自编的网格编码（可不填）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>编码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Grid {name} saved.</source>
+        <translation>网格{name}已保存。</translation>
+    </message>
+    <message>
+        <source>Grid {name} added to {community}.</source>
+        <translation>已在{community}新建网格{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>GridHistoryDialog</name>
+    <message>
+        <source>History of {grid}</source>
+        <translation>{grid}的历史</translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼幢</translation>
+    </message>
+    <message>
+        <source>In or out</source>
+        <translation>划入或划出</translation>
+    </message>
+    <message>
+        <source>From or to</source>
+        <translation>来自或去往</translation>
+    </message>
+    <message>
+        <source>no grid</source>
+        <translation>未划网格</translation>
+    </message>
+    <message>
+        <source>came in</source>
+        <translation>划入</translation>
+    </message>
+    <message>
+        <source>went out</source>
+        <translation>划出</translation>
+    </message>
+    <message>
+        <source>Who held the grid</source>
+        <translation>包联干部</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buildings in and out (%n move(s))</source>
+        <translation>
+            <numerusform>楼幢划入划出（%n次）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <source>{name} holds a grid</source>
+        <translation>{name}包联网格</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始日(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>There is no grid yet: add one first.</source>
+        <translation>还没有网格，请先新建网格。</translation>
+    </message>
+    <message>
+        <source>{name} holds {grid} from {day}.</source>
+        <translation>{name}自{day}起包联{grid}。</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1644,10 @@
         <translation>已故</translation>
     </message>
     <message>
+        <source> (vacant)</source>
+        <translation>（空户）</translation>
+    </message>
+    <message>
         <source>{community} · {grid} · household no. {number} · {status}</source>
         <translation>{community} · {grid} · 户号 {number} · {status}</translation>
     </message>
@@ -1075,6 +1658,10 @@
     <message>
         <source>residence status unknown</source>
         <translation>人户状态未知</translation>
+    </message>
+    <message>
+        <source>vacant (空户) since {day}</source>
+        <translation>空户（自{day}起）</translation>
     </message>
     <message>
         <source>{date} ({age})</source>
@@ -1190,6 +1777,100 @@
     </message>
 </context>
 <context>
+    <name>HouseholdMoves</name>
+    <message>
+        <source>New household</source>
+        <translation>新建住户</translation>
+    </message>
+    <message>
+        <source>Choose the building, then type the unit and room of the new household. Its members are added in its file afterwards.</source>
+        <translation>选择楼栋，再填写新住户的单元和室号。成员随后在档案中添加。</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>新建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New household filed at {address}: add its members.</source>
+        <translation>已在{address}建立住户档案：请添加成员。</translation>
+    </message>
+    <message>
+        <source>Move &amp;household…</source>
+        <extracomment>The grids the page shows (None: all): where Merge with… searches. The page sets it.</extracomment>
+        <translation>整户迁址(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge with…</source>
+        <translation>合并档案(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;vacant (空户)</source>
+        <translation>标为空户(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Move to another &amp;address…</source>
+        <translation>迁往其他地址(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lived in again</source>
+        <translation>恢复有人居住(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Someone lives in the flat again: it is no longer vacant (空户).</source>
+        <translation>房屋重新有人居住，不再是空户。</translation>
+    </message>
+    <message>
+        <source>Nobody lives in the flat (空户). The file stays, with its members and history.</source>
+        <translation>房屋无人居住（空户）。档案保留，成员和历史记录不变。</translation>
+    </message>
+    <message>
+        <source>Move household</source>
+        <translation>整户迁址</translation>
+    </message>
+    <message>
+        <source>{address} moves to another address with its members, care and history. Choose where:</source>
+        <translation>{address}整户迁往其他地址，成员、关爱和历史记录随户迁移。请选择新地址：</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>迁移(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Household moved from {old} to {new}.</source>
+        <translation>该户已从{old}迁至{new}。</translation>
+    </message>
+    <message>
+        <source>Move to another address</source>
+        <translation>迁往其他地址</translation>
+    </message>
+    <message>
+        <source>{name} moves out of {address} into the household at the address chosen (a new household when none is on file there).</source>
+        <translation>{name}从{address}迁出，迁入所选地址的住户（该地址尚无住户时新建一户）。</translation>
+    </message>
+    <message>
+        <source>{name} moved to {address}.</source>
+        <translation>{name}已迁至{address}。</translation>
+    </message>
+    <message>
+        <source> Nobody else lives at {address} now: mark it vacant (空户) if it stands empty.</source>
+        <translation>{address}已无其他人居住：如房屋空置，请标为空户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged: the file of {gone} is closed; %n record(s) moved to {kept}.</source>
+        <translation>
+            <numerusform>已合并：{gone}的档案已关闭，%n 条记录转入{kept}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{address} marked vacant (空户). Its file and members stay on file.</source>
+        <translation>{address}已标为空户。档案和成员保留。</translation>
+    </message>
+    <message>
+        <source>{address} is lived in again.</source>
+        <translation>{address}已恢复有人居住。</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdTableModel</name>
     <message>
         <source>Address</source>
@@ -1208,8 +1889,28 @@
         <translation>标签</translation>
     </message>
     <message>
-        <source>Grid</source>
-        <translation>网格</translation>
+        <source>Community · grid</source>
+        <translation>社区 · 网格</translation>
+    </message>
+    <message>
+        <source>Matched member</source>
+        <translation>匹配的成员</translation>
+    </message>
+    <message>
+        <source>{community} (no grid)</source>
+        <translation>{community}（未划网格）</translation>
+    </message>
+    <message>
+        <source>{name} ({relation})</source>
+        <translation>{name}（{relation}）</translation>
+    </message>
+    <message>
+        <source>Matched: {who}, by ID or phone number</source>
+        <translation>匹配：{who}，按身份证号或电话号码</translation>
+    </message>
+    <message>
+        <source>Matched: {who}</source>
+        <translation>匹配：{who}</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1930,14 @@
     <message>
         <source>Show every household in this profile, not only my grids</source>
         <translation>显示本档案中的所有住户，而不只是我的网格</translation>
+    </message>
+    <message>
+        <source>&amp;New household…</source>
+        <translation>新建住户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>File a household at an address by hand (no roster needed)</source>
+        <translation>手工在某地址建立住户档案（无需花名册）</translation>
     </message>
     <message>
         <source>all grids</source>
@@ -1268,8 +1977,24 @@
         <translation>正在导入</translation>
     </message>
     <message>
+        <source>Importing the grid division table</source>
+        <translation>正在导入网格划分表</translation>
+    </message>
+    <message>
         <source>&amp;Summary</source>
         <translation>导入结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The import is one transaction: the whole table is written, or nothing is. It cannot be stopped halfway; it takes seconds.</source>
+        <translation>导入是一个整体操作：要么整张表全部写入，要么什么都不写。它不能中途停止，只需几秒钟。</translation>
+    </message>
+    <message>
+        <source>Writing the grids, buildings and stints…</source>
+        <translation>正在写入网格、楼幢和任职…</translation>
+    </message>
+    <message>
+        <source>Nothing was changed in the profile. Go back to import again, or close the wizard.</source>
+        <translation>档案中没有任何改动。可以返回重新导入，或关闭向导。</translation>
     </message>
     <message>
         <source>&amp;Cancel import</source>
@@ -1404,6 +2129,44 @@
     <message>
         <source>Something went wrong and the work was stopped. The details are in the log file.</source>
         <translation>出现错误，操作已中止。详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Choose the language of GridKeeper on this laptop.</source>
+        <translation>请选择网格管家在这台电脑上的界面语言。</translation>
+    </message>
+    <message>
+        <source>You can change it later in the Language menu.</source>
+        <translation>以后可以在“语言”菜单中更改。</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>{name} leaves</source>
+        <translation>{name}离任</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{name} stops holding every grid ({grids}) and leaves the list of cadres. The grids&apos; history keeps who held them, and when.</source>
+        <translation>{name}不再包联任何网格（{grids}），并从干部名单中移除。网格的历史仍记录谁在何时包联。</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>最后一天(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>{name} left; their last day was {day}.</source>
+        <translation>{name}已离任，最后一天为{day}。</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +2483,10 @@
         <translation>报表</translation>
     </message>
     <message>
+        <source>Street setup</source>
+        <translation>网格设置</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -1790,6 +2557,24 @@
     <message>
         <source>About GridKeeper</source>
         <translation>关于网格管家</translation>
+    </message>
+    <message>
+        <source>Import grid &amp;division table…</source>
+        <translation>导入网格划分表(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export grid division table…</source>
+        <translation>导出网格划分表…</translation>
+    </message>
+    <message>
+        <source>Save an empty grid division template…</source>
+        <translation>保存空白网格划分表模板…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grid division table imported: %n change(s).</source>
+        <translation>
+            <numerusform>网格划分表已导入：%n 处改动。</numerusform>
+        </translation>
     </message>
     <message>
         <source>no grid assigned</source>
@@ -1952,6 +2737,10 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>小区(&amp;O)</translation>
     </message>
     <message>
+        <source>— mediation cases are the street&apos;s, not kept by grid</source>
+        <translation>——调解案件由街道统一管理，不按网格划分</translation>
+    </message>
+    <message>
         <source>All compounds</source>
         <translation>全部小区</translation>
     </message>
@@ -2095,6 +2884,80 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>No&amp;te:</source>
         <translation>备注(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge with another household</source>
+        <extracomment>Matches listed at most: the right household is found by typing more, not by scrolling.</extracomment>
+        <translation>与另一户合并</translation>
+    </message>
+    <message>
+        <source>Two files of one household (filed twice, or under two addresses): find the other file, then choose which one is kept.</source>
+        <translation>同一户有两份档案（重复建档，或登记在两个地址）：找到另一份档案，再选择保留哪一份。</translation>
+    </message>
+    <message>
+        <source>Search by name, pinyin, address, phone or ID</source>
+        <translation>按姓名、拼音、地址、电话或身份证号搜索</translation>
+    </message>
+    <message>
+        <source>This file</source>
+        <translation>本档案</translation>
+    </message>
+    <message>
+        <source>The other file</source>
+        <translation>另一份档案</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep this file</source>
+        <translation>保留此档案</translation>
+    </message>
+    <message>
+        <source>{address} · {head} · {community}</source>
+        <translation>{address} · {head} · {community}</translation>
+    </message>
+    <message>
+        <source>no members</source>
+        <translation>无成员</translation>
+    </message>
+    <message>
+        <source>No other household matches “{query}”.</source>
+        <translation>没有其他住户与“{query}”匹配。</translation>
+    </message>
+    <message>
+        <source>Search above and choose the other file.</source>
+        <translation>请在上方搜索并选择另一份档案。</translation>
+    </message>
+    <message>
+        <source>household no. {number}</source>
+        <translation>户号 {number}</translation>
+    </message>
+    <message>
+        <source>vacant (空户) since {day}</source>
+        <translation>空户（自{day}起）</translation>
+    </message>
+    <message>
+        <source>Members: {names}</source>
+        <translation>成员：{names}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>{keep} is kept. From {gone}, %n member(s) and its care plans, list items and mediations move to it; the file of {gone} is closed, and its contacts and services show in the history of {keep}.</source>
+        <translation>
+            <numerusform>保留{keep}。{gone}的 %n 名成员及其关爱计划、清单事项和调解案件转入该户；{gone}的档案关闭，其联系和服务记录显示在{keep}的历史中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> Both files have a head of household (户主): correct the relations afterwards.</source>
+        <translation>两份档案都有户主：合并后请更正与户主关系。</translation>
     </message>
 </context>
 <context>
@@ -2376,6 +3239,82 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>PlaceDialog</name>
+    <message>
+        <source>Put in a grid</source>
+        <translation>划入网格</translation>
+    </message>
+    <message numerus="yes">
+        <source>{compound}: %n household(s) of this roster are in no grid. Choose the grid they belong to: the compound and its buildings are set up now, and the import puts the households there.</source>
+        <translation>
+            <numerusform>{compound}：花名册中有 %n 户未划入网格。请选择所属网格：现在建立该小区及其楼栋，导入时这些住户将归入该网格。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} (new)</source>
+        <translation>{name}（新建）</translation>
+    </message>
+    <message>
+        <source>Name of the new grid, e.g. 第3网格</source>
+        <translation>新网格名称，如 第3网格</translation>
+    </message>
+    <message>
+        <source>The whole compound (buildings added later too)</source>
+        <translation>整个小区（含以后新增的楼栋）</translation>
+    </message>
+    <message>
+        <source>Only the roster&apos;s buildings: {buildings}</source>
+        <translation>仅花名册中的楼栋：{buildings}</translation>
+    </message>
+    <message>
+        <source>Community:</source>
+        <translation>社区：</translation>
+    </message>
+    <message>
+        <source>Grid:</source>
+        <translation>网格：</translation>
+    </message>
+    <message>
+        <source>The grid covers:</source>
+        <translation>网格范围：</translation>
+    </message>
+    <message>
+        <source>&amp;Put in grid</source>
+        <translation>划入网格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No community is on file yet and the roster names none: set up the street&apos;s communities first (网格设置), or give the roster a 社区 column.</source>
+        <translation>还没有任何社区，花名册也未注明社区：请先在“网格设置”中建立社区，或在花名册中加上“社区”列。</translation>
+    </message>
+    <message>
+        <source>New grid…</source>
+        <translation>新建网格…</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesPanel</name>
+    <message>
+        <source>In no grid yet: these households are imported, but no grid&apos;s lists, Today or reports show them until their compound or building is in a grid. Put one in a grid now, before importing:</source>
+        <translation>尚未划入网格：这些住户会被导入，但在其小区或楼栋划入网格之前，网格名单、今日和报表中都不会显示。可在导入前先划入网格：</translation>
+    </message>
+    <message>
+        <source>In no grid</source>
+        <translation>未划入网格</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Put in a &amp;grid…</source>
+        <translation>划入网格(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>{compound} is in {grid} now: the import puts its households there.</source>
+        <translation>{compound}已划入{grid}：导入时其住户将归入该网格。</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>New care plan</source>
@@ -2441,6 +3380,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>预览</translation>
     </message>
     <message>
+        <source>Preview: what importing the table does</source>
+        <translation>预览：导入这张表会做什么</translation>
+    </message>
+    <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -2455,6 +3398,40 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>For example</source>
         <translation>示例</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>Rows of the table</source>
+        <translation>表中各行</translation>
+    </message>
+    <message>
+        <source>Red: a rejected row; one rejected row refuses the whole table, and nothing is imported. Yellow: a warning (a building that moves or leaves its grid, a stint that ends, a column not read); the table is imported as the warning says. Point at a cell to read why.</source>
+        <translation>红色：被拒绝的行；只要有一行被拒绝，整张表都不导入。黄色：提醒（楼幢改划或移出网格、任职结束、有列未读取），按提醒所说导入。把鼠标指向单元格可查看原因。</translation>
+    </message>
+    <message>
+        <source>Checking every row and comparing it with the profile…</source>
+        <translation>正在检查每一行并与档案比对…</translation>
+    </message>
+    <message>
+        <source>{rows} rows read · {rejected} rejected · {warned} with warnings</source>
+        <translation>读取 {rows} 行 · 拒绝 {rejected} 行 · {warned} 行有提醒</translation>
+    </message>
+    <message numerus="yes">
+        <source>This table cannot be imported: there are problems in %n row(s) (in red below, with the reason). A table is imported whole or not at all, so nothing will be written. Correct the rows in Excel, save the file and choose it again.</source>
+        <translation>
+            <numerusform>这张表不能导入：有 %n 行存在问题（下方红色标出，并注明原因）。网格划分表要么整张导入，要么不导入，因此不会写入任何内容。请在 Excel 中改正这些行，保存后重新选择该文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The profile already holds what this table says: importing it changes nothing.</source>
+        <translation>档案已与这张表一致：导入不会改动任何内容。</translation>
+    </message>
+    <message>
+        <source>Changes ({n})</source>
+        <translation>改动（{n}）</translation>
     </message>
     <message>
         <source>Show only rows with problems</source>
@@ -2554,6 +3531,29 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>
             <numerusform>{company}：未办结问题 %n 个，超期 {overdue} 个；最久的已 {days} 天。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>{name} stops holding a grid</source>
+        <translation>{name}停止包联网格</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>最后一天(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>{name} holds no grid today.</source>
+        <translation>{name}今天没有包联网格。</translation>
+    </message>
+    <message>
+        <source>{name} held {grid} until {day}.</source>
+        <translation>{name}包联{grid}至{day}。</translation>
     </message>
 </context>
 <context>
@@ -2669,12 +3669,43 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>Building or room missing</source>
         <translation>缺少楼栋或房号</translation>
     </message>
+    <message>
+        <source>Building in no grid</source>
+        <translation>楼栋未划入网格</translation>
+    </message>
 </context>
 <context>
     <name>RosterWizard</name>
     <message>
         <source>Import household roster</source>
         <translation>导入住户花名册</translation>
+    </message>
+</context>
+<context>
+    <name>RotateDialog</name>
+    <message>
+        <source>Rotation in {grid}</source>
+        <translation>{grid}轮换</translation>
+    </message>
+    <message>
+        <source>&amp;Leaves:</source>
+        <translation>离开(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Comes:</source>
+        <translation>接任(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation>日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Nobody holds this grid today: use “Hold a grid…” on a cadre.</source>
+        <translation>今天没有人包联本网格：请在干部上使用“包联网格…”。</translation>
+    </message>
+    <message>
+        <source>{coming} holds {grid} from {day}; {leaving} held it until {last}.</source>
+        <translation>{coming}自{day}起包联{grid}；{leaving}包联至{last}。</translation>
     </message>
 </context>
 <context>
@@ -2686,6 +3717,25 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Visit due on</source>
         <translation>回访日期</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeLabel</name>
+    <message>
+        <source>Showing: my grids — I hold no grid today</source>
+        <translation>显示范围：我的网格——今天我没有负责的网格</translation>
+    </message>
+    <message>
+        <source>Showing: my grids — {grids}</source>
+        <translation>显示范围：我的网格——{grids}</translation>
+    </message>
+    <message>
+        <source>Showing: the whole street (every grid)</source>
+        <translation>显示范围：全街道（所有网格）</translation>
+    </message>
+    <message>
+        <source>Showing: {scope}</source>
+        <translation>显示范围：{scope}</translation>
     </message>
 </context>
 <context>
@@ -2836,6 +3886,20 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the sheet “{sheet}”. The header is in row {row}; %n row(s) below it. Roles read: {roles}.</source>
+        <translation>
+            <numerusform>已读取工作表“{sheet}”。表头在第 {row} 行，下方共 %n 行。读取到的职责：{roles}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose another sheet above, or go back to choose another file.</source>
+        <translation>请在上方选择其他工作表，或返回选择其他文件。</translation>
+    </message>
+    <message>
         <source>The first rows of the sheet; the header row is highlighted.</source>
         <translation>工作表的前几行，表头行已突出显示。</translation>
     </message>
@@ -2873,6 +3937,298 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>StreetDialog</name>
+    <message>
+        <source>Saving…</source>
+        <extracomment>A write: runs on the database thread; what it returns goes to describe() on the UI thread.</extracomment>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>StreetPage</name>
+    <message>
+        <source>Read only: only an admin laptop of the office can change the street&apos;s setup. Ask the office&apos;s admin to add places, grids or cadres.</source>
+        <translation>只读：只有单位的管理员电脑才能修改网格设置。如需新增地点、网格或干部，请联系单位管理员。</translation>
+    </message>
+    <message>
+        <source>Community / compound / building</source>
+        <translation>社区 / 小区 / 楼幢</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Not in a grid</source>
+        <translation>未划网格</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>楼幢数</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他人员</translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Grids held today</source>
+        <translation>现包联网格</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>Only an admin laptop of the office can change the street&apos;s setup.</source>
+        <translation>只有单位的管理员电脑才能修改网格设置。</translation>
+    </message>
+    <message>
+        <source>New community…</source>
+        <translation>新建社区…</translation>
+    </message>
+    <message>
+        <source>A community (社区) of the street, with its division code</source>
+        <translation>街道下的社区，含区划代码</translation>
+    </message>
+    <message>
+        <source>Import division table…</source>
+        <translation>导入网格划分表…</translation>
+    </message>
+    <message>
+        <source>Set up communities, compounds, buildings, grids and their cadres from a grid division table (网格划分表, .xlsx)</source>
+        <translation>从网格划分表（.xlsx）建立社区、小区、楼幢、网格及包联干部</translation>
+    </message>
+    <message>
+        <source>New compound…</source>
+        <translation>新建小区…</translation>
+    </message>
+    <message>
+        <source>A compound (小区) in the chosen community</source>
+        <translation>在所选社区新建小区</translation>
+    </message>
+    <message>
+        <source>New buildings…</source>
+        <translation>新建楼幢…</translation>
+    </message>
+    <message>
+        <source>Buildings of the chosen compound; “1-12” adds twelve at once</source>
+        <translation>所选小区的楼幢；输入“1-12”一次新建12幢</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Rename the chosen community, compound or building</source>
+        <translation>修改所选社区、小区或楼幢</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the chosen place; refused while records hang on it</source>
+        <translation>删除所选地点；仍有记录关联时不能删除</translation>
+    </message>
+    <message>
+        <source>Put in a grid…</source>
+        <translation>划入网格…</translation>
+    </message>
+    <message>
+        <source>Put the chosen buildings, or whole compounds, in a grid of their community</source>
+        <translation>把所选楼幢或整个小区划入本社区的网格</translation>
+    </message>
+    <message>
+        <source>Take out of grid</source>
+        <translation>移出网格</translation>
+    </message>
+    <message>
+        <source>The chosen buildings&apos; households will be in no grid (未划网格)</source>
+        <translation>所选楼幢的住户将变为未划网格</translation>
+    </message>
+    <message>
+        <source>Put the chosen compound&apos;s or building&apos;s households in a grid at once</source>
+        <translation>一次把所选小区或楼幢的住户划入网格</translation>
+    </message>
+    <message>
+        <source>New grid…</source>
+        <translation>新建网格…</translation>
+    </message>
+    <message>
+        <source>A grid (网格) of the chosen community</source>
+        <translation>在所选社区新建网格</translation>
+    </message>
+    <message>
+        <source>Rename the grid or change its code</source>
+        <translation>修改网格名称或编码</translation>
+    </message>
+    <message>
+        <source>Delete the grid; refused while it covers buildings or is held</source>
+        <translation>删除网格；仍含楼幢或有人包联时不能删除</translation>
+    </message>
+    <message>
+        <source>Rotation…</source>
+        <translation>轮换…</translation>
+    </message>
+    <message>
+        <source>One cadre leaves the grid and another comes, on a day</source>
+        <translation>某日一名干部离开网格、另一名接任</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史…</translation>
+    </message>
+    <message>
+        <source>Who held the grid, and the buildings that came in or went out</source>
+        <translation>谁包联过本网格，以及楼幢的划入划出</translation>
+    </message>
+    <message>
+        <source>New cadre…</source>
+        <translation>新增干部…</translation>
+    </message>
+    <message>
+        <source>A cadre with phone and role (三员: 驻社区干部, 驻经合社干部, 小区党建指导员)</source>
+        <translation>干部及其电话和身份（三员：驻社区干部、驻经合社干部、小区党建指导员）</translation>
+    </message>
+    <message>
+        <source>Change the cadre&apos;s name, phone or role</source>
+        <translation>修改干部的姓名、电话或身份</translation>
+    </message>
+    <message>
+        <source>Hold a grid…</source>
+        <translation>包联网格…</translation>
+    </message>
+    <message>
+        <source>The cadre holds a grid from a day</source>
+        <translation>干部自某日起包联网格</translation>
+    </message>
+    <message>
+        <source>Stop holding…</source>
+        <translation>停止包联…</translation>
+    </message>
+    <message>
+        <source>The cadre stops holding one grid from a day, and stays a cadre</source>
+        <translation>干部自某日起停止包联一个网格，仍保留干部身份</translation>
+    </message>
+    <message>
+        <source>Leaves…</source>
+        <translation>离任…</translation>
+    </message>
+    <message>
+        <source>The cadre leaves the street: every grid they hold ends; their history stays</source>
+        <translation>干部离开街道：其包联的网格全部结束，历史记录保留</translation>
+    </message>
+    <message>
+        <source>Cadres</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Not in a grid: {buildings}, {households}</source>
+        <translation>未划网格：{buildings} {households}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n幢</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every household is in a grid.</source>
+        <translation>所有住户均已划入网格。</translation>
+    </message>
+    <message>
+        <source>The street has no community yet. Start with “New community…”, then add its compounds, buildings and grids, and the cadres who hold them.</source>
+        <translation>街道还没有社区。请先“新建社区…”，再添加其小区、楼幢和网格，以及包联网格的干部。</translation>
+    </message>
+    <message>
+        <source>Grids of {community}</source>
+        <translation>{community}的网格</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Street setup</source>
+        <translation>网格设置</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”? It goes from every list; a record of it is kept.</source>
+        <translation>删除“{name}”？它将从各列表中消失，但记录会保留。</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>已删除“{name}”。</translation>
+    </message>
+    <message>
+        <source>Choose compounds or buildings of one community: a grid covers its own community only.</source>
+        <translation>请选择同一社区的小区或楼幢：网格只能包含本社区的地点。</translation>
+    </message>
+    <message>
+        <source>{compound} (the whole compound)</source>
+        <translation>{compound}（整个小区）</translation>
+    </message>
+    <message>
+        <source>These buildings are in no grid already.</source>
+        <translation>这些楼幢已是未划网格。</translation>
+    </message>
+    <message>
+        <source>{households} in {buildings}</source>
+        <translation>{buildings}共{households}</translation>
+    </message>
+    <message>
+        <source>Take {places} out of their grid? {counted} will be in no grid (未划网格) until put in another.</source>
+        <translation>把{places}移出网格？{counted}将变为未划网格，直到划入其他网格。</translation>
+    </message>
+    <message>
+        <source>{counted} taken out of their grid: they are in no grid (未划网格) now.</source>
+        <translation>{counted}已移出网格，现为未划网格。</translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <extracomment>Buildings in no grid are marked in this colour (the warning red of the forms).</extracomment>
+        <translation>（未划网格）</translation>
+    </message>
+    <message>
+        <source>{grid} (whole compound)</source>
+        <translation>{grid}（整个小区）</translation>
+    </message>
+    <message>
+        <source>Nobody holds this grid today as: {roles}</source>
+        <translation>本网格今天缺少：{roles}</translation>
+    </message>
+</context>
+<context>
     <name>StrengthHint</name>
     <message>
         <source>Too short: at least {n} characters.</source>
@@ -2900,6 +4256,18 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Summary</source>
         <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>提醒：</translation>
+    </message>
+    <message>
+        <source>The table was imported.</source>
+        <translation>网格划分表已导入。</translation>
+    </message>
+    <message>
+        <source>The profile already held what this table says: nothing was changed.</source>
+        <translation>档案已与这张表一致：没有任何改动。</translation>
     </message>
     <message>
         <source>&amp;Save rejected rows…</source>
@@ -2962,6 +4330,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>
             <numerusform>有 %n 项内容在此工作簿保存之后已被其他电脑修改，已保留其他电脑的修改；花名册中的值已放入“同步冲突”页面，请核对。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>In no grid yet (put their buildings in a grid on the Street setup page):</source>
+        <translation>尚未划入网格（请在“网格设置”页把所在楼幢划入网格）：</translation>
     </message>
     <message>
         <source>Kept: {text}</source>
@@ -3356,6 +4728,53 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>TableFiles</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the grid division table</source>
+        <translation>导出网格划分表</translation>
+    </message>
+    <message>
+        <source>grid-division-table-{day}.xlsx</source>
+        <translation>网格划分表-{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing the grid division table to {path}…</source>
+        <translation>正在把网格划分表写入 {path}…</translation>
+    </message>
+    <message>
+        <source>Save an empty grid division table</source>
+        <translation>保存空白网格划分表</translation>
+    </message>
+    <message>
+        <source>grid-division-template.xlsx</source>
+        <translation>网格划分表模板.xlsx</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote the grid division table to {path}: %n row(s), one per grid and compound.</source>
+        <translation>
+            <numerusform>网格划分表已写入 {path}：共 %n 行，每个网格的每个小区一行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) held characters a workbook cannot hold and were written with � in their place or cut short.</source>
+        <translation>
+            <numerusform>有 %n 个单元格含有工作簿无法保存的字符，已用 � 代替或截短。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote an empty grid division table to {path}: fill it in, then import it with File › Import grid division table….</source>
+        <translation>空白网格划分表已写入 {path}：填好后，用“文件 › 导入网格划分表…”导入。</translation>
+    </message>
+    <message>
+        <source>The file was not written: {reason}</source>
+        <translation>文件未写入：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>TagsDialog</name>
     <message>
         <source>Tags of {name}</source>
@@ -3551,6 +4970,13 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Checking…</source>
         <translation>正在核对……</translation>
+    </message>
+</context>
+<context>
+    <name>VacantMarks</name>
+    <message>
+        <source>vacant</source>
+        <translation>空户</translation>
     </message>
 </context>
 <context>
@@ -4239,6 +5665,34 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>Took this laptop&apos;s former place in office {office} as a new admin laptop; the former identity was revoked. Received {changes} changes; {adopted} changes the former identity never sent were sent.</source>
         <translation>这台电脑已以新的管理员电脑身份接替其在单位 {office} 中的原位置，原身份已被撤销。收到 {changes} 条更改；原身份未曾发送的 {adopted} 条更改已发送。</translation>
     </message>
+    <message>
+        <source>Imported the grid division table {file} (sheet {sheet}, header on row {header_row}): {rows} rows; {grids} grids and {buildings} buildings new, {moved} buildings moved, {cadres} cadres new, {started} stints started, {changed} other changes; {warnings} warnings.</source>
+        <translation>已导入网格划分表 {file}（工作表 {sheet}，表头在第 {header_row} 行）：共 {rows} 行；新建网格 {grids} 个、楼幢 {buildings} 幢，调整楼幢 {moved} 幢，新建干部 {cadres} 人，开始任职 {started} 条，其他变更 {changed} 处；警告 {warnings} 条。</translation>
+    </message>
+    <message>
+        <source>Would import the grid division table {file} (sheet {sheet}, header on row {header_row}): {rows} rows; {grids} grids and {buildings} buildings new, {moved} buildings moved, {cadres} cadres new, {started} stints started, {changed} other changes; {warnings} warnings. Nothing was changed (dry run).</source>
+        <translation>将导入网格划分表 {file}（工作表 {sheet}，表头在第 {header_row} 行）：共 {rows} 行；新建网格 {grids} 个、楼幢 {buildings} 幢，调整楼幢 {moved} 幢，新建干部 {cadres} 人，开始任职 {started} 条，其他变更 {changed} 处；警告 {warnings} 条。未作任何更改（试运行）。</translation>
+    </message>
+    <message>
+        <source>The profile already holds what {file} says ({rows} rows): nothing was changed.</source>
+        <translation>档案中已有 {file} 的全部内容（共 {rows} 行）：未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The grid division table {file} was not imported: {rejected} rows have problems (listed above). A table is imported whole or not at all; correct the rows and import it again. Nothing was changed.</source>
+        <translation>网格划分表 {file} 未导入：有 {rejected} 行存在问题（见上）。划分表只能整表导入；请修改这些行后重新导入。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Wrote the grid division table to {path} ({rows} rows).</source>
+        <translation>已将网格划分表写入 {path}（共 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>Wrote an empty grid division table to {path}.</source>
+        <translation>已将空白网格划分表写入 {path}。</translation>
+    </message>
+    <message>
+        <source>There is no profile in {folder}: import a table or a roster first.</source>
+        <translation>{folder} 中没有档案：请先导入网格划分表或花名册。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -4345,6 +5799,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>{path} is not a GridKeeper profile database.</source>
         <translation>{path} 不是网格管家的档案数据库。</translation>
+    </message>
+    <message>
+        <source>There is no profile in the data folder {path} yet. Make one first: import a household roster ({command} import-roster FILE.xlsx), generate a demo street ({command} demo), or join your office ({command} office join --folder SHARED_FOLDER --code CODE).</source>
+        <translation>数据文件夹 {path} 里还没有档案。请先建立一个：导入花名册（{command} import-roster 文件.xlsx），或生成演示数据（{command} demo），或加入办公室（{command} office join --folder 共享文件夹 --code 邀请码）。</translation>
     </message>
     <message>
         <source>The profile in {path} already holds data; demo data goes into a new, empty data folder.</source>
@@ -4629,6 +6087,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>标签需要名称。</translation>
     </message>
     <message>
+        <source>No grid division table header in the first 30 rows of the sheet “{sheet}”: a header row needs a grid (网格) column and a compound (小区) column.</source>
+        <translation>工作表“{sheet}”的前 30 行中没有网格划分表的表头：表头行至少要有“网格”列和“小区”列。</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” has its header in row {row} but no rows below it: fill in the grids and import it again.</source>
+        <translation>工作表“{sheet}”的表头在第 {row} 行，但下面没有数据：请填写网格后重新导入。</translation>
+    </message>
+    <message>
         <source>{name} is open in Excel or WPS; close it and try again.</source>
         <translation>{name} 正在 Excel 或 WPS 中打开；请关闭后重试。</translation>
     </message>
@@ -4735,6 +6201,145 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>This profile was not restored from a backup of a laptop in an office on {path}: join with an enrolment code instead.</source>
         <translation>本档案不是从 {path} 上单位中某台电脑的备份恢复的：请改用邀请码加入。</translation>
+    </message>
+    <message>
+        <source>The room number is missing.</source>
+        <translation>缺少房号。</translation>
+    </message>
+    <message>
+        <source>That place is no longer on file (deleted on another laptop?).</source>
+        <translation>这个地点已不在档案中（可能已在另一台电脑上删除）。</translation>
+    </message>
+    <message>
+        <source>A household is already on file at this address.</source>
+        <translation>这个地址已有一户档案。</translation>
+    </message>
+    <message>
+        <source>A household is already on file at this address; merge the two households instead.</source>
+        <translation>这个地址已有一户档案；请改为合并这两户。</translation>
+    </message>
+    <message>
+        <source>A household cannot be merged with itself.</source>
+        <translation>一户不能与自身合并。</translation>
+    </message>
+    <message>
+        <source>That household is no longer on file (merged or deleted on another laptop?).</source>
+        <translation>这一户已不在档案中（可能已在另一台电脑上合并或删除）。</translation>
+    </message>
+    <message>
+        <source>The cadre needs a name.</source>
+        <translation>请填写干部姓名。</translation>
+    </message>
+    <message>
+        <source>That cadre or grid is no longer on file.</source>
+        <translation>这名干部或这个网格已不在档案中。</translation>
+    </message>
+    <message>
+        <source>{name} already holds this grid.</source>
+        <translation>{name}已在包联这个网格。</translation>
+    </message>
+    <message>
+        <source>{n} compounds</source>
+        <extracomment>How each kind of dependent is counted in the refusal (&quot;3 households&quot;).</extracomment>
+        <translation>{n}个小区</translation>
+    </message>
+    <message>
+        <source>{n} grids</source>
+        <translation>{n}个网格</translation>
+    </message>
+    <message>
+        <source>{n} cadres</source>
+        <translation>{n}名干部</translation>
+    </message>
+    <message>
+        <source>{n} buildings</source>
+        <translation>{n}幢楼</translation>
+    </message>
+    <message>
+        <source>{n} households</source>
+        <translation>{n}户</translation>
+    </message>
+    <message>
+        <source>{n} mediations</source>
+        <translation>{n}件调解</translation>
+    </message>
+    <message>
+        <source>{n} list items</source>
+        <translation>{n}条清单事项</translation>
+    </message>
+    <message>
+        <source>{n} night-walk findings</source>
+        <translation>{n}条夜走发现</translation>
+    </message>
+    <message>
+        <source>{n} night walks</source>
+        <translation>{n}次夜走</translation>
+    </message>
+    <message>
+        <source>{n} cadres holding it today</source>
+        <translation>{n}名目前包联的干部</translation>
+    </message>
+    <message>
+        <source>The community needs a name.</source>
+        <extracomment>One whole sentence per kind: a kind&apos;s English name inside a translated sentence would stay English.</extracomment>
+        <translation>请填写社区名称。</translation>
+    </message>
+    <message>
+        <source>The compound needs a name.</source>
+        <translation>请填写小区名称。</translation>
+    </message>
+    <message>
+        <source>The building needs a name.</source>
+        <translation>请填写楼幢名称。</translation>
+    </message>
+    <message>
+        <source>The grid needs a name.</source>
+        <translation>请填写网格名称。</translation>
+    </message>
+    <message>
+        <source>The number of units must be between 1 and 199.</source>
+        <translation>单元数须在1到199之间。</translation>
+    </message>
+    <message>
+        <source>The number of floors must be between 1 and 199.</source>
+        <translation>层数须在1到199之间。</translation>
+    </message>
+    <message>
+        <source>“{name}” is already there.</source>
+        <translation>“{name}”已经存在。</translation>
+    </message>
+    <message>
+        <source>A division code has digits only, like 330382001001.</source>
+        <translation>区划代码只含数字，例如330382001001。</translation>
+    </message>
+    <message>
+        <source>“{text}” counts backwards; write it as {last}-{first}.</source>
+        <extracomment>&quot;1-12&quot; may name this many buildings at most: &quot;1-1200&quot; is a typing mistake, not a compound.</extracomment>
+        <translation>“{text}”顺序颠倒，请写成 {last}-{first}。</translation>
+    </message>
+    <message>
+        <source>“{text}” names more than {n} buildings.</source>
+        <translation>“{text}”超过{n}幢楼。</translation>
+    </message>
+    <message>
+        <source>Another grid already has the code {code}.</source>
+        <translation>另一个网格已使用编码{code}。</translation>
+    </message>
+    <message>
+        <source>A grid covers buildings of its own community only; this place is in another community.</source>
+        <translation>网格只能包含本社区的楼幢；这个地点属于另一个社区。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be deleted while it has {what}.</source>
+        <translation>“{name}”下还有{what}，不能删除。</translation>
+    </message>
+    <message>
+        <source>The profile kept changing while the grid division table was being imported (a sync, or another window); nothing was imported. Import the table again.</source>
+        <translation>导入网格划分表期间档案一直在变动（正在同步，或另一个窗口在修改）；未导入任何内容。请重新导入。</translation>
+    </message>
+    <message>
+        <source>This laptop joined an office but has not synced with it yet. Sync first, so that the grid division table does not undo what colleagues have set up since; nothing was imported.</source>
+        <translation>这台电脑已加入办公室，但还没有同步。请先同步，以免网格划分表覆盖同事之后所做的设置；未导入任何内容。</translation>
     </message>
     <message>
         <source>The GridKeeper server {url} cannot be reached. Your data is safe on this laptop; sync again when you are online.</source>
@@ -4878,6 +6483,34 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Household {field}: {value}</source>
         <translation>户{field}：{value}</translation>
+    </message>
+    <message>
+        <source>Household moved from {old} to {new}</source>
+        <translation>整户从{old}迁至{new}</translation>
+    </message>
+    <message>
+        <source>Household moved to {new}</source>
+        <translation>整户迁至{new}</translation>
+    </message>
+    <message>
+        <source>Marked vacant (空户) since {since}</source>
+        <translation>标为空户（自{since}起）</translation>
+    </message>
+    <message>
+        <source>Lived in again (no longer vacant)</source>
+        <translation>恢复有人居住（不再是空户）</translation>
+    </message>
+    <message>
+        <source>Its building was put in {grid}: the household is in that grid&apos;s lists now</source>
+        <translation>所在楼幢划入{grid}：本户现归该网格管理</translation>
+    </message>
+    <message>
+        <source>Its building was taken out of its grid: the household is in no grid now</source>
+        <translation>所在楼幢已移出网格：本户现未划入任何网格</translation>
+    </message>
+    <message>
+        <source>The file of {address} merged into this one: its members, care plans, list items and mediations moved here</source>
+        <translation>{address}的档案并入本户：其成员、关爱计划、清单事项和调解案件已转入</translation>
     </message>
     <message>
         <source>{field} shown by {by} (audited)</source>
@@ -5307,8 +6940,8 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>调解案件</translation>
     </message>
     <message>
-        <source>whole profile</source>
-        <translation>全部档案</translation>
+        <source>whole street</source>
+        <translation>全街道</translation>
     </message>
     <message>
         <source>Monthly consultation pack {period} · {scope}</source>
@@ -5583,8 +7216,8 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>名次</translation>
     </message>
     <message>
-        <source>Quarterly evaluation {period}</source>
-        <translation>季度督考 {period}</translation>
+        <source>Quarterly evaluation {period} · {scope}</source>
+        <translation>季度督考 {period} · {scope}</translation>
     </message>
     <message>
         <source>By cadre</source>
@@ -5613,6 +7246,29 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>By the share of weeks with a night walk, then care coverage, then fewer overdue items</source>
         <translation>先按有夜巡的周数占比，再按关爱覆盖率，再按逾期事项少者排序</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Community cadre</source>
+        <translation>驻社区干部</translation>
+    </message>
+    <message>
+        <source>Co-operative cadre</source>
+        <translation>驻经合社干部</translation>
+    </message>
+    <message>
+        <source>Party-building instructor</source>
+        <translation>小区党建指导员</translation>
+    </message>
+    <message>
+        <source>Full-time grid worker</source>
+        <translation>专职网格员</translation>
+    </message>
+    <message>
+        <source>Community staff</source>
+        <translation>社区工作人员</translation>
     </message>
 </context>
 <context>
@@ -5790,8 +7446,100 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>有一个标签长 {length} 个字符，每个标签最多 {limit} 个字符。</translation>
     </message>
     <message>
+        <source>The community (社区) is missing.</source>
+        <translation>缺少社区。</translation>
+    </message>
+    <message>
+        <source>The grid (网格) is missing.</source>
+        <translation>缺少网格。</translation>
+    </message>
+    <message>
+        <source>The compound (小区) is missing.</source>
+        <translation>缺少小区。</translation>
+    </message>
+    <message>
+        <source>“{value}” is longer than {limit} characters.</source>
+        <translation>“{value}”超过 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>The cell holds control characters; retype it.</source>
+        <translation>单元格中含有控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The cell holds text-direction characters; retype it.</source>
+        <translation>单元格中含有文字方向控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a mobile or landline number.</source>
+        <translation>“{value}”不是手机号码或固定电话号码。</translation>
+    </message>
+    <message>
+        <source>{people} people and {phones} phone numbers: write each number beside its name (“张三 13812345678”).</source>
+        <translation>共 {people} 人、{phones} 个电话号码：请把每个号码写在对应姓名后面（“张三 13812345678”）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a person&apos;s name.</source>
+        <translation>“{value}”不是人名。</translation>
+    </message>
+    <message>
         <source>The cell&apos;s formula has no computed result; open the file in Excel, save it and import it again.</source>
         <translation>公式没有计算结果，请在 Excel 中另存后再导入</translation>
+    </message>
+    <message>
+        <source>The buildings “{value}” run backwards; write the smaller number first.</source>
+        <translation>楼幢“{value}”的范围是倒着写的：请先写小的号。</translation>
+    </message>
+    <message>
+        <source>The buildings “{value}” are more than {limit} buildings; is a number mistyped?</source>
+        <translation>楼幢“{value}”超过 {limit} 幢，是否输错了号码？</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a range of building numbers (write 1-12幢, or name each building).</source>
+        <translation>“{value}”不是楼幢号范围（请写成 1-12幢，或逐幢写出）。</translation>
+    </message>
+    <message>
+        <source>The building name “{value}” is longer than {limit} characters.</source>
+        <translation>楼幢名称“{value}”超过 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>“{value}” says 全部 and names buildings too; write 全部 alone, or the buildings.</source>
+        <translation>“{value}”既写了“全部”又写了楼幢：请只写“全部”，或只写楼幢。</translation>
+    </message>
+    <message>
+        <source>“{value}” has a 「 or 」 without its pair.</source>
+        <translation>“{value}”中的「或」没有配对。</translation>
+    </message>
+    <message>
+        <source>The column “{label}” is not a column of the grid division table; it was not read.</source>
+        <translation>“{label}”不是网格划分表的列，未读取。</translation>
+    </message>
+    <message>
+        <source>The community&apos;s name. Left empty, the row is in the community of the row above.</source>
+        <translation>社区名称。留空则与上一行属于同一社区。</translation>
+    </message>
+    <message>
+        <source>The grid&apos;s name, as it is known in the community (第1网格).</source>
+        <translation>网格名称，按社区内的叫法填写（如：第1网格）。</translation>
+    </message>
+    <message>
+        <source>The grid&apos;s code, if it has one.</source>
+        <translation>网格编码（如有）。</translation>
+    </message>
+    <message>
+        <source>One compound a row; a grid covering several compounds has a row for each.</source>
+        <translation>每行一个小区；一个网格包含多个小区的，每个小区各占一行。</translation>
+    </message>
+    <message>
+        <source>The buildings of the compound in the grid: 1-12幢, 1幢、3幢、5幢, or 全部 (empty: the whole compound). A building is in one grid only.</source>
+        <translation>该小区划入本网格的楼幢：1-12幢、1幢、3幢、5幢，或“全部”（留空即为整个小区）。一幢楼只能属于一个网格。</translation>
+    </message>
+    <message>
+        <source>The people holding the grid, by role; their phones in the column beside, or in the same cell (张三 13812345678). Several people: 张三、李四.</source>
+        <translation>按角色填写包联本网格的人员；电话写在旁边一列，或写在同一单元格中（张三 13812345678）。多人用顿号分隔：张三、李四。</translation>
+    </message>
+    <message>
+        <source>The grey row is an example: the import skips a row whose first cell starts with 例：.</source>
+        <translation>灰色一行是示例：导入时会跳过第一个单元格以“例：”开头的行。</translation>
     </message>
     <message>
         <source>The building is missing: an address needs a building and a room.</source>
@@ -5834,6 +7582,15 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>（空）</translation>
     </message>
     <message>
+        <source>{compound} {building} is in no grid yet: the household is imported, but no grid&apos;s lists show it until its building is put in a grid (Street setup).</source>
+        <translation>{compound}{building}尚未划入网格：该户已导入，但在所在楼幢划入网格（网格设置）之前，不会出现在任何网格的名单中。</translation>
+    </message>
+    <message>
+        <source>{compound}: {households} households in no grid</source>
+        <extracomment>A compound&apos;s households that no grid covers, as the preview and the summary list them.</extracomment>
+        <translation>{compound}：{households}户未划入网格</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -5856,6 +7613,126 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>{building} of {compound} is claimed by {grids}: a building is in one grid only (rows {rows}).</source>
+        <translation>{compound}{building}同时划入了{grids}：一幢楼只能属于一个网格（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{compound} is given whole (全部) to {grid} and in part to {others}: a building is in one grid only (rows {rows}).</source>
+        <translation>{compound}整个划入了{grid}，又有部分楼幢划入{others}：一幢楼只能属于一个网格（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{building} of {compound} is split by unit between {grids}: a building is in one grid only, whole (rows {rows}).</source>
+        <translation>{compound}{building}按单元拆分到了{grids}：一幢楼只能整幢属于一个网格（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>The grid code {code} is given to {grids}, in different communities (rows {rows}).</source>
+        <translation>网格编码 {code} 同时用于不同社区的{grids}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{grid} is given two codes, {codes} (rows {rows}).</source>
+        <translation>{grid}有两个不同的编码：{codes}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>The grid code {code} is given to {grids} (rows {rows}).</source>
+        <translation>网格编码 {code} 同时用于{grids}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{name} is given the phones {phones} (rows {rows}); if they are two people, tell them apart by name.</source>
+        <translation>{name}填了不同的电话：{phones}（第 {rows} 行）；如果是两个人，请在姓名上加以区分。</translation>
+    </message>
+    <message>
+        <source>{name} is listed as {roles}; a cadre has one role in the profile: {role} is kept.</source>
+        <translation>{name}同时被列为{roles}；档案中每名干部只有一个角色：保留“{role}”。</translation>
+    </message>
+    <message>
+        <source>{building} of {compound} moves from {old} to {new}; its households follow.</source>
+        <translation>{compound}{building}从{old}调整到{new}，楼内住户随之调整。</translation>
+    </message>
+    <message>
+        <source>{building} of {compound} is no longer in {grid}: the table does not list it (it is in no grid now).</source>
+        <translation>{compound}{building}不再属于{grid}：划分表中没有列出它（现在未划入任何网格）。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer listed for {grid}: their stint there ends, {day} being their last day.</source>
+        <translation>{grid}不再列有{name}：其在该网格的任职结束，最后一天为 {day}。</translation>
+    </message>
+    <message>
+        <source>The grid code {code} is already the code of {grid}, which the table does not list.</source>
+        <translation>网格编码 {code} 已被{grid}使用，而划分表中没有列出该网格。</translation>
+    </message>
+    <message>
+        <source>The profile has {count} cadres named {name}: give the phone number to say which one.</source>
+        <translation>档案中有 {count} 名叫{name}的干部：请填写电话以区分是哪一位。</translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>building</source>
+        <translation>楼幢</translation>
+    </message>
+    <message>
+        <source>cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <source>stint</source>
+        <translation>任职</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>New {kind}: {what}</source>
+        <translation>新建{kind}：{what}</translation>
+    </message>
+    <message>
+        <source>{what}: {field} {old} → {new}</source>
+        <translation>{what}：{field} {old} → {new}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Restored {kind}: {what} (it had been deleted)</source>
+        <translation>恢复{kind}：{what}（此前已删除）</translation>
+    </message>
+    <message>
+        <source>Removed {kind}: {what} (it began today: it is undone, not ended)</source>
+        <translation>撤销{kind}：{what}（今天才开始，故撤销而非结束）</translation>
     </message>
 </context>
 <context>

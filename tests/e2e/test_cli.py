@@ -181,7 +181,7 @@ def test_dump_of_an_empty_folder_is_a_usage_error(tmp_path: Path, home: Path) ->
     proc = gk("dump", data_dir=root, home=home)
     assert proc.returncode == 2
     assert proc.stdout == b""
-    assert "no profile" in proc.stderr.decode()
+    assert "There is no profile" in proc.stderr.decode() or "还没有档案" in proc.stderr.decode()
     assert not (root / "gridkeeper.db").exists()  # dump never creates a profile
 
 

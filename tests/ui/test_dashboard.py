@@ -39,7 +39,7 @@ def _figures_charts_and_export(qtbot: QtBot, demo_store: Store, tmp_path: Path) 
     assert len(names) == len(care.services)
     assert "figures as of" in page.state.text()
 
-    whole = page.scope.findText("Whole profile")
+    whole = page.scope.findText("Whole street")
     page.scope.setCurrentIndex(whole)
     qtbot.waitUntil(lambda: page.figures is not None and page.figures.scope.grid_ids is None, timeout=10_000)
     assert page.figures.care.plans >= care.plans  # type: ignore[union-attr]
@@ -78,7 +78,7 @@ def test_scope_a_community_or_a_grid(qtbot: QtBot, demo_store: Store, tmp_path: 
     page.resize(1100, 700)
     # My grids first (the demo's cadre has 塘川社区's two), the whole profile, each community, each grid:
     # 第1网格 is in both communities, so a grid is named with its community.
-    assert _texts(page) == ["My grids", "Whole profile", "—", "双雁社区", "塘川社区", "—", "双雁社区 第1网格",
+    assert _texts(page) == ["My grids", "Whole street", "—", "双雁社区", "塘川社区", "—", "双雁社区 第1网格",
                             "双雁社区 第2网格", "塘川社区 第1网格", "塘川社区 第2网格"]
     assert page.scope.currentIndex() == 0 and page.scope.maxVisibleItems() >= 15
     page.show()
@@ -97,9 +97,9 @@ def test_scope_a_community_or_a_grid(qtbot: QtBot, demo_store: Store, tmp_path: 
         assert f"· {text} ·" in page.state.text() and "figures as of" in page.state.text()
     assert shown.care.plans < whole.care.plans  # a grid is not the whole street
 
-    page.scope.setCurrentIndex(page.scope.findText("Whole profile"))
+    page.scope.setCurrentIndex(page.scope.findText("Whole street"))
     qtbot.waitUntil(lambda: page.figures is not None and page.figures.scope.grid_ids is None, timeout=10_000)
-    assert "· whole profile ·" in page.state.text()
+    assert "· whole street ·" in page.state.text()
 
 
 def test_a_scope_chosen_while_counting_is_counted(qtbot: QtBot, demo_store: Store) -> None:
@@ -137,7 +137,7 @@ def test_the_pack_is_offered_under_the_scope_name(qtbot: QtBot, demo_store: Stor
     qtbot.addWidget(page)
     page.scope.setCurrentIndex(page.scope.findText("塘川社区 第1网格"))
     page.export()
-    page.scope.setCurrentIndex(page.scope.findText("Whole profile"))
+    page.scope.setCurrentIndex(page.scope.findText("Whole street"))
     page.export()
     label = page.selected_period().label
     assert [Path(p).name for p in offered] == [f"Monthly pack {label} 塘川社区 第1网格.xlsx", f"Monthly pack {label}.xlsx"]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from gridkeeper import care
@@ -120,7 +120,7 @@ def test_tags_status_and_an_audited_reveal(qtbot: QtBot, store: Store) -> None:
     assert detail.members.item(0, 6).text() == "※残疾(肢体二级)、独居"
 
     detail.members.selectRow(0)
-    qtbot.mouseClick(detail.member_buttons[6], Qt.MouseButton.LeftButton)  # show phones
+    qtbot.mouseClick(detail.findChild(QPushButton, "showPhones"), Qt.MouseButton.LeftButton)  # show phones
     assert "13905771234" in detail.status.text()
     assert [(e.field, e.subject) for e in audit.entries(store, pid)] == [("phones", "赵桂兰")]
 

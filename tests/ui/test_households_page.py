@@ -165,3 +165,38 @@ def test_screenshot_in_chinese(qtbot, demo_store: Store, tmp_path: Path) -> None
         assert shot.stat().st_size > 10_000
     finally:
         i18n.install(app, "en")
+
+
+def test_two_liao_xin_in_two_communities_are_told_apart(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Each row names its community with its grid, and who in the household matched the search."""
+    from gridkeeper.ui.households.page import HouseholdsPage
+    from tests.store.test_search_match import _two_liao_xin
+
+    _two_liao_xin(store)
+    page = HouseholdsPage(store, None, True)
+    qtbot.addWidget(page)
+    page.setVisible(True)  # HouseholdsPage.show(id) opens a household
+    type_text(qtbot, page.search, "廖欣")
+    qtbot.waitUntil(lambda: not page._debounce.isActive(), timeout=2000)
+    model = page.model
+    rows = [[model.data(model.index(r, c)) for c in (model.HEAD, model.GRID, model.MATCHED)]
+            for r in range(model.rowCount())]
+    assert sorted(rows) == [["王建国", "城南社区 第1网格", "Matched: 廖欣 (户主之妻)"],
+                            ["陈立", "塘川社区 第1网格", "Matched: 廖欣 (户主之妻)"]]
+    assert model.headerData(model.GRID, Qt.Orientation.Horizontal) == "Community · grid"
+    assert page.scope_line.text() == "Showing: the whole street (every grid)"
+    page.search.setText("3幢2单元501")  # an address search names nobody
+    page.run_search()
+    assert [model.data(model.index(r, model.MATCHED)) for r in range(model.rowCount())] == ["", ""]
+
+
+def test_the_scope_line_names_my_grids(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    me = profile.current_cadre(window.households._store)
+    assert me is not None and me.grids
+    window.households.all_grids.setChecked(False)
+    text = window.households.scope_line.text()
+    assert text.startswith("Showing: my grids — ")
+    for g in me.grids:
+        assert g.community in text and g.name in text
+    window.households.all_grids.setChecked(True)
+    assert window.households.scope_line.text() == "Showing: the whole street (every grid)"

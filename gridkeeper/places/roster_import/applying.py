@@ -82,6 +82,8 @@ def _write(store: Store, plan: ImportPlan, progress: Progress, cancelled: Cancel
             if cancelled():
                 raise ImportCancelled()  # rolls the whole transaction back
             progress(60 + 25 * (i + 1) // len(_ORDER), table)
+        for table in ("community", "compound", "building"):  # places a roster names again, back as they were
+            db.update(conn, table, ("deleted",), [{"id": i, "deleted": 0} for t, i in plan.revived if t == table])
         db.update(conn, "household", db.HOUSEHOLD_FIELDS, plan.household_updates)
         db.update(conn, "person", db.PERSON_FIELDS, plan.person_updates)
         db.add_conflicts(conn, plan.conflicts)

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gridkeeper import ids
-from gridkeeper.io.roster import RosterRow
+from gridkeeper.io.roster import WARNING, Issue, RosterRow
 from gridkeeper.io.roster_read import gc_paused
 from gridkeeper.places.roster_import.checking import CheckedRoster
 from gridkeeper.places.roster_import.common import Cancelled, ImportCancelled, Progress, never, quiet
 from gridkeeper.places.roster_import.reading import ProfileRows
-from gridkeeper.places.roster_import.report import Change, ImportReport
+from gridkeeper.places.roster_import.report import M_UNASSIGNED, Change, ImportReport
 from gridkeeper.rules import tags
 from gridkeeper.store import households as store_households
 from gridkeeper.store import roster as db
@@ -43,6 +43,9 @@ class ImportPlan:
     households_created: int = 0
     households_updated: int = 0
     changes: list[Change] = field(default_factory=list, repr=False)  # each field an update changes
+    # (row, community, compound, building, household) of rows whose building no grid covers.
+    unassigned: list[tuple[int, str, str, str, str]] = field(default_factory=list, repr=False)
+    revived: list[tuple[str, str]] = field(default_factory=list, repr=False)  # (table, id) of places untombstoned
     # Fields a colleague's laptop changed after the workbook was saved: their value is kept, the
     # roster's goes to the conflicts for review (a stale roster never silently reverts a correction).
     kept: list[Change] = field(default_factory=list, repr=False)
@@ -69,15 +72,28 @@ class ImportPlan:
         """What applying the plan does: a dry run's report (apply() gives the one of the write)."""
         checked = self.checked
         seconds = {"read": checked.sheet.seconds, "validate": checked.seconds, "compare": self.seconds, "store": 0.0}
+        warnings = list(checked.warnings)
+        if self.unassigned:
+            warnings.extend(Issue(row, "", "building", "place_unassigned", WARNING, M_UNASSIGNED,
+                                  (("compound", compound), ("building", building)))
+                            for row, _, compound, building, _ in self.unassigned)
+            warnings.sort(key=lambda i: i.row)  # stable: a row's own warnings first
         return ImportReport(
             str(checked.sheet.path), checked.sheet.name, checked.header.row, dry_run, rows_read=len(checked.rows),
             persons_created=self.persons_created, persons_updated=self.persons_updated,
             persons_unchanged=self.persons_unchanged, households_created=self.households_created,
             households_updated=self.households_updated, rejected=list(checked.rejected),
-            warnings=list(checked.warnings), rejected_rows=list(checked.rejected_rows), changes=list(self.changes),
-            kept=list(self.kept),
+            warnings=warnings, rejected_rows=list(checked.rejected_rows), changes=list(self.changes),
+            kept=list(self.kept), unassigned=self.unassigned_by_compound(),
             seconds={**seconds, "total": sum(seconds.values())},
         )
+
+    def unassigned_by_compound(self) -> list[tuple[str, str, int]]:
+        """(community, compound, distinct households) whose building no grid covers."""
+        households: dict[tuple[str, str], set[str]] = {}
+        for _, community, compound, _, household in self.unassigned:
+            households.setdefault((community, compound), set()).add(household)
+        return [(c, co, len(h)) for (c, co), h in sorted(households.items())]
 
 
 def plan(store: Store, checked: CheckedRoster, *, progress: Progress | None = None,
@@ -151,61 +167,60 @@ def _compare(store: Store, rows: list[RosterRow], plan: ImportPlan, known: Profi
     with store.read() as conn:  # one read transaction: one snapshot for everything below
         # The earliest snapshot the plan rests on: the whole-profile read's, if there was one.
         plan.mark = known.mark if known is not None else db.log_mark(conn)
-        known_communities = db.communities(conn)
-        known_compounds = db.compound_communities(conn)
+        places = db.place_index(conn)
         known_tags = db.tags(conn)
         default_community = (
-            next(iter(known_communities)) if len(known_communities) == 1 else UNASSIGNED_COMMUNITY
+            next(iter(places.community_names.values())) if len(places.community_names) == 1
+            else UNASSIGNED_COMMUNITY
         )
-        # Places and households by their deterministic ids, each made once per distinct address.
+        # Places by what the profile calls them (a place renamed in the app keeps its id), else by
+        # the deterministic ids of their names; each worked out once per distinct place.
         keyed = []
-        communities: dict[str, str] = {}
-        compounds: dict[str, tuple[str, str]] = {}
-        buildings: dict[str, tuple[str, str]] = {}
-        place_ids: dict[tuple[str, str, str], tuple[str, str]] = {}
-        household_ids: dict[tuple[str, str, str, str, str], str] = {}
+        new_places: dict[str, tuple[str, dict[str, Any]]] = {}  # id -> (table, row)
+        place_of: dict[tuple[str, str, str], tuple[str, str | None, str]] = {}  # -> (building, grid, community)
+        household_ids: dict[tuple[str, str, str], str] = {}  # (building id, unit, room) -> household
         for r in rows:
-            # A roster without a 社区 column: a compound the profile knows in exactly one community
-            # is that one (not a second copy of it under 未指定社区, outside every grid).
-            found = known_compounds.get(r.compound, []) if not r.community else []
-            community = r.community or (found[0] if len(found) == 1 else default_community)
-            place = (community, r.compound, r.building)
-            if place not in place_ids:
-                community_id = ids.community_id(community)
-                compound_id = ids.compound_id(community, r.compound)
-                building_id = ids.building_id(compound_id, r.building)
-                communities[community_id] = community
-                compounds[compound_id] = (community_id, r.compound)
-                buildings[building_id] = (compound_id, r.building)
-                place_ids[place] = (compound_id, building_id)
-            address = (community, r.compound, r.building, r.unit, r.room)
+            place = (r.community, r.compound, r.building)
+            found = place_of.get(place)
+            if found is None:
+                found = place_of[place] = _place(places, r, default_community, new_places)
+            building_id, grid_id, community = found
+            address = (building_id, r.unit, r.room)
             household = household_ids.get(address)
             if household is None:
-                household = household_ids[address] = ids.household_id(*address)
+                household = household_ids[address] = ids.household_id(community, r.compound, r.building, r.unit,
+                                                                       r.room)
             person = ids.person_id(r.id_number) if r.id_number else ids.person_without_id_number(household, r.name)
-            keyed.append((r, place_ids[place][1], household, person))
-        have_communities = db.existing_ids(conn, "community", communities)
-        have_compounds = db.existing_ids(conn, "compound", compounds)
-        have_buildings = db.existing_ids(conn, "building", buildings)
+            keyed.append((r, building_id, household, person))
+            if grid_id is None:
+                plan.unassigned.append((r.row, community, r.compound, r.building, household))
         if known is not None:  # read while the file was parsed
             old_households, old_persons = known.households, known.persons
         else:
             old_households = db.households(conn, household_ids.values())
             old_persons = db.persons(conn, [p for _, _, _, p in keyed])
+        # A household moved or made by hand has an id not made from its address now: found there.
+        existing = {b for b, _, _ in household_ids if b not in new_places}
+        missing = [a for a, h in household_ids.items() if a[0] in existing and h not in old_households]
+        if missing:
+            at = db.households_at(conn, {a[0] for a in missing})
+            moved = {household_ids[a]: at[a] for a in missing if a in at}
+            if moved:
+                keyed = [(r, b, moved.get(h, h), p) for r, b, h, p in keyed]
+                plan.unassigned = [(n, c, co, b, moved.get(h, h)) for n, c, co, b, h in plan.unassigned]
+                if known is None:
+                    old_households.update(db.households(conn, moved.values()))
     if cancelled():
         raise ImportCancelled()
 
-    for cid, name in communities.items():
-        if cid not in have_communities:
-            plan.add("community", {"id": cid, "name": name, "division_code": None, "deleted": 0})
-    for coid, (community_id, name) in compounds.items():
-        if coid not in have_compounds:
-            plan.add("compound", {"id": coid, "community_id": community_id, "name": name,
-                                  "property_company": None, "hoa": None, "deleted": 0})
-    for bid, (compound_id, name) in buildings.items():
-        if bid not in have_buildings:
-            plan.add("building", {"id": bid, "compound_id": compound_id, "grid_id": None,
-                                  "name": name, "units": None, "floors": None, "deleted": 0})
+    for table in ("community", "compound", "building"):
+        for row_id, (kind, row) in new_places.items():
+            if kind != table:
+                continue
+            if row_id in places.tombstoned:  # named again by a roster: back, as it was
+                plan.revived.append((table, row_id))
+            else:
+                plan.add(table, row)
 
     seen_households: set[str] = set()
     seen_persons: set[str] = set()
@@ -274,6 +289,45 @@ def _compare(store: Store, rows: list[RosterRow], plan: ImportPlan, known: Profi
         plan.changes.sort(key=lambda c: c.row)  # stable: each row's fields keep their order
     return plan
 
+
+
+def _place(places: db.PlaceIndex, r: RosterRow, default_community: str,
+           new_places: dict[str, tuple[str, dict[str, Any]]]) -> tuple[str, str | None, str]:
+    """(building id, its grid, the community's name) of a row's place; missing places are added
+    to `new_places`. A roster without a 社区 column: the compound of that name in the street's
+    only community that has one; else the street's only community; else 未指定社区."""
+    norm = ids.norm
+    community_id = (places.communities.get(norm(r.community)) or places.communities.get(db.bare_community(r.community))
+                    if r.community else None)
+    if not r.community:
+        holders = places.compound_communities.get(norm(r.compound), [])
+        if len(holders) == 1:
+            community_id = holders[0]
+    if community_id is not None:
+        community = places.community_names[community_id]
+    else:
+        community = r.community or default_community
+        community_id = places.communities.get(norm(community)) or ids.community_id(community)
+        if community_id not in places.community_names:
+            new_places.setdefault(community_id, ("community", {"id": community_id, "name": community,
+                                                              "division_code": None, "deleted": 0}))
+    compound = places.compounds.get((community_id, norm(r.compound)))
+    if compound is None:
+        compound_id, whole = ids.compound_id(community, r.compound), None
+        new_places.setdefault(compound_id, ("compound", {
+            "id": compound_id, "community_id": community_id, "name": r.compound, "property_company": None,
+            "hoa": None, "grid_id": None, "deleted": 0}))
+    else:
+        compound_id, whole = compound
+    building = places.buildings.get((compound_id, norm(r.building)))
+    if building is not None:
+        return building[0], building[1], community
+    # A new building of a compound a grid covers whole is in that grid.
+    building_id = ids.building_id(compound_id, r.building)
+    new_places.setdefault(building_id, ("building", {
+        "id": building_id, "compound_id": compound_id, "grid_id": whole, "name": r.building, "units": None,
+        "floors": None, "deleted": 0}))
+    return building_id, whole, community
 
 
 def _keep_later_changes(store: Store, plan: ImportPlan, saved_ms: int | None) -> None:

@@ -14,6 +14,11 @@ from gridkeeper.rules import idnumber, phone
 
 _M_CHANGE = QT_TRANSLATE_NOOP("roster", "Row {row}, {who}: {field} {old} → {new}")
 _M_EMPTY = QT_TRANSLATE_NOOP("roster", "(empty)")
+M_UNASSIGNED = QT_TRANSLATE_NOOP(
+    "roster", "{compound} {building} is in no grid yet: the household is imported, but no grid's lists show it "
+    "until its building is put in a grid (Street setup).")
+#: A compound's households that no grid covers, as the preview and the summary list them.
+M_UNASSIGNED_COMPOUND = QT_TRANSLATE_NOOP("roster", "{compound}: {households} households in no grid")
 # A changed field by the name the roster's column has (households' fields too).
 _CHANGE_LABELS = {
     "household_id": QT_TRANSLATE_NOOP("roster", "Address"),
@@ -88,6 +93,16 @@ class ImportReport:
     changes: list[Change] = field(default_factory=list)
     kept: list[Change] = field(default_factory=list)  # a colleague changed these after the workbook was saved
     seconds: dict[str, float] = field(default_factory=dict)
+    # (community, compound, households) whose building no grid covers (warned row by row as place_unassigned).
+    unassigned: list[tuple[str, str, int]] = field(default_factory=list)
+
+    def unassigned_lines(self, translate: Callable[[str, str], str] | None = None) -> list[str]:
+        """"新小区：4户未划入网格", one line per compound (the community too where two share a name)."""
+        template = (translate("roster", M_UNASSIGNED_COMPOUND) or M_UNASSIGNED_COMPOUND) if translate \
+            else M_UNASSIGNED_COMPOUND
+        names = [c for _, c, _ in self.unassigned]
+        return [template.format(compound=f"{community}{compound}" if names.count(compound) > 1 else compound,
+                                households=n) for community, compound, n in self.unassigned]
 
 
     def as_json(self, translate: Callable[[str, str], str] | None = None) -> dict[str, Any]:
@@ -103,6 +118,8 @@ class ImportReport:
             "changes": [{"row": c.row, "of": "household" if c.household else "person", "person": c.name,
                          "field": c.field, "old": _masked(c.field, c.old), "new": _masked(c.field, c.new)}
                         for c in self.changes],
+            "unassigned": [{"community": community, "compound": compound, "households": n}
+                           for community, compound, n in self.unassigned],
             "kept": [{"row": c.row, "of": "household" if c.household else "person", "person": c.name,
                       "field": c.field, "current": _masked(c.field, c.old), "roster": _masked(c.field, c.new)}
                      for c in self.kept],

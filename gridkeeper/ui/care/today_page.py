@@ -35,6 +35,7 @@ from gridkeeper.store import Store
 from gridkeeper.ui.care import labels as care_labels
 from gridkeeper.ui.care.contact_dialog import ContactDialog
 from gridkeeper.ui.mediation import labels as mediation_labels
+from gridkeeper.ui.widgets.scope import ScopeLabel
 from gridkeeper.ui.worker import Job, database_pool
 
 
@@ -152,7 +153,9 @@ class TodayPage(QWidget):
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.counts)
+        self.scope_line = ScopeLabel(store)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_line)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -171,6 +174,7 @@ class TodayPage(QWidget):
         self._list = today
         self.day = today.day
         self.title.setText(self.tr("Today, {date}").format(date=today.day.isoformat()))
+        self.scope_line.show_grids(profile.my_grid_ids(self._store, today.day))  # what care.my_today listed
         self.counts.setText(self.tr("Due {due} · Overdue {overdue} · Done today {done} · Alerts {alerts}").format(
             due=len(today.due), overdue=len(today.overdue), done=len(today.done), alerts=len(today.alerts)))
         self._rows = today.to_work + today.done
@@ -202,8 +206,7 @@ class TodayPage(QWidget):
 
     def _show_other(self) -> None:
         self.other.clear()
-        me = profile.current_cadre(self._store)
-        grids = None if me is None else [g.id for g in me.grids]
+        grids = profile.my_grid_ids(self._store, self.day)
         for gap in walks.grids_without_walk(self._store, grids, self.day):
             last = gap.last_walk.isoformat() if gap.last_walk else self.tr("never")
             entry = QListWidgetItem(self.tr("No night walk this week in {community}{grid} (last: {last})").format(

@@ -68,6 +68,7 @@ def _button(text: str, name: str, slot: object) -> QPushButton:
 
 class HouseholdDetail(QWidget):
     changed = Signal(str)  # household id: its file was edited
+    reopen = Signal(str)  # household id: show this household instead (the one kept by a merge)
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +85,12 @@ class HouseholdDetail(QWidget):
         self.facts = QLabel()
         self.facts.setObjectName("householdFacts")
         self.facts.setWordWrap(True)
+        # Moving, merging, vacant (空户): household actions beside the title; a member's move below the members.
+        from gridkeeper.ui.households.moves import HouseholdMoves
+
+        self.moves = HouseholdMoves(store, self, lambda: self._file, self._selected_member)
+        self.moves.done.connect(self._done)
+        self.moves.reopen.connect(self._reopen)
 
         self.members = _table([self.tr("Name"), self.tr("Relation"), self.tr("Gender"), self.tr("Born (age)"),
                                self.tr("ID number"), self.tr("Phones"), self.tr("Tags")], "members")
@@ -93,6 +100,7 @@ class HouseholdDetail(QWidget):
             _button(self.tr("&Tags…"), "tags", self.edit_tags),
             _button(self.tr("Moved &out"), "movedOut", lambda: self.set_status("moved_out")),
             _button(self.tr("&Deceased"), "deceased", lambda: self.set_status("deceased")),
+            self.moves.member_button,
             _button(self.tr("Show &ID"), "showId", lambda: self.reveal("id_number")),
             _button(self.tr("Show &phones"), "showPhones", lambda: self.reveal("phones")),
             _button(self.tr("Household &note…"), "householdNote", self.edit_note),
@@ -130,7 +138,14 @@ class HouseholdDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.placeholder)
-        layout.addWidget(self.title)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        for b in self.moves.household_buttons:
+            head.addWidget(b)
+        self.head = QWidget()
+        self.head.setLayout(head)
+        head.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.head)
         layout.addWidget(self.facts)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -170,20 +185,21 @@ class HouseholdDetail(QWidget):
         self._file = file
         has = file is not None
         self.placeholder.setVisible(not has)
-        for w in (self.title, self.facts, self.tabs, self.status):
+        for w in (self.head, self.facts, self.tabs, self.status):
             w.setVisible(has)
         if file is None:
             self.members.setRowCount(0)
             return
-        self.title.setText(escape(file.row.address))
-        self.facts.setText(
-            self.tr("{community} · {grid} · household no. {number} · {status}").format(
-                community=file.row.community,
-                grid=file.row.grid or self.tr("(no grid)"),
-                number=file.household_no or "—",
-                status=file.residence_status or self.tr("residence status unknown"),
-            )
+        self.title.setText(escape(file.row.address) + (escape(self.tr(" (vacant)")) if file.vacant_since else ""))
+        facts = self.tr("{community} · {grid} · household no. {number} · {status}").format(
+            community=file.row.community,
+            grid=file.row.grid or self.tr("(no grid)"),
+            number=file.household_no or "—",
+            status=file.residence_status or self.tr("residence status unknown"),
         )
+        if file.vacant_since:
+            facts += " · " + self.tr("vacant (空户) since {day}").format(day=file.vacant_since.isoformat())
+        self.facts.setText(facts)
         rows = []
         for m in file.members:
             born = m.birth_date.isoformat() if m.birth_date else ""
@@ -235,8 +251,9 @@ class HouseholdDetail(QWidget):
             needs_member = b.objectName() not in ("addMember", "householdNote")
             b.setEnabled(editable and (member is not None or not needs_member))
         if member is not None:
-            self.member_buttons[5].setEnabled(editable and bool(member.id_number_masked))
-            self.member_buttons[6].setEnabled(editable and bool(member.phones_masked))
+            self.findChild(QPushButton, "showId").setEnabled(editable and bool(member.id_number_masked))
+            self.findChild(QPushButton, "showPhones").setEnabled(editable and bool(member.phones_masked))
+        self.moves.update()
         plan = self._selected_plan()
         for b in self.care_buttons:
             needs_plan = b.objectName() in ("endPlan", "recordContact")
@@ -252,6 +269,16 @@ class HouseholdDetail(QWidget):
         self.show_file(households.household_file(self._store, household_id))
         if 0 <= selected < self.members.rowCount():
             self.members.selectRow(selected)
+        self.status.setText(message)
+        self.changed.emit(household_id)
+
+    def current_building(self) -> str:
+        """The building of the open file: a new household is most often filed next door."""
+        return self._file.building_id if self._file is not None else ""
+
+    def _reopen(self, household_id: str, message: str) -> None:
+        """Another household is shown now (the kept one of a merge): the page finds it in the list."""
+        self.reopen.emit(household_id)
         self.status.setText(message)
         self.changed.emit(household_id)
 

@@ -33,6 +33,14 @@ _MOVED_HERE = QT_TRANSLATE_NOOP("history", "Moved into this household")
 _TAG_ADDED = QT_TRANSLATE_NOOP("history", "Tag added: {tag}")
 _TAG_REMOVED = QT_TRANSLATE_NOOP("history", "Tag removed: {tag}")
 _HOUSEHOLD = QT_TRANSLATE_NOOP("history", "Household {field}: {value}")
+_MOVED = QT_TRANSLATE_NOOP("history", "Household moved from {old} to {new}")
+_MOVED_TO = QT_TRANSLATE_NOOP("history", "Household moved to {new}")
+_VACANT = QT_TRANSLATE_NOOP("history", "Marked vacant (空户) since {since}")
+_LIVED_IN = QT_TRANSLATE_NOOP("history", "Lived in again (no longer vacant)")
+_GRID = QT_TRANSLATE_NOOP("history", "Its building was put in {grid}: the household is in that grid's lists now")
+_NO_GRID = QT_TRANSLATE_NOOP("history", "Its building was taken out of its grid: the household is in no grid now")
+_MERGED = QT_TRANSLATE_NOOP("history", "The file of {address} merged into this one: its members, care plans, list "
+                                       "items and mediations moved here")
 _REVEAL = QT_TRANSLATE_NOOP("history", "{field} shown by {by} (audited)")
 _MEDIATION = QT_TRANSLATE_NOOP("history", "Mediation {number} ({category}): {status}")
 _LIST_ITEM = QT_TRANSLATE_NOOP("history", "{kind} “{title}”: {status}")
@@ -87,6 +95,18 @@ def describe(event: Event) -> str:
         return _t(_TAG_REMOVED).format(tag=v["tag"])
     if event.kind == "household":
         return _t(_HOUSEHOLD).format(field=_t(_FIELDS.get(v["field"], v["field"])), value=_value(v["field"], v["value"]))
+    if event.kind == "moved":
+        if v.get("from"):
+            return _t(_MOVED).format(old=v["from"], new=v["to"] or "—")
+        return _t(_MOVED_TO).format(new=v["to"] or "—")
+    if event.kind == "vacant":
+        return _t(_VACANT).format(since=v.get("since") or "—")
+    if event.kind == "lived_in":
+        return _t(_LIVED_IN)
+    if event.kind == "grid":
+        return _t(_GRID).format(grid=v["grid"]) if v.get("grid") else _t(_NO_GRID)
+    if event.kind == "merged":
+        return _t(_MERGED).format(address=v.get("address") or "—")
     if event.kind == "mediation":
         from gridkeeper.ui.mediation import labels as mediation_labels
 

@@ -23,7 +23,7 @@ CACHE_LIMIT = 4000
 
 
 class HouseholdTableModel(QAbstractTableModel):
-    ADDRESS, HEAD, MEMBERS, TAGS, GRID = range(5)
+    ADDRESS, HEAD, MEMBERS, TAGS, GRID, MATCHED = range(6)
     IdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, store: Store, parent: Any = None) -> None:
@@ -41,7 +41,8 @@ class HouseholdTableModel(QAbstractTableModel):
             self.tr("Head of household"),
             self.tr("Members"),
             self.tr("Tags"),
-            self.tr("Grid"),
+            self.tr("Community · grid"),
+            self.tr("Matched member"),
         )
 
     # -- searching ---------------------------------------------------------
@@ -124,7 +125,27 @@ class HouseholdTableModel(QAbstractTableModel):
         row = self._row(index.row())
         if row is None:
             return None
-        return (row.address, row.head, row.members, row.tags, row.grid)[index.column()]
+        if index.column() == self.GRID:
+            return self.grid_text(row)
+        if index.column() == self.MATCHED:
+            return self.matched_text(row)
+        return (row.address, row.head, row.members, row.tags)[index.column()]
+
+    def grid_text(self, row: HouseholdRow) -> str:
+        """The grid with its community: grid names repeat, so 第1网格 alone does not tell two 廖欣 apart."""
+        if not row.grid:
+            return self.tr("{community} (no grid)").format(community=row.community)
+        return f"{row.community} {row.grid}"
+
+    def matched_text(self, row: HouseholdRow) -> str:
+        """Who in the household the search found: the head column shows only the head."""
+        m = row.matched
+        if m is None:
+            return ""
+        who = self.tr("{name} ({relation})").format(name=m.name, relation=m.relation) if m.relation else m.name
+        if m.by_number:
+            return self.tr("Matched: {who}, by ID or phone number").format(who=who)
+        return self.tr("Matched: {who}").format(who=who)
 
     def _row(self, position: int) -> HouseholdRow | None:
         household_id = self._ids[position]
@@ -134,7 +155,7 @@ class HouseholdTableModel(QAbstractTableModel):
                 self._cache.clear()
             start = max(0, position - BLOCK // 5)
             block = [i for i in self._ids[start : start + BLOCK] if i not in self._cache]
-            self._cache.update(households.rows(self._store, block))
+            self._cache.update(households.rows(self._store, block, self._query))
             row = self._cache.get(household_id)
         return row
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -21,6 +22,8 @@ from gridkeeper.places import households
 from gridkeeper.store import Store
 from gridkeeper.ui.households.detail import HouseholdDetail
 from gridkeeper.ui.households.model import HouseholdTableModel
+from gridkeeper.ui.households.vacant import VacantMarks
+from gridkeeper.ui.widgets.scope import ScopeLabel
 
 DEBOUNCE_MS = 120
 
@@ -64,7 +67,7 @@ class HouseholdsPage(QWidget):
         self.model = HouseholdTableModel(store, self)
         self.table = QTableView()
         self.table.setObjectName("households")
-        self.table.setModel(self.model)
+        self.table.setModel(VacantMarks(store, self.model, self))  # 空户 marked in the Tags column
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -74,13 +77,19 @@ class HouseholdsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("国")
-        for column, chars in ((0, 15), (1, 5), (2, 3), (3, 9)):
+        for column, chars in ((0, 15), (1, 5), (2, 3), (3, 9), (4, 10)):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(em * chars, header.fontMetrics().horizontalAdvance(title) + em)
             header.resizeSection(column, width + 12)
 
         self.detail = HouseholdDetail(store)
         self.detail.changed.connect(self._file_changed)
+        self.detail.reopen.connect(self.show)
+        self.detail.moves.scope = self.scope
+        self.new_household = QPushButton(self.tr("&New household…"))
+        self.new_household.setObjectName("newHousehold")
+        self.new_household.setToolTip(self.tr("File a household at an address by hand (no roster needed)"))
+        self.new_household.clicked.connect(self._new_household)
         # List above, household file below: both get the full width, so the
         # members' columns (seven of them) fit without scrolling sideways.
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -90,6 +99,7 @@ class HouseholdsPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.all_grids)
+        bar.addWidget(self.new_household)
         list_layout.addLayout(bar)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count)
@@ -99,7 +109,9 @@ class HouseholdsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 340])
         splitter.setChildrenCollapsible(False)
+        self.scope_line = ScopeLabel(store)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_line)
         layout.addWidget(splitter)
 
         self._debounce = QTimer(self)
@@ -121,6 +133,7 @@ class HouseholdsPage(QWidget):
     def run_search(self) -> None:
         self._debounce.stop()
         self.model.search(self.search.text(), self.scope())
+        self.scope_line.show_grids(self.scope())
         self._update_count()
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.detail.show_file(None)
@@ -186,6 +199,15 @@ class HouseholdsPage(QWidget):
     def _file_changed(self, household_id: str) -> None:
         self.model.refresh_rows()  # head, member count and tags in the list may have changed
         self.household_changed.emit(household_id)
+
+    def _new_household(self) -> None:
+        from gridkeeper.ui.households.moves import new_household
+
+        made = new_household(self._store, self, self.detail.current_building())
+        if made is not None:
+            self.show(made[0])
+            self.detail.status.setText(made[1])
+            self.household_changed.emit(made[0])
 
     def current_index(self) -> QModelIndex:
         return self.table.currentIndex()

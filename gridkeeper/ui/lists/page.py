@@ -39,6 +39,7 @@ from gridkeeper.store import Store
 from gridkeeper.ui.lists.dialogs import EscalateDialog, ItemDialog, LinkDialog, VerifyDialog
 from gridkeeper.ui.lists.property_view import PropertyView
 from gridkeeper.ui.widgets import vocab
+from gridkeeper.ui.widgets.scope import ScopeLabel
 
 
 class _Cell(QTableWidgetItem):
@@ -179,7 +180,9 @@ class ListsPage(QWidget):
         self.tabs.setObjectName("listTabs")
         self.tabs.addTab(four, self.tr("Four lists"))
         self.tabs.addTab(self.property_view, self.tr("Property companies"))
+        self.scope_line = ScopeLabel(store)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_line)
         layout.addWidget(self.tabs)
         self._stale = True  # read when shown, and again when shown after a change elsewhere
 
@@ -204,6 +207,7 @@ class ListsPage(QWidget):
             self._stale = True
             return
         self._stale = False
+        self.scope_line.show_grids(self.scope())
         current = select or self.current_id()
         wanted = self.status_filter.currentData()
         # "Still to do" keeps done items until the resident has verified them: the next step is theirs.

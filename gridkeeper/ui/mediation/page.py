@@ -44,6 +44,7 @@ from gridkeeper.settings import Settings
 from gridkeeper.store import Store
 from gridkeeper.ui.mediation import dialogs, labels
 from gridkeeper.ui.mediation.case import CaseView
+from gridkeeper.ui.widgets.scope import ScopeLabel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -189,7 +190,10 @@ class MediationsPage(QWidget):
         splitter.addWidget(self.view)
         splitter.setSizes([330, 420])
         splitter.setChildrenCollapsible(False)
+        self.scope_line = ScopeLabel(store)
+        self.scope_line.show_whole_street(self.tr("— mediation cases are the street's, not kept by grid"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_line)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
 

@@ -32,6 +32,7 @@ from gridkeeper.reports import period
 from gridkeeper.reports import scope as scopes
 from gridkeeper.store import Store
 from gridkeeper.ui.care import labels as care_labels
+from gridkeeper.ui.widgets.scope import ScopeLabel
 from gridkeeper.ui.worker import Job
 
 
@@ -92,9 +93,11 @@ class DashboardPage(QWidget):
         # a plain drop-down list honours it.
         self.scope.setStyleSheet("QComboBox { combobox-popup: 0; }")
         me = profile.current_cadre(store)
+        self._mine: scopes.Scope | None = None
         if me and me.grids:
-            self.scope.addItem(self.tr("My grids"), scopes.of_grids((g.id, g.name, g.community) for g in me.grids))
-        self.scope.addItem(self.tr("Whole profile"), scopes.EVERYTHING)
+            self._mine = scopes.of_grids((g.id, g.name, g.community) for g in me.grids)
+            self.scope.addItem(self.tr("My grids"), self._mine)
+        self.scope.addItem(self.tr("Whole street"), scopes.EVERYTHING)
         communities, grids = scopes.choices(store)
         for group in (communities, grids):  # each community, then each grid, a line between the groups
             if group:
@@ -170,7 +173,9 @@ class DashboardPage(QWidget):
         charts.addWidget(self.owner_chart, 1)
         charts.addWidget(self.coverage_chart, 1)
         charts.addWidget(self.services_chart, 1)
+        self.scope_line = ScopeLabel(store)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_line)
         layout.addLayout(bar)
         layout.addLayout(grid)
         layout.addLayout(charts, 1)
@@ -198,6 +203,12 @@ class DashboardPage(QWidget):
             return
         self._pending = False
         store, chosen_period, scope = self._store, self.selected_period(), self.scope.currentData()
+        if scope is self._mine:  # named grid by grid: the combo says only whose
+            self.scope_line.show_grids(scope.grid_ids)
+        elif scope.grid_ids is None:
+            self.scope_line.show_whole_street()
+        else:
+            self.scope_line.show_named(scope.name)
         self.state.setText(self.tr("Counting…"))
         self.refresh_button.setEnabled(False)
         office = self._office()
@@ -263,7 +274,7 @@ class DashboardPage(QWidget):
             [(names[k], round(100 * m / e, 1) if e else 0.0) for k, (m, e) in sorted(by_frequency.items())],
             self.tr("Coverage")))
         self.state.setText(self.tr("{period} · {scope} · figures as of {date}").format(
-            period=figures.period.label, scope=figures.scope.name or self.tr("whole profile"),
+            period=figures.period.label, scope=figures.scope.name or self.tr("whole street"),
             date=figures.as_of.isoformat()))
         self._count_again()
 

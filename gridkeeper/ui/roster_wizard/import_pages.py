@@ -220,7 +220,8 @@ class SummaryPage(QWizardPage):
             lines.append(self.tr("No row was rejected."))
         # Counted as the preview counts them: imported rows that have a warning (a rejected row's
         # warnings are listed below, but that row was not imported).
-        warned = len({i.row for i in report.warnings} - set(report.rejected_rows))
+        # A row whose building no grid covers is told by compound below, not as a warning of its row.
+        warned = len({i.row for i in report.warnings if i.code != "place_unassigned"} - set(report.rejected_rows))
         if warned:
             lines.append(self.tr("Imported with a warning, as each warning below says: %n row(s).", "",
                                  warned))
@@ -228,6 +229,9 @@ class SummaryPage(QWizardPage):
             lines.append(self.tr(
                 "%n value(s) changed on another laptop after this workbook was saved were kept; the roster's "
                 "values are on the Conflicts page to review.", "", len(report.kept)))
+        if report.unassigned:
+            lines.append(self.tr("In no grid yet (put their buildings in a grid on the Street setup page):"))
+            lines.extend("  " + line for line in report.unassigned_lines(_translate))
         self.summary.setText("\n".join(lines))
         # What an updated roster changed, field by field (an update counted above is shown here).
         self.changes.clear()
@@ -242,9 +246,10 @@ class SummaryPage(QWizardPage):
         self.problems.clear()
         for issue in report.rejected:
             self.problems.addItem(self.tr("Rejected: {text}").format(text=issue.text(_translate)))
-        for issue in report.warnings:
+        warnings = [i for i in report.warnings if i.code != "place_unassigned"]
+        for issue in warnings:
             self.problems.addItem(self.tr("Warning: {text}").format(text=issue.text(_translate)))
-        has_problems = bool(report.rejected or report.warnings)
+        has_problems = bool(report.rejected or warnings)
         self.problems_title.setText(self.tr("Problems found:") if has_problems else "")
         self.problems_title.setVisible(has_problems)
         self.problems.setVisible(has_problems)

@@ -26,6 +26,7 @@ from gridkeeper.ui.roster_wizard.common import (
     _wrapped,
     cell_text,
 )
+from gridkeeper.ui.roster_wizard.places_panel import PlacesPanel
 from gridkeeper.ui.roster_wizard.state import RosterState
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ REASON_LABELS = {
     "birth_date_incomplete": QT_TRANSLATE_NOOP("RosterReasons", "Birth date incomplete"),
     "phone_invalid": QT_TRANSLATE_NOOP("RosterReasons", "Phone number not valid"),
     "address_missing": QT_TRANSLATE_NOOP("RosterReasons", "Building or room missing"),
+    "place_unassigned": QT_TRANSLATE_NOOP("RosterReasons", "Building in no grid"),
 }
 
 
@@ -78,6 +80,9 @@ class PreviewPage(QWizardPage):
         self.reasons.setHorizontalHeaderLabels([self.tr("Problem"), self.tr("Rows"), self.tr("For example")])
         self.reasons.verticalHeader().hide()
         self.reasons.horizontalHeader().setStretchLastSection(True)
+        # The compounds in no grid, known once the rows are compared with the profile.
+        self.places = PlacesPanel(state.store)
+        self.places.placed.connect(lambda _m: self._compare(self._generation))
         self.only_problems = QCheckBox(self.tr("Show only rows with problems"))
         self.only_problems.setObjectName("onlyProblems")
         self.only_problems.toggled.connect(lambda _on: self._fill_table())
@@ -95,6 +100,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.busy)
         layout.addWidget(self.error)
         layout.addWidget(self.reasons)
+        layout.addWidget(self.places)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(legend)
@@ -111,6 +117,8 @@ class PreviewPage(QWizardPage):
         self.busy.show()
         for widget in (self.reasons, self.table):
             widget.setRowCount(0)
+        self.places.show_plan(None)
+        self.places.done.setText("")
         self.completeChanged.emit()
         # Checked once: the Import page stores this very value (roster_import.plan, apply).
         self.state.run(lambda _p, _c: roster_import.check(sheet, header),
@@ -151,6 +159,17 @@ class PreviewPage(QWizardPage):
         self._fill_reasons(rows)
         self._fill_table()
         self.completeChanged.emit()
+        self._compare(generation)
+
+    def _compare(self, generation: int) -> None:
+        """The import's plan, as a dry run: which compounds of the roster no grid covers yet."""
+        checked, store = self.state.checked, self.state.store
+        if checked is None or generation != self._generation:
+            return
+        self.state.run(lambda _p, cancelled: roster_import.plan(store, checked, cancelled=cancelled),
+                       lambda plan: self.places.show_plan(plan) if generation == self._generation else None,
+                       lambda message: self.error.setText(message) if generation == self._generation else None,
+                       database=True)  # the rows stay checked and shown: only the places are not known
 
     def _fill_reasons(self, rows: list[RosterRow]) -> None:
         self.counts = Counter()

@@ -31,6 +31,7 @@ from gridkeeper.errors import GridKeeperError
 from gridkeeper.store import Store
 from gridkeeper.ui.walks.dialog import FindingDialog, WalkDialog
 from gridkeeper.ui.widgets import vocab
+from gridkeeper.ui.widgets.scope import ScopeLabel
 
 #: Weeks shown at first, and added by "Earlier weeks".
 WEEKS_SHOWN = 8
@@ -146,7 +147,9 @@ class WalksPage(QWidget):
         splitter.addWidget(right)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([360, 360])
+        self.scope_line = ScopeLabel(store)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_line)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         self._stale = True  # read when shown, and again when shown after a change elsewhere
@@ -170,6 +173,7 @@ class WalksPage(QWidget):
             self._stale = True
             return
         self._stale = False
+        self.scope_line.show_grids(self.scope())
         current = select or self.current_walk_id()
         self._show_compliance()
         today = self.today()
