@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
@@ -105,6 +105,7 @@ def duplicate_push(host: ServerHost, store: Store) -> None:
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(op, max_size=12), final_order=st.permutations(list(range(LAPTOPS))))
+@example(ops=[("revoke", 2, None, None), ("drop", 2, None, 1)], final_order=[0, 1, 2])  # found by CI-like run
 def test_any_edits_in_any_sync_order_converge_through_the_server(backend, ops, final_order) -> None:  # type: ignore[no-untyped-def]
     if backend == "postgres" and not POSTGRES:
         pytest.skip("GRIDKEEPER_TEST_POSTGRES is not set (.ci/run sets it)")
@@ -121,7 +122,9 @@ def test_any_edits_in_any_sync_order_converge_through_the_server(backend, ops, f
                     http = httpx.Client(transport=Flaky(host, value), base_url="https://testserver") if (
                         kind == "drop") else None
                     result = remote.sync_server(store, http=http) if http else host.sync(store)
-                    expected = {"refused"} if i in revoked else {"ok", "offline"} if kind == "drop" else {"ok"}
+                    expected = {"refused"} if i in revoked else {"ok"}
+                    if kind == "drop":  # the connection may drop before the server says anything
+                        expected.add("offline")
                     assert result.status in expected, result.message
                     if result.status == "ok" and i not in revoked:
                         written |= unpushed[i]
