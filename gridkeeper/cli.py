@@ -118,10 +118,10 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check and compare only; change nothing")
     imp.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
-    sync = sub.add_parser("sync", help="sync this profile with a shared folder")
+    sync = sub.add_parser("sync", help="sync this profile with a shared folder or a GridKeeper server")
     where = sync.add_mutually_exclusive_group(required=True)
     where.add_argument("--folder", metavar="PATH", help="the shared folder (network drive or synced folder)")
-    where.add_argument("--server", metavar="URL", help="a GridKeeper server (not available yet)")
+    where.add_argument("--server", metavar="URL", help="a GridKeeper server, https://HOST:PORT")
     sync.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
     off = sub.add_parser("office", help="the office on the shared folder: create, join, invite, members, revoke")
@@ -132,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     join = osub.add_parser("join", help="join the office with an enrolment code, then sync")
     joined = join.add_mutually_exclusive_group(required=True)
     joined.add_argument("--folder", metavar="PATH")
-    joined.add_argument("--server", metavar="URL", help="a GridKeeper server (not available yet)")
+    joined.add_argument("--server", metavar="URL", help="a GridKeeper server, https://HOST:PORT")
     join.add_argument("--code", metavar="CODE", required=True)
     invite = osub.add_parser("invite", help="a one-time enrolment code for a new laptop (admins)")
     invite.add_argument("--hours", type=int, default=72, help="how long the code works (default 72)")
@@ -142,6 +142,12 @@ def _parser() -> argparse.ArgumentParser:
     for p in (create, join, invite, osub.choices["members"], revoke):
         p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
+    move = osub.add_parser("move", help="sync this laptop's office through the server it was moved to "
+                                        "(gridkeeper server office import), keeping everything")
+    move.add_argument("--server", metavar="URL", required=True)
+    move.add_argument("--fingerprint", metavar="SHA256", required=True,
+                      help="the server certificate's fingerprint, as its operator gave it")
+    move.add_argument("--json", action="store_true", help="print the result as one JSON object")
     rejoin = osub.add_parser("rejoin", help="a profile restored from an admin laptop's backup takes its place "
                                             "in the office (no code needed)")
     rejoin.add_argument("--folder", metavar="PATH", help="the shared folder (default: the one it was on)")
@@ -191,6 +197,10 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--language", choices=("zh_CN", "en"),
                        help="default: Chinese, English when the app's language is set to English")
         p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+    from gridkeeper.server import cli as server_cli  # the server's commands live in its own package
+
+    server_cli.register(sub)
 
     from gridkeeper.places.division import cli as places_cli
 
@@ -490,18 +500,16 @@ def _other_sheets(path: Path, exc: RosterError) -> list[str]:
 
 
 def _cmd_sync(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.sync import remote
     from gridkeeper.sync.engine import sync_folder
 
-    if args.server:
-        print("Sync with a server is not available yet; use --folder.", file=sys.stderr)
-        return EXIT_USAGE
     if not paths.database_path(root).exists():
         raise _no_profile(root)
     from gridkeeper.sync import conflicts
 
     store = _open(root)
     try:
-        result = sync_folder(store, Path(args.folder))
+        result = remote.sync_server(store, args.server) if args.server else sync_folder(store, Path(args.folder))
         store.reindex_dirty()  # the search index catches up on what the sync applied
         still_open = len(conflicts.open_conflicts(store))
     finally:
@@ -546,9 +554,6 @@ def _cmd_office(args: argparse.Namespace, root: Path) -> int:
 
     action = args.office_command
     if action in ("create", "join"):
-        if getattr(args, "server", None):
-            print("Joining through a server is not available yet; use --folder.", file=sys.stderr)
-            return EXIT_USAGE
         paths.private_dir(root)  # a new laptop: the profile is made here
         from gridkeeper import logs
 
@@ -559,6 +564,10 @@ def _cmd_office(args: argparse.Namespace, root: Path) -> int:
     try:
         if action == "rejoin":
             return _office_rejoin(args, store)
+        from gridkeeper.sync import remote
+
+        if getattr(args, "server", None) or (action != "create" and remote.server_of(store)):
+            return _office_on_server(args, store)
         share = Path(args.folder) if getattr(args, "folder", None) else office.folder(store)
         if share is None:
             raise office.OfficeError(office.NO_OFFICE, path="?")
@@ -603,6 +612,49 @@ def _cmd_office(args: argparse.Namespace, root: Path) -> int:
     return EXIT_OK
 
 
+def _office_on_server(args: argparse.Namespace, store: Store) -> int:
+    """office join/invite/members/revoke for an office on a GridKeeper server (sync/remote.py)."""
+    from gridkeeper.sync import conflicts, office, remote
+
+    action = args.office_command
+    if action == "move":
+        result = remote.move(store, args.server, args.fingerprint)
+        store.reindex_dirty()
+        _emit(args, result.as_json(len(conflicts.open_conflicts(store))),
+              f"This laptop now syncs office {office.office_id(store)} through {args.server}: sent "
+              f"{result.pushed_changes} changes, received {result.pulled_changes}." if result.status == "ok"
+              else result.message)
+        return _sync_exit(result)
+    if action == "join":
+        office_id, admitted = remote.join(store, args.server, args.code)
+        result = remote.sync_server(store)
+        store.reindex_dirty()
+        _emit(args, {"office": office_id, "server": args.server, "device": store.device_id, "admitted": admitted,
+                     "sync": result.as_json(len(conflicts.open_conflicts(store)))},
+              f"Joined office {office_id} on {args.server}"
+              + ("." if admitted else "; an admin's laptop admits this one at its next sync.")
+              + f" Received {result.pulled_changes} changes.")
+        return _sync_exit(result) if result.status != "refused" or admitted else EXIT_OK
+    if action == "invite":
+        made = remote.invite(store, args.hours)
+        _emit(args, made.as_json(), f"Enrolment code: {made.code} (one laptop, until {made.expires} UTC)")
+        return EXIT_OK
+    result = remote.sync_server(store)  # the membership as the server holds it now
+    if result.status == "offline":
+        raise remote.ServerOffline(remote.server_of(store).url)  # type: ignore[union-attr]
+    if action == "members":
+        found = office.members(store)
+        _emit(args, {"members": [m.as_json() for m in found.values()]}, "\n".join(
+            f"{m.device}  {'admin ' if m.admin else ''}{m.about.get('cadre', '')} {m.about.get('laptop', '')}"
+            f"{'  revoked ' + m.revoked_at if m.revoked_after is not None else ''}" for m in found.values()))
+        return EXIT_OK
+    epoch = office.revoke(store, remote.staging(store), args.device)
+    remote.publish(store)
+    _emit(args, {"revoked": args.device, "epoch": epoch},
+          f"Revoked {args.device}; the office key was changed for the remaining laptops.")
+    return EXIT_OK
+
+
 def _office_rejoin(args: argparse.Namespace, store: Store) -> int:
     from gridkeeper.sync import identity, office
     from gridkeeper.sync.engine import sync_folder
@@ -619,6 +671,12 @@ def _office_rejoin(args: argparse.Namespace, store: Store) -> int:
           _words(_translator(store.root), _M_REJOINED, office=office_id, changes=result.pulled_changes,
                  adopted=result.adopted))
     return _sync_exit(result)
+
+
+def _cmd_server(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.server import cli as server_cli
+
+    return server_cli.run(args, root)
 
 
 def _cmd_passphrase(args: argparse.Namespace, root: Path) -> int:
@@ -893,7 +951,8 @@ def main(argv: list[str] | None = None) -> int:
         logs.setup(root)
     handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync,
                 "office": _cmd_office, "conflicts": _cmd_conflicts, "today": _cmd_today, "report": _cmd_report,
-                "passphrase": _cmd_passphrase, "backup": _cmd_backup, "places": _cmd_places}
+                "passphrase": _cmd_passphrase, "backup": _cmd_backup, "places": _cmd_places,
+                "server": _cmd_server}
     try:
         code = handlers[args.command](args, root)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush

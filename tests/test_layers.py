@@ -122,3 +122,30 @@ def test_ui_modules_hold_no_sql() -> None:
                 if pattern.search(stripped):
                     offences.append(f"{path.relative_to(PACKAGE.parent)}:{n}: {line.strip()}")
     assert offences == []
+
+
+def _imports_of(path: Path) -> set[str]:
+    """The gridkeeper modules a file names in its imports (anywhere in it), as dotted prefixes."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+    return {n for n in names if n == "gridkeeper" or n.startswith("gridkeeper.")}
+
+
+def test_only_the_cli_imports_the_server_and_the_server_imports_no_ui() -> None:
+    """The server is a layer above sync/store/domain: nothing but the CLI (and itself) reaches it, and it
+    never reaches the UI (its Qt-freedom is checked with every other core module above)."""
+    offences = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        inside = module.startswith("gridkeeper.server")
+        for name in _imports_of(path):
+            if name.startswith("gridkeeper.server") and not inside and module != "gridkeeper.cli":
+                offences.append(f"{module} imports {name}")
+            if inside and name.startswith("gridkeeper.ui"):
+                offences.append(f"{module} imports {name}")
+    assert offences == []
+    assert "gridkeeper.server.app" in NO_QT_AT_ALL and "gridkeeper.sync.remote" in NO_QT_AT_ALL

@@ -13,6 +13,7 @@ our own folder against it and writes again what is missing or damaged
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -378,8 +379,9 @@ def _version() -> str:
     return __version__
 
 
-def sync_folder(store: Store, root: Path, progress: Progress | None = None) -> SyncResult:
-    """Sync this profile with its office on the shared folder `root`; never raises for an unreachable share."""
+def sync_folder(store: Store, root: Path, progress: Progress | None = None, *, lock: bool = True) -> SyncResult:
+    """Sync this profile with its office on the shared folder `root`; never raises for an unreachable share.
+    `lock=False`: the caller holds the profile's sync lock already (a server sync, sync/remote.py)."""
     report = progress or (lambda _p, _m: None)
     result = SyncResult()
     try:
@@ -393,7 +395,7 @@ def sync_folder(store: Store, root: Path, progress: Progress | None = None) -> S
         if not share.has_office():
             raise GridKeeperError(NOT_FOUND, path=str(root))
         result.dataset = office_id
-        with share.lock(store.root):
+        with share.lock(store.root) if lock else contextlib.nullcontext():
             office.receive_keys(store, root)
             members = office.refresh_members(store, root)
             me = store.device_id

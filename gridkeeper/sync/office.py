@@ -14,6 +14,7 @@ import os
 import platform
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -181,9 +182,8 @@ def _entry_file(entry: dict[str, Any], keys: DeviceKeys) -> bytes:
 
 
 def _write_entry(root: Path, office: str, entry: dict[str, Any], keys: DeviceKeys) -> None:
-    entry_id = uuid.uuid4().hex
-    entry["id"] = entry_id
-    write_private(office_dir(root, office) / "members" / f"{entry_id}.json", _entry_file(entry, keys))
+    entry_id, data = signed_entry(entry, keys)
+    write_private(office_dir(root, office) / "members" / f"{entry_id}.json", data)
 
 
 def _about(store: Store, about: object) -> dict[str, str]:
@@ -219,12 +219,16 @@ def _entries_on_share(root: Path, office: str) -> list[dict[str, Any]]:
 
 
 def _verified(store: Store, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return verify_entries(store.meta(FOUNDER_KEY) or "", candidates)
+
+
+def verify_entries(founder: str, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Entries whose signature holds and whose signer was an admin when it signed, in (at, id) order.
 
     The founder's own admission, signed by the pinned founder key, is the root. An entry counts once
     its signer is an admitted admin that was not revoked before the entry's time; entries are taken
-    until nothing more can be (times may tie, so no single pass in time order is enough)."""
-    founder = store.meta(FOUNDER_KEY) or ""
+    until nothing more can be (times may tie, so no single pass in time order is enough). The server
+    checks entries with this too (server/offices.py)."""
     by_id: dict[str, dict[str, Any]] = {}
     for c in candidates:
         entry = c["entry"]
@@ -269,6 +273,12 @@ def _verified(store: Store, candidates: list[dict[str, Any]]) -> list[dict[str, 
                 good[e["id"]] = c
                 changed = True
     return [c for c in ordered if c["entry"]["id"] in good]
+
+
+def signed_entry(entry: dict[str, Any], keys: DeviceKeys) -> tuple[str, bytes]:
+    """A new membership entry signed by `keys`: its id (the file name on a share) and the file's bytes."""
+    entry["id"] = uuid.uuid4().hex
+    return entry["id"], _entry_file(entry, keys)
 
 
 def refresh_members(store: Store, root: Path) -> dict[str, Member]:
@@ -394,8 +404,9 @@ class Invite:
         return {"code": self.code, "expires": self.expires}
 
 
-def invite(store: Store, root: Path, hours: int = INVITE_HOURS) -> Invite:
-    """A one-time enrolment code for a new laptop (an admin only)."""
+def invite(store: Store, root: Path, hours: int = INVITE_HOURS, extra: dict[str, Any] | None = None) -> Invite:
+    """A one-time enrolment code for a new laptop (an admin only). `extra` goes into the sealed payload
+    (an office on a server: the server's address and certificate fingerprint, which the joiner pins)."""
     office = office_id(store)
     if not office:
         raise _error(NO_OFFICE, path=str(root))
@@ -409,7 +420,7 @@ def invite(store: Store, root: Path, hours: int = INVITE_HOURS) -> Invite:
     keys = device_keys(store)
     payload = {"office": office, "founder_key": store.meta(FOUNDER_KEY), "admin": store.device_id,
                "admin_key": keys.sign_public, "expires": expires, "mac_key": crypto.b64(mac_key),
-               "keys": {str(e): crypto.b64(k) for e, k in epoch_keys(store).items()}}
+               "keys": {str(e): crypto.b64(k) for e, k in epoch_keys(store).items()}, **(extra or {})}
     kdf = {"memory_kib": crypto.CODE_KDF_MEMORY_KIB, "iterations": crypto.CODE_KDF_ITERATIONS}
     sealed = crypto.seal(crypto.code_key(code, salt, kdf["memory_kib"], kdf["iterations"]), _canonical(payload),
                          lookup.encode())
@@ -425,8 +436,10 @@ def _request_body(device: str, sign_key: str, box_key: str, lookup: str) -> byte
     return _canonical({"device": device, "sign_key": sign_key, "box_key": box_key, "invite": lookup})
 
 
-def join(store: Store, root: Path, code_text: str) -> str:
-    """Open the invite the code names, take the office's keys, ask to be admitted; the office id."""
+def join(store: Store, root: Path, code_text: str,
+         check: Callable[[dict[str, Any]], None] | None = None) -> str:
+    """Open the invite the code names, take the office's keys, ask to be admitted; the office id.
+    `check` sees the opened payload before anything is kept (a server's certificate is pinned there)."""
     if office_id(store):
         raise _error(ALREADY, office=office_id(store))
     code = crypto.normalise_code(code_text)
@@ -449,6 +462,8 @@ def join(store: Store, root: Path, code_text: str) -> str:
             continue
         if datetime.fromisoformat(payload["expires"]) < clock.utcnow():
             raise _error(CODE_EXPIRED, code=shown, expires=payload["expires"])
+        if check is not None:
+            check(payload)
         office = info["id"]
         keys = device_keys(store)
         store.set_meta(FOUNDER_KEY, payload["founder_key"])

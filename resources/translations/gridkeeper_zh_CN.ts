@@ -4391,12 +4391,12 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>各台电脑通过办公网络上的共享文件夹交换修改。每台电脑只写入自己的文件；同步中断也不会丢失本机的任何数据。</translation>
     </message>
     <message>
-        <source>For example \\server\share or Z:\gridkeeper</source>
-        <translation>例如 \\server\share 或 Z:\gridkeeper</translation>
+        <source>For example \\server\share, Z:\gridkeeper or a server: https://192.168.1.10:8443</source>
+        <translation>例如 \\server\share、Z:\gridkeeper，或服务器地址：https://192.168.1.10:8443</translation>
     </message>
     <message>
-        <source>Shared &amp;folder:</source>
-        <translation>共享文件夹(&amp;F)：</translation>
+        <source>Shared &amp;folder or server:</source>
+        <translation>共享文件夹或服务器(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Choose…</source>
@@ -4437,6 +4437,18 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Done.</source>
         <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Changes travel between laptops through the office&apos;s GridKeeper server, encrypted and signed by each laptop; nothing on this laptop is lost if the sync is cut off.</source>
+        <translation>各台电脑通过本单位的网格管家服务器交换修改，每台电脑都会加密并签名；同步中断也不会丢失本机的任何数据。</translation>
+    </message>
+    <message>
+        <source>This office is on the GridKeeper server {url}.</source>
+        <translation>本单位的数据在网格管家服务器 {url} 上。</translation>
+    </message>
+    <message>
+        <source>This office is on the shared folder {folder}.</source>
+        <translation>本单位的数据在共享文件夹 {folder} 中。</translation>
     </message>
     <message>
         <source>Choose the shared folder</source>
@@ -4574,8 +4586,16 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>共享文件夹可访问</translation>
     </message>
     <message>
+        <source>server reachable</source>
+        <translation>服务器可访问</translation>
+    </message>
+    <message>
         <source>share not reachable</source>
         <translation>共享文件夹无法访问</translation>
+    </message>
+    <message>
+        <source>server not reachable</source>
+        <translation>服务器无法访问</translation>
     </message>
 </context>
 <context>
@@ -6320,6 +6340,58 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>This laptop joined an office but has not synced with it yet. Sync first, so that the grid division table does not undo what colleagues have set up since; nothing was imported.</source>
         <translation>这台电脑已加入办公室，但还没有同步。请先同步，以免网格划分表覆盖同事之后所做的设置；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The GridKeeper server {url} cannot be reached. Your data is safe on this laptop; sync again when you are online.</source>
+        <translation>无法连接网格管家服务器 {url}。您的数据仍安全地保存在这台电脑上；联网后再同步。</translation>
+    </message>
+    <message>
+        <source>The server {url} did not show the certificate this laptop pinned when it joined. Nothing was sent. Someone may be intercepting the connection, or the server was reinstalled: ask the office&apos;s admin.</source>
+        <translation>服务器 {url} 出示的证书与这台电脑加入时记下的不同。没有发送任何数据。可能有人在截取连接，也可能服务器重新安装过：请询问单位的管理员。</translation>
+    </message>
+    <message>
+        <source>The enrolment code is good, but the server {url} showed another certificate than the one the code vouches for. Nothing was sent. Someone may be intercepting the connection: check the address, or ask the admin.</source>
+        <translation>邀请码正确，但服务器 {url} 出示的证书不是邀请码所担保的那一个。没有发送任何数据。可能有人在截取连接：请核对地址，或询问管理员。</translation>
+    </message>
+    <message>
+        <source>The server {url} speaks sync protocol {server}, this GridKeeper only {client}: update GridKeeper on this laptop. Nothing was synced.</source>
+        <translation>服务器 {url} 使用同步协议 {server}，本机的网格管家只支持 {client}：请更新这台电脑上的网格管家。本次没有同步。</translation>
+    </message>
+    <message>
+        <source>The server {url} speaks sync protocol {server}, older than this GridKeeper&apos;s {client}: the server needs updating (tell the office&apos;s admin). Nothing was synced.</source>
+        <translation>服务器 {url} 使用的同步协议 {server} 比本机网格管家的 {client} 旧：服务器需要更新（请告知单位的管理员）。本次没有同步。</translation>
+    </message>
+    <message>
+        <source>The server {url} does not know this laptop yet: an admin&apos;s laptop admits it at its next sync. Nothing was synced; sync again later.</source>
+        <translation>服务器 {url} 还不认识这台电脑：管理员的电脑下次同步时会接纳它。本次没有同步，请稍后再同步。</translation>
+    </message>
+    <message>
+        <source>The server {url} could not do what was asked ({reason}). Your data is safe on this laptop; sync again later, and tell the office&apos;s admin if it goes on.</source>
+        <translation>服务器 {url} 未能完成请求（{reason}）。您的数据仍安全地保存在这台电脑上；请稍后再同步，如果一直这样，请告知单位的管理员。</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s office is not on a GridKeeper server. Sync with its shared folder instead.</source>
+        <translation>这台电脑所在单位的数据不在网格管家服务器上，请改用共享文件夹同步。</translation>
+    </message>
+    <message>
+        <source>{url} is not a server address. Write it like https://192.168.1.10:8443.</source>
+        <translation>{url} 不是服务器地址。请写成 https://192.168.1.10:8443 这样的形式。</translation>
+    </message>
+    <message>
+        <source>The enrolment code {code} does not open an invitation on the server {url}: check the code and the address, or ask the admin for a new code (a code works once).</source>
+        <translation>邀请码 {code} 在服务器 {url} 上找不到对应的邀请：请核对邀请码和地址，或向管理员索取新的邀请码（每个邀请码只能用一次）。</translation>
+    </message>
+    <message>
+        <source>The server {url} shows a certificate with fingerprint {found}, not the {given} you were given. Nothing was changed: check the address and the fingerprint with the server&apos;s operator.</source>
+        <translation>服务器 {url} 出示的证书指纹是 {found}，不是您得到的 {given}。没有做任何更改：请与服务器的管理人员核对地址和指纹。</translation>
+    </message>
+    <message>
+        <source>The server {url} does not hold this laptop&apos;s office yet. Its operator moves it there first (gridkeeper server office import --folder). Nothing was changed.</source>
+        <translation>服务器 {url} 上还没有这台电脑所在单位的数据。需要服务器的管理人员先把单位迁移过去（gridkeeper server office import --folder）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>An office on a GridKeeper server is created on the server itself (gridkeeper server office create), which gives the first admin laptop its enrolment code. Join with that code here.</source>
+        <translation>服务器上的单位要在服务器上创建（gridkeeper server office create），创建时会给出第一台管理员电脑的邀请码。请在这里用该邀请码加入。</translation>
     </message>
 </context>
 <context>

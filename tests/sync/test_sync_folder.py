@@ -19,8 +19,22 @@ from tests.store.helpers import place
 from tests.sync.simulation import Office, batches_of, dump_text, enrol, reseal, value
 
 
+@pytest.fixture(params=["folder", pytest.param("server", marks=pytest.mark.server)])
+def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Office]:
+    """Three laptops of one office, on a shared folder and (the same tests) on a GridKeeper server."""
+    if request.param == "server":
+        from tests.sync.server_sim import ServerOffice
+
+        o: Office = ServerOffice.copied(tmp_path, 3)  # type: ignore[assignment]
+    else:
+        o = Office(tmp_path, 3)
+    yield o
+    o.close()
+
+
 @pytest.fixture
-def office(tmp_path: Path) -> Iterator[Office]:
+def share_office(tmp_path: Path) -> Iterator[Office]:
+    """For what only a shared folder has: its files, damaged or copied by hand."""
     o = Office(tmp_path, 3)
     yield o
     o.close()
@@ -120,24 +134,24 @@ def test_a_batch_received_twice_changes_nothing(office: Office) -> None:
     assert dump_text(b) == before
 
 
-def test_half_written_batches_wait_and_nothing_is_lost(office: Office) -> None:
-    a, b, _ = office.laptops
+def test_half_written_batches_wait_and_nothing_is_lost(share_office: Office) -> None:
+    a, b, _ = share_office.laptops
     add_person(a)
-    office.sync(0)
-    (batch,) = batches_of(office, a)
+    share_office.sync(0)
+    (batch,) = batches_of(share_office, a)
     good = batch.read_bytes()
     batch.write_bytes(good[: len(good) // 2])  # truncated under its final name
     (batch.parent / ".000000000777.gkb.tmp").write_bytes(b"crash before rename")
-    result = office.sync(1)
+    result = share_office.sync(1)
     assert [h.reason for h in result.held] == ["signature"]  # cut short: its signature no longer holds
     assert value(b, "SELECT count(*) FROM person") == 0
     batch.write_bytes(good)  # the share recovers (or laptop A writes it again)
-    result = office.sync(1)
+    result = share_office.sync(1)
     assert result.held == [] and value(b, "SELECT name FROM person WHERE id = 'p1'") == "张伟"
 
 
-def test_missing_share_is_offline_and_touches_nothing(office: Office, tmp_path: Path) -> None:
-    a = office.laptops[0]
+def test_missing_share_is_offline_and_touches_nothing(share_office: Office, tmp_path: Path) -> None:
+    a = share_office.laptops[0]
     add_person(a)
     before = dump_text(a)
     result = sync_folder(a, tmp_path / "no-such-share")
@@ -210,40 +224,40 @@ def test_a_sync_cut_off_mid_way_is_finished_by_the_next(office: Office, monkeypa
     assert len(set(office.dumps())) == 1
 
 
-def test_two_syncs_at_once_on_one_profile_refuse(office: Office) -> None:
+def test_two_syncs_at_once_on_one_profile_refuse(share_office: Office) -> None:
     from gridkeeper.sync.folder import FolderShare
 
-    a = office.laptops[0]
-    with FolderShare(office.share, "x").lock(a.root):
-        result = office.sync(0)
+    a = share_office.laptops[0]
+    with FolderShare(share_office.share, "x").lock(a.root):
+        result = share_office.sync(0)
     assert result.status == "refused"
-    assert office.sync(0).status == "ok"
+    assert share_office.sync(0).status == "ok"
 
 
-def test_a_batch_from_a_newer_version_is_held_not_dropped(office: Office) -> None:
-    a, b, _ = office.laptops
+def test_a_batch_from_a_newer_version_is_held_not_dropped(share_office: Office) -> None:
+    a, b, _ = share_office.laptops
     add_person(a)
-    office.sync(0)
-    (batch,) = batches_of(office, a)
+    share_office.sync(0)
+    (batch,) = batches_of(share_office, a)
     # Laptop A runs a newer GridKeeper whose person table has a field this one lacks.
-    reseal(office, a, batch, lambda changes: [*changes, replace(changes[-1], field="favourite_colour",
+    reseal(share_office, a, batch, lambda changes: [*changes, replace(changes[-1], field="favourite_colour",
                                                                  value='"red"')])
-    result = office.sync(1)
+    result = share_office.sync(1)
     assert [h.reason for h in result.held] == ["newer_format"]
     assert value(b, "SELECT count(*) FROM person") == 0
     assert batch.exists()
 
 
-def test_a_profile_never_syncs_with_another_office(office: Office, tmp_path: Path) -> None:
-    a, b, _ = office.laptops
-    office.sync(0)
+def test_a_profile_never_syncs_with_another_office(share_office: Office, tmp_path: Path) -> None:
+    a, b, _ = share_office.laptops
+    share_office.sync(0)
     other = tmp_path / "other-share"
     other.mkdir()
     stranger = open_store(tmp_path / "stranger")
     enrol(other, stranger)  # another office there
     result = sync_folder(a, other)
     assert result.status == "refused" and "does not hold this laptop's office" in result.message
-    assert sync_folder(stranger, office.share).status == "refused"
+    assert sync_folder(stranger, share_office.share).status == "refused"
     stranger.close()
 
 
@@ -299,33 +313,33 @@ def test_two_laptops_importing_the_same_roster_offline_get_the_same_rows(office:
     assert len(set(office.dumps())) == 1
 
 
-def test_our_batch_damaged_on_the_share_is_written_again(office: Office) -> None:
-    a, b, _ = office.laptops
+def test_our_batch_damaged_on_the_share_is_written_again(share_office: Office) -> None:
+    a, b, _ = share_office.laptops
     add_person(a, "p1", "张伟", "501")
-    office.sync(0)
+    share_office.sync(0)
     add_person(a, "p2", "李娜", "502")
-    office.sync(0)
-    batches = batches_of(office, a)
+    share_office.sync(0)
+    batches = batches_of(share_office, a)
     assert len(batches) == 2
     good = batches[0].read_bytes()
     batches[0].write_bytes(good[: len(good) // 3])  # the share damaged it after it was written
-    result = office.sync(1)
+    result = share_office.sync(1)
     assert [h.reason for h in result.held] == ["signature"]  # cut short: its signature no longer holds
     assert [(m.from_seq <= m.to_seq) for m in result.missing] == [True]  # the next one waits behind the gap
-    result = office.sync(0)  # at its very next sync, not once a day
+    result = share_office.sync(0)  # at its very next sync, not once a day
     assert result.repaired_batches == 1
-    assert office.sync(1).held == []
+    assert share_office.sync(1).held == []
     assert value(b, "SELECT count(*) FROM person") == 2
 
 
-def test_a_second_office_cannot_be_created_on_a_share_that_has_one(office: Office, tmp_path: Path) -> None:
+def test_a_second_office_cannot_be_created_on_a_share_that_has_one(share_office: Office, tmp_path: Path) -> None:
     from gridkeeper.sync import office as offices
 
     newcomer = open_store(tmp_path / "newcomer")
     with pytest.raises(offices.OfficeError) as raised:
-        offices.create(newcomer, office.share)
+        offices.create(newcomer, share_office.share)
     assert "already holds an office" in raised.value.english()
-    result = sync_folder(newcomer, office.share)
+    result = sync_folder(newcomer, share_office.share)
     assert result.status == "refused" and "not in an office yet" in result.message
     newcomer.close()
 

@@ -38,11 +38,12 @@ from gridkeeper import settings as cfg
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.settings import Settings
 from gridkeeper.store import Store
+from gridkeeper.sync import remote
 from gridkeeper.sync.engine import Held, SyncResult
 from gridkeeper.sync.folder import ShareOffline
 from gridkeeper.sync.office import Invite, Member
 from gridkeeper.ui.sync import jobs
-from gridkeeper.ui.sync.jobs import OfficeView, Outcome, office_view
+from gridkeeper.ui.sync.jobs import OfficeView, Outcome, Where, office_view, where
 from gridkeeper.ui.sync.office_box import OfficeBox
 from gridkeeper.ui.sync.setup_box import SetupBox
 from gridkeeper.ui.sync.words import SyncWords
@@ -109,26 +110,28 @@ class SyncPanel(QWidget):
         self._store = store
         self._settings = settings
         self._job: Job | None = None
-        self._root: Path | None = None
+        self._root: Where | None = None
         self.automatic = False  # the run going on (or the last one) was started by the timer
         self.outcome: Outcome | None = None
         self.invite: Invite | None = None  # the last enrolment code made here
         self.view: OfficeView = office_view(store)  # a few small reads of the profile's local_meta
         self.words = SyncWords(self)
 
-        intro = QLabel(self.tr(
-            "Changes travel between laptops through a shared folder on the office network. Each laptop "
-            "writes only its own files there; nothing on this laptop is lost if the sync is cut off."))
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         self.state = QLabel()
         self.state.setObjectName("state")
         self.state.setWordWrap(True)
-        saved = settings.get(cfg.SYNC_FOLDER) or (str(self.view.folder) if self.view.folder else "")
+        self.in_use = QLabel()  # which the office is on: a shared folder or a server
+        self.in_use.setObjectName("inUse")
+        self.in_use.setWordWrap(True)
+        saved = settings.get(cfg.SYNC_FOLDER) or self.view.server or (str(self.view.folder) if self.view.folder else "")
         self.folder = QLineEdit(saved)
         self.folder.setObjectName("folder")
-        self.folder.setPlaceholderText(self.tr("For example \\\\server\\share or Z:\\gridkeeper"))
+        self.folder.setPlaceholderText(self.tr("For example \\\\server\\share, Z:\\gridkeeper or a server: "
+                                               "https://192.168.1.10:8443"))
         self.folder.setClearButtonEnabled(True)
-        folder_label = QLabel(self.tr("Shared &folder:"))
+        folder_label = QLabel(self.tr("Shared &folder or server:"))
         folder_label.setBuddy(self.folder)
         self.choose_button = QPushButton(self.tr("&Choose…"))
         self.choose_button.setObjectName("choose")
@@ -192,6 +195,7 @@ class SyncPanel(QWidget):
         layout = QVBoxLayout(body)
         layout.addWidget(intro)
         layout.addWidget(self.state)
+        layout.addWidget(self.in_use)
         layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addLayout(row)
         layout.addWidget(self.setup)
@@ -229,6 +233,16 @@ class SyncPanel(QWidget):
         self.sync_box.setVisible(view.office is not None)
         self.office_box.setVisible(view.office is not None)
         self.office_box.show_office(view)
+        self.intro.setText(self.tr(
+            "Changes travel between laptops through the office's GridKeeper server, encrypted and signed by "
+            "each laptop; nothing on this laptop is lost if the sync is cut off.") if view.server else self.tr(
+            "Changes travel between laptops through a shared folder on the office network. Each laptop "
+            "writes only its own files there; nothing on this laptop is lost if the sync is cut off."))
+        if view.server:
+            self.in_use.setText(self.tr("This office is on the GridKeeper server {url}.").format(url=view.server))
+        elif view.folder:
+            self.in_use.setText(self.tr("This office is on the shared folder {folder}.").format(folder=str(view.folder)))
+        self.in_use.setVisible(bool(view.server or view.folder))
 
     # -- actions -------------------------------------------------------------
 
@@ -248,19 +262,19 @@ class SyncPanel(QWidget):
     def _sync_clicked(self) -> None:
         self.sync_now()
 
-    def _folder_typed(self) -> Path | None:
-        """The folder on the page, or None with the user told to choose one."""
+    def _folder_typed(self) -> Where | None:
+        """The folder (or server address) on the page, or None with the user told to choose one."""
         text = self.folder.text().strip()
         if not text:
             self._show(self.tr("Choose the shared folder first."), error=True)
             self.folder.setFocus()
             return None
-        return Path(text)
+        return where(text)
 
-    def _office_folder(self) -> Path | None:
+    def _office_folder(self) -> Where | None:
         """Where the office actions go: the folder on the page, else the one the office was made or joined on."""
         text = self.folder.text().strip()
-        return Path(text) if text else self.view.folder
+        return where(text) if text else (self.view.server or self.view.folder)
 
     def sync_now(self, *, automatic: bool = False) -> bool:
         """Start a sync; False when a job is running, this laptop is in no office, or there is no folder.
@@ -277,10 +291,10 @@ class SyncPanel(QWidget):
                 (self.folder if not self.folder.text().strip() else self.setup.code).setFocus()
             return False
         if automatic:
-            text = (self._settings.get(cfg.SYNC_FOLDER) or str(self.view.folder or "")).strip()
+            text = (self._settings.get(cfg.SYNC_FOLDER) or self.view.server or str(self.view.folder or "")).strip()
             if not text:
                 return False
-            root = Path(text)
+            root = where(text)
         else:
             found = self._folder_typed()
             if found is None:
@@ -339,7 +353,7 @@ class SyncPanel(QWidget):
                     self.tr("Removing {laptop} from the office…").format(laptop=laptop))
         return True
 
-    def _start(self, fn: Callable[[Any, Any], Any], root: Path, done: Callable[[Any], None],
+    def _start(self, fn: Callable[[Any, Any], Any], root: Where, done: Callable[[Any], None],
                failed: Callable[[str], None], step: str, *, automatic: bool = False) -> None:
         self._root = root
         self.automatic = automatic
@@ -484,13 +498,13 @@ class SyncPanel(QWidget):
         return self.words.held(held, self.view.members if members is None else members, self.view.me)
 
     @staticmethod
-    def _message(result: SyncResult, root: Path) -> str:
+    def _message(result: SyncResult, root: Where) -> str:
         """The engine's English message in the user's language: a refusal carries its error; the offline
         ones are rebuilt from the folder."""
         error = getattr(result, "error", None)
         if isinstance(error, GridKeeperError):
             return error.translated(QCoreApplication.translate)
-        for known in (ShareOffline(root), ShareOffline(root, writing=True)):
+        for known in (ShareOffline(root), ShareOffline(root, writing=True), remote.ServerOffline(str(root))):
             if known.english() == result.message:
                 return known.translated(QCoreApplication.translate)
         return result.message

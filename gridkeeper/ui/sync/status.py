@@ -38,7 +38,18 @@ def _utc_now() -> datetime:
 
 
 def look_for_share(folder: str, _progress: Progress, _cancelled: Cancelled) -> tuple[str, bool]:
-    """The job: (the folder, whether it is a folder we can see). May block on a network path."""
+    """The job: (the folder, whether it is a folder we can see). May block on a network path.
+    A server's address: whether its port answers (no request, no credentials)."""
+    if folder.lower().startswith(("https://", "http://")):
+        import socket
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(folder)
+        try:
+            socket.create_connection((parts.hostname or "", parts.port or 443), timeout=5).close()
+            return folder, True
+        except (OSError, ValueError):
+            return folder, False
     try:
         return folder, Path(folder).is_dir()
     except OSError:
@@ -80,7 +91,10 @@ class SyncStatusLabel(QLabel):
 
     def _read_office(self) -> tuple[bool, str]:
         """Whether this laptop is in an office, and the folder it was made or joined on (two small reads)."""
-        where = office.folder(self._store)
+        from gridkeeper.sync import remote
+
+        pinned = remote.server_of(self._store)
+        where = pinned.url if pinned else office.folder(self._store)
         return office.office_id(self._store) is not None, str(where) if where else ""
 
     def folder(self) -> str:
@@ -182,10 +196,11 @@ class SyncStatusLabel(QLabel):
             parts.append(self.tr("%n conflict(s)", "", status.open_conflicts))
         if incomplete and in_office:
             parts.append(self.tr("some data not received"))
+        server = self.folder().lower().startswith(("https://", "http://"))
         if reachable is True:
-            parts.append(self.tr("share reachable"))
+            parts.append(self.tr("server reachable") if server else self.tr("share reachable"))
         elif reachable is False:
-            parts.append(self.tr("share not reachable"))
+            parts.append(self.tr("server not reachable") if server else self.tr("share not reachable"))
         return SEPARATOR.join(parts)
 
     def when(self, moment: datetime) -> str:
