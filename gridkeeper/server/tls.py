@@ -31,11 +31,13 @@ def ensure_certificate(data_dir: Path) -> tuple[Path, Path]:
     key = ec.generate_private_key(ec.SECP256R1())
     host = socket.gethostname()
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"GridKeeper server {host}"[:64])])
-    now = clock.utcnow().replace(tzinfo=dt.UTC)
+    # TLS checks the validity period against each machine's own clock, not the app's day (which a
+    # training or a test moves): the machine's time, and a year's slack for a laptop whose clock is behind.
+    now = dt.datetime.fromtimestamp(clock.machine_seconds(), dt.UTC)
     alt = [x509.DNSName("localhost"), x509.DNSName(host), x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
            x509.IPAddress(ipaddress.ip_address("::1"))]
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=365))
             .not_valid_after(now + dt.timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
             .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, content_commitment=False,
