@@ -63,6 +63,14 @@ def _later(kind: type, act: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, run)
 
 
+def _settled(qtbot: QtBot, w: RosterWizard) -> None:
+    """The preview done with its checks and its plan: a plan still being worked out clears the list
+    and the button for a moment (seen under load, when a click found the button off)."""
+    places = w.preview_page.places
+    qtbot.waitUntil(w.preview_page.isComplete, timeout=10000)
+    qtbot.waitUntil(lambda: places.table.rowCount() > 0 and places.put.isEnabled(), timeout=10000)
+
+
 def _to_preview(qtbot: QtBot, store: Store, path: Path) -> RosterWizard:
     w = RosterWizard(store)
     qtbot.addWidget(w)
@@ -91,7 +99,7 @@ def test_a_new_compound_is_put_in_a_grid_from_the_wizard_and_imported_there(
         qtbot: QtBot, store: Store, sun: dict[str, str], tmp_path: Path) -> None:
     w = _to_preview(qtbot, store, _roster(tmp_path / "花名册.xlsx"))
     places = w.preview_page.places
-    qtbot.waitUntil(lambda: places.table.rowCount() > 0, timeout=5000)
+    _settled(qtbot, w)
     assert _lines(w) == [("新小区: 4 households in no grid", "1幢、2幢")]
     assert places.title.isVisibleTo(w) and places.put.isEnabled()
 
@@ -138,7 +146,7 @@ def test_an_unknown_community_gets_a_new_grid_from_the_wizard(
         qtbot: QtBot, store: Store, sun: dict[str, str], tmp_path: Path) -> None:
     w = _to_preview(qtbot, store, _roster(tmp_path / "花名册.xlsx", community="城北社区"))
     places = w.preview_page.places
-    qtbot.waitUntil(lambda: places.table.rowCount() > 0, timeout=5000)
+    _settled(qtbot, w)
     assert [line for line, _b in _lines(w)] == ["新小区: 4 households in no grid", "阳光花园: 2 households in no grid"]
     places.table.selectRow(0)
     errors: list[str] = []
@@ -170,7 +178,7 @@ def test_a_roster_without_a_community_column_places_its_new_compound_in_the_comm
     grid5 = street.add_grid(store, south, "第5网格")
     w = _to_preview(qtbot, store, _roster(tmp_path / "花名册.xlsx", community=None))
     places = w.preview_page.places
-    qtbot.waitUntil(lambda: places.table.rowCount() > 0, timeout=5000)
+    _settled(qtbot, w)
     assert [line for line, _b in _lines(w)] == ["新小区: 4 households in no grid"]  # 阳光花园 matched by name
 
     def choose(dialog: PlaceDialog) -> None:
