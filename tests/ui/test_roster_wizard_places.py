@@ -3,14 +3,13 @@ before importing, and the import places those households in that grid."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from gridkeeper.places import street
@@ -53,14 +52,25 @@ def sun(store: Store) -> dict[str, str]:
 
 
 def _later(kind: type, act: Callable[[QWidget], None]) -> None:
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(10, run)
-            return
-        act(dialog)
+    """The next `kind` dialog opened runs `act` instead of its event loop (then answers as `act` left it).
 
-    QTimer.singleShot(0, run)
+    Not a timer polling for the modal dialog: under xdist a poller another test left behind took
+    this test's dialog first, and a failed assertion inside a timer's callback hid the real error."""
+    original = kind.exec
+
+    def once(dialog: QWidget) -> int:
+        kind.exec = original
+        act(dialog)
+        return dialog.result()  # type: ignore[attr-defined,no-any-return]
+
+    kind.exec = once
+
+
+@pytest.fixture(autouse=True)
+def _dialogs_as_they_were() -> Iterator[None]:
+    original = PlaceDialog.exec
+    yield
+    PlaceDialog.exec = original  # a test that failed before its dialog opened leaves nothing behind
 
 
 def _settled(qtbot: QtBot, w: RosterWizard) -> None:
