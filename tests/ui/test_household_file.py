@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 
@@ -35,10 +36,13 @@ def _open(qtbot: QtBot, store: Store, household: str) -> HouseholdDetail:
 def _later(qtbot: QtBot, kind: type, act: Callable[[QWidget], None]) -> None:
     """Act on the modal dialog `kind` once it is open (exec() blocks the test until it closes)."""
 
+    deadline = time.monotonic() + 10  # a dialog that never opens leaves no poller to take a later test's
+
     def run() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, kind):
-            QTimer.singleShot(10, run)
+            if time.monotonic() < deadline:
+                QTimer.singleShot(10, run)
             return
         act(dialog)
 
