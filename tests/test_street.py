@@ -348,3 +348,25 @@ def test_the_household_timeline_tells_its_buildings_grid_moves(store: Store) -> 
     street.uncover(store, building_ids=[s["b3"]])
     grids = [e.values["grid"] for e in history.timeline(store, hh) if e.kind == "grid"]
     assert sorted(grids) == ["", "城南社区 第1网格", "城南社区 第2网格"]
+
+
+def test_a_move_is_one_line_even_when_the_clock_ticks_between_its_fields(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A move writes building, unit and room in one UPDATE; each trigger reads the clock. Seen as of
+    2026-12-31 in CI: a millisecond passed between two of them and the timeline told two moves."""
+    from itertools import count
+
+    from gridkeeper.places import history
+    from gridkeeper.store import open_store
+
+    ticks = count(1_800_000_000_000, 7)  # every reading of the clock a few milliseconds later
+    store = open_store(tmp_path / "p", now_ms=lambda: next(ticks))
+    try:
+        s = _street(store)
+        hh = household_edit.create_household(store, s["b1"], "1", "101")
+        household_edit.move_household(store, hh, s["b2"], "2", "201")
+        household_edit.move_household(store, hh, s["b3"], "3", "301")
+        moves = [e.values for e in history.timeline(store, hh) if e.kind == "moved"]
+        assert moves == [{"from": "阳光小区2幢2单元201", "to": "阳光小区3幢3单元301"},
+                         {"from": "阳光小区1幢1单元101", "to": "阳光小区2幢2单元201"}]
+    finally:
+        store.close()

@@ -128,6 +128,7 @@ def _household_events(conn: Any, household_id: str, merged_ids: list[str]) -> li
 
     place: dict[str, Any] = {}
     move: tuple[str, dict[str, Any]] | None = None  # (time of the move, the address before it)
+    moved: set[str] = set()  # the fields of the move being read
 
     def end_move() -> None:
         if move is not None:
@@ -135,10 +136,14 @@ def _household_events(conn: Any, household_id: str, merged_ids: list[str]) -> li
 
     for r in rows:
         if r.field in _PLACE_FIELDS:
-            wall = r.hlc.split(".", 1)[0]
-            if move is None or move[0].split(".", 1)[0] != wall:
+            # One move is one UPDATE: its fields are logged one after the other, a millisecond or two
+            # apart at most (the clock may tick between two triggers). A field seen again, or a pause,
+            # starts the next move.
+            wall = int(r.hlc.split(".", 1)[0])
+            if move is None or r.field in moved or wall - int(move[0].split(".", 1)[0]) > 1000:
                 end_move()
-                move = (r.hlc, dict(place))
+                move, moved = (r.hlc, dict(place)), set()
+            moved.add(r.field)
             place[r.field] = _value(r.value)
             continue
         end_move()
