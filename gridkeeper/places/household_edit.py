@@ -13,7 +13,7 @@ from sqlalchemy import Connection
 
 from gridkeeper import clock, ids
 from gridkeeper.errors import QT_TRANSLATE_NOOP
-from gridkeeper.io.roster_rows import _room, _unit
+from gridkeeper.io.roster_cells import _room, _unit
 from gridkeeper.places.street import StreetError
 from gridkeeper.store import members as member_queries
 from gridkeeper.store import street as queries

@@ -14,7 +14,8 @@ from datetime import date
 
 from gridkeeper import ids
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
-from gridkeeper.io.roster_rows import _ID_MESSAGES, _birth_from_text
+from gridkeeper.io.roster_cells import _birth_from_text
+from gridkeeper.io.roster_rows import _ID_MESSAGES
 from gridkeeper.rules import idnumber, phone, tags
 from gridkeeper.store import members as queries
 from gridkeeper.store.engine import Store

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gridkeeper import ids
-from gridkeeper.io.roster_rows import _building as building_name
+from gridkeeper.io.roster_cells import _building as building_name
 from gridkeeper.places import street
 from gridkeeper.store.engine import Store
 

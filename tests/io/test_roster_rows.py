@@ -20,7 +20,7 @@ from gridkeeper.io.roster import (
     read_sheet,
     validate,
 )
-from gridkeeper.io.roster_rows import _fast_id, _id_birth, _Memo, _phones
+from gridkeeper.io.roster_cells import _fast_id, _id_birth, _Memo, _phones
 from gridkeeper.rules import idnumber, phone
 from tests.io.roster_builder import (
     RosterBuilder,
