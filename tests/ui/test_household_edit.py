@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -21,6 +18,8 @@ from gridkeeper.ui.households.page import HouseholdsPage
 from tests.ui.typing import type_text
 
 pytestmark = pytest.mark.gui
+
+from tests.ui.dialogs import later
 
 
 def _street(store: Store) -> dict[str, str]:
@@ -49,22 +48,6 @@ def _page(qtbot: QtBot, store: Store, household: str | None = None) -> Household
     if household:
         page.show(household)
     return page
-
-
-def _later(qtbot: QtBot, kind: type, act: Callable[[QWidget], None]) -> None:
-    """Act on the modal dialog `kind` once it is open (exec() blocks the test until it closes)."""
-
-    deadline = time.monotonic() + 10  # a dialog that never opens leaves no poller to take a later test's
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            if time.monotonic() < deadline:
-                QTimer.singleShot(10, run)
-            return
-        act(dialog)
-
-    QTimer.singleShot(0, run)
 
 
 def _choose(dialog: AddressDialog, compound: str, building: str, unit: str, room: str) -> None:
@@ -111,7 +94,7 @@ def test_a_new_household_is_filed_at_an_address_and_a_taken_one_is_refused(qtbot
         _choose(dialog, "新月小区", "5幢", "三单元", "702室")
         dialog.accept()
 
-    _later(qtbot, AddressDialog, fill)
+    later(AddressDialog, fill)
     _click(qtbot, page, "newHousehold")
     assert "already on file" in seen[0]
     with store.read() as conn:
@@ -132,7 +115,7 @@ def test_a_household_moves_and_its_timeline_says_from_where_to_where(qtbot: QtBo
         _choose(dialog, "阳光小区", "2幢", "2", "201")
         dialog.accept()
 
-    _later(qtbot, AddressDialog, fill)
+    later(AddressDialog, fill)
     _click(qtbot, page, "moveHousehold")
     assert _place(store, s["h101"])[:3] == (s["b2"], "2", "201")
     assert page.detail.title.text() == "阳光小区2幢2单元201"
@@ -151,7 +134,7 @@ def test_one_member_moves_to_another_household(qtbot: QtBot, store: Store) -> No
         _choose(dialog, "阳光小区", "1幢", "1", "102")
         dialog.accept()
 
-    _later(qtbot, AddressDialog, fill)
+    later(AddressDialog, fill)
     _click(qtbot, page, "moveMember")
     with store.read() as conn:
         assert conn.execute(text("SELECT household_id FROM person WHERE id = :p"), {"p": s["li"]}).scalar() == \
@@ -164,7 +147,7 @@ def test_one_member_moves_to_another_household(qtbot: QtBot, store: Store) -> No
     # The last one out: the message suggests marking the flat vacant.
     page.show(s["h101"])
     page.detail.members.selectRow(0)
-    _later(qtbot, AddressDialog, lambda d: (_choose(d, "阳光小区", "2幢", "1", "301"), d.accept()))
+    later(AddressDialog, lambda d: (_choose(d, "阳光小区", "2幢", "1", "301"), d.accept()))
     _click(qtbot, page, "moveMember")
     assert "Nobody else lives at 阳光小区1幢1单元101 now" in page.detail.status.text()
     assert households.household_file(store, s["h101"]).members == ()  # type: ignore[union-attr]
@@ -213,7 +196,7 @@ def test_two_files_of_one_household_are_merged(qtbot: QtBot, store: Store) -> No
         dialog.keep_this.setChecked(True)
         dialog.accept()
 
-    _later(qtbot, MergeDialog, merge)
+    later(MergeDialog, merge)
     _click(qtbot, page, "mergeHousehold")
     assert "王建国（户主）、李秀英（配偶）" in seen["this"] and "赵敏（户主）" in seen["other"]
     assert seen["summary"].startswith("阳光小区1幢1单元101 is kept. From 阳光小区1幢1单元102, 1 member and its care")

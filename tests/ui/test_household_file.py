@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from gridkeeper import care
@@ -23,6 +21,8 @@ from tests.ui.typing import type_text
 
 NUMBER = make("330382", date(1948, 5, 17), 13)
 
+from tests.ui.dialogs import later
+
 
 def _open(qtbot: QtBot, store: Store, household: str) -> HouseholdDetail:
     detail = HouseholdDetail(store)
@@ -31,22 +31,6 @@ def _open(qtbot: QtBot, store: Store, household: str) -> HouseholdDetail:
     detail.resize(1000, 600)
     detail.show()
     return detail
-
-
-def _later(qtbot: QtBot, kind: type, act: Callable[[QWidget], None]) -> None:
-    """Act on the modal dialog `kind` once it is open (exec() blocks the test until it closes)."""
-
-    deadline = time.monotonic() + 10  # a dialog that never opens leaves no poller to take a later test's
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            if time.monotonic() < deadline:
-                QTimer.singleShot(10, run)
-            return
-        act(dialog)
-
-    QTimer.singleShot(0, run)
 
 
 def _names(detail: HouseholdDetail) -> list[str]:
@@ -69,7 +53,7 @@ def test_a_member_is_added_and_a_bad_id_number_keeps_the_form_open(qtbot: QtBot,
         dialog.id_number.setText(NUMBER)
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
 
-    _later(qtbot, MemberDialog, fill)
+    later(MemberDialog, fill)
     detail.add_member()
     assert "check character" in seen_errors[0]
     assert _names(detail) == ["王建国"]
@@ -92,10 +76,10 @@ def test_creating_someone_already_on_file_moves_them_in(qtbot: QtBot, store: Sto
         dialog.name.setText("王建国")
         dialog.id_number.setText(NUMBER)
         dialog.relation.setCurrentText("父亲")
-        _later(qtbot, QMessageBox, answer)
+        later(QMessageBox, answer)
         dialog.accept()
 
-    _later(qtbot, MemberDialog, fill)
+    later(MemberDialog, fill)
     detail.add_member()
     assert "already on file" in asked[0] and "101" in asked[0]
     assert _names(detail) == ["王建国"]
@@ -119,7 +103,7 @@ def test_tags_status_and_an_audited_reveal(qtbot: QtBot, store: Store) -> None:
         items["独居"].setCheckState(Qt.CheckState.Checked)
         dialog.accept()
 
-    _later(qtbot, TagsDialog, tick)
+    later(TagsDialog, tick)
     detail.edit_tags()
     assert detail.members.item(0, 6).text() == "※残疾(肢体二级)、独居"
 
@@ -128,7 +112,7 @@ def test_tags_status_and_an_audited_reveal(qtbot: QtBot, store: Store) -> None:
     assert "13905771234" in detail.status.text()
     assert [(e.field, e.subject) for e in audit.entries(store, pid)] == [("phones", "赵桂兰")]
 
-    _later(qtbot, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    later(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     detail.set_status("deceased")
     assert _names(detail) == ["赵桂兰（deceased）"]
     detail.tabs.setCurrentIndex(2)
@@ -155,7 +139,7 @@ def test_a_plan_a_contact_and_a_service_from_the_care_tab(qtbot: QtBot, store: S
         dialog.start.setText("2026-03-01")
         dialog.accept()
 
-    _later(qtbot, PlanDialog, plan)
+    later(PlanDialog, plan)
     detail.new_plan()
     assert detail.plans.rowCount() == 1 and detail.plans.item(0, 1).text() == "every 2 days"
     assert detail.status.text() == "Care plan saved."
@@ -171,7 +155,7 @@ def test_a_plan_a_contact_and_a_service_from_the_care_tab(qtbot: QtBot, store: S
         dialog.day.setText("2026-03-01")
         dialog.accept()
 
-    _later(qtbot, ServiceDialog, service)
+    later(ServiceDialog, service)
     detail.record_service()
     assert detail.status.text() == "Service recorded: medicine."
     detail.tabs.setCurrentIndex(2)
@@ -183,7 +167,7 @@ def test_volunteers_are_added_to_teams_and_offered_in_plans(qtbot: QtBot, store:
 
     page = VolunteersPage(store)
     qtbot.addWidget(page)
-    _later(qtbot, QInputDialog, lambda d: (d.setTextValue("邻里守望志愿服务队"), d.accept()))
+    later(QInputDialog, lambda d: (d.setTextValue("邻里守望志愿服务队"), d.accept()))
     page.add_team()
     assert page.status.text() == "Team 邻里守望志愿服务队 added."
 
@@ -193,7 +177,7 @@ def test_volunteers_are_added_to_teams_and_offered_in_plans(qtbot: QtBot, store:
         dialog.team.setCurrentIndex(1)
         dialog.accept()
 
-    _later(qtbot, VolunteerDialog, fill)
+    later(VolunteerDialog, fill)
     page.add_volunteer()
     assert [page.table.item(0, c).text() for c in range(3)] == ["陈阿姨", "邻里守望志愿服务队", "139****1234"]
     assert page.summary.text() == "Teams: 1 · volunteers: 1 · paired in care plans: 0"
@@ -204,6 +188,6 @@ def test_volunteers_are_added_to_teams_and_offered_in_plans(qtbot: QtBot, store:
         dialog.phone.setText("12345")
         dialog.accept()
 
-    _later(qtbot, VolunteerDialog, bad)
+    later(VolunteerDialog, bad)
     page.add_volunteer()
     assert "Not saved" in page.status.text() and page.table.rowCount() == 1
