@@ -289,12 +289,17 @@ class HouseholdDetail(QWidget):
         assert self._file is not None
         return [(m.id, m.name) for m in self._file.members if m.status == "active"]
 
+    def _has_head(self, but: str | None = None) -> bool:
+        """Another active member is 户主: a household has one head."""
+        assert self._file is not None
+        return any(m.relation == "户主" and m.status == "active" and m.id != but for m in self._file.members)
+
     def add_member(self) -> None:
         from gridkeeper.places import members
         from gridkeeper.ui.households.member_dialog import MemberDialog
 
         assert self._store is not None and self._file is not None
-        dialog = MemberDialog(parent=self)
+        dialog = MemberDialog(parent=self, has_head=self._has_head())
         if not dialog.exec() or dialog.person is None:
             return
         person, relation, note = dialog.person, dialog.relation.currentText(), dialog.note.text()
@@ -338,7 +343,7 @@ class HouseholdDetail(QWidget):
         member = self._selected_member()
         if member is None or self._store is None:
             return
-        dialog = MemberDialog(member, parent=self)
+        dialog = MemberDialog(member, parent=self, has_head=self._has_head(but=member.id))
         if not dialog.exec() or dialog.person is None:
             return
         try:
