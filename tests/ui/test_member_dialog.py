@@ -53,3 +53,22 @@ def test_head_of_household_is_not_offered_twice(qtbot: QtBot, store: Store) -> N
     detail.edit_member()  # the head himself may stay head
     assert "户主" in offered[0] and "户主" not in offered[1] and "户主" in offered[2]
     assert detail._selected_member().id == head  # type: ignore[union-attr]
+
+
+def test_a_message_about_one_household_does_not_stay_on_another(qtbot: QtBot, store: Store) -> None:
+    one, other = place(store, room="101")["household"], place(store, room="202")["household"]
+    detail = HouseholdDetail(store)
+    qtbot.addWidget(detail)
+    detail.show_file(households.household_file(store, one))
+
+    def fill(dialog: MemberDialog) -> None:
+        dialog.name.setText("王建国")
+        dialog.accept()
+
+    later(MemberDialog, fill)
+    detail.add_member()
+    assert detail.status.text() == "王建国 added to the household."
+    detail.show_file(households.household_file(store, one))  # the same file re-read keeps it
+    assert detail.status.text() == "王建国 added to the household."
+    detail.show_file(households.household_file(store, other))
+    assert detail.status.text() == ""

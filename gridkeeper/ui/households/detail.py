@@ -182,6 +182,8 @@ class HouseholdDetail(QWidget):
         return "、".join(parts)
 
     def show_file(self, file: HouseholdFile | None) -> None:
+        if file is None or self._file is None or file.id != self._file.id:
+            self.status.clear()  # "王建国 added" belongs to his household's file, not the next one opened
         self._file = file
         has = file is not None
         self.placeholder.setVisible(not has)
