@@ -120,8 +120,9 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     assert dict(preview.counts) == {"id_checksum": 1, "phone_invalid": 1}
     reasons = {preview.reasons.item(r, 0).text(): preview.reasons.item(r, 1).text()
                for r in range(preview.reasons.rowCount())}
-    assert reasons == {"ID number: check character wrong · id_checksum (rejected)": "1 row",
-                       "Phone number not valid · phone_invalid (warning)": "1 row"}
+    assert reasons == {"ID number: check character wrong (rejected)": "1 row",  # words, not reason codes
+                       "Phone number not valid (warning)": "1 row"}
+    assert {preview.reasons.item(r, 0).toolTip() for r in range(2)} == {"id_checksum", "phone_invalid"}
     assert preview.table.rowCount() == 10
     bad = preview.table.item(3, 2)  # 赵敏's ID cell
     assert bad.background().color() == ERROR_TINT and "Row 6, column C" in bad.toolTip()
@@ -164,7 +165,8 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     back = roster.read_sheet(target)
     assert roster.detect_header(back).row == 1
     assert [r[0] for r in back.rows[1:]] == ["赵敏"]
-    assert back.rows[1][2] == BAD_ID and "Row 6, column C" in back.rows[1][-2] and back.rows[1][-1] == 6
+    assert back.rows[1][2] == BAD_ID and "Row 6, column C" in back.rows[1][-3] and back.rows[1][-2] == 6
+    assert back.rows[1][-1] == "id_checksum"  # the code stays, in the last column
 
 
 def test_the_summary_counts_warnings_as_the_preview_does(qtbot, wizard: RosterWizard) -> None:  # type: ignore[no-untyped-def]
