@@ -425,7 +425,7 @@ class HouseholdDetail(QWidget):
 
         me = profile.current_cadre(self._store)
         cadres = [(c.id, c.name) for c in profile.list_cadres(self._store)]
-        dialog = PlanDialog(self._persons(), care.volunteers(self._store), clock.today(), self,
+        dialog = PlanDialog(self._persons(), care.volunteers_near(self._store, self._file.id), clock.today(), self,
                             cadres=cadres, me=me.id if me else None)
         if not dialog.exec():
             return
@@ -463,7 +463,7 @@ class HouseholdDetail(QWidget):
 
         if self._store is None or self._file is None:
             return
-        dialog = ServiceDialog(self._persons(), care.volunteers(self._store), clock.today(), self)
+        dialog = ServiceDialog(self._persons(), care.volunteers_near(self._store, self._file.id), clock.today(), self)
         if not dialog.exec():
             return
         try:
