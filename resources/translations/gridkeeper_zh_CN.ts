@@ -945,6 +945,10 @@
         <translation>全街道</translation>
     </message>
     <message>
+        <source>{month} (so far)</source>
+        <translation>{month}（本月至今）</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -1029,8 +1033,16 @@
         <translation>月份：</translation>
     </message>
     <message>
+        <source>&amp;Quarterly evaluation {quarter} (.xlsx)…</source>
+        <translation>季度督考 {quarter}（.xlsx）(&amp;Q)…</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{period} ({first} to {last}) · counting…</source>
+        <translation>{period}（{first} 至 {last}）· 正在统计…</translation>
     </message>
     <message>
         <source>{days} days</source>
@@ -1069,6 +1081,10 @@
         <translation>全街道</translation>
     </message>
     <message>
+        <source>{period} ({first} to {last}) · {scope} · figures as of {date}</source>
+        <translation>{period}（{first} 至 {last}）· {scope} · 数据截至 {date}</translation>
+    </message>
+    <message>
         <source>Monthly pack {period} {scope}.xlsx</source>
         <translation>月度协商材料 {period} {scope}.xlsx</translation>
     </message>
@@ -1091,6 +1107,18 @@
     <message>
         <source>Saved the monthly pack as {path}.</source>
         <translation>月度协商材料已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Quarterly evaluation {quarter}.xlsx</source>
+        <translation>季度督考 {quarter}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the quarterly evaluation</source>
+        <translation>导出季度督考</translation>
+    </message>
+    <message>
+        <source>Saved the quarterly evaluation as {path}.</source>
+        <translation>季度督考已保存为 {path}。</translation>
     </message>
 </context>
 <context>
@@ -3369,6 +3397,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
+        <source>No volunteer “{name}” in the list: pick one from it.</source>
+        <translation>名单里没有志愿者“{name}”，请从名单中选择。</translation>
+    </message>
+    <message>
         <source>The plan needs a start date.</source>
         <translation>计划需要开始日期。</translation>
     </message>
@@ -3448,6 +3480,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>{rows} rows read · {ok} will be imported · {rejected} rejected · {warned} with warnings</source>
         <translation>读取 {rows} 行 · 可导入 {ok} 行 · {rejected} 行不能导入 · {warned} 行有提醒</translation>
+    </message>
+    <message>
+        <source>{reason} ({kind})</source>
+        <translation>{reason}（{kind}）</translation>
     </message>
     <message>
         <source>rejected</source>
@@ -3783,6 +3819,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>The service needs a date.</source>
         <translation>服务需要日期。</translation>
+    </message>
+    <message>
+        <source>No volunteer “{name}” in the list: pick one from it.</source>
+        <translation>名单里没有志愿者“{name}”，请从名单中选择。</translation>
     </message>
 </context>
 <context>
@@ -4562,20 +4602,20 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>已于 {when} 同步</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) to send</source>
+        <source>%Ln change(s) to send</source>
         <translation>
-            <numerusform>%n 条修改待发送</numerusform>
+            <numerusform>%Ln 条修改待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s)</source>
+        <translation>
+            <numerusform>%Ln 个冲突</numerusform>
         </translation>
     </message>
     <message>
         <source>nothing to send</source>
         <translation>无待发送的修改</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n conflict(s)</source>
-        <translation>
-            <numerusform>%n 个冲突</numerusform>
-        </translation>
     </message>
     <message>
         <source>some data not received</source>
@@ -6524,6 +6564,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>{kind} “{title}”: {status}</source>
         <translation>{kind}“{title}”：{status}</translation>
     </message>
+    <message>
+        <source>Care plan made: {frequency}</source>
+        <translation>建立关爱计划：{frequency}</translation>
+    </message>
+    <message>
+        <source>Care plan ended on {day}</source>
+        <translation>关爱计划于 {day} 结束</translation>
+    </message>
 </context>
 <context>
     <name>mediation</name>
@@ -6946,6 +6994,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Monthly consultation pack {period} · {scope}</source>
         <translation>月度协商材料 {period} · {scope}</translation>
+    </message>
+    <message>
+        <source>{title} · figures as of {date}</source>
+        <translation>{title} · 数据截至 {date}</translation>
     </message>
     <message>
         <source>Night walks</source>
@@ -7733,6 +7785,18 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Removed {kind}: {what} (it began today: it is undone, not ended)</source>
         <translation>撤销{kind}：{what}（今天才开始，故撤销而非结束）</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Row in the original</source>
+        <translation>原表行号</translation>
+    </message>
+    <message>
+        <source>Reason codes</source>
+        <translation>原因代码</translation>
     </message>
 </context>
 <context>
