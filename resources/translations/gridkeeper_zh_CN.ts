@@ -2362,7 +2362,7 @@
     </message>
     <message>
         <source>From a night walk finding: {category}, {place}</source>
-        <translation>来自周夜行发现：{category}，{place}</translation>
+        <translation>来自夜巡发现：{category}，{place}</translation>
     </message>
     <message>
         <source>Resolution: {text}</source>
@@ -2672,7 +2672,7 @@
         <source>GridKeeper {version}
 Offline-first records for grid cadres of a street office.</source>
         <translation>网格管家 {version}
-面向街道网格干部的离线优先工作台账。</translation>
+街道网格干部的工作台账，不联网也能用。</translation>
     </message>
 </context>
 <context>
@@ -4334,7 +4334,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message numerus="yes">
         <source>%n person(s) already up to date, left unchanged.</source>
         <translation>
-            <numerusform>%n 人信息已是最新，未作改动。</numerusform>
+            <numerusform>另有 %n 人与花名册一致，无需更新。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4445,6 +4445,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>off</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Only while the shared folder can be reached; the result shows in the status bar</source>
@@ -4913,7 +4917,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>No night walk this week in {community}{grid} (last: {last})</source>
-        <translation>{community}{grid}本周还没有夜巡（上次：{last}）</translation>
+        <translation>{community}{grid}本周还没有开展周夜行（上次夜巡：{last}）</translation>
     </message>
     <message>
         <source>Overdue {kind}: {title} ({place}) — {when}</source>
@@ -5155,11 +5159,11 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <name>WalkDialog</name>
     <message>
         <source>New night walk</source>
-        <translation>新建周夜行</translation>
+        <translation>登记一次夜巡</translation>
     </message>
     <message>
         <source>A time like 19:30 or 1930; a walk past midnight ends by 06:00</source>
-        <translation>时间如 19:30 或 1930；过了午夜的夜行须在 06:00 前结束</translation>
+        <translation>时间如 19:30 或 1930；过了午夜的夜巡须在 06:00 前结束</translation>
     </message>
     <message>
         <source>from</source>
@@ -5259,16 +5263,16 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Save the walk and its findings (Ctrl+Enter)</source>
-        <translation>保存夜行记录及其发现（Ctrl+回车）</translation>
+        <translation>保存这次夜巡及其发现（Ctrl+回车）</translation>
     </message>
     <message>
         <source>Discard the walk?</source>
-        <translation>放弃这次夜行记录？</translation>
+        <translation>放弃这次夜巡记录？</translation>
     </message>
     <message numerus="yes">
         <source>Close without saving this walk and its %n finding(s)?</source>
         <translation>
-            <numerusform>不保存就关闭这次夜行记录及其 %n 条发现吗？</numerusform>
+            <numerusform>不保存就关闭这次夜巡记录及其 %n 条发现吗？</numerusform>
         </translation>
     </message>
     <message>
@@ -5297,15 +5301,15 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Show the walks of every grid in this profile, not only my grids</source>
-        <translation>显示本档案所有网格的夜行，而不只是我的网格</translation>
+        <translation>显示本档案所有网格的夜巡，而不只是我的网格</translation>
     </message>
     <message>
         <source>&amp;New walk…</source>
-        <translation>新建夜行(&amp;N)…</translation>
+        <translation>登记夜巡(&amp;N)…</translation>
     </message>
     <message>
         <source>Log a night walk and its findings (Ctrl+N)</source>
-        <translation>登记一次周夜行及其发现（Ctrl+N）</translation>
+        <translation>登记一次夜巡及其发现（Ctrl+N）</translation>
     </message>
     <message>
         <source>Date</source>
@@ -5357,7 +5361,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Put this unsettled finding on the problem list, linked to this walk (Ctrl+P)</source>
-        <translation>把这条未现场解决的发现列入问题清单，并与本次夜行关联（Ctrl+P）</translation>
+        <translation>把这条未现场解决的发现列入问题清单，并与这次夜巡关联（Ctrl+P）</translation>
     </message>
     <message>
         <source>&amp;Add finding…</source>
@@ -5365,7 +5369,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>One more finding for this walk, remembered later</source>
-        <translation>为这次夜行补记一条发现</translation>
+        <translation>为这次夜巡补记一条发现</translation>
     </message>
     <message>
         <source>Week {week} of {year}: {monday} – {sunday}</source>
@@ -5382,7 +5386,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message numerus="yes">
         <source>%n walk(s) since {first}</source>
         <translation>
-            <numerusform>{first} 以来共 %n 次夜行</numerusform>
+            <numerusform>{first} 以来共 %n 次夜巡</numerusform>
         </translation>
     </message>
     <message>
@@ -5403,7 +5407,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>{grid} (last walk: {last})</source>
-        <translation>{grid}（上次夜行：{last}）</translation>
+        <translation>{grid}（上次夜巡：{last}）</translation>
     </message>
     <message numerus="yes">
         <source>{week}: no night walk yet in %n grid(s): {grids}</source>
@@ -5413,7 +5417,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>No walk chosen. Log one with New walk (Ctrl+N).</source>
-        <translation>未选择夜行。可用“新建夜行”（Ctrl+N）登记。</translation>
+        <translation>未选择夜巡记录。可用“登记夜巡”（Ctrl+N）登记一次。</translation>
     </message>
     <message>
         <source>{date}, {start}–{end}, led by {leader}; grids: {grids}</source>
@@ -5442,12 +5446,12 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message numerus="yes">
         <source>Night walk logged with %n finding(s).</source>
         <translation>
-            <numerusform>已登记周夜行，共 %n 条发现。</numerusform>
+            <numerusform>已登记一次夜巡，共 %n 条发现。</numerusform>
         </translation>
     </message>
     <message>
         <source>Finding added to the walk of {date}.</source>
-        <translation>已为 {date} 的夜行补记发现。</translation>
+        <translation>已为 {date} 的夜巡补记发现。</translation>
     </message>
     <message>
         <source>This finding was settled on the spot or is a problem already.</source>
@@ -5870,7 +5874,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Choose at least one grid the walk covered.</source>
-        <translation>请至少选择一个本次夜行走访的网格。</translation>
+        <translation>请至少选择一个这次夜巡走过的网格。</translation>
     </message>
     <message>
         <source>Enter who led the walk.</source>
@@ -5878,7 +5882,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>The walk date {day} is in the future: log a walk after it happened.</source>
-        <translation>夜行日期 {day} 还没到：请在夜行之后再登记。</translation>
+        <translation>夜巡日期 {day} 还没到：请在夜巡之后再登记。</translation>
     </message>
     <message>
         <source>“{value}” is not a time of day: type it like 19:30 or 1930.</source>
@@ -5886,7 +5890,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>The walk ends at {end}, not after it starts at {start}. A walk past midnight must end by 06:00.</source>
-        <translation>结束时间 {end} 不晚于开始时间 {start}。过了午夜的夜行须在 06:00 前结束。</translation>
+        <translation>结束时间 {end} 不晚于开始时间 {start}。过了午夜的夜巡须在 06:00 前结束。</translation>
     </message>
     <message>
         <source>A finding needs a place or a note: say where or what.</source>
@@ -5894,7 +5898,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>This night walk is not in the profile (deleted elsewhere?).</source>
-        <translation>档案中没有这次夜行（可能已在别处删除）。</translation>
+        <translation>档案中没有这次夜巡（可能已在别处删除）。</translation>
     </message>
     <message>
         <source>This {kind} is {status}, so it cannot be {action}. It can now be: {allowed}.</source>
@@ -7815,7 +7819,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Sync automatically every N minutes (0: off)</source>
-        <translation>每隔 N 分钟自动同步（0 表示关闭）</translation>
+        <translation>自动同步间隔</translation>
     </message>
     <message>
         <source>Office name in mediation case numbers (〔2026〕城南调字第…号)</source>
