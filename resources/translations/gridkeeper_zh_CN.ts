@@ -1656,6 +1656,14 @@
         <translation>选择一户查看其档案。</translation>
     </message>
     <message>
+        <source>&amp;Print file…</source>
+        <translation>打印户档案(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The household&apos;s file (一户一档) on A4</source>
+        <translation>按 A4 打印这一户的一户一档</translation>
+    </message>
+    <message>
         <source>Male</source>
         <translation>男</translation>
     </message>
@@ -6575,6 +6583,125 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Care plan ended on {day}</source>
         <translation>关爱计划于 {day} 结束</translation>
+    </message>
+</context>
+<context>
+    <name>householdsheet</name>
+    <message>
+        <source>Household file</source>
+        <translation>一户一档</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Household no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Residence status</source>
+        <translation>居住状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Care plans</source>
+        <translation>关爱计划</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系频次</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>结对志愿者</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(running)</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <source>whole household</source>
+        <translation>全户</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>moved out</source>
+        <translation>已迁出</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <source>Printed on {date}. ID and phone numbers masked; {mark} sensitive personal information.</source>
+        <translation>打印日期：{date}。身份证号和电话已隐去部分数字；{mark} 为敏感个人信息。</translation>
     </message>
 </context>
 <context>

@@ -142,6 +142,9 @@ class HouseholdDetail(QWidget):
         head.addWidget(self.title, 1)
         for b in self.moves.household_buttons:
             head.addWidget(b)
+        self.print_button = _button(self.tr("&Print file…"), "printFile", self.print_file)
+        self.print_button.setToolTip(self.tr("The household's file (一户一档) on A4"))
+        head.addWidget(self.print_button)
         self.head = QWidget()
         self.head.setLayout(head)
         head.setContentsMargins(0, 0, 0, 0)
@@ -177,7 +180,7 @@ class HouseholdDetail(QWidget):
     def _tags(self, member: Member) -> str:
         parts = []
         for name, sensitive, detail in member.tags:
-            text = f"{name}({detail})" if detail else name
+            text = f"{name}（{detail}）" if detail else name  # Chinese text: full-width brackets
             parts.append(SENSITIVE_MARK + text if sensitive else text)
         return "、".join(parts)
 
@@ -283,6 +286,12 @@ class HouseholdDetail(QWidget):
         self.reopen.emit(household_id)
         self.status.setText(message)
         self.changed.emit(household_id)
+
+    def print_file(self) -> None:
+        from gridkeeper.ui.households import sheet_print  # QtPrintSupport loads on first print
+
+        if self._store is not None and self._file is not None:
+            sheet_print.print_with_dialog(self._store, self._file, self)
 
     def _failed(self, exc: GridKeeperError) -> None:
         self.status.setText(self.tr("Not saved: {reason}").format(reason=exc.translated(QCoreApplication.translate)))

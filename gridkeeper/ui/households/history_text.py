@@ -106,7 +106,7 @@ def _describe(event: Event) -> str:
             return _t(_MOVED_HERE)
         return _t(_CHANGED).format(field=_t(_FIELDS.get(v["field"], v["field"])), value=_value(v["field"], v["value"]))
     if event.kind == "tag_added":
-        tag = f"{v['tag']}({v['detail']})" if v.get("detail") else v["tag"]
+        tag = f"{v['tag']}（{v['detail']}）" if v.get("detail") else v["tag"]
         return _t(_TAG_ADDED).format(tag=tag)
     if event.kind == "tag_removed":
         return _t(_TAG_REMOVED).format(tag=v["tag"])
