@@ -14,7 +14,6 @@ from gridkeeper.places import members
 from gridkeeper.ui.care import labels as care_labels
 from gridkeeper.ui.widgets import forms
 
-
 Volunteers = Sequence[tuple[str, str, str] | tuple[str, str, str, bool]]
 
 
