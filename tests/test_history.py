@@ -72,3 +72,23 @@ def test_a_need_raised_in_a_contact_goes_on_the_lists_and_into_the_timeline(stor
     lists.claim(store, needs[0].id, "李书记", by="李书记", now=datetime(2026, 3, 1, 10, 0))
     steps = [e for e in history.timeline(store, h) if e.kind == "list_item"]
     assert [(e.values["kind"], e.values["status"]) for e in steps] == [("need", "claimed"), ("need", "open")]
+
+
+def test_a_new_care_plan_is_in_the_timeline_and_every_change_says_who_made_it(store: Store) -> None:
+    from gridkeeper.places import profile, staff
+    from gridkeeper.ui.households.history_text import describe
+
+    h = place(store)["household"]
+    profile.choose_cadre(store, staff.add_cadre(store, "李娜"))
+    pid = members.add_person(store, h, members.check("赵桂兰", birth_date=date(1936, 3, 1)), relation="户主")
+    plan = care.save_plan(store, h, pid, "weekly", date(2026, 3, 1))
+    care.end_plan(store, plan, date(2026, 6, 30))
+    members.set_household_note(store, h, "钥匙放在邻居家")
+
+    events = history.timeline(store, h)
+    made = next(e for e in events if e.kind == "plan_added")
+    assert (made.person, made.values["frequency"], made.values["by"]) == ("赵桂兰", "weekly", "李娜")
+    assert next(e for e in events if e.kind == "plan_ended").values["end"] == "2026-06-30"
+    lines = [describe(e) for e in events]
+    assert "Care plan made: weekly — by 李娜" in lines and "Filed as a member — by 李娜" in lines
+    assert all(line.endswith("— by 李娜") for line in lines)  # each made on this laptop, by its cadre

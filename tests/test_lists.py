@@ -219,10 +219,10 @@ def test_an_unsettled_finding_becomes_a_problem_with_the_link_back(store: Store,
     assert detail is not None
     item = detail.item
     assert (item.kind, item.source, item.status, item.category) == ("problem", "night_walk", "open", "fire_lane")
-    assert item.title == "消防通道被电动车堵住" and detail.detail == "阳光花园1幢 东侧"
+    assert item.title == "消防通道被电动车堵住" and detail.detail == "阳光花园1幢东侧"
     assert (item.owner_party, item.owner_name) == ("property", PROPERTY_COMPANY)  # a fire lane: the property's
     assert item.due_date == date(2026, 11, 30)  # serious: three days
-    assert item.grid_id == st.grid1 and item.place == "阳光花园"
+    assert item.grid_id == st.grid1 and item.place == "阳光花园1幢东侧"  # the whole place, not the compound
     assert detail.finding is not None and detail.finding.id == fire_lane.id
     # the walk shows it too, and doing it again gives the same problem
     assert lists.problem_from_finding(store, fire_lane.id, by="李娜", now=NOW) == problem
@@ -298,3 +298,20 @@ def test_property_company_view_lists_open_problems_with_days_open(store: Store, 
     assert [(r.id, r.days_open) for r in rows] == [(from_walk, 25), (named, 7), (by_compound, 2)]
     assert other_company not in {r.id for r in rows} and need not in {r.id for r in rows}
     assert lists.property_companies(store) == ["别家物业", PROPERTY_COMPANY]
+
+
+def test_a_long_finding_makes_a_short_title_and_keeps_the_place_as_typed(store: Store, st: Street) -> None:
+    place, rest = walks.match_place(walks.places(store, [st.grid1]), "阳光花园3幢楼道")  # 3幢 is not on file
+    note = "楼道堆放纸箱和旧家具，堵住安全出口。物业说明天清理，周五再看一次"
+    walk_id = walks.log_walk(store, NewWalk(
+        walk_date=TODAY, start_time="19:30", end_time="21:00", grid_ids=(st.grid1,), leader="李娜",
+        findings=(NewFinding("fire_lane", "high", note, place=rest, compound_id=place.compound_id),),  # type: ignore[union-attr]
+    ), today=TODAY)
+    finding = walks.walk_detail(store, walk_id).findings[0]  # type: ignore[union-attr]
+    assert finding.place == "阳光花园3幢楼道"  # no space put in where the cadre typed none
+    detail = lists.item_detail(store, lists.problem_from_finding(store, finding.id, by="李娜", now=NOW), TODAY)
+    assert detail is not None
+    assert detail.item.title == "楼道堆放纸箱和旧家具，堵住安全出口"  # the first sentence, not the whole note
+    assert note in detail.detail and "阳光花园3幢楼道" in detail.detail  # nothing lost
+    assert detail.item.place == "阳光花园3幢楼道"
+    assert lists.short_title("一" * 40) == "一" * 23 + "…"

@@ -57,7 +57,7 @@ def test_a_walk_with_participants_and_findings_reads_back(store: Store, st: Stre
     assert [g.name for g in detail.grids] == ["第1网格"]
     assert detail.participants == (("cadre", "李娜"), ("cadre", "王强"), ("property", "陈经理"), ("hoa", "赵主任"))
     assert [(f.place, f.category, f.severity, f.settled) for f in detail.findings] == [
-        ("阳光花园1幢 东侧", "fire_lane", "high", False),
+        ("阳光花园1幢东侧", "fire_lane", "high", False),
         ("", "noise", "low", True),
         ("阳光花园", "facility", "medium", False),
     ]

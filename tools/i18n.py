@@ -22,7 +22,7 @@ QM = TS.with_suffix(".qm")
 EN_TS = TS.with_name("gridkeeper_en.ts")
 EN_QM = EN_TS.with_suffix(".qm")
 CATALOGUES = ((TS, QM), (EN_TS, EN_QM))
-_COUNTED = re.compile(r"(%n [^{}%]*?)\((e?s)\)")  # "%n row(s)", "%n batch(es)"
+_COUNTED = re.compile(r"(%L?n [^{}%]*?)\((e?s)\)")  # "%n row(s)", "%n batch(es)", "%Ln change(s)"
 
 
 def _tool(name: str) -> str:

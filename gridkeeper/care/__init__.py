@@ -363,6 +363,12 @@ def volunteers(store: Store) -> list[tuple[str, str, str]]:
         return queries.volunteers(conn)
 
 
+def volunteers_near(store: Store, household_id: str) -> list[tuple[str, str, str, bool]]:
+    """Volunteers for a household's care plan or service: its own community's teams first."""
+    with store.read() as conn:
+        return queries.volunteers_near(conn, household_id)
+
+
 __all__ = [
     "FREQUENCIES",
     "METHODS",
@@ -387,4 +393,5 @@ __all__ = [
     "today_list",
     "volunteer_list",
     "volunteers",
+    "volunteers_near",
 ]

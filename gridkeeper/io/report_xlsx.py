@@ -130,9 +130,11 @@ def _nice_step(top: float) -> int:
 
 
 def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Format,
-                 formats: dict[str, Format], changed: xlsx_safe.Changed) -> None:
+                 formats: dict[str, Format], changed: xlsx_safe.Changed, heading: str = "",
+                 heading_format: Format | None = None) -> None:
     name = _sheet_name(table.title, used)
     ws = wb.add_worksheet(name)
+    head = 1 if heading else 0  # the header's row: under the title line when there is one
     ncols = len(table.columns)
     # Text too long for its column wraps instead of being cut at the next cell, and its row gets
     # the height for it (XlsxWriter writes no row heights, and not every program fits them).
@@ -142,20 +144,22 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
     wrap = formats["wrap"]
     for i, width in enumerate(widths):
         ws.set_column(i, i, width, column_formats[i])
-    ws.set_row(0, _LINE * max([_lines(c.title, w) for c, w in zip(table.columns, widths)] + [1]))
-    ws.freeze_panes(1, 0)
+    ws.set_row(head, _LINE * max([_lines(c.title, w) for c, w in zip(table.columns, widths)] + [1]))
+    ws.freeze_panes(head + 1, 0)
     if ncols and table.filtered:
-        ws.autofilter(0, 0, max(len(table.rows), 1), ncols - 1)
-    ws.repeat_rows(0)
+        ws.autofilter(head, 0, head + max(len(table.rows), 1), ncols - 1)
+    ws.repeat_rows(0, head)
     ws.set_landscape()
     ws.set_paper(_A4)
     ws.fit_to_pages(1, 0)
 
     writers = _writers(ws, formats[DATE], changed)
+    if heading:
+        writers[str](0, 0, f"{heading} · {table.title}", heading_format)
     for c, col in enumerate(table.columns):
-        writers[str](0, c, col.title, header_format)
+        writers[str](head, c, col.title, header_format)
     rounded = [c for c, col in enumerate(table.columns) if col.kind == NUMBER]
-    for r, row in enumerate(table.rows, start=1):
+    for r, row in enumerate(table.rows, start=head + 1):
         if rounded:  # a median of days: 7 or 5.5, not 7.0
             row = tuple(round(v, 1) if c in rounded and isinstance(v, float) else v for c, v in enumerate(row))
         long_text: dict[int, Format] = {}
@@ -192,11 +196,11 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
         cat = spec.category_column - 1
         for col in spec.value_columns:  # 1-based columns; the chart's rows are 1-based data rows
             chart.add_series({
-                "name": [name, 0, col - 1],
-                "categories": [name, spec.first_row, cat, spec.last_row, cat],
-                "values": [name, spec.first_row, col - 1, spec.last_row, col - 1],
+                "name": [name, head, col - 1],
+                "categories": [name, head + spec.first_row, cat, head + spec.last_row, cat],
+                "values": [name, head + spec.first_row, col - 1, head + spec.last_row, col - 1],
             })
-        ws.insert_chart(1 + n * 16, ncols + 1, chart)
+        ws.insert_chart(head + 1 + n * 16, ncols + 1, chart)
 
 
 def write(report: Report, target: Path) -> Path:
@@ -231,8 +235,9 @@ def write_counted(report: Report, target: Path) -> tuple[Path, xlsx_safe.Changed
     formats = {kind: wb.add_format({"num_format": text}) for kind, text in _NUMBER_FORMATS.items()}
     formats["wrap"] = wb.add_format({"text_wrap": True})
     used: set[str] = set()
+    heading_format = wb.add_format({"bold": True, "font_size": 13})
     for table in report.tables:
-        _write_table(wb, table, used, header_format, formats, changed)
+        _write_table(wb, table, used, header_format, formats, changed, report.heading, heading_format)
     try:
         try:
             wb.close()

@@ -4,7 +4,9 @@ Cells are copied raw from the roster, so the file reads back like the original
 (same header, same columns); ID cells are formatted as text because a number
 cell loses digits in Excel. The problems go in a column after the roster's, then
 the row's number in the original file (the problems name it: "Row 8, column C"),
-neither of which the header detection maps, so both are ignored on import.
+then the problems' reason codes (id_checksum...) for whoever answers the phone about
+the file; the header detection maps none of them, so all three are ignored on import.
+Their headers are in the user's language ("问题" in a Chinese profile).
 
 Every text is written as text (io/xlsx_safe): a roster cell "=HYPERLINK(...)" is shown, never
 run, and a cell holding a character xlsx cannot hold (NUL, ESC...) is written with U+FFFD in its
@@ -23,11 +25,13 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io import xlsx_safe
 from gridkeeper.io.roster import Header, RosterRow, Sheet, column_letter
 
-PROBLEMS_HEADER = "问题 / Problems"
-ROW_HEADER = "原表行号 / Row in the original"
+PROBLEMS_HEADER = QT_TRANSLATE_NOOP("roster", "Problems")
+ROW_HEADER = QT_TRANSLATE_NOOP("roster", "Row in the original")
+CODES_HEADER = QT_TRANSLATE_NOOP("roster", "Reason codes")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 _ERROR_FILL = "F6C6C6"
 
@@ -106,8 +110,8 @@ def write_rejected(
     wrap = Alignment(wrap_text=True, vertical="top")
     for c, label in enumerate(header.labels, start=1):
         put(1, c, label or None).font = bold
-    put(1, problems_col, PROBLEMS_HEADER).font = bold
-    put(1, problems_col + 1, ROW_HEADER).font = bold
+    for offset, label in enumerate((PROBLEMS_HEADER, ROW_HEADER, CODES_HEADER)):
+        put(1, problems_col + offset, (translate("roster", label) or label) if translate else label).font = bold
 
     for out_row, r in enumerate(rejected, start=2):
         values = sheet.rows[r.row - 1] if r.row <= len(sheet.rows) else []
@@ -123,12 +127,14 @@ def write_rejected(
                 ws.cell(row=out_row, column=index + 1).fill = fill
         put(out_row, problems_col, "\n".join(i.text(translate) for i in errors)).alignment = wrap
         put(out_row, problems_col + 1, r.row).alignment = Alignment(vertical="top")
+        put(out_row, problems_col + 2, ", ".join(dict.fromkeys(i.code for i in errors))).alignment = wrap
 
     if id_col is not None:
         ws.column_dimensions[column_letter(id_col)].number_format = "@"  # rows the user adds stay text
         ws.column_dimensions[column_letter(id_col)].width = 22
     ws.column_dimensions[column_letter(problems_col - 1)].width = 60
     ws.column_dimensions[column_letter(problems_col)].width = 16
+    ws.column_dimensions[column_letter(problems_col + 1)].width = 24
     ws.freeze_panes = "A2"
     target = Path(path)
     # A temporary name in the same folder, renamed over the target once complete: a failure

@@ -13,6 +13,7 @@ rather than race.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -192,6 +193,17 @@ def _add_item(s, new: NewItem, by: str, stamp: str, item_id: str | None) -> str:
     return str(row.id)
 
 
+TITLE_LENGTH = 24
+
+
+def short_title(text: str, limit: int = TITLE_LENGTH) -> str:
+    """A list title from a finding's description: its first sentence, cut short if still long
+    ("楼道堆放纸箱和旧家具，堵住安全出口。物业说明天清" -> "楼道堆放纸箱和旧家具，堵住安全出口"). The whole
+    description stays in the item's detail."""
+    first = re.split(r"[。；;！!？?\n]", text.strip(), maxsplit=1)[0].strip()
+    return first if len(first) <= limit else first[:limit - 1].rstrip("，,、 ") + "…"
+
+
 def problem_id_for_finding(finding_id: str) -> str:
     """Deterministic: two laptops turning the same finding into a problem offline make one row."""
     return ids.uuid5(f"problem-of-finding:{finding_id}")
@@ -218,8 +230,8 @@ def problem_from_finding(store: Store, finding_id: str, by: str, now: datetime |
         grid_id = found.grid_id or (queries.grid_of_compound(conn, compound_id, None) if compound_id else None)
     stamp = _stamp(now)
     property_owned = found.category in PROPERTY_CATEGORIES and bool(company)
-    title = found.note or found.place
-    detail = found.place if found.note and found.place else ""
+    title = short_title(found.note) or found.place
+    detail = "\n".join(p for p in (found.place if found.note else "", found.note if title != found.note else "") if p)
     due = date.fromisoformat(stamp[:10]) + timedelta(days=DAYS_BY_SEVERITY.get(found.severity, 7))
     new = NewItem(kind="problem", title=title[:200], source="night_walk",
                   owner_party="property" if property_owned else "community",

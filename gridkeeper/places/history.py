@@ -28,7 +28,7 @@ _PERSON_FIELDS = ("status", "household_id", "relation_to_head", "name", "phones"
 class Event:
     at: datetime
     kind: str  # contact / service / member_added / member_changed / tag_added / tag_removed / household /
-    #            moved / vacant / lived_in / merged / reveal / mediation / list_item
+    #            moved / vacant / lived_in / merged / reveal / mediation / list_item / plan_added / plan_ended
     person: str  # whose (a name), "" for the household
     values: dict[str, Any] = field(default_factory=dict)
 
@@ -44,8 +44,27 @@ def _value(raw: str | None) -> Any:
         return raw
 
 
+def authors(store: Store) -> dict[str, str]:
+    """Device id -> the cadre who works on that laptop: this one's from the profile, the office's
+    other laptops from the membership they were admitted with. A change logged by a laptop not
+    known here (no office yet) names nobody rather than a guess."""
+    from gridkeeper.places import profile
+    from gridkeeper.sync import office
+
+    names = {device: m.about["cadre"] for device, m in office.members(store).items() if m.about.get("cadre")}
+    me = profile.current_cadre(store)
+    if me is not None:
+        names[store.device_id] = me.name
+    return names
+
+
+def _by(who: dict[str, str], row: Any) -> dict[str, Any]:
+    return {"by": who[row.device_id]} if row.device_id in who else {}
+
+
 def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
     events: list[Event] = []
+    who = authors(store)
     with store.read() as conn:
         people = queries.person_ids(conn, household_id)
         # Contact and service logs are append-only: those of a household merged into this one stay on it.
@@ -63,23 +82,34 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
         ids = sorted(people)
         for r in queries.changes(conn, "person", ids):
             if r.field == "*":
-                events.append(Event(_hlc_time(r.hlc), "member_added", people[r.row_id]))
+                events.append(Event(_hlc_time(r.hlc), "member_added", people[r.row_id], _by(who, r)))
             elif r.field in _PERSON_FIELDS:
                 events.append(Event(_hlc_time(r.hlc), "member_changed", people[r.row_id],
-                                    {"field": r.field, "value": _value(r.value)}))
+                                    {"field": r.field, "value": _value(r.value), **_by(who, r)}))
         tags = queries.person_tags(conn, ids)
         for r in queries.changes(conn, "persontag", sorted(tags)):
             person, tag = tags[r.row_id]
             row = _value(r.value)
             if r.field == "*" and not (isinstance(row, dict) and row.get("deleted")):
                 events.append(Event(_hlc_time(r.hlc), "tag_added", people[person],
-                                    {"tag": tag, "detail": row.get("detail") if isinstance(row, dict) else None}))
+                                    {"tag": tag, "detail": row.get("detail") if isinstance(row, dict) else None,
+                                     **_by(who, r)}))
             elif r.field == "deleted":
                 events.append(Event(_hlc_time(r.hlc), "tag_removed" if row else "tag_added", people[person],
-                                    {"tag": tag}))
+                                    {"tag": tag, **_by(who, r)}))
             elif r.field == "detail":
-                events.append(Event(_hlc_time(r.hlc), "tag_added", people[person], {"tag": tag, "detail": row}))
-        events.extend(_household_events(conn, household_id, merged))
+                events.append(Event(_hlc_time(r.hlc), "tag_added", people[person],
+                                    {"tag": tag, "detail": row, **_by(who, r)}))
+        plans = {p.id: p for p in queries.care_plans(conn, household_id)}
+        for r in queries.changes(conn, "careplan", sorted(plans)):
+            plan, value = plans[r.row_id], _value(r.value)
+            whom = people.get(plan.person_id or "", "")
+            if r.field == "*":
+                events.append(Event(_hlc_time(r.hlc), "plan_added", whom, {
+                    "frequency": plan.frequency, "interval": plan.interval_days, **_by(who, r)}))
+            elif r.field == "end_date" and value:
+                events.append(Event(_hlc_time(r.hlc), "plan_ended", whom, {"end": value, **_by(who, r)}))
+        events.extend(_household_events(conn, household_id, merged, who))
         events.extend(_grid_events(conn, household_id))
         for r in queries.mediation_steps(conn, household_id, ids):
             events.append(Event(datetime.fromisoformat(r.changed_at), "mediation", r.who or "",
@@ -108,7 +138,8 @@ def _grid_events(conn: Any, household_id: str) -> list[Event]:
 _PLACE_FIELDS = ("building_id", "unit", "room")
 
 
-def _household_events(conn: Any, household_id: str, merged_ids: list[str]) -> list[Event]:
+def _household_events(conn: Any, household_id: str, merged_ids: list[str],
+                      who: dict[str, str] | None = None) -> list[Event]:
     """Note and residence status changes, moves (from where to where), vacant / lived in again,
     and the households merged into this one."""
     events: list[Event] = []
@@ -152,10 +183,11 @@ def _household_events(conn: Any, household_id: str, merged_ids: list[str]) -> li
         if r.field == "*" and isinstance(value, dict):
             place = {f: value.get(f) for f in _PLACE_FIELDS}
         elif r.field in ("note", "residence_status"):
-            events.append(Event(_hlc_time(r.hlc), "household", "", {"field": r.field, "value": value}))
+            events.append(Event(_hlc_time(r.hlc), "household", "",
+                                {"field": r.field, "value": value, **_by(who or {}, r)}))
         elif r.field == "vacant_since":
-            events.append(Event(_hlc_time(r.hlc), "vacant", "", {"since": value}) if value
-                          else Event(_hlc_time(r.hlc), "lived_in", ""))
+            events.append(Event(_hlc_time(r.hlc), "vacant", "", {"since": value, **_by(who or {}, r)}) if value
+                          else Event(_hlc_time(r.hlc), "lived_in", "", _by(who or {}, r)))
     end_move()
     for gone in {g for g, _r in merged}:
         gone_place: dict[str, Any] = {}

@@ -143,7 +143,9 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
     _mediation_overview(o, figures.mediation, w)
     _care_overview(o, figures.care, w)
     overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts, filtered=False)
-    return Report(title, figures.period.label, scope, [
+    heading = w(QT_TRANSLATE_NOOP("report", "{title} · figures as of {date}")).format(
+        title=title, date=figures.as_of.isoformat())
+    return Report(title, figures.period.label, scope, heading=heading, tables=[
         overview, *monthly_lists.walk_sheets(figures.walks, w), monthly_lists.items_sheet(figures.lists, w),
         monthly_lists.owner_sheet(figures.lists, w),
         _mediation_sheet(figures.mediation, w), _care_sheet(figures.care, w),

@@ -241,4 +241,6 @@ def quarterly_report(figures: QuarterlyFigures, translate: Translate) -> Report:
         (w(QT_TRANSLATE_NOOP("report", "Ranking")), w(QT_TRANSLATE_NOOP(
             "report", "By the share of weeks with a night walk, then care coverage, then fewer overdue items"))),
     ])
-    return Report(title, figures.period.label, scope, [about, cadres, ranking, grids])
+    heading = w(QT_TRANSLATE_NOOP("report", "{title} · figures as of {date}")).format(
+        title=title, date=figures.as_of.isoformat())
+    return Report(title, figures.period.label, scope, [about, cadres, ranking, grids], heading=heading)

@@ -67,3 +67,6 @@ class Report:
     period: str
     scope: str
     tables: list[Table] = field(default_factory=list)
+    #: A line over every sheet's header (title, period, scope, as-of date): a sheet printed or
+    #: copied out of the pack still says what it is. Empty: the header is the first row.
+    heading: str = ""

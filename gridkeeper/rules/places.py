@@ -45,3 +45,14 @@ def building_name(text: str) -> str:
         return text
     part = number_part(match.group(1))
     return f"{part}{BUILDING_SUFFIX}" if part.isascii() else text
+
+
+def join_place(*parts: str | None) -> str:
+    """A place written as one, the way it was typed: "教师新村" + "3幢楼道" -> "教师新村3幢楼道".
+    Chinese needs no space between the parts; two Latin letters or digits meeting do ("A" "2" -> "A 2")."""
+    out = ""
+    for part in (p.strip() for p in parts if p and p.strip()):
+        gap = " " if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum() \
+            else ""
+        out += gap + part
+    return out

@@ -195,6 +195,20 @@ def volunteers(conn: Connection) -> list[tuple[str, str, str]]:
     ]
 
 
+def volunteers_near(conn: Connection, household_id: str) -> list[tuple[str, str, str, bool]]:
+    """(id, name, team name, near) of every live volunteer, those of a team of the household's own
+    community first (near), then the rest; by team then name within each."""
+    return [
+        (r.id, r.name, r.team or "", bool(r.near))
+        for r in conn.execute(text(
+            "SELECT v.id, v.name, t.name AS team, coalesce(t.community_id = ("
+            "  SELECT c.community_id FROM household h JOIN building b ON b.id = h.building_id "
+            "  JOIN compound c ON c.id = b.compound_id WHERE h.id = :h), 0) AS near "
+            "FROM volunteer v LEFT JOIN volunteerteam t ON t.id = v.team_id AND t.deleted = 0 "
+            "WHERE v.deleted = 0 ORDER BY near DESC, t.name, v.name"), {"h": household_id})
+    ]
+
+
 def teams(conn: Connection) -> list[tuple[str, str, int]]:
     """(id, name, live volunteers) of every live team, by name."""
     return [(r.id, r.name, r.n) for r in conn.execute(text(

@@ -23,12 +23,19 @@ def person_tags(conn: Connection, person_ids: list[str]) -> dict[str, tuple[str,
 
 
 def changes(conn: Connection, table: str, row_ids: list[str]) -> list[Any]:
-    """Logged changes (hlc, row, field, JSON value) of these rows, oldest first."""
+    """Logged changes (hlc, row, field, JSON value, the device that made it) of these rows, oldest first."""
     if not row_ids:
         return []
-    stmt = text("SELECT hlc, row_id, field, value FROM change_log WHERE tbl = :t AND row_id IN :ids "
+    stmt = text("SELECT hlc, row_id, field, value, device_id FROM change_log WHERE tbl = :t AND row_id IN :ids "
                 "ORDER BY hlc").bindparams(bindparam("ids", expanding=True))
     return list(conn.execute(stmt, {"t": table, "ids": row_ids}))
+
+
+def care_plans(conn: Connection, household_id: str) -> list[Any]:
+    """(id, person_id, frequency, interval_days) of the household's care plans, ended ones too."""
+    return list(conn.execute(text(
+        "SELECT id, person_id, frequency, interval_days FROM careplan WHERE household_id = :h AND deleted = 0"),
+        {"h": household_id}))
 
 
 def reveals(conn: Connection, person_ids: list[str]) -> list[Any]:

@@ -8,6 +8,8 @@ from datetime import date
 
 from sqlalchemy import Connection, bindparam, text
 
+from gridkeeper.rules.places import join_place
+
 #: Statuses of an item still being handled (the others are closed).
 OPEN_STATUSES = ("open", "claimed", "in_progress")
 
@@ -43,8 +45,11 @@ _ITEM_SQL = (
     " coalesce(li.claimant, '') AS claimant, li.due_date, li.opened_on, li.closed_on, li.escalation_level, "
     " coalesce(c.name, hc.name, '') || coalesce(hb.name || CASE WHEN h.unit != '' THEN h.unit || '单元' ELSE '' END "
     "   || h.room, '') AS place, "
-    " coalesce(li.grid_id, hb.grid_id) AS grid_id, li.finding_id "
+    " coalesce(li.grid_id, hb.grid_id) AS grid_id, li.finding_id, "
+    " fc.name AS finding_compound, fb.name AS finding_building, fi.place AS finding_place "
     "FROM listitem li LEFT JOIN compound c ON c.id = li.compound_id "
+    "LEFT JOIN finding fi ON fi.id = li.finding_id LEFT JOIN compound fc ON fc.id = fi.compound_id "
+    "LEFT JOIN building fb ON fb.id = fi.building_id "
     "LEFT JOIN household h ON h.id = li.household_id LEFT JOIN building hb ON hb.id = h.building_id "
     "LEFT JOIN compound hc ON hc.id = hb.compound_id "
 )
@@ -53,7 +58,14 @@ _ITEM_SQL = (
 def _row(r) -> ItemRow:  # type: ignore[no-untyped-def]
     return ItemRow(r.id, r.kind, r.title, r.status, r.source, r.category, r.owner_party, r.owner_name or "",
                    r.claimant, _day(r.due_date), _day(r.opened_on), _day(r.closed_on),  # type: ignore[arg-type]
-                   r.escalation_level, r.place or "", r.grid_id, r.finding_id)
+                   r.escalation_level, _place(r), r.grid_id, r.finding_id)
+
+
+def _place(r) -> str:  # type: ignore[no-untyped-def]
+    """A problem from a night walk names the finding's whole place (compound, building, where), not
+    just the compound."""
+    found = join_place(r.finding_compound, r.finding_building, r.finding_place) if r.finding_id else ""
+    return found or r.place or ""
 
 
 def items(

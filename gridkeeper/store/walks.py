@@ -8,6 +8,8 @@ from datetime import date
 
 from sqlalchemy import Connection, bindparam, text
 
+from gridkeeper.rules.places import join_place
+
 
 def _day(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10]) if value else None
@@ -166,7 +168,7 @@ _FINDING_SQL = (
 
 
 def _finding(r) -> FindingRow:  # type: ignore[no-untyped-def]
-    place = " ".join(p for p in (f"{r.compound or ''}{r.building or ''}", r.place or "") if p)
+    place = join_place(r.compound, r.building, r.place)
     return FindingRow(r.id, r.walk_id, r.grid_id, r.compound_id, place, r.category, r.severity, r.note or "",
                       bool(r.settled), r.problem_id, r.problem_status)
 

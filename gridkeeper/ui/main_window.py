@@ -23,7 +23,7 @@ from gridkeeper.ui.care.today_page import TodayPage
 from gridkeeper.ui.households.page import HouseholdsPage
 from gridkeeper.ui.sync.conflicts_page import ConflictsPage
 from gridkeeper.ui.sync.page import SyncPanel
-from gridkeeper.ui.sync.status import SyncStatusLabel
+from gridkeeper.ui.sync.status import SyncStatusLabel, divider
 
 if TYPE_CHECKING:
     from gridkeeper.ui.care.volunteers_page import VolunteersPage
@@ -109,7 +109,10 @@ class MainWindow(QMainWindow):
         self.sync_status.clicked.connect(self.show_sync_page)
         self.sync_status.changed.connect(self.sync_page.show_state)
         self.sync_page.show_state(self.sync_status.text())
-        for w in (self.sync_status, self.user_label, self.totals_label, self.profile_label):
+        for i, w in enumerate((self.sync_status, self.user_label, self.totals_label, self.profile_label)):
+            if i:  # a line between the texts: after a sync two of them otherwise read as one sentence
+                self.statusBar().addPermanentWidget(divider())
+            w.setContentsMargins(6, 0, 6, 0)
             self.statusBar().addPermanentWidget(w)
         QTimer.singleShot(0, self.refresh_status)  # counts after the first paint (~50 ms on a street)
 

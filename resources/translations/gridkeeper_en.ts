@@ -338,17 +338,17 @@
 <context>
     <name>SyncStatusLabel</name>
     <message numerus="yes">
-        <source>%n change(s) to send</source>
+        <source>%Ln change(s) to send</source>
         <translation>
-            <numerusform>%n change to send</numerusform>
-            <numerusform>%n changes to send</numerusform>
+            <numerusform>%Ln change to send</numerusform>
+            <numerusform>%Ln changes to send</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s)</source>
+        <source>%Ln conflict(s)</source>
         <translation>
-            <numerusform>%n conflict</numerusform>
-            <numerusform>%n conflicts</numerusform>
+            <numerusform>%Ln conflict</numerusform>
+            <numerusform>%Ln conflicts</numerusform>
         </translation>
     </message>
 </context>

@@ -945,6 +945,10 @@
         <translation>全街道</translation>
     </message>
     <message>
+        <source>{month} (so far)</source>
+        <translation>{month}（本月至今）</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -1029,8 +1033,16 @@
         <translation>月份：</translation>
     </message>
     <message>
+        <source>&amp;Quarterly evaluation {quarter} (.xlsx)…</source>
+        <translation>季度督考 {quarter}（.xlsx）(&amp;Q)…</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{period} ({first} to {last}) · counting…</source>
+        <translation>{period}（{first} 至 {last}）· 正在统计…</translation>
     </message>
     <message>
         <source>{days} days</source>
@@ -1069,6 +1081,10 @@
         <translation>全街道</translation>
     </message>
     <message>
+        <source>{period} ({first} to {last}) · {scope} · figures as of {date}</source>
+        <translation>{period}（{first} 至 {last}）· {scope} · 数据截至 {date}</translation>
+    </message>
+    <message>
         <source>Monthly pack {period} {scope}.xlsx</source>
         <translation>月度协商材料 {period} {scope}.xlsx</translation>
     </message>
@@ -1091,6 +1107,18 @@
     <message>
         <source>Saved the monthly pack as {path}.</source>
         <translation>月度协商材料已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Quarterly evaluation {quarter}.xlsx</source>
+        <translation>季度督考 {quarter}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the quarterly evaluation</source>
+        <translation>导出季度督考</translation>
+    </message>
+    <message>
+        <source>Saved the quarterly evaluation as {path}.</source>
+        <translation>季度督考已保存为 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1654,14 @@
     <message>
         <source>Select a household to read its file.</source>
         <translation>选择一户查看其档案。</translation>
+    </message>
+    <message>
+        <source>&amp;Print file…</source>
+        <translation>打印户档案(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The household&apos;s file (一户一档) on A4</source>
+        <translation>按 A4 打印这一户的一户一档</translation>
     </message>
     <message>
         <source>Male</source>
@@ -2334,7 +2370,7 @@
     </message>
     <message>
         <source>From a night walk finding: {category}, {place}</source>
-        <translation>来自周夜行发现：{category}，{place}</translation>
+        <translation>来自夜巡发现：{category}，{place}</translation>
     </message>
     <message>
         <source>Resolution: {text}</source>
@@ -2644,7 +2680,7 @@
         <source>GridKeeper {version}
 Offline-first records for grid cadres of a street office.</source>
         <translation>网格管家 {version}
-面向街道网格干部的离线优先工作台账。</translation>
+街道网格干部的工作台账，不联网也能用。</translation>
     </message>
 </context>
 <context>
@@ -3369,6 +3405,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
+        <source>No volunteer “{name}” in the list: pick one from it.</source>
+        <translation>名单里没有志愿者“{name}”，请从名单中选择。</translation>
+    </message>
+    <message>
         <source>The plan needs a start date.</source>
         <translation>计划需要开始日期。</translation>
     </message>
@@ -3448,6 +3488,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>{rows} rows read · {ok} will be imported · {rejected} rejected · {warned} with warnings</source>
         <translation>读取 {rows} 行 · 可导入 {ok} 行 · {rejected} 行不能导入 · {warned} 行有提醒</translation>
+    </message>
+    <message>
+        <source>{reason} ({kind})</source>
+        <translation>{reason}（{kind}）</translation>
     </message>
     <message>
         <source>rejected</source>
@@ -3783,6 +3827,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>The service needs a date.</source>
         <translation>服务需要日期。</translation>
+    </message>
+    <message>
+        <source>No volunteer “{name}” in the list: pick one from it.</source>
+        <translation>名单里没有志愿者“{name}”，请从名单中选择。</translation>
     </message>
 </context>
 <context>
@@ -4294,7 +4342,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message numerus="yes">
         <source>%n person(s) already up to date, left unchanged.</source>
         <translation>
-            <numerusform>%n 人信息已是最新，未作改动。</numerusform>
+            <numerusform>另有 %n 人与花名册一致，无需更新。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4405,6 +4453,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>off</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Only while the shared folder can be reached; the result shows in the status bar</source>
@@ -4562,20 +4614,20 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>已于 {when} 同步</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) to send</source>
+        <source>%Ln change(s) to send</source>
         <translation>
-            <numerusform>%n 条修改待发送</numerusform>
+            <numerusform>%Ln 条修改待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s)</source>
+        <translation>
+            <numerusform>%Ln 个冲突</numerusform>
         </translation>
     </message>
     <message>
         <source>nothing to send</source>
         <translation>无待发送的修改</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n conflict(s)</source>
-        <translation>
-            <numerusform>%n 个冲突</numerusform>
-        </translation>
     </message>
     <message>
         <source>some data not received</source>
@@ -4873,7 +4925,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>No night walk this week in {community}{grid} (last: {last})</source>
-        <translation>{community}{grid}本周还没有夜巡（上次：{last}）</translation>
+        <translation>{community}{grid}本周还没有开展周夜行（上次夜巡：{last}）</translation>
     </message>
     <message>
         <source>Overdue {kind}: {title} ({place}) — {when}</source>
@@ -5115,11 +5167,11 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <name>WalkDialog</name>
     <message>
         <source>New night walk</source>
-        <translation>新建周夜行</translation>
+        <translation>登记一次夜巡</translation>
     </message>
     <message>
         <source>A time like 19:30 or 1930; a walk past midnight ends by 06:00</source>
-        <translation>时间如 19:30 或 1930；过了午夜的夜行须在 06:00 前结束</translation>
+        <translation>时间如 19:30 或 1930；过了午夜的夜巡须在 06:00 前结束</translation>
     </message>
     <message>
         <source>from</source>
@@ -5219,16 +5271,16 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Save the walk and its findings (Ctrl+Enter)</source>
-        <translation>保存夜行记录及其发现（Ctrl+回车）</translation>
+        <translation>保存这次夜巡及其发现（Ctrl+回车）</translation>
     </message>
     <message>
         <source>Discard the walk?</source>
-        <translation>放弃这次夜行记录？</translation>
+        <translation>放弃这次夜巡记录？</translation>
     </message>
     <message numerus="yes">
         <source>Close without saving this walk and its %n finding(s)?</source>
         <translation>
-            <numerusform>不保存就关闭这次夜行记录及其 %n 条发现吗？</numerusform>
+            <numerusform>不保存就关闭这次夜巡记录及其 %n 条发现吗？</numerusform>
         </translation>
     </message>
     <message>
@@ -5257,15 +5309,15 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Show the walks of every grid in this profile, not only my grids</source>
-        <translation>显示本档案所有网格的夜行，而不只是我的网格</translation>
+        <translation>显示本档案所有网格的夜巡，而不只是我的网格</translation>
     </message>
     <message>
         <source>&amp;New walk…</source>
-        <translation>新建夜行(&amp;N)…</translation>
+        <translation>登记夜巡(&amp;N)…</translation>
     </message>
     <message>
         <source>Log a night walk and its findings (Ctrl+N)</source>
-        <translation>登记一次周夜行及其发现（Ctrl+N）</translation>
+        <translation>登记一次夜巡及其发现（Ctrl+N）</translation>
     </message>
     <message>
         <source>Date</source>
@@ -5317,7 +5369,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Put this unsettled finding on the problem list, linked to this walk (Ctrl+P)</source>
-        <translation>把这条未现场解决的发现列入问题清单，并与本次夜行关联（Ctrl+P）</translation>
+        <translation>把这条未现场解决的发现列入问题清单，并与这次夜巡关联（Ctrl+P）</translation>
     </message>
     <message>
         <source>&amp;Add finding…</source>
@@ -5325,7 +5377,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>One more finding for this walk, remembered later</source>
-        <translation>为这次夜行补记一条发现</translation>
+        <translation>为这次夜巡补记一条发现</translation>
     </message>
     <message>
         <source>Week {week} of {year}: {monday} – {sunday}</source>
@@ -5342,7 +5394,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message numerus="yes">
         <source>%n walk(s) since {first}</source>
         <translation>
-            <numerusform>{first} 以来共 %n 次夜行</numerusform>
+            <numerusform>{first} 以来共 %n 次夜巡</numerusform>
         </translation>
     </message>
     <message>
@@ -5363,7 +5415,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>{grid} (last walk: {last})</source>
-        <translation>{grid}（上次夜行：{last}）</translation>
+        <translation>{grid}（上次夜巡：{last}）</translation>
     </message>
     <message numerus="yes">
         <source>{week}: no night walk yet in %n grid(s): {grids}</source>
@@ -5373,7 +5425,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>No walk chosen. Log one with New walk (Ctrl+N).</source>
-        <translation>未选择夜行。可用“新建夜行”（Ctrl+N）登记。</translation>
+        <translation>未选择夜巡记录。可用“登记夜巡”（Ctrl+N）登记一次。</translation>
     </message>
     <message>
         <source>{date}, {start}–{end}, led by {leader}; grids: {grids}</source>
@@ -5402,12 +5454,12 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message numerus="yes">
         <source>Night walk logged with %n finding(s).</source>
         <translation>
-            <numerusform>已登记周夜行，共 %n 条发现。</numerusform>
+            <numerusform>已登记一次夜巡，共 %n 条发现。</numerusform>
         </translation>
     </message>
     <message>
         <source>Finding added to the walk of {date}.</source>
-        <translation>已为 {date} 的夜行补记发现。</translation>
+        <translation>已为 {date} 的夜巡补记发现。</translation>
     </message>
     <message>
         <source>This finding was settled on the spot or is a problem already.</source>
@@ -5830,7 +5882,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Choose at least one grid the walk covered.</source>
-        <translation>请至少选择一个本次夜行走访的网格。</translation>
+        <translation>请至少选择一个这次夜巡走过的网格。</translation>
     </message>
     <message>
         <source>Enter who led the walk.</source>
@@ -5838,7 +5890,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>The walk date {day} is in the future: log a walk after it happened.</source>
-        <translation>夜行日期 {day} 还没到：请在夜行之后再登记。</translation>
+        <translation>夜巡日期 {day} 还没到：请在夜巡之后再登记。</translation>
     </message>
     <message>
         <source>“{value}” is not a time of day: type it like 19:30 or 1930.</source>
@@ -5846,7 +5898,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>The walk ends at {end}, not after it starts at {start}. A walk past midnight must end by 06:00.</source>
-        <translation>结束时间 {end} 不晚于开始时间 {start}。过了午夜的夜行须在 06:00 前结束。</translation>
+        <translation>结束时间 {end} 不晚于开始时间 {start}。过了午夜的夜巡须在 06:00 前结束。</translation>
     </message>
     <message>
         <source>A finding needs a place or a note: say where or what.</source>
@@ -5854,7 +5906,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>This night walk is not in the profile (deleted elsewhere?).</source>
-        <translation>档案中没有这次夜行（可能已在别处删除）。</translation>
+        <translation>档案中没有这次夜巡（可能已在别处删除）。</translation>
     </message>
     <message>
         <source>This {kind} is {status}, so it cannot be {action}. It can now be: {allowed}.</source>
@@ -6524,6 +6576,133 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>{kind} “{title}”: {status}</source>
         <translation>{kind}“{title}”：{status}</translation>
     </message>
+    <message>
+        <source>Care plan made: {frequency}</source>
+        <translation>建立关爱计划：{frequency}</translation>
+    </message>
+    <message>
+        <source>Care plan ended on {day}</source>
+        <translation>关爱计划于 {day} 结束</translation>
+    </message>
+</context>
+<context>
+    <name>householdsheet</name>
+    <message>
+        <source>Household file</source>
+        <translation>一户一档</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Household no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Residence status</source>
+        <translation>居住状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Care plans</source>
+        <translation>关爱计划</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系频次</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>结对志愿者</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(running)</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <source>whole household</source>
+        <translation>全户</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>moved out</source>
+        <translation>已迁出</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <source>Printed on {date}. ID and phone numbers masked; {mark} sensitive personal information.</source>
+        <translation>打印日期：{date}。身份证号和电话已隐去部分数字；{mark} 为敏感个人信息。</translation>
+    </message>
 </context>
 <context>
     <name>mediation</name>
@@ -6946,6 +7125,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Monthly consultation pack {period} · {scope}</source>
         <translation>月度协商材料 {period} · {scope}</translation>
+    </message>
+    <message>
+        <source>{title} · figures as of {date}</source>
+        <translation>{title} · 数据截至 {date}</translation>
     </message>
     <message>
         <source>Night walks</source>
@@ -7734,6 +7917,18 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>Removed {kind}: {what} (it began today: it is undone, not ended)</source>
         <translation>撤销{kind}：{what}（今天才开始，故撤销而非结束）</translation>
     </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Row in the original</source>
+        <translation>原表行号</translation>
+    </message>
+    <message>
+        <source>Reason codes</source>
+        <translation>原因代码</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -7751,7 +7946,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Sync automatically every N minutes (0: off)</source>
-        <translation>每隔 N 分钟自动同步（0 表示关闭）</translation>
+        <translation>自动同步间隔</translation>
     </message>
     <message>
         <source>Office name in mediation case numbers (〔2026〕城南调字第…号)</source>

@@ -39,7 +39,7 @@ def profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _overview(path: Path) -> dict[str, tuple[object, object]]:
     wb = openpyxl.load_workbook(path)
-    return {row[1]: (row[2], row[3]) for row in wb[wb.sheetnames[0]].iter_rows(min_row=2, values_only=True)}
+    return {row[1]: (row[2], row[3]) for row in wb[wb.sheetnames[0]].iter_rows(min_row=3, values_only=True)}
 
 
 def _expected(plan: dict, first: date, last: date) -> int:  # type: ignore[type-arg]
@@ -121,12 +121,12 @@ def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Overview", "Night walks", "Walks per grid", "Findings", "List items",
                              "Problems by owner", "Mediations", "Care coverage", "Agenda"]
-    by_owner = {r[0]: r for r in wb["Problems by owner"].iter_rows(min_row=2, values_only=True)}
+    by_owner = {r[0]: r for r in wb["Problems by owner"].iter_rows(min_row=3, values_only=True)}
     parties = [r for name, r in by_owner.items() if " · " not in name]  # the parties, not each company
     assert sum(r[1] for r in parties) == o["Problems opened"][0]
     assert sum(r[3] for r in parties) == o["Problems open at the end"][0]
-    assert wb["Night walks"].max_row - 1 == len(walks_in) and wb["Findings"].max_row - 1 == len(found)
-    agenda = [r[0] for r in wb["Agenda"].iter_rows(min_row=2, values_only=True)]
+    assert wb["Night walks"].max_row - 2 == len(walks_in) and wb["Findings"].max_row - 2 == len(found)
+    agenda = [r[0] for r in wb["Agenda"].iter_rows(min_row=3, values_only=True)]
     case_end: dict[str, str] = {}
     for step in sorted(data["mediationstatuschange"], key=lambda s: (s["changed_at"], s["id"])):
         if step["changed_at"] < "2026-11-01":
@@ -144,8 +144,8 @@ def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -
         and i["due_date"] and i["due_date"] < LAST.isoformat())
 
     sheet = openpyxl.load_workbook(out)["Care coverage"]
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    header = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    header = [c.value for c in sheet[2]]
     assert len(rows) == len(plans) and sum(r[header.index("Contacts made")] for r in rows) == made
     assert all("*" in r[header.index("Phone")] for r in rows if r[header.index("Phone")])  # masked by default
 
@@ -182,14 +182,14 @@ def test_quarterly_per_cadre_and_per_grid_add_up_to_the_dump(profile: Path, tmp_
     data = json.loads(gk("dump", data_dir=profile, home=tmp_path).stdout)
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["About", "By cadre", "Ranking", "By grid"]
-    cadres = list(wb["By cadre"].iter_rows(min_row=2, values_only=True))
-    grids = list(wb["By grid"].iter_rows(min_row=2, values_only=True))
+    cadres = list(wb["By cadre"].iter_rows(min_row=3, values_only=True))
+    grids = list(wb["By grid"].iter_rows(min_row=3, values_only=True))
     live_cadres = [c for c in data["cadre"] if not c["deleted"]]
     assert sorted(r[0] for r in cadres) == sorted(c["name"] for c in live_cadres)
     plans = [p for p in data["careplan"] if not p["deleted"] and (p["end_date"] or "9") >= "2026-10-01"]
     # Every plan names a cadre and lies in a grid in the demo: both sheets count each plan once.
-    head_c = [c.value for c in wb["By cadre"][1]]
-    head_g = [c.value for c in wb["By grid"][1]]
+    head_c = [c.value for c in wb["By cadre"][2]]
+    head_g = [c.value for c in wb["By grid"][2]]
     col_c = {name: head_c.index(name) for name in head_c}
     col_g = {name: head_g.index(name) for name in head_g}
     assert sum(r[col_c["Care persons"]] for r in cadres) == sum(r[col_g["Care persons"]] for r in grids) == len(plans)
@@ -203,7 +203,7 @@ def test_quarterly_per_cadre_and_per_grid_add_up_to_the_dump(profile: Path, tmp_
         cadre_id = next(c["id"] for c in live_cadres if c["name"] == r[0])
         assert r[col_c["Walks"]] >= led.get(cadre_id, 0)  # led, or joined as a participant
         assert r[col_c["Weeks walked"]] <= r[col_c["Weeks"]]
-    ranking = list(wb["Ranking"].iter_rows(min_row=2, values_only=True))
+    ranking = list(wb["Ranking"].iter_rows(min_row=3, values_only=True))
     assert [r[0] for r in ranking] == list(range(1, len(ranking) + 1))
     share = [r[col_c["Weeks walked"] + 1] / r[col_c["Weeks"] + 1] for r in ranking]
     assert share == sorted(share, reverse=True)  # most weeks walked first
@@ -220,8 +220,8 @@ def test_unmasked_numbers_are_audited_per_person(profile: Path, tmp_path: Path) 
               data_dir=root, home=tmp_path)
     assert done.returncode == 0, done.stderr.decode()
     sheet = openpyxl.load_workbook(out)["Care coverage"]
-    header = [c.value for c in sheet[1]]
-    phones = [r[header.index("Phone")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    header = [c.value for c in sheet[2]]
+    phones = [r[header.index("Phone")] for r in sheet.iter_rows(min_row=3, values_only=True)]
     assert any(p and "*" not in p for p in phones)
     data = json.loads(gk("dump", "--with-audit", data_dir=root, home=tmp_path).stdout)
     exported = [a for a in data["auditlog"] if a["action"] == "export"]
@@ -253,8 +253,9 @@ def test_agenda_days_overdue_are_whole_days(profile: Path, tmp_path: Path) -> No
     assert gk("report", "monthly", "--month", "2026-10", "-o", str(out), "--language", "en", data_dir=profile,
               home=tmp_path).returncode == 0
     ws = openpyxl.load_workbook(out)["Agenda"]
-    column = [c.value for c in ws[1]].index("Days overdue")
-    cells = [row[column] for row in ws.iter_rows(min_row=2) if row[column].value is not None]
+    assert ws["A1"].value.startswith("Monthly consultation pack 2026-10") and "figures as of 2026-10-31" in ws["A1"].value
+    column = [c.value for c in ws[2]].index("Days overdue")
+    cells = [row[column] for row in ws.iter_rows(min_row=3) if row[column].value is not None]
     assert cells and all(isinstance(c.value, int) and c.number_format == "General" for c in cells)  # 7, not 7.0
 
 

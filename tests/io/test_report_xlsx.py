@@ -37,6 +37,22 @@ def test_sheets_are_styled_for_printing_and_filtering(tmp_path: Path) -> None:
         assert any(name.startswith("xl/charts/chart") for name in z.namelist())
 
 
+def test_a_heading_row_over_every_sheet_says_what_it_is(tmp_path: Path) -> None:
+    report = _report()
+    report.heading = "月报 2026-11 · 城南 · 数据截至 2026-11-30"
+    wb = openpyxl.load_workbook(report_xlsx.write(report, tmp_path / "月报.xlsx"))
+    ws = wb["概览"]
+    assert ws["A1"].value == "月报 2026-11 · 城南 · 数据截至 2026-11-30 · 概览" and ws["A1"].font.bold
+    assert [c.value for c in ws[2]] == ["项目", "数量", "占比", "日期"]  # the header moves down one row
+    assert ws.freeze_panes == "A3" and ws.auto_filter.ref == "A2:D5" and ws.print_title_rows == "$1:$2"
+    assert ws["B5"].value == 2
+    assert [row for row in wb["空表"].iter_rows(values_only=True)] == [
+        ("月报 2026-11 · 城南 · 数据截至 2026-11-30 · 空表",), ("姓名",)]
+    with zipfile.ZipFile(tmp_path / "月报.xlsx") as z:  # the chart reads the rows under the new header
+        chart = z.read(next(n for n in z.namelist() if n.startswith("xl/charts/chart"))).decode()
+    assert "$B$3:$B$5" in chart and "$A$3:$A$5" in chart
+
+
 def test_a_workbook_open_in_excel_is_refused_and_left_alone(tmp_path: Path) -> None:
     target = tmp_path / "月报.xlsx"
     target.write_bytes(b"the old report")

@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from gridkeeper.io import roster
-from gridkeeper.io.roster_rejects import PROBLEMS_HEADER, ROW_HEADER, write_rejected
+from gridkeeper.io.roster_rejects import CODES_HEADER, PROBLEMS_HEADER, ROW_HEADER, write_rejected
 from gridkeeper.rules import idnumber
 
 GOOD = idnumber.make("330382", date(1950, 3, 2), 11)
@@ -51,7 +51,7 @@ def test_rejected_rows_are_written_with_their_reasons_and_read_back(tmp_path: Pa
     found = roster.detect_header(again)
     assert found.row == 1
     assert found.columns == header.columns  # the same columns: fix the cells, import this file
-    assert again.rows[0][:8] == sheet.rows[1][:8] and again.rows[0][8:10] == [PROBLEMS_HEADER, ROW_HEADER]
+    assert again.rows[0][:8] == sheet.rows[1][:8] and again.rows[0][8:11] == [PROBLEMS_HEADER, ROW_HEADER, CODES_HEADER]
     assert [r[9] for r in again.rows[1:]] == [4.0, 5.0, 6.0]  # where each row was: the problems name it
     assert [r[0] for r in again.rows[1:]] == ["坏号码", None, "数字号"]
     assert [r[1] for r in again.rows[1:]] == [BAD, THIRD, 330382196205012000.0]
@@ -60,6 +60,7 @@ def test_rejected_rows_are_written_with_their_reasons_and_read_back(tmp_path: Pa
     assert "Row 5" in problems[1]
     assert "Row 6, column B" in problems[2]
     assert all("phone" not in p.lower() for p in problems)  # warnings are not problems to fix here
+    assert again.rows[1][10] == "id_checksum"  # the codes, in the last column, for whoever is asked about them
 
     # the file imports again: the same rows are rejected for the same reasons (until fixed)
     codes = {r.row: sorted(i.code for i in r.issues if i.severity == "error")
@@ -91,7 +92,7 @@ def test_nothing_rejected_writes_only_the_header(tmp_path: Path) -> None:
     out = tmp_path / "none.xlsx"
     assert write_rejected(out, sheet, header, [r for r in rows if not r.rejected]).rows == 0
     again = roster.read_sheet(out)
-    assert len(again.rows) == 1 and again.rows[0][-2:] == [PROBLEMS_HEADER, ROW_HEADER]
+    assert len(again.rows) == 1 and again.rows[0][-3:] == [PROBLEMS_HEADER, ROW_HEADER, CODES_HEADER]
 
 
 # --- every cell safe to open (io/xlsx_safe) ------------------------------------------------

@@ -141,3 +141,25 @@ def test_the_pack_is_offered_under_the_scope_name(qtbot: QtBot, demo_store: Stor
     page.export()
     label = page.selected_period().label
     assert [Path(p).name for p in offered] == [f"Monthly pack {label} 塘川社区 第1网格.xlsx", f"Monthly pack {label}.xlsx"]
+
+
+def test_the_page_opens_on_the_last_complete_month_and_says_the_period(qtbot: QtBot, store: Store,
+                                                                         tmp_path: Path) -> None:
+    from datetime import date
+
+    from gridkeeper import clock
+
+    today = date(2026, 12, 8)
+    with clock.moved_to(today):
+        page = DashboardPage(store)
+        qtbot.addWidget(page)
+        assert page.month.itemText(0) == "2026-12 (so far)" and page.month.currentData() == "2026-11"
+        page.show()
+        qtbot.waitUntil(lambda: page.figures is not None, timeout=10_000)
+        assert page.heading.text() == "2026-11 (2026-11-01 to 2026-11-30) · whole street · figures as of 2026-11-30"
+        job = page.export_quarterly_to(tmp_path / "q.xlsx")  # 季督考 from the page, not only the command line
+        qtbot.waitUntil(lambda: "Saved the quarterly evaluation" in page.state.text(), timeout=20_000)
+    assert job.error is None and page.quarterly_button.text() == "&Quarterly evaluation 2026-Q4 (.xlsx)…"
+    assert page.heading.text().startswith("2026-11 (2026-11-01 to 2026-11-30)")  # still said after the export
+    wb = openpyxl.load_workbook(tmp_path / "q.xlsx")
+    assert "Ranking" in wb.sheetnames and wb["About"]["A1"].value.startswith("Quarterly evaluation 2026-Q4")

@@ -105,7 +105,7 @@ def test_tags_status_and_an_audited_reveal(qtbot: QtBot, store: Store) -> None:
 
     later(TagsDialog, tick)
     detail.edit_tags()
-    assert detail.members.item(0, 6).text() == "※残疾(肢体二级)、独居"
+    assert detail.members.item(0, 6).text() == "※残疾（肢体二级）、独居"
 
     detail.members.selectRow(0)
     qtbot.mouseClick(detail.findChild(QPushButton, "showPhones"), Qt.MouseButton.LeftButton)  # show phones
@@ -117,7 +117,7 @@ def test_tags_status_and_an_audited_reveal(qtbot: QtBot, store: Store) -> None:
     assert _names(detail) == ["赵桂兰（deceased）"]
     detail.tabs.setCurrentIndex(2)
     what = [detail.history.item(r, 2).text() for r in range(detail.history.rowCount())]
-    assert "Changed status: deceased" in what and "Tag added: 残疾(肢体二级)" in what
+    assert "Changed status: deceased" in what and "Tag added: 残疾（肢体二级）" in what
     assert any("shown by" in w for w in what)
 
 

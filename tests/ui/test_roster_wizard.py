@@ -120,8 +120,9 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     assert dict(preview.counts) == {"id_checksum": 1, "phone_invalid": 1}
     reasons = {preview.reasons.item(r, 0).text(): preview.reasons.item(r, 1).text()
                for r in range(preview.reasons.rowCount())}
-    assert reasons == {"ID number: check character wrong · id_checksum (rejected)": "1 row",
-                       "Phone number not valid · phone_invalid (warning)": "1 row"}
+    assert reasons == {"ID number: check character wrong (rejected)": "1 row",  # words, not reason codes
+                       "Phone number not valid (warning)": "1 row"}
+    assert {preview.reasons.item(r, 0).toolTip() for r in range(2)} == {"id_checksum", "phone_invalid"}
     assert preview.table.rowCount() == 10
     bad = preview.table.item(3, 2)  # 赵敏's ID cell
     assert bad.background().color() == ERROR_TINT and "Row 6, column C" in bad.toolTip()
@@ -143,9 +144,10 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     summary = w.summary_page.summary.text()
     # English plurals come from %n: "(s)" until an English numerus catalogue exists
     for words in ("Read 10 rows from the sheet “花名册” of 花名册.xlsx.", "9 persons added.",
-                  "0 persons updated.", "0 persons already up to date", "5 households added.",
+                  "0 persons updated.", "5 households added.",
                   "1 row rejected", "Imported with a warning, as each warning below says: 1 row."):
         assert words in summary, (words, summary)
+    assert "already up to date" not in summary  # no "0 persons already up to date, left unchanged"
     assert w.summary_page.problems.count() == 2
     assert not w.button(QWizard.WizardButton.BackButton).isEnabled()  # the import cannot be undone from here
     with store.read() as conn:
@@ -164,7 +166,8 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     back = roster.read_sheet(target)
     assert roster.detect_header(back).row == 1
     assert [r[0] for r in back.rows[1:]] == ["赵敏"]
-    assert back.rows[1][2] == BAD_ID and "Row 6, column C" in back.rows[1][-2] and back.rows[1][-1] == 6
+    assert back.rows[1][2] == BAD_ID and "Row 6, column C" in back.rows[1][-3] and back.rows[1][-2] == 6
+    assert back.rows[1][-1] == "id_checksum"  # the code stays, in the last column
 
 
 def test_the_summary_counts_warnings_as_the_preview_does(qtbot, wizard: RosterWizard) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from gridkeeper import settings as cfg
 from gridkeeper.settings import Settings
@@ -122,6 +123,18 @@ def test_an_old_sync_shows_its_date(qtbot, store: Store) -> None:  # type: ignor
     assert counted(label.describe(today, None, incomplete=True)) == (
         f"Synced {(now - timedelta(minutes=5)).astimezone():%H:%M} · nothing to send · 2 conflicts · "
         "some data not received")
+
+
+def test_big_counts_are_grouped_and_the_status_texts_kept_apart(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    label = SyncStatusLabel(store, Settings(store.root))
+    qtbot.addWidget(label)
+    assert "291,470 change" in label.describe(SyncStatus(None, 291470, 0), None)  # like "30,000 households"
+    w = window(qtbot, store)
+    bar = [c for c in w.statusBar().findChildren(QWidget) if c.isVisible() and c.parent() is w.statusBar()]
+    texts = [w.sync_status, w.user_label, w.totals_label, w.profile_label]
+    order = sorted((c for c in bar if c in texts or c.objectName() == "statusDivider"), key=lambda c: c.x())
+    names = ["|" if c.objectName() == "statusDivider" else "text" for c in order]
+    assert names == ["text", "|", "text", "|", "text", "|", "text"]  # a line between every two texts
 
 
 def test_clicking_the_indicator_opens_the_sync_page(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

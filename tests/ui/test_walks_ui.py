@@ -115,7 +115,7 @@ def test_log_a_walk_with_three_findings_by_keyboard_then_make_a_problem(qtbot, p
     assert detail is not None and detail.head.start_time == "19:15"
     assert set(detail.participants) == {("property", "陈经理"), ("hoa", "赵主任"), ("hoa", "钱委员")}
     assert [(f.place, f.category, f.severity, f.settled) for f in detail.findings] == [
-        ("阳光花园1幢 东侧", "fire_lane", "high", False),
+        ("阳光花园1幢东侧", "fire_lane", "high", False),
         ("阳光花园", "noise", "low", True),
         ("南门", "parking", "medium", False),
     ]
@@ -273,4 +273,15 @@ def test_a_finding_remembered_later_is_added_to_the_walk(qtbot, page: WalksPage,
     page.add_finding()
     assert page.status.text() == "Finding added to the walk of 2026-11-27."
     assert [page.findings.item(0, c).text() for c in range(4)] == [
-        "阳光花园1幢 北门", "Broken facility", "Moderate", "单元门禁损坏"]
+        "阳光花园1幢北门", "Broken facility", "Moderate", "单元门禁损坏"]
+
+
+def test_a_finding_added_is_said_in_the_ordinary_colour_and_a_mistake_in_red(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                                             st: Street) -> None:
+    dlg = WalkDialog(store, [st.grid1], "李娜", today=TODAY)
+    qtbot.addWidget(dlg)
+    dlg.note.setText("楼道灯不亮")
+    dlg.add_finding()
+    assert dlg.error.text().startswith("Finding 1 added") and "b00020" not in dlg.error.styleSheet()
+    dlg.add_finding()  # nothing typed
+    assert dlg.error.text().startswith("Type a place") and "b00020" in dlg.error.styleSheet()

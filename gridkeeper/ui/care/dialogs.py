@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QLineEdit, QSpinBox, QWidget
 
 from gridkeeper import care
 from gridkeeper.errors import GridKeeperError
@@ -13,20 +14,46 @@ from gridkeeper.places import members
 from gridkeeper.ui.care import labels as care_labels
 from gridkeeper.ui.widgets import forms
 
+Volunteers = Sequence[tuple[str, str, str] | tuple[str, str, str, bool]]
 
-def _volunteer_box(volunteers: list[tuple[str, str, str]], none_label: str) -> QComboBox:
+
+def _volunteer_box(volunteers: Volunteers, none_label: str) -> QComboBox:
+    """A street has ~1,500 volunteers: the household's own community's first (a line under them),
+    and typing part of a name or team filters the list."""
     box = QComboBox()
     box.setObjectName("volunteer")
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    box.setMaxVisibleItems(15)
     box.addItem(none_label, None)
-    for vid, name, team in volunteers:
+    near = True
+    for vid, name, team, *flag in volunteers:
+        if near and flag and not flag[0] and box.count() > 1:
+            box.insertSeparator(box.count())
+        near = bool(flag and flag[0])
         box.addItem(f"{name}（{team}）" if team else name, vid)
+    completer = QCompleter(box.model(), box)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    box.setCompleter(completer)
     return box
+
+
+def _chosen_volunteer(box: QComboBox) -> str | None:
+    """The volunteer whose line was typed or picked; raises ValueError for text that names none."""
+    text = box.currentText().strip()
+    if not text:
+        return None
+    index = box.findText(text)
+    if index < 0:
+        raise ValueError(text)
+    return box.itemData(index)
 
 
 class PlanDialog(QDialog):
     """A new care plan: whom (a member or the whole household), how often, who, from when."""
 
-    def __init__(self, persons: list[tuple[str, str]], volunteers: list[tuple[str, str, str]],
+    def __init__(self, persons: list[tuple[str, str]], volunteers: Volunteers,
                  today: date, parent: QWidget | None = None,
                  cadres: list[tuple[str, str]] | None = None, me: str | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +94,11 @@ class PlanDialog(QDialog):
 
     def accept(self) -> None:
         try:
+            volunteer = _chosen_volunteer(self.volunteer)
+        except ValueError as exc:
+            forms.warn(self.error, self.tr("No volunteer “{name}” in the list: pick one from it.").format(name=exc))
+            return
+        try:
             start = members.parse_date(self.start.text())
             if start is None:
                 self.error.setText(self.tr("The plan needs a start date."))
@@ -74,7 +106,7 @@ class PlanDialog(QDialog):
             self.values = {
                 "person_id": self.person.currentData(), "frequency": self.frequency.currentData(),
                 "interval_days": self.interval.value(), "start_date": start,
-                "end_date": members.parse_date(self.end.text()), "volunteer_id": self.volunteer.currentData(),
+                "end_date": members.parse_date(self.end.text()), "volunteer_id": volunteer,
                 "cadre_id": self.cadre.currentData(),
                 "note": self.note.text(),
             }
@@ -87,7 +119,7 @@ class PlanDialog(QDialog):
 class ServiceDialog(QDialog):
     """A service delivered to a member or the household."""
 
-    def __init__(self, persons: list[tuple[str, str]], volunteers: list[tuple[str, str, str]],
+    def __init__(self, persons: list[tuple[str, str]], volunteers: Volunteers,
                  today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record a service"))
@@ -122,7 +154,12 @@ class ServiceDialog(QDialog):
         if day is None:
             self.error.setText(self.tr("The service needs a date."))
             return
+        try:
+            volunteer = _chosen_volunteer(self.volunteer)
+        except ValueError as exc:
+            forms.warn(self.error, self.tr("No volunteer “{name}” in the list: pick one from it.").format(name=exc))
+            return
         self.values = {"person_id": self.person.currentData(), "service_type": self.kind.currentData(),
                        "served_on": day, "duration_minutes": self.minutes.value() or None,
-                       "volunteer_id": self.volunteer.currentData(), "note": self.note.text()}
+                       "volunteer_id": volunteer, "note": self.note.text()}
         super().accept()

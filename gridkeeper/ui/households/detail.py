@@ -142,6 +142,9 @@ class HouseholdDetail(QWidget):
         head.addWidget(self.title, 1)
         for b in self.moves.household_buttons:
             head.addWidget(b)
+        self.print_button = _button(self.tr("&Print file…"), "printFile", self.print_file)
+        self.print_button.setToolTip(self.tr("The household's file (一户一档) on A4"))
+        head.addWidget(self.print_button)
         self.head = QWidget()
         self.head.setLayout(head)
         head.setContentsMargins(0, 0, 0, 0)
@@ -177,11 +180,13 @@ class HouseholdDetail(QWidget):
     def _tags(self, member: Member) -> str:
         parts = []
         for name, sensitive, detail in member.tags:
-            text = f"{name}({detail})" if detail else name
+            text = f"{name}（{detail}）" if detail else name  # Chinese text: full-width brackets
             parts.append(SENSITIVE_MARK + text if sensitive else text)
         return "、".join(parts)
 
     def show_file(self, file: HouseholdFile | None) -> None:
+        if file is None or self._file is None or file.id != self._file.id:
+            self.status.clear()  # "王建国 added" belongs to his household's file, not the next one opened
         self._file = file
         has = file is not None
         self.placeholder.setVisible(not has)
@@ -282,6 +287,12 @@ class HouseholdDetail(QWidget):
         self.status.setText(message)
         self.changed.emit(household_id)
 
+    def print_file(self) -> None:
+        from gridkeeper.ui.households import sheet_print  # QtPrintSupport loads on first print
+
+        if self._store is not None and self._file is not None:
+            sheet_print.print_with_dialog(self._store, self._file, self)
+
     def _failed(self, exc: GridKeeperError) -> None:
         self.status.setText(self.tr("Not saved: {reason}").format(reason=exc.translated(QCoreApplication.translate)))
 
@@ -289,12 +300,17 @@ class HouseholdDetail(QWidget):
         assert self._file is not None
         return [(m.id, m.name) for m in self._file.members if m.status == "active"]
 
+    def _has_head(self, but: str | None = None) -> bool:
+        """Another active member is 户主: a household has one head."""
+        assert self._file is not None
+        return any(m.relation == "户主" and m.status == "active" and m.id != but for m in self._file.members)
+
     def add_member(self) -> None:
         from gridkeeper.places import members
         from gridkeeper.ui.households.member_dialog import MemberDialog
 
         assert self._store is not None and self._file is not None
-        dialog = MemberDialog(parent=self)
+        dialog = MemberDialog(parent=self, has_head=self._has_head())
         if not dialog.exec() or dialog.person is None:
             return
         person, relation, note = dialog.person, dialog.relation.currentText(), dialog.note.text()
@@ -338,7 +354,7 @@ class HouseholdDetail(QWidget):
         member = self._selected_member()
         if member is None or self._store is None:
             return
-        dialog = MemberDialog(member, parent=self)
+        dialog = MemberDialog(member, parent=self, has_head=self._has_head(but=member.id))
         if not dialog.exec() or dialog.person is None:
             return
         try:
@@ -418,7 +434,7 @@ class HouseholdDetail(QWidget):
 
         me = profile.current_cadre(self._store)
         cadres = [(c.id, c.name) for c in profile.list_cadres(self._store)]
-        dialog = PlanDialog(self._persons(), care.volunteers(self._store), clock.today(), self,
+        dialog = PlanDialog(self._persons(), care.volunteers_near(self._store, self._file.id), clock.today(), self,
                             cadres=cadres, me=me.id if me else None)
         if not dialog.exec():
             return
@@ -456,7 +472,7 @@ class HouseholdDetail(QWidget):
 
         if self._store is None or self._file is None:
             return
-        dialog = ServiceDialog(self._persons(), care.volunteers(self._store), clock.today(), self)
+        dialog = ServiceDialog(self._persons(), care.volunteers_near(self._store, self._file.id), clock.today(), self)
         if not dialog.exec():
             return
         try:

@@ -66,7 +66,20 @@ def _value(field: str, value: object) -> str:
     return str(value) if value not in (None, "") else "—"
 
 
+_PLAN_ADDED = QT_TRANSLATE_NOOP("history", "Care plan made: {frequency}")
+_PLAN_ENDED = QT_TRANSLATE_NOOP("history", "Care plan ended on {day}")
+
+
 def describe(event: Event) -> str:
+    """The line, and who made the change when that is known (" — by 李娜")."""
+    text = _describe(event)
+    by = event.values.get("by")
+    if by and event.kind not in ("contact", "service", "list_item", "reveal"):  # those say it themselves
+        text += _t(_BY).format(by=by)
+    return text
+
+
+def _describe(event: Event) -> str:
     v = event.values
     if event.kind == "contact":
         text = _t(_CONTACT).format(method=care_labels.method(v["method"]), outcome=care_labels.outcome(v["outcome"]))
@@ -82,6 +95,10 @@ def describe(event: Event) -> str:
         if v.get("note"):
             text += f"：{v['note']}"
         return text + (_t(_BY).format(by=v["by"]) if v.get("by") else "")
+    if event.kind == "plan_added":
+        return _t(_PLAN_ADDED).format(frequency=care_labels.frequency(v["frequency"], v.get("interval")))
+    if event.kind == "plan_ended":
+        return _t(_PLAN_ENDED).format(day=v["end"])
     if event.kind == "member_added":
         return _t(_ADDED)
     if event.kind == "member_changed":
@@ -89,7 +106,7 @@ def describe(event: Event) -> str:
             return _t(_MOVED_HERE)
         return _t(_CHANGED).format(field=_t(_FIELDS.get(v["field"], v["field"])), value=_value(v["field"], v["value"]))
     if event.kind == "tag_added":
-        tag = f"{v['tag']}({v['detail']})" if v.get("detail") else v["tag"]
+        tag = f"{v['tag']}（{v['detail']}）" if v.get("detail") else v["tag"]
         return _t(_TAG_ADDED).format(tag=tag)
     if event.kind == "tag_removed":
         return _t(_TAG_REMOVED).format(tag=v["tag"])

@@ -23,6 +23,7 @@ from gridkeeper.errors import GridKeeperError
 from gridkeeper.places import members
 from gridkeeper.places.households import Member
 from gridkeeper.places.members import PersonInput
+from gridkeeper.rules import idnumber
 from gridkeeper.ui.widgets import forms
 
 RELATIONS = ("户主", "配偶", "子", "女", "儿媳", "女婿", "孙子", "孙女", "父亲", "母亲", "兄弟", "姐妹", "其他")
@@ -31,7 +32,9 @@ RELATIONS = ("户主", "配偶", "子", "女", "儿媳", "女婿", "孙子", "�
 class MemberDialog(QDialog):
     """Add a person (member=None) or edit one. `person`, `relation`, `note` hold the result."""
 
-    def __init__(self, member: Member | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, member: Member | None = None, parent: QWidget | None = None, *,
+                 has_head: bool = False) -> None:
+        """`has_head`: another active member is already 户主, so it is not offered."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit member") if member else self.tr("Add a member"))
         self.person: PersonInput | None = None
@@ -50,7 +53,7 @@ class MemberDialog(QDialog):
         self.relation = QComboBox()
         self.relation.setObjectName("relation")
         self.relation.setEditable(True)
-        self.relation.addItems(RELATIONS)
+        self.relation.addItems([r for r in RELATIONS if not (has_head and r == "户主")])
         self.relation.setCurrentText(member.relation if member else "")
         self.phones = QLineEdit()
         self.phones.setObjectName("phones")
@@ -68,6 +71,7 @@ class MemberDialog(QDialog):
             self.phones.setPlaceholderText(self.tr("{masked} (leave empty to keep)").format(
                 masked="、".join(member.phones_masked)) if member.phones_masked else self.phones.placeholderText())
         self._member = member
+        self.id_number.textChanged.connect(self._read_id_number)
 
         forms.lay_out(self, [
             (self.tr("&Name:"), self.name), (self.tr("&ID number:"), self.id_number),
@@ -75,6 +79,21 @@ class MemberDialog(QDialog):
             (self.tr("&Relation to head:"), self.relation), (self.tr("&Phones:"), self.phones),
             (self.tr("No&te:"), self.note)], self.error)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 32)
+
+    def _read_id_number(self, text: str) -> None:
+        """Check the number as it is typed: a complete one fills gender and birth date, a wrong one
+        says why at once, and the error goes away as soon as the number is corrected."""
+        self.error.clear()
+        typed = idnumber.normalize(text)
+        if len(typed) < 18 and not (len(typed) == 15 and typed.isdigit()):
+            return  # still being typed (a 15-digit old number is complete too)
+        try:
+            read = members.check("-", text)  # the name is checked at Save
+        except GridKeeperError as exc:
+            self.error.setText(exc.translated(QCoreApplication.translate))
+            return
+        self.gender.setCurrentIndex(max(0, self.gender.findData(read.gender)))
+        self.birth.setText(read.birth_date.isoformat() if read.birth_date else "")
 
     def keeps_phones(self) -> bool:
         """Editing with the phones field left empty keeps the numbers on file."""

@@ -113,17 +113,31 @@ class DashboardPage(QWidget):
             year, mon = today.year, today.month - back
             while mon < 1:
                 year, mon = year - 1, mon + 12
-            self.month.addItem(f"{year}-{mon:02d}")
+            label = f"{year}-{mon:02d}"
+            self.month.addItem(self.tr("{month} (so far)").format(month=label) if back == 0 else label, label)
+        # The last complete month: what the monthly meeting looks at; this month is still being filled in.
+        self.month.setCurrentIndex(1)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setObjectName("refresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("&Export monthly pack (.xlsx)…"))
         self.export_button.setObjectName("export")
         self.export_button.clicked.connect(self.export)
+        self.quarterly_button = QPushButton()
+        self.quarterly_button.setObjectName("exportQuarterly")
+        self.quarterly_button.clicked.connect(self.export_quarterly)
+        self._name_quarterly_button()
         self.unmask = QCheckBox(self.tr("Full phone numbers (written to the audit log)"))
         self.unmask.setObjectName("unmask")
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
         self.month.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.month.currentIndexChanged.connect(lambda _i: self._name_quarterly_button())
+        # What the figures are, always in view: the period, the scope and the date they are as of.
+        self.heading = QLabel()
+        self.heading.setObjectName("reportHeading")
+        heading_font = self.heading.font()
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
 
         self.state = QLabel()
         self.state.setObjectName("dashboardState")
@@ -169,6 +183,7 @@ class DashboardPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.unmask)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.quarterly_button)
         charts = QHBoxLayout()
         charts.addWidget(self.owner_chart, 1)
         charts.addWidget(self.coverage_chart, 1)
@@ -177,6 +192,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scope_line)
         layout.addLayout(bar)
+        layout.addWidget(self.heading)
         layout.addLayout(grid)
         layout.addLayout(charts, 1)
         layout.addWidget(self.state)
@@ -195,7 +211,16 @@ class DashboardPage(QWidget):
         return Settings(self._store.root).get(cfg.MEDIATION_OFFICE)
 
     def selected_period(self) -> period.Period:
-        return period.month(self.month.currentText())
+        return period.month(self.month.currentData())
+
+    def selected_quarter(self) -> period.Period:
+        """The quarter of the chosen month (季督考 is per quarter)."""
+        chosen = self.selected_period().first
+        return period.quarter(f"{chosen.year}-Q{(chosen.month - 1) // 3 + 1}")
+
+    def _name_quarterly_button(self) -> None:
+        self.quarterly_button.setText(self.tr("&Quarterly evaluation {quarter} (.xlsx)…").format(
+            quarter=self.selected_quarter().label))
 
     def refresh(self) -> None:
         if self._job is not None and self._job.is_running():
@@ -210,6 +235,8 @@ class DashboardPage(QWidget):
         else:
             self.scope_line.show_named(scope.name)
         self.state.setText(self.tr("Counting…"))
+        self.heading.setText(self.tr("{period} ({first} to {last}) · counting…").format(
+            period=chosen_period.label, first=chosen_period.first.isoformat(), last=chosen_period.last.isoformat()))
         self.refresh_button.setEnabled(False)
         office = self._office()
         from gridkeeper.reports import monthly  # the report modules load when the page is first used
@@ -276,6 +303,10 @@ class DashboardPage(QWidget):
         self.state.setText(self.tr("{period} · {scope} · figures as of {date}").format(
             period=figures.period.label, scope=figures.scope.name or self.tr("whole street"),
             date=figures.as_of.isoformat()))
+        self.heading.setText(self.tr("{period} ({first} to {last}) · {scope} · figures as of {date}").format(
+            period=figures.period.label, first=figures.period.first.isoformat(),
+            last=figures.period.last.isoformat(), scope=figures.scope.name or self.tr("whole street"),
+            date=figures.as_of.isoformat()))
         self._count_again()
 
     def export(self) -> None:
@@ -307,6 +338,34 @@ class DashboardPage(QWidget):
         job = Job(run, self)
         job.finished.connect(lambda written: self.state.setText(
             self.tr("Saved the monthly pack as {path}.").format(path=str(written))))
+        job.failed.connect(self._failed)
+        job.start()
+        return job
+
+    def export_quarterly(self) -> None:
+        quarter = self.selected_quarter()
+        default = Path.home() / self.tr("Quarterly evaluation {quarter}.xlsx").format(quarter=quarter.label)
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the quarterly evaluation"), str(default),
+                                                    self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_quarterly_to(Path(path))
+
+    def export_quarterly_to(self, target: Path) -> Job:
+        """The quarterly evaluation (per cadre, per grid, the ranking) of the whole profile, as the
+        command line's `report quarterly` writes it."""
+        from gridkeeper.io import report_xlsx
+        from gridkeeper.reports import quarterly
+
+        store, quarter, office = self._store, self.selected_quarter(), self._office()
+
+        def run(_p, _c):  # type: ignore[no-untyped-def]
+            figures = quarterly.quarterly_figures(store, quarter, office=office)
+            return report_xlsx.write(quarterly.quarterly_report(figures, QCoreApplication.translate), target)
+
+        self.state.setText(self.tr("Writing {name}…").format(name=target.name))
+        job = Job(run, self)
+        job.finished.connect(lambda written: self.state.setText(
+            self.tr("Saved the quarterly evaluation as {path}.").format(path=str(written))))
         job.failed.connect(self._failed)
         job.start()
         return job

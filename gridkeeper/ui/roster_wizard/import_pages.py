@@ -207,10 +207,11 @@ class SummaryPage(QWizardPage):
                 sheet=report.sheet, file=Path(report.path).name),
             self.tr("%n person(s) added.", "", report.persons_created),
             self.tr("%n person(s) updated.", "", report.persons_updated),
-            self.tr("%n person(s) already up to date, left unchanged.", "", report.persons_unchanged),
             self.tr("%n household(s) added.", "", report.households_created),
             self.tr("%n household(s) updated.", "", report.households_updated),
         ]
+        if report.persons_unchanged:  # "0 persons already up to date" says nothing
+            lines.insert(3, self.tr("%n person(s) already up to date, left unchanged.", "", report.persons_unchanged))
         rejected = len(report.rejected_rows)
         if rejected:
             lines.append(self.tr(

@@ -187,9 +187,11 @@ class PreviewPage(QWizardPage):
             tint = ERROR_TINT if severity[code] == "error" else WARNING_TINT
             kind = self.tr("rejected") if severity[code] == "error" else self.tr("warning")
             label = _translate("RosterReasons", REASON_LABELS[code]) if code in REASON_LABELS else code
-            items = (QTableWidgetItem(f"{label} · {code} ({kind})"),
+            # Words for the cadre; the code (id_checksum) only in the tooltip, for whoever they phone.
+            items = (QTableWidgetItem(self.tr("{reason} ({kind})").format(reason=label, kind=kind)),
                      QTableWidgetItem(self.tr("%n row(s)", "", self.counts[code])),
                      QTableWidgetItem(example[code]))
+            items[0].setToolTip(code)
             items[0].setBackground(tint)
             items[0].setForeground(QColor("black"))
             items[2].setToolTip(example[code])

@@ -147,6 +147,7 @@ class SyncPanel(QWidget):
         low, high = cfg.AUTO_SYNC_MINUTES.bounds or (0, 240)
         self.auto_minutes.setRange(low, high)
         self.auto_minutes.setSpecialValueText(self.tr("off"))
+        self.auto_minutes.setSuffix(self.tr(" min"))  # "30 分钟", not a bare number beside "N minutes"
         self.auto_minutes.setValue(settings.get(cfg.AUTO_SYNC_MINUTES))
         self.auto_minutes.setToolTip(self.tr("Only while the shared folder can be reached; "
                                              "the result shows in the status bar"))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from gridkeeper import clock
 from gridkeeper import settings as cfg
@@ -55,6 +55,15 @@ def look_for_share(folder: str, _progress: Progress, _cancelled: Cancelled) -> t
     except OSError:
         return folder, False
 
+
+
+def divider() -> QFrame:
+    """A thin line between two texts in the status bar."""
+    line = QFrame()
+    line.setObjectName("statusDivider")
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
 
 class SyncStatusLabel(QLabel):
     """Click it to open the Sync page. `changed` repeats its text for the page."""
@@ -189,11 +198,11 @@ class SyncStatusLabel(QLabel):
         else:
             parts = [self.tr("Synced {when}").format(when=self.when(status.last_sync))]
         if status.pending_changes:
-            parts.append(self.tr("%n change(s) to send", "", status.pending_changes))
+            parts.append(self.tr("%Ln change(s) to send", "", status.pending_changes))
         else:
             parts.append(self.tr("nothing to send"))
         if status.open_conflicts:
-            parts.append(self.tr("%n conflict(s)", "", status.open_conflicts))
+            parts.append(self.tr("%Ln conflict(s)", "", status.open_conflicts))
         if incomplete and in_office:
             parts.append(self.tr("some data not received"))
         server = self.folder().lower().startswith(("https://", "http://"))

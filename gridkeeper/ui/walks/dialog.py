@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from gridkeeper import clock, walks
 from gridkeeper.errors import GridKeeperError
+from gridkeeper.rules.places import join_place
 from gridkeeper.store import Store
 from gridkeeper.ui.widgets import forms, vocab
 from gridkeeper.walks import NewFinding, NewWalk
@@ -256,18 +257,18 @@ class WalkDialog(QDialog):
             building_id=place.building_id if place else None, grid_id=place.grid_id if place else None,
             settled=self.settled.isChecked())
         if not (finding.note or finding.place or finding.compound_id):
-            self.error.setText(self.tr("Type a place or a note for the finding first."))
+            forms.warn(self.error, self.tr("Type a place or a note for the finding first."))
             self.place.setFocus()
             return
         self.findings.append(finding)
         row = self.table.rowCount()
         self.table.insertRow(row)
-        shown = " ".join(p for p in ((place.label if place else ""), rest) if p)
+        shown = join_place(place.label if place else "", rest)
         cells = (shown, self.category.currentText(), self.severity.currentText(), finding.note,
                  self.tr("yes") if finding.settled else "")
         for column, text in enumerate(cells):
             self.table.setItem(row, column, QTableWidgetItem(text))
-        self.error.setText(self.tr("Finding {n} added: {what}.").format(n=row + 1, what=finding.note or shown))
+        forms.say(self.error, self.tr("Finding {n} added: {what}.").format(n=row + 1, what=finding.note or shown))
         self.place.clear()
         self.note.clear()
         self.settled.setChecked(False)
@@ -280,7 +281,7 @@ class WalkDialog(QDialog):
             return
         self.table.removeRow(row)
         del self.findings[row]
-        self.error.setText(self.tr("Finding removed."))
+        forms.say(self.error, self.tr("Finding removed."))
 
     def walk(self) -> NewWalk:
         d = self.date.date()
@@ -299,7 +300,7 @@ class WalkDialog(QDialog):
         try:
             self.walk_id = walks.log_walk(self._store, self.walk(), today=self._today)
         except GridKeeperError as exc:
-            self.error.setText(vocab.error_text(exc))
+            forms.warn(self.error, vocab.error_text(exc))
             return
         self.accept()
 
@@ -356,7 +357,7 @@ class FindingDialog(QDialog):
         try:
             self.finding_id = walks.add_finding(self._store, self._walk_id, finding)
         except GridKeeperError as exc:
-            self.error.setText(vocab.error_text(exc))
+            forms.warn(self.error, vocab.error_text(exc))
             self.note.setFocus()
             return
         super().accept()

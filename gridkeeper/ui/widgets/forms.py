@@ -6,12 +6,27 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 
+ERROR_STYLE = "color: #b00020"
+
+
 def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("error")
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020")
+    label.setStyleSheet(ERROR_STYLE)
     return label
+
+
+def warn(label: QLabel, text: str) -> None:
+    """What is wrong, in red."""
+    label.setStyleSheet(ERROR_STYLE)
+    label.setText(text)
+
+
+def say(label: QLabel, text: str) -> None:
+    """What went right, in the ordinary colour: a success in red reads as a failure."""
+    label.setStyleSheet("")
+    label.setText(text)
 
 
 def save_cancel(dialog: QDialog) -> QDialogButtonBox:
