@@ -38,11 +38,39 @@ from gridkeeper.store.engine import Store
 from gridkeeper.store.lists import OPEN_STATUSES, EscalationEntry, HistoryEntry, ItemRow, LinkedItem
 
 __all__ = [
-    "KINDS", "SOURCES", "OWNER_PARTIES", "STATUSES", "ACTIONS", "SATISFACTION", "LEVELS", "OPEN_STATUSES",
-    "NewItem", "Item", "ItemDetail", "ItemRow", "HistoryEntry", "EscalationEntry", "LinkedItem",
-    "create_item", "problem_from_finding", "claim", "start", "finish", "verify", "reopen", "decline",
-    "escalate", "link", "unlink", "items", "item_detail", "property_companies", "open_problems_of",
-    "allowed_actions", "compounds", "overdue_items",
+    "ACTIONS",
+    "KINDS",
+    "LEVELS",
+    "OPEN_STATUSES",
+    "OWNER_PARTIES",
+    "SATISFACTION",
+    "SOURCES",
+    "STATUSES",
+    "EscalationEntry",
+    "HistoryEntry",
+    "Item",
+    "ItemDetail",
+    "ItemRow",
+    "LinkedItem",
+    "NewItem",
+    "allowed_actions",
+    "claim",
+    "compounds",
+    "create_item",
+    "decline",
+    "escalate",
+    "finish",
+    "item_detail",
+    "items",
+    "link",
+    "open_problems_of",
+    "overdue_items",
+    "problem_from_finding",
+    "property_companies",
+    "reopen",
+    "start",
+    "unlink",
+    "verify",
 ]
 
 KINDS: dict[str, str] = {
@@ -57,6 +85,7 @@ SOURCES: dict[str, str] = {
     "secretary": QT_TRANSLATE_NOOP("vocab", "Secretary appointment"),
     "meeting": QT_TRANSLATE_NOOP("vocab", "Meeting"),
     "resident": QT_TRANSLATE_NOOP("vocab", "Resident"),
+    "inspection": QT_TRANSLATE_NOOP("vocab", "Property inspection"),  # organisations.property.inspect
 }
 OWNER_PARTIES: dict[str, str] = {
     "community": QT_TRANSLATE_NOOP("vocab", "Community"),
