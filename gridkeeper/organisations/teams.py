@@ -9,7 +9,6 @@ duration. Figures per team, per compound and per volunteer for a period.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from datetime import date
 from gridkeeper import clock, ids
 from gridkeeper.organisations.errors import QT_TRANSLATE_NOOP, refuse
 from gridkeeper.organisations.terms import TEAM_KINDS, clean, new_id
+from gridkeeper.rules.natural import natural_key
 from gridkeeper.store import organisations as q
 from gridkeeper.store.engine import Store
 
@@ -24,11 +24,6 @@ TeamRow = q.TeamRow
 ActivityRow = q.ActivityRow
 #: An activity longer than a day is a typing mistake (minutes for hours), not a day's work.
 MAX_MINUTES = 24 * 60
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Numbers inside names compare as numbers: 第2队 before 第11队 (not 1, 11, 12, 2)."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part)
 
 
 def add_team(store: Store, name: str, kind: str = "volunteer_team", compound_id: str | None = None,

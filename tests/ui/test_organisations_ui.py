@@ -152,3 +152,20 @@ def test_property_problems_are_owned_by_the_new_company(store: Store, st: Street
     supervision.change_company(store, st.compound, new, date(2026, 10, 1), "到期未续")
     served = {s.name: s.compounds for s in supervision.summaries(store, TODAY)}
     assert served == {"宏达物业": (), "南虹物业": ("阳光花园",)}
+
+
+def test_volunteers_page_sorts_teams_as_numbers_finds_and_shows_hours(qtbot, store: Store, st: Street) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper import care
+    from gridkeeper.ui.care.volunteers_page import VolunteersPage
+
+    eleven, two = teams.add_team(store, "第11队"), teams.add_team(store, "第2队")
+    care.add_volunteer(store, "张三", team_id=eleven)
+    li = care.add_volunteer(store, "李四", team_id=two)
+    teams.add_activity(store, teams.NewActivity(two, TODAY, "送餐", 2, 90, 3, volunteer_ids=[li]))
+    page = VolunteersPage(store)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert [cells(page.table, r)[:2] for r in range(2)] == [["李四", "第2队"], ["张三", "第11队"]]
+    assert cells(page.table, 0)[4] == "1.5"
+    page.search.setText("11")
+    assert page.table.rowCount() == 1 and cells(page.table)[0] == "张三"
