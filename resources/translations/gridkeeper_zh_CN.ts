@@ -3502,8 +3502,8 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>按名称、负责人、小区或社区查找</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <source>{month}, whole street: {activities} activities, {people} took part, {hours} volunteer hours, {households} households served</source>
+        <translation>{month}（全街道）：活动 {activities} 次，参加 {people} 人次，志愿服务 {hours} 小时，服务 {households} 户</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -3512,6 +3512,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Compound or community</source>
         <translation>小区或社区</translation>
+    </message>
+    <message>
+        <source>Team name</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Leader</source>
@@ -3576,10 +3580,6 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Satisfaction in {compound}</source>
         <translation>{compound}满意度</translation>
-    </message>
-    <message>
-        <source>{month}: {activities} activities, {people} took part, {hours} volunteer hours, {households} households served</source>
-        <translation>{month}：活动 {activities} 次，参加 {people} 人次，志愿服务 {hours} 小时，服务 {households} 户</translation>
     </message>
     <message>
         <source>Select a compound first.</source>

@@ -192,6 +192,7 @@ class InspectionDialog(Form):
         self.checks.horizontalHeader().setStretchLastSection(True)
         self.checks.resizeColumnToContents(0)
         self.checks.setMinimumWidth(520)
+        self.checks.setMinimumHeight(self.checks.verticalHeader().defaultSectionSize() * (len(CHECKLIST) + 1) + 8)
         self.build([(self.tr("Day:"), self.day), (self.tr("Inspected by:"), self.inspectors),
                     (self.tr("Checklist:"), self.checks)])
         self.problems: list[str] = []

@@ -150,7 +150,7 @@ class OrganisationsPage(QWidget):
         self.search.setObjectName("teamSearch")
         self.search.setPlaceholderText(self.tr("Search teams by name, leader, compound or community"))
         self.search.textChanged.connect(self._show_teams)
-        self.team_table = _table([self.tr("Name"), self.tr("Kind"), self.tr("Compound or community"),
+        self.team_table = _table([self.tr("Team name"), self.tr("Kind"), self.tr("Compound or community"),
                                   self.tr("Leader"), self.tr("Members"), self.tr("Activities this month"),
                                   self.tr("Volunteer hours this month"), self.tr("Households served")], "teams")
         self.work_line = QLabel()
@@ -262,7 +262,8 @@ class OrganisationsPage(QWidget):
     def _show_teams(self) -> None:
         self._teams = teams.team_list(self._store, self.search.text())
         month = period.month_of(clock.today())
-        work = teams.work(self._store, month.first, month.last, self._grids)
+        # Teams are the street's (a team may serve no compound): their work is counted street-wide here.
+        work = teams.work(self._store, month.first, month.last)
         by_team = {f.key: f for f in work.teams}
         rows = []
         for t in self._teams:
@@ -272,8 +273,8 @@ class OrganisationsPage(QWidget):
                          str(f.households_served) if f else "0"))
         _fill(self.team_table, rows)
         self.work_line.setText(self.tr(
-            "{month}: {activities} activities, {people} took part, {hours} volunteer hours, {households} households "
-            "served").format(month=month.label, activities=work.total.activities, people=work.total.participants,
+            "{month}, whole street: {activities} activities, {people} took part, {hours} volunteer hours, "
+            "{households} households served").format(month=month.label, activities=work.total.activities, people=work.total.participants,
                              hours=f"{work.total.hours:g}", households=work.total.households_served))
 
     # -- actions -------------------------------------------------------------------------
