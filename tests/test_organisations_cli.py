@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from gridkeeper import cli
@@ -91,6 +92,26 @@ def test_org_commands_and_their_figures_reconcile_with_the_dump(profile: Path, c
     assert work["total"]["households_served"] == sum(a["households_served"] for a in acts)
     assert [t["name"] for t in named["teams"]] == ["第2队", "第11队"]
     assert Counter(r["kind"] for r in live("volunteerteam")) == {"volunteer_team": 1, "skill_club": 1}
+
+    # The packs: the quarter's committees and satisfaction, the month's team work, against the dump.
+    gk(capsys, root, "evaluate", "--compound", "阳光花园", "--quarter", "2026-Q4", "--party", "hoa",
+       "--score", "cleaning=90", "--score", "repairs=80")
+    quarter, month = root / "q.xlsx", root / "m.xlsx"
+    assert cli.main(["--data-dir", str(root), "report", "quarterly", "--quarter", "2026-Q4", "-o", str(quarter),
+                     "--language", "en", "--json"]) == 0
+    assert cli.main(["--data-dir", str(root), "report", "monthly", "--month", "2026-11", "-o", str(month),
+                     "--language", "en", "--json"]) == 0
+    capsys.readouterr()
+    wb = openpyxl.load_workbook(quarter)
+    street_row = list(wb["Committees and Party"].iter_rows(min_row=2, values_only=True))[-1]
+    assert street_row[:4] == ("whole street", len(live("compound")), len(committees), len(committees & orgs))
+    assert [r[:4] for r in wb["Property service ranking"].iter_rows(min_row=2, values_only=True)] == [
+        (1, "阳光花园", "南虹物业", 85)]
+    satisfaction = list(wb["Satisfaction"].iter_rows(min_row=2, values_only=True))
+    assert [r[4] for r in satisfaction] == [31, 94] and "南虹物业" in satisfaction[1][1]
+    assert len(wb["Satisfaction"]._charts) == 1
+    teams_sheet = list(openpyxl.load_workbook(month)["Teams at work"].iter_rows(min_row=2, values_only=True))
+    assert teams_sheet == [("第2队", 1, 3, 6, 4, 0)]
 
 
 def test_bad_input_is_refused_in_words(profile: Path, capsys: pytest.CaptureFixture[str]) -> None:
