@@ -11,6 +11,7 @@ from datetime import date
 
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
+from gridkeeper.organisations.committees import GovernanceFigures
 from gridkeeper.organisations.teams import MonthWork
 from gridkeeper.reports import labels, monthly_lists, organisation_sheets
 from gridkeeper.reports.care_figures import CareFigures, care_figures
@@ -34,6 +35,7 @@ class MonthlyFigures:
     walks: WalkFigures
     lists: ListFigures
     teams: MonthWork | None = None  # clubs and volunteer teams at work (issue 23)
+    governance: GovernanceFigures | None = None  # committees and Party organisations at the end (issue 23)
 
 
 def monthly_figures(store: Store, period: Period, scope: Scope, today: date | None = None,
@@ -57,6 +59,7 @@ def monthly_figures(store: Store, period: Period, scope: Scope, today: date | No
         walks=walk_figures(store, period, scope.grid_ids, as_of, today),
         lists=list_figures(store, period, scope.grid_ids, as_of),
         teams=organisation_sheets.month_work(store, period, scope.grid_ids),
+        governance=organisation_sheets.governance_total(store, scope.grid_ids, as_of),
     )
 
 
@@ -147,6 +150,8 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
     _care_overview(o, figures.care, w)
     if figures.teams is not None:
         organisation_sheets.work_overview(o, figures.teams)
+    if figures.governance is not None:
+        organisation_sheets.governance_overview(o, figures.governance)
     overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts, filtered=False)
     return Report(title, figures.period.label, scope, [
         overview, *monthly_lists.walk_sheets(figures.walks, w), monthly_lists.items_sheet(figures.lists, w),

@@ -30,6 +30,19 @@ def month_work(store: Store, period: Period, grid_ids: Sequence[str] | None) -> 
     return teams.work(store, period.first, period.last, grid_ids)
 
 
+def governance_total(store: Store, grid_ids: Sequence[str] | None, as_of: date) -> committees.GovernanceFigures:
+    """The scope's committees and Party organisations as of a day (the Reports page, the monthly overview)."""
+    return committees.governance_figures(committees.governance(store, grid_ids, as_of))[-1]
+
+
+def governance_overview(o, g: committees.GovernanceFigures) -> None:  # type: ignore[no-untyped-def]
+    section = QT_TRANSLATE_NOOP("report", "Committees and Party")
+    o.add(section, QT_TRANSLATE_NOOP("report", "Compounds with an owners' committee"), g.with_committee)
+    o.add(section, QT_TRANSLATE_NOOP("report", "With a Party organisation (coverage)"), g.with_party_org, g.coverage)
+    o.add(section, QT_TRANSLATE_NOOP("report", "Secretary chairs (一肩挑)"), g.one_shoulder)
+    o.add(section, QT_TRANSLATE_NOOP("report", "Terms ending within 6 months"), g.terms_ending)
+
+
 def _columns(w: Words, spec: Sequence[tuple[str, str, int]]) -> list[Column]:
     return [Column(w(title), kind, width) for title, kind, width in spec]
 

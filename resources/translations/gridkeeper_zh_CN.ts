@@ -1145,6 +1145,10 @@
         <translation>正在统计…</translation>
     </message>
     <message>
+        <source>Owners&apos; committees: {committees} of {compounds} compounds · with a Party organisation: {party} (coverage {cover}) · secretary chairs (一肩挑): {one} · terms ending within 6 months: {ending} · clubs and teams: {activities} activities, {hours} volunteer hours, {households} households served</source>
+        <translation>业委会：{compounds} 个小区中 {committees} 个 · 建立党组织：{party} 个（覆盖率 {cover}） · 书记主任“一肩挑”：{one} 个 · 6 个月内任期届满：{ending} 个 · 社团与志愿队：活动 {activities} 次，志愿服务 {hours} 小时，服务 {households} 户</translation>
+    </message>
+    <message>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
@@ -7933,8 +7937,161 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>驻格干部</translation>
     </message>
     <message>
+        <source>Committees and Party</source>
+        <extracomment>Line charts in the quarterly pack: at most this many compounds (those with two surveys or more).</extracomment>
+        <translation>业委会与党组织</translation>
+    </message>
+    <message>
+        <source>Compounds with an owners&apos; committee</source>
+        <translation>成立业委会的小区</translation>
+    </message>
+    <message>
+        <source>With a Party organisation (coverage)</source>
+        <translation>建立党组织（覆盖率）</translation>
+    </message>
+    <message>
+        <source>Secretary chairs (一肩挑)</source>
+        <translation>一肩挑</translation>
+    </message>
+    <message>
+        <source>Terms ending within 6 months</source>
+        <translation>6 个月内任期届满</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动次数</translation>
+    </message>
+    <message>
+        <source>Person-times</source>
+        <translation>参加人次</translation>
+    </message>
+    <message>
+        <source>Volunteer hours</source>
+        <translation>志愿服务时长（小时）</translation>
+    </message>
+    <message>
+        <source>Households served</source>
+        <translation>服务户数</translation>
+    </message>
+    <message>
+        <source>Services for the four lists</source>
+        <translation>完成清单服务项</translation>
+    </message>
+    <message>
+        <source>Clubs and teams</source>
+        <translation>社团与志愿队</translation>
+    </message>
+    <message>
+        <source>Teams at work</source>
+        <translation>队伍活动</translation>
+    </message>
+    <message>
+        <source>Team or club</source>
+        <translation>队伍或社团</translation>
+    </message>
+    <message>
+        <source>(no compound)</source>
+        <translation>（未指定小区）</translation>
+    </message>
+    <message>
+        <source>Team work by compound</source>
+        <translation>各小区志愿服务</translation>
+    </message>
+    <message>
+        <source>Terms ending within {months} months</source>
+        <translation>{months} 个月内任期届满</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Compounds</source>
+        <translation>小区数</translation>
+    </message>
+    <message>
+        <source>With an owners&apos; committee</source>
+        <translation>成立业委会</translation>
+    </message>
+    <message>
+        <source>With a Party organisation</source>
+        <translation>建立党组织</translation>
+    </message>
+    <message>
+        <source>Committees by compound</source>
+        <translation>各小区业委会</translation>
+    </message>
+    <message>
+        <source>Elected</source>
+        <translation>选举日期</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>任期届满</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>主任</translation>
+    </message>
+    <message>
+        <source>Party organisation</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <source>Term ending soon</source>
+        <translation>任期将满</translation>
+    </message>
+    <message>
+        <source>Property service ranking</source>
+        <translation>物业服务评价排名</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <translation>名次</translation>
+    </message>
+    <message>
+        <source>Property company</source>
+        <translation>物业企业</translation>
+    </message>
+    <message>
+        <source>Overall score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <source>property company changed to {text}</source>
+        <translation>更换物业为{text}</translation>
+    </message>
+    <message>
+        <source>deliberation decided: {text}</source>
+        <translation>议事决定：{text}</translation>
+    </message>
+    <message>
+        <source>Satisfaction in {compound}</source>
+        <translation>{compound}满意度</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Households asked</source>
+        <translation>调查户数</translation>
+    </message>
+    <message>
+        <source>Households answered</source>
+        <translation>回答户数</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意户数</translation>
+    </message>
+    <message>
+        <source>Events since the survey before</source>
+        <translation>上次调查以来的事件</translation>
     </message>
     <message>
         <source>Quarterly evaluation {period} · {scope}</source>

@@ -169,3 +169,19 @@ def test_volunteers_page_sorts_teams_as_numbers_finds_and_shows_hours(qtbot, sto
     assert cells(page.table, 0)[4] == "1.5"
     page.search.setText("11")
     assert page.table.rowCount() == 1 and cells(page.table)[0] == "张三"
+
+
+def test_reports_page_shows_committee_and_team_figures(qtbot, store: Store, st: Street) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper.reports import monthly, period, scope
+    from gridkeeper.ui.reports.page import DashboardPage
+
+    committees.add_committee(store, st.compound, date(2022, 3, 1), members=[committees.NewMember("王建国", "chair")])
+    committees.set_party_org(store, st.compound, "branch", "阳光花园党支部", "王建国")
+    team = teams.add_team(store, "第1队", compound_id=st.compound)
+    teams.add_activity(store, teams.NewActivity(team, TODAY, "敲门日", 4, 90, 12, compound_id=st.compound))
+    page = DashboardPage(store)
+    qtbot.addWidget(page)
+    page.show_figures(monthly.monthly_figures(store, period.month("2026-11"), scope.EVERYTHING))
+    text = page.org_line.text()
+    assert "1 of 1 compounds" in text and "coverage 100%" in text and "(一肩挑): 1" in text
+    assert "terms ending within 6 months: 1" in text and "6 volunteer hours" in text
