@@ -90,7 +90,7 @@ class VolunteersPage(QWidget):
         layout.addWidget(self.status)
         self._shown_once = False
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
         if not self._shown_once:  # read when first looked at, not at start-up
             self._shown_once = True
             self.refresh()
