@@ -218,6 +218,8 @@ def test_activity_hours_per_team_compound_and_volunteer(store: Store, st: Street
     teams.add_activity(store, NewActivity(team, date(2026, 11, 3), "敲门日走访", participants=4, duration_minutes=90,
                                           households_served=12, compound_id=st.compound, volunteer_ids=[a, b],
                                           item_id=service))
+    done = lists.item_detail(store, service, TODAY)
+    assert (done.item.status, done.item.claimant, done.resolution) == ("done", "敲门队", "敲门日走访")
     teams.add_activity(store, NewActivity(team, date(2026, 11, 20), "送餐", 2, 60, 5, volunteer_ids=[a]))
     teams.add_activity(store, NewActivity(team, date(2026, 10, 31), "上月的", 9, 60, 9))
     w = teams.work(store, date(2026, 11, 1), date(2026, 11, 30))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from gridkeeper import clock, ids
+from gridkeeper import clock, ids, lists
 from gridkeeper.organisations.errors import QT_TRANSLATE_NOOP, refuse
 from gridkeeper.organisations.terms import TEAM_KINDS, clean, new_id
 from gridkeeper.rules.natural import natural_key
@@ -70,7 +70,31 @@ class NewActivity:
     item_id: str | None = None  # a service in the four lists this activity did
 
 
-def add_activity(store: Store, new: NewActivity) -> str:
+def add_activity(store: Store, new: NewActivity, by: str = "") -> str:
+    """Record the activity; when it did a service of the four lists, that service is claimed by the team
+    and marked done with the activity as its resolution (each step in the item's own history)."""
+    activity_id = _insert_activity(store, new)
+    if new.item_id:
+        _do_service(store, new.item_id, new.team_id, clean(new.what), by)
+    return activity_id
+
+
+def _do_service(store: Store, item_id: str, team_id: str, what: str, by: str) -> None:
+    with store.read() as conn:
+        team = conn.exec_driver_sql("SELECT name FROM volunteerteam WHERE id = ?", (team_id,)).scalar() or ""
+        status = conn.exec_driver_sql("SELECT status FROM listitem WHERE id = ?", (item_id,)).scalar()
+    who = by or team
+    if status == "open":
+        lists.claim(store, item_id, team, who)
+        status = "claimed"
+    if status == "claimed":
+        lists.start(store, item_id, who)
+        status = "in_progress"
+    if status == "in_progress":
+        lists.finish(store, item_id, what, who)
+
+
+def _insert_activity(store: Store, new: NewActivity) -> str:
     what = clean(new.what)
     if not what:
         raise refuse(QT_TRANSLATE_NOOP("errors", "Say what the activity was."))

@@ -46,6 +46,10 @@
         <source>Compound:</source>
         <translation>小区：</translation>
     </message>
+    <message>
+        <source>Service done from the lists:</source>
+        <translation>完成的清单服务项：</translation>
+    </message>
 </context>
 <context>
     <name>AddressDialog</name>
@@ -1367,6 +1371,25 @@
     <message>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <source>Quarterly evaluation of the property service</source>
+        <translation>物业服务季度评价</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>Scored by:</source>
+        <translation>评价方：</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
     </message>
 </context>
 <context>
@@ -3446,6 +3469,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>物业检查(&amp;I)…</translation>
     </message>
     <message>
+        <source>Quarterly &amp;evaluation…</source>
+        <translation>季度评价(&amp;E)…</translation>
+    </message>
+    <message>
         <source>History of:</source>
         <translation>服务历史：</translation>
     </message>
@@ -3608,6 +3635,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Inspection recorded; {n} problems opened for the company in the four lists.</source>
         <translation>检查已记录，已在问题清单中为该物业企业新建 {n} 个问题。</translation>
+    </message>
+    <message>
+        <source>The evaluation is recorded.</source>
+        <translation>评价已记录。</translation>
     </message>
     <message>
         <source>The survey is recorded.</source>

@@ -92,6 +92,13 @@ def test_company_change_and_inspection(page: OrganisationsPage, store: Store, st
     company_row = next(cells(page.companies, r) for r in range(page.companies.rowCount())
                        if page.companies.item(r, 0).text() == "南虹物业")
     assert company_row[2:4] == ["阳光花园", "1"]
+    evaluation = dialogs.EvaluationDialog(store, st.compound, "2026-Q4", page)
+    evaluation.party.setCurrentIndex(evaluation.party.findData("hoa"))
+    evaluation.scores["cleaning"].setValue(95)
+    evaluation.accept()
+    assert evaluation.saved
+    page.refresh()
+    assert "2026-Q4" in page.ranking.text() and "1. 阳光花园 82.5" in page.ranking.text()  # (95 + 5 x 80) / 6
 
 
 def test_survey_typed_and_imported(page: OrganisationsPage, store: Store, st: Street, tmp_path: Path,
@@ -133,8 +140,12 @@ def test_teams_search_sort_and_activity(page: OrganisationsPage, store: Store, s
     page.refresh()
     page.search.setText("队")
     assert [page.team_table.item(r, 0).text() for r in range(page.team_table.rowCount())] == ["第1队", "第2队", "第11队"]
+    from gridkeeper import lists
+
+    service = lists.create_item(store, lists.NewItem("service", "独居老人送餐", "door_knock", "community"), "李娜")
     page.team_table.selectRow(2)
-    form = dialogs.ActivityDialog(store, page._team(), page._compounds, page)
+    form = dialogs.ActivityDialog(store, page._team(), page._compounds, page, "李娜")
+    form.service.setCurrentIndex(form.service.findData(service))
     form.what.setText("敲门日走访")
     form.participants.setValue(4)
     form.minutes.setValue(90)
@@ -143,6 +154,7 @@ def test_teams_search_sort_and_activity(page: OrganisationsPage, store: Store, s
     assert form.saved
     page.refresh()
     assert cells(page.team_table, 2)[5:] == ["1", "6", "12"]
+    assert lists.item_detail(store, service, TODAY).item.status == "done"
     assert "6 volunteer hours" in page.work_line.text()
 
 

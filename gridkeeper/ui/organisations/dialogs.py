@@ -20,11 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import clock
+from gridkeeper import clock, lists
 from gridkeeper.care import add_months
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.organisations import committees, supervision, surveys, teams
-from gridkeeper.organisations.terms import CHECKLIST, PARTY_ORG_KINDS, SURVEY_METHODS, TEAM_KINDS, TOPICS
+from gridkeeper.organisations.terms import (
+    CHECKLIST,
+    EVALUATION_ITEMS,
+    EVALUATION_PARTIES,
+    PARTY_ORG_KINDS,
+    SURVEY_METHODS,
+    TEAM_KINDS,
+    TOPICS,
+)
 from gridkeeper.store import Store
 from gridkeeper.ui.widgets import forms, vocab
 
@@ -243,6 +251,31 @@ class SurveyDialog(Form):
         return surveys.record(self._store, new)
 
 
+class EvaluationDialog(Form):
+    """One party's quarterly scores of the compound's property service, 0-100 per item."""
+
+    def __init__(self, store: Store, compound_id: str, quarter: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Quarterly evaluation of the property service"), parent)
+        self._store, self._compound = store, compound_id
+        self.quarter = QLineEdit(quarter)
+        self.quarter.setObjectName("quarter")
+        self.party = QComboBox()
+        self.party.setObjectName("party")
+        vocab.fill(self.party, EVALUATION_PARTIES)
+        self.scores: dict[str, QSpinBox] = {}
+        fields: list[tuple[str, QWidget]] = [(self.tr("Quarter:"), self.quarter), (self.tr("Scored by:"), self.party)]
+        for key in EVALUATION_ITEMS:
+            box = spin(100, 80)
+            box.setObjectName(key)
+            self.scores[key] = box
+            fields.append((vocab.word(EVALUATION_ITEMS, key) + self.tr(":"), box))
+        self.build(fields)
+
+    def save(self) -> str:
+        return supervision.evaluate(self._store, self._compound, self.quarter.text(), self.party.currentData(),
+                                    {k: b.value() for k, b in self.scores.items()})
+
+
 class TeamDialog(Form):
     def __init__(self, store: Store, compounds: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("New club or team"), parent)
@@ -263,7 +296,7 @@ class TeamDialog(Form):
 
 class ActivityDialog(Form):
     def __init__(self, store: Store, team: teams.TeamRow, compounds: list[tuple[str, str, str]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, by: str = "") -> None:
         super().__init__(self.tr("Activity of {team}").format(team=team.name), parent)
         self._store, self._team = store, team
         self.day = date_edit()
@@ -276,14 +309,21 @@ class ActivityDialog(Form):
         self.households.setObjectName("households")
         self.compound = compound_box([("", self.tr("(none)"), ""), *compounds], team.compound_id)
         self.compound.setItemData(0, None)
+        self.service = QComboBox()  # a service of the four lists this activity did: claimed and done by the team
+        self.service.setObjectName("service")
+        self.service.addItem(self.tr("(none)"), None)
+        for item in lists.items(store, clock.today(), kind="service", statuses=lists.OPEN_STATUSES):
+            self.service.addItem(f"{item.title}（{item.place}）" if item.place else item.title, item.id)
         self.build([(self.tr("Day:"), self.day), (self.tr("&What:"), self.what),
                     (self.tr("&Participants:"), self.participants), (self.tr("Each for:"), self.minutes),
-                    (self.tr("&Households served:"), self.households), (self.tr("Compound:"), self.compound)])
+                    (self.tr("&Households served:"), self.households), (self.tr("Compound:"), self.compound),
+                    (self.tr("Service done from the lists:"), self.service)])
+        self._by = by
 
     def save(self) -> str:
         return teams.add_activity(self._store, teams.NewActivity(
             self._team.id, day_of(self.day), self.what.text(), self.participants.value(), self.minutes.value(),
-            self.households.value(), self.compound.currentData()))
+            self.households.value(), self.compound.currentData(), item_id=self.service.currentData()), self._by)
 
 
 def run_form(form: Form, after: Callable[[], None]) -> bool:

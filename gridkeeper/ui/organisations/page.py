@@ -106,7 +106,8 @@ class OrganisationsPage(QWidget):
         buttons = QHBoxLayout()
         for b in (_button(self.tr("New &company…"), "newCompany", self.new_company),
                   _button(self.tr("Company of the compound / &change…"), "changeCompany", self.change_company),
-                  _button(self.tr("&Inspection…"), "inspect", self.inspect)):
+                  _button(self.tr("&Inspection…"), "inspect", self.inspect),
+                  _button(self.tr("Quarterly &evaluation…"), "evaluate", self.evaluate)):
             buttons.addWidget(b)
         buttons.addStretch(1)
         pick = QHBoxLayout()
@@ -321,6 +322,12 @@ class OrganisationsPage(QWidget):
         dialogs.run_form(form, lambda: self._done(self.tr(
             "Inspection recorded; {n} problems opened for the company in the four lists.").format(n=len(form.problems))))
 
+    def evaluate(self) -> None:
+        cid = self.history_compound.currentData()
+        if cid:
+            dialogs.run_form(dialogs.EvaluationDialog(self._store, cid, _quarter_of(clock.today()).label, self),
+                             lambda: self._done(self.tr("The evaluation is recorded.")))
+
     def new_survey(self) -> None:
         cid = self.survey_compound.currentData()
         if cid:
@@ -372,6 +379,6 @@ class OrganisationsPage(QWidget):
     def new_activity(self) -> None:
         team = self._team()
         if team:
-            dialogs.run_form(dialogs.ActivityDialog(self._store, team, self._compounds, self), lambda: self._done(
+            dialogs.run_form(dialogs.ActivityDialog(self._store, team, self._compounds, self, self._me), lambda: self._done(
                 self.tr("The activity is recorded.")))
 
