@@ -54,7 +54,7 @@ def add(conn: Connection, clock: HybridClock, tables: Rows, today: date, seed: i
 
     def new_id(kind: str) -> str:
         n[0] += 1
-        return ids.uuid5(f"demo-{kind}:{seed}:{n[0]}")
+        return ids.uuid5(f"demo-organisations-{kind}:{seed}:{n[0]}")  # not the walks demo's ids
 
     out: Rows = {t: [] for t in _TABLES}
     compounds = tables.get("compound", [])

@@ -215,8 +215,8 @@ class InspectionDialog(Form):
 
 
 class SurveyDialog(Form):
-    """Typed from a paper tally: every field a spin box, Tab or Enter to the next, Save with Ctrl+Enter.
-    A topic left at "not asked" (blank) is recorded as not asked."""
+    """Typed from a paper tally: every count a spin box, Tab to the next (its number selected, so typing
+    replaces it), Enter saves. A topic left at "not asked" is recorded as not asked."""
 
     def __init__(self, store: Store, compound_id: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Satisfaction survey"), parent)
