@@ -150,7 +150,7 @@ class OrganisationsPage(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("teamSearch")
         self.search.setPlaceholderText(self.tr("Search teams by name, leader, compound or community"))
-        self.search.textChanged.connect(self._show_teams)
+        self.search.textChanged.connect(self._filter_teams)
         self.team_table = _table([self.tr("Team name"), self.tr("Kind"), self.tr("Compound or community"),
                                   self.tr("Leader"), self.tr("Members"), self.tr("Activities this month"),
                                   self.tr("Volunteer hours this month"), self.tr("Households served")], "teams")
@@ -260,8 +260,16 @@ class OrganisationsPage(QWidget):
                               *(_pct(s.topics[t], s.answered) for t in q.TOPIC_COLUMNS))
                              for s in reversed([p.survey for p in series.points])])
 
+    def _filter_teams(self) -> None:
+        """Hide the teams the search leaves out (filled once per refresh, not per keystroke)."""
+        keep = {t.id for t in teams.team_list(self._store, self.search.text())}
+        for r, t in enumerate(self._teams):
+            hidden = t.id not in keep
+            if hidden != self.team_table.isRowHidden(r):
+                self.team_table.setRowHidden(r, hidden)
+
     def _show_teams(self) -> None:
-        self._teams = teams.team_list(self._store, self.search.text())
+        self._teams = teams.team_list(self._store)
         month = period.month_of(clock.today())
         # Teams are the street's (a team may serve no compound): their work is counted street-wide here.
         work = teams.work(self._store, month.first, month.last)
@@ -273,6 +281,10 @@ class OrganisationsPage(QWidget):
                          str(f.activities) if f else "0", f"{f.hours:g}" if f else "0",
                          str(f.households_served) if f else "0"))
         _fill(self.team_table, rows)
+        for r in range(len(rows)):
+            if self.team_table.isRowHidden(r):
+                self.team_table.setRowHidden(r, False)
+        self._filter_teams()
         self.work_line.setText(self.tr(
             "{month}, whole street: {activities} activities, {people} took part, {hours} volunteer hours, "
             "{households} households served").format(month=month.label, activities=work.total.activities, people=work.total.participants,
@@ -367,7 +379,7 @@ class OrganisationsPage(QWidget):
 
     def _team(self) -> teams.TeamRow | None:
         row = self.team_table.currentRow()
-        if 0 <= row < len(self._teams):
+        if 0 <= row < len(self._teams) and not self.team_table.isRowHidden(row):
             return self._teams[row]
         self.status.setText(self.tr("Select a team first."))
         return None
