@@ -25,6 +25,7 @@ from gridkeeper.commands.records import (
     _cmd_demo,
     _cmd_dump,
     _cmd_import_roster,
+    _cmd_org,
     _cmd_places,
     _cmd_report,
     _cmd_today,
@@ -154,6 +155,10 @@ def _parser() -> argparse.ArgumentParser:
 
     places_cli.add_parser(sub)
 
+    from gridkeeper.organisations import cli as org_cli  # issue 23
+
+    org_cli.add_parser(sub)
+
     dump = sub.add_parser("dump", help="canonical JSON of all synced data (stable order); written to the audit log")
     dump.add_argument("--with-audit", action="store_true",
                       help="include the audit log (left out by default: each dump adds an entry to it)")
@@ -198,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync,
                 "office": _cmd_office, "conflicts": _cmd_conflicts, "today": _cmd_today, "report": _cmd_report,
                 "passphrase": _cmd_passphrase, "backup": _cmd_backup, "places": _cmd_places,
-                "server": _cmd_server}
+                "server": _cmd_server, "org": _cmd_org}
     try:
         code = handlers[args.command](args, root)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush

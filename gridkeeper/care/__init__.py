@@ -20,6 +20,7 @@ from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.ids import new_id
 from gridkeeper.places import profile
 from gridkeeper.rules import phone
+from gridkeeper.rules.natural import natural_key
 from gridkeeper.store import care as queries
 from gridkeeper.store import households as household_queries
 from gridkeeper.store.care import REACHED, PlanRow
@@ -324,13 +325,15 @@ class VolunteerRow:
 
 
 def volunteer_list(store: Store) -> list[VolunteerRow]:
+    """By team, then name; numbers in names compare as numbers (第2队 before 第11队, issue 21)."""
     with store.read() as conn:
-        return [VolunteerRow(i, n, t, phone.mask(p) if p else "", c) for i, n, t, p, c in queries.volunteer_rows(conn)]
+        rows = [VolunteerRow(i, n, t, phone.mask(p) if p else "", c) for i, n, t, p, c in queries.volunteer_rows(conn)]
+    return sorted(rows, key=lambda v: (natural_key(v.team), natural_key(v.name), v.id))
 
 
 def teams(store: Store) -> list[tuple[str, str, int]]:
     with store.read() as conn:
-        return queries.teams(conn)
+        return sorted(queries.teams(conn), key=lambda t: (natural_key(t[1]), t[0]))
 
 
 def add_team(store: Store, name: str, leader: str = "") -> str:

@@ -214,6 +214,15 @@ def _cmd_places(args: argparse.Namespace, root: Path) -> int:
                           workbook_translate=_report_translate(root, None))
 
 
+def _cmd_org(args: argparse.Namespace, root: Path) -> int:
+    """`gridkeeper org ...` (issue 23): organisations/cli.py."""
+    from gridkeeper.organisations import cli as org_cli
+
+    if not paths.database_path(root).exists():
+        raise _no_profile(root)
+    return org_cli.run(args, root, open_store=_open, translate=_translator(root))
+
+
 def _other_sheets(path: Path, exc: RosterError) -> list[str]:
     """The workbook's other visible sheets when `exc` is about the sheet read (no header, no rows)."""
     from gridkeeper.io import roster

@@ -21,6 +21,7 @@ from sqlalchemy import text
 from gridkeeper import clock, ids
 from gridkeeper.demo import care as demo_care
 from gridkeeper.demo import mediation as demo_mediation
+from gridkeeper.demo import organisations as demo_organisations
 from gridkeeper.demo import vocab
 from gridkeeper.demo import walks as demo_walks
 from gridkeeper.errors import ProfileNotEmpty
@@ -417,6 +418,7 @@ def generate(
                 capture.insert_rows(conn, store.clock, table, rows.tables[table])
             report(20 + 80 * (i + 1) // len(_ORDER), table)
         demo_walks.add(conn, store.clock, rows.tables, history_end, seed, result)  # three months of night walks and the lists
+        demo_organisations.add(conn, store.clock, rows.tables, history_end, seed)  # committees, companies, surveys, teams
     store.set_meta(CADRE_KEY, result._cadre_id)  # type: ignore[attr-defined]
     result.mediation_cases = demo_mediation.generate(store, rows, size, seed, history_end)
     result.seconds = time.perf_counter() - started

@@ -182,7 +182,7 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
             else:
                 write(r, c, value, fmt)
     for n, spec in enumerate(table.charts):
-        chart = wb.add_chart({"type": "column"})
+        chart = wb.add_chart({"type": spec.kind})
         # A name that begins with "=" is a cell reference to XlsxWriter: a title never is one.
         title = xlsx_safe.name(spec.title)
         chart.set_title({"name": title if not title.startswith("=") else "'" + title})
@@ -190,7 +190,10 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
         values = [row[col - 1] for row in table.rows[spec.first_row - 1:spec.last_row] for col in spec.value_columns]
         top = max([v for v in values if isinstance(v, (int, float))] + [1])
         # Counts: bars start at zero (or 55 vs 51 looks like five to one), gridlines on whole numbers.
-        chart.set_y_axis({"min": 0, "major_unit": _nice_step(top), "num_format": "0"})
+        if spec.kind == "line":  # shares: the whole 0-100 % scale, so a rise is seen at its true size
+            chart.set_y_axis({"min": 0, "max": 1, "major_unit": 0.2, "num_format": "0%"})
+        else:
+            chart.set_y_axis({"min": 0, "major_unit": _nice_step(top), "num_format": "0"})
         if len(spec.value_columns) == 1:
             chart.set_legend({"none": True})
         cat = spec.category_column - 1
@@ -199,6 +202,7 @@ def _write_table(wb: Workbook, table: Table, used: set[str], header_format: Form
                 "name": [name, head, col - 1],
                 "categories": [name, head + spec.first_row, cat, head + spec.last_row, cat],
                 "values": [name, head + spec.first_row, col - 1, head + spec.last_row, col - 1],
+                **({"marker": {"type": "circle"}, "data_labels": {"value": True}} if spec.kind == "line" else {}),
             })
         ws.insert_chart(head + 1 + n * 16, ncols + 1, chart)
 

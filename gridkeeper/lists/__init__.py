@@ -58,6 +58,7 @@ SOURCES: dict[str, str] = {
     "secretary": QT_TRANSLATE_NOOP("vocab", "Secretary appointment"),
     "meeting": QT_TRANSLATE_NOOP("vocab", "Meeting"),
     "resident": QT_TRANSLATE_NOOP("vocab", "Resident"),
+    "inspection": QT_TRANSLATE_NOOP("vocab", "Property inspection"),  # organisations.property.inspect
 }
 OWNER_PARTIES: dict[str, str] = {
     "community": QT_TRANSLATE_NOOP("vocab", "Community"),

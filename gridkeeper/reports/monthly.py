@@ -11,7 +11,9 @@ from datetime import date
 
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
-from gridkeeper.reports import labels, monthly_lists
+from gridkeeper.organisations.committees import GovernanceFigures
+from gridkeeper.organisations.teams import MonthWork
+from gridkeeper.reports import labels, monthly_lists, organisation_sheets
 from gridkeeper.reports.care_figures import CareFigures, care_figures
 from gridkeeper.reports.list_figures import ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
@@ -32,6 +34,8 @@ class MonthlyFigures:
     mediation: MediationFigures
     walks: WalkFigures
     lists: ListFigures
+    teams: MonthWork | None = None  # clubs and volunteer teams at work (issue 23)
+    governance: GovernanceFigures | None = None  # committees and Party organisations at the end (issue 23)
 
 
 def monthly_figures(store: Store, period: Period, scope: Scope, today: date | None = None,
@@ -54,6 +58,8 @@ def monthly_figures(store: Store, period: Period, scope: Scope, today: date | No
         mediation=mediation_figures(store, period, scope.grid_ids, as_of, office),
         walks=walk_figures(store, period, scope.grid_ids, as_of, today),
         lists=list_figures(store, period, scope.grid_ids, as_of),
+        teams=organisation_sheets.month_work(store, period, scope.grid_ids),
+        governance=organisation_sheets.governance_total(store, scope.grid_ids, as_of),
     )
 
 
@@ -142,6 +148,10 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
     monthly_lists.lists_overview(o, figures.lists, w)
     _mediation_overview(o, figures.mediation, w)
     _care_overview(o, figures.care, w)
+    if figures.teams is not None:
+        organisation_sheets.work_overview(o, figures.teams)
+    if figures.governance is not None:
+        organisation_sheets.governance_overview(o, figures.governance)
     overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts, filtered=False)
     heading = w(QT_TRANSLATE_NOOP("report", "{title} · figures as of {date}")).format(
         title=title, date=figures.as_of.isoformat())
@@ -149,4 +159,5 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
         overview, *monthly_lists.walk_sheets(figures.walks, w), monthly_lists.items_sheet(figures.lists, w),
         monthly_lists.owner_sheet(figures.lists, w),
         _mediation_sheet(figures.mediation, w), _care_sheet(figures.care, w),
-        monthly_lists.agenda_sheet(figures.lists, figures.mediation, w)])
+        monthly_lists.agenda_sheet(figures.lists, figures.mediation, w),
+        *(organisation_sheets.work_sheets(figures.teams, w) if figures.teams is not None else ())])

@@ -20,9 +20,11 @@ from datetime import date
 
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
+from gridkeeper.reports import organisation_sheets
 from gridkeeper.reports.care_figures import CareFigures, care_figures
 from gridkeeper.reports.list_figures import OPEN, ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
+from gridkeeper.reports.organisation_sheets import OrgQuarter
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.tables import INT, NUMBER, PERCENT, TEXT, Column, Report, Table, Translate, Words
 from gridkeeper.reports.walk_figures import WalkFigures, WalkRow, walk_figures
@@ -87,6 +89,7 @@ class QuarterlyFigures:
     lists: ListFigures
     cadres: list[CadreRow] = field(default_factory=list)
     grids: list[GridRow] = field(default_factory=list)
+    organisations: OrgQuarter | None = None  # committees, property service, satisfaction (issue 23)
 
     def ranking(self) -> list[CadreRow]:
         """Cadres with a grid or care persons: most weeks walked (as a share), best care coverage,
@@ -138,7 +141,8 @@ def quarterly_figures(store: Store, period: Period, today: date | None = None,
             row.failed += case.outcome == "failed"
             row.escalated += case.outcome == "escalated"
     return QuarterlyFigures(period, as_of, care, cases, walk_report, items,
-                            sorted(cadres.values(), key=lambda c: c.name), sorted(grids.values(), key=lambda g: g.name))
+                            sorted(cadres.values(), key=lambda c: c.name), sorted(grids.values(), key=lambda g: g.name),
+                            organisation_sheets.quarter_figures(store, period, as_of))
 
 
 def _walks(period: Period, report: WalkFigures, cadres: dict[str, CadreRow],
@@ -243,4 +247,5 @@ def quarterly_report(figures: QuarterlyFigures, translate: Translate) -> Report:
     ])
     heading = w(QT_TRANSLATE_NOOP("report", "{title} · figures as of {date}")).format(
         title=title, date=figures.as_of.isoformat())
-    return Report(title, figures.period.label, scope, [about, cadres, ranking, grids], heading=heading)
+    orgs = organisation_sheets.quarter_sheets(figures.organisations, w) if figures.organisations else []
+    return Report(title, figures.period.label, scope, [about, cadres, ranking, grids, *orgs], heading=heading)

@@ -50,6 +50,7 @@ class Chart:
     last_row: int
     value_columns: tuple[int, ...] = (2,)
     category_column: int = 1
+    kind: str = "column"  # or "line": shares over time (satisfaction), the axis 0-100 %
 
 
 @dataclass

@@ -125,6 +125,9 @@ class VolunteerTeam(Synced, table=True):
     name: str
     community_id: str | None = Field(default=None, foreign_key="community.id")
     leader: str | None = None
+    # Migration 0014: clubs too (共享社团), see gridkeeper.organisations.TEAM_KINDS; the compound it serves.
+    kind: str | None = None
+    compound_id: str | None = Field(default=None, index=True)
 
 
 class Volunteer(Synced, table=True):
@@ -356,6 +359,125 @@ class ListLink(Synced, table=True):
     meets_id: str = Field(foreign_key="listitem.id", index=True)
 
 
+# -- organisations (migration 0014): owners' committees, Party organisations, property
+# supervision, satisfaction surveys, the work of clubs and volunteer teams.
+
+
+class PropertyCompany(Synced, table=True):
+    """物业服务企业 under the street's supervision."""
+
+    name: str
+    contact: str | None = None  # the person the street calls
+    phone: str | None = None
+    note: str | None = None
+
+
+class PropertyContract(Synced, table=True):
+    """A company serving a compound from start_date; a change of company ends it (end_date, exit_reason)."""
+
+    compound_id: str = Field(foreign_key="compound.id", index=True)
+    company_id: str = Field(foreign_key="propertycompany.id", index=True)
+    start_date: date
+    end_date: date | None = None  # the last day served; None while it serves
+    exit_reason: str | None = None
+
+
+class OwnersCommittee(Synced, table=True):
+    """业委会: one row per elected term of a compound's owners' committee."""
+
+    compound_id: str = Field(foreign_key="compound.id", index=True)
+    elected_on: date
+    term_ends: date
+    name: str | None = None
+
+
+class CommitteeMember(Synced, table=True):
+    committee_id: str = Field(foreign_key="ownerscommittee.id", index=True)
+    name: str
+    role: str  # chair / vice_chair / member
+    party_member: bool = False
+
+
+class PartyOrg(Synced, table=True):
+    """The compound's Party branch or group (小区党支部/党小组), with its secretary."""
+
+    compound_id: str = Field(foreign_key="compound.id", index=True)
+    kind: str  # branch / group
+    name: str
+    secretary: str
+    founded_on: date | None = None
+
+
+class Inspection(Synced, table=True):
+    """An inspection of a property company's service in a compound. Append-only."""
+
+    compound_id: str = Field(foreign_key="compound.id", index=True)
+    company_id: str = Field(foreign_key="propertycompany.id", index=True)
+    inspected_on: date
+    inspectors: str
+    note: str | None = None
+
+
+class InspectionCheck(Synced, table=True):
+    """One checklist item of an inspection; a failed one with a finding became a problem. Append-only."""
+
+    inspection_id: str = Field(foreign_key="inspection.id", index=True)
+    item: str
+    passed: bool
+    finding: str | None = None
+    problem_id: str | None = Field(default=None, foreign_key="listitem.id")
+
+
+class ServiceEvaluation(Synced, table=True):
+    """季度物业服务评价: one party's scores (0-100 per item, JSON) for one compound and quarter.
+
+    id: uuid5 of compound, quarter and party, so a second entry replaces the first."""
+
+    compound_id: str = Field(foreign_key="compound.id", index=True)
+    company_id: str = Field(foreign_key="propertycompany.id", index=True)
+    quarter: str = Field(index=True)  # "2026-Q3"
+    party: str  # community / hoa / residents
+    scores: str  # JSON object: item -> score
+
+
+class Survey(Synced, table=True):
+    """满意度调查 in a compound: households asked and answered, and how many were satisfied,
+    overall and per topic (None: the topic was not asked)."""
+
+    compound_id: str = Field(foreign_key="compound.id", index=True)
+    surveyed_on: date = Field(index=True)
+    method: str  # door / phone / paper / online
+    asked: int
+    answered: int
+    overall: int
+    property_service: int | None = None
+    environment: int | None = None
+    safety: int | None = None
+    neighbours: int | None = None
+    community_work: int | None = None
+    note: str | None = None
+
+
+class TeamActivity(Synced, table=True):
+    """An activity of a club or volunteer team: how many took part, for how long, how many households served."""
+
+    team_id: str = Field(foreign_key="volunteerteam.id", index=True)
+    held_on: date = Field(index=True)
+    what: str
+    compound_id: str | None = Field(default=None, foreign_key="compound.id", index=True)
+    participants: int
+    duration_minutes: int  # per participant: volunteer hours = participants x duration
+    households_served: int = 0
+    item_id: str | None = Field(default=None, foreign_key="listitem.id")  # the service it did for the four lists
+
+
+class ActivityVolunteer(Synced, table=True):
+    """A named volunteer who took part (id: uuid5 of activity and volunteer)."""
+
+    activity_id: str = Field(foreign_key="teamactivity.id", index=True)
+    volunteer_id: str = Field(foreign_key="volunteer.id", index=True)
+
+
 #: Synced tables in dependency order (parents first): dumps and sync use this order.
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Community,
@@ -387,4 +509,15 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     ListItemHistory,
     Escalation,
     ListLink,
+    PropertyCompany,
+    PropertyContract,
+    OwnersCommittee,
+    CommitteeMember,
+    PartyOrg,
+    Inspection,
+    InspectionCheck,
+    ServiceEvaluation,
+    Survey,
+    TeamActivity,
+    ActivityVolunteer,
 )

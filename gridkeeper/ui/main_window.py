@@ -73,12 +73,14 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {
             "walks": self._make_walks, "lists": self._make_lists, "mediations": self._make_mediations,
             "volunteers": self._make_volunteers, "dashboard": self._make_dashboard, "street": self._make_street,
+            "organisations": self._make_organisations,
         }
         self._built: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
         for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
                             (self.tr("Night walks"), "walks"), (self.tr("Lists"), "lists"),
                             (self.tr("Mediations"), "mediations"), (self.tr("Volunteers"), "volunteers"),
+                            (self.tr("Organisations"), "organisations"),
                             (self.tr("Reports"), "dashboard"), (self.tr("Street setup"), "street"),
                             (self.tr("Sync"), self.sync_page),
                             (self.tr("Conflicts"), self.conflicts)):
@@ -202,6 +204,11 @@ class MainWindow(QMainWindow):
         from gridkeeper.ui.care.volunteers_page import VolunteersPage
 
         return VolunteersPage(self._store)
+
+    def _make_organisations(self) -> QWidget:
+        from gridkeeper.ui.organisations.page import OrganisationsPage
+
+        return OrganisationsPage(self._store, self._my_grids, self._my_name)
 
     def _make_dashboard(self) -> QWidget:
         from gridkeeper.ui.reports.page import DashboardPage

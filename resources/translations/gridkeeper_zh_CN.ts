@@ -9,6 +9,49 @@
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Activity of {team}</source>
+        <translation>{team}的活动</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>活动内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Participants:</source>
+        <translation>参加人数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Each for:</source>
+        <translation>每人时长：</translation>
+    </message>
+    <message>
+        <source>&amp;Households served:</source>
+        <translation>服务户数(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Compound:</source>
+        <translation>小区：</translation>
+    </message>
+    <message>
+        <source>Service done from the lists:</source>
+        <translation>完成的清单服务项：</translation>
+    </message>
+</context>
+<context>
     <name>AddressDialog</name>
     <message>
         <source>e.g. 2 (empty when the building has no units)</source>
@@ -634,6 +677,60 @@
     </message>
 </context>
 <context>
+    <name>ChangeCompanyDialog</name>
+    <message>
+        <source>Property company of the compound</source>
+        <translation>小区物业服务企业</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>物业企业(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>起始日期：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the change:</source>
+        <translation>更换原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Add the property company first.</source>
+        <translation>请先添加该物业企业。</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeDialog</name>
+    <message>
+        <source>New owners&apos; committee term</source>
+        <translation>新一届业委会</translation>
+    </message>
+    <message>
+        <source>The chair is a Party member</source>
+        <translation>主任是党员</translation>
+    </message>
+    <message>
+        <source>Names separated by 、</source>
+        <translation>姓名之间用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Elected on:</source>
+        <translation>选举日期：</translation>
+    </message>
+    <message>
+        <source>Term ends:</source>
+        <translation>任期届满：</translation>
+    </message>
+    <message>
+        <source>&amp;Chair:</source>
+        <translation>主任(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Members:</source>
+        <translation>委员(&amp;M)：</translation>
+    </message>
+</context>
+<context>
     <name>CommunityDialog</name>
     <message>
         <source>Edit community</source>
@@ -662,6 +759,25 @@
     <message>
         <source>Community {name} added.</source>
         <translation>已新建社区{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyDialog</name>
+    <message>
+        <source>New property company</source>
+        <translation>新增物业企业</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1161,10 @@
         <translation>{period}（{first} 至 {last}）· 正在统计…</translation>
     </message>
     <message>
+        <source>Owners&apos; committees: {committees} of {compounds} compounds · with a Party organisation: {party} (coverage {cover}) · secretary chairs (一肩挑): {one} · terms ending within 6 months: {ending} · clubs and teams: {activities} activities, {hours} volunteer hours, {households} households served</source>
+        <translation>业委会：{compounds} 个小区中 {committees} 个 · 建立党组织：{party} 个（覆盖率 {cover}） · 书记主任“一肩挑”：{one} 个 · 6 个月内任期届满：{ending} 个 · 社团与志愿队：活动 {activities} 次，志愿服务 {hours} 小时，服务 {households} 户</translation>
+    </message>
+    <message>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
@@ -1279,6 +1399,25 @@
     <message>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <source>Quarterly evaluation of the property service</source>
+        <translation>物业服务季度评价</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>Scored by:</source>
+        <translation>评价方：</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
     </message>
 </context>
 <context>
@@ -2094,6 +2233,33 @@
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <source>Inspection of the property service</source>
+        <translation>物业服务检查</translation>
+    </message>
+    <message>
+        <source>Item (ticked: passed)</source>
+        <translation>检查项目（勾选为合格）</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Inspected by:</source>
+        <translation>检查人：</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>检查清单：</translation>
+    </message>
+</context>
+<context>
     <name>ItemDialog</name>
     <message>
         <source>New list item</source>
@@ -2513,6 +2679,10 @@
     <message>
         <source>Mediations</source>
         <translation>矛盾调解</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>组织与满意度</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -3225,6 +3395,325 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>OrganisationsPage</name>
+    <message>
+        <source>Committees and Party</source>
+        <translation>业委会与党组织</translation>
+    </message>
+    <message>
+        <source>Property companies</source>
+        <translation>物业企业</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Clubs and teams</source>
+        <translation>社团与志愿队</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Elected</source>
+        <translation>选举日期</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>任期届满</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>主任</translation>
+    </message>
+    <message>
+        <source>Party organisation</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <source>Secretary chairs (一肩挑)</source>
+        <translation>一肩挑</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>New committee &amp;term…</source>
+        <translation>新一届业委会(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Party organisation…</source>
+        <translation>党组织(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>物业企业</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Compounds served</source>
+        <translation>服务小区</translation>
+    </message>
+    <message>
+        <source>Open problems</source>
+        <translation>未办结问题</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Median days to close</source>
+        <translation>办结天数中位数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Reason for leaving</source>
+        <translation>退出原因</translation>
+    </message>
+    <message>
+        <source>New &amp;company…</source>
+        <translation>新增物业企业(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Company of the compound / &amp;change…</source>
+        <translation>小区物业 / 更换(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Inspection…</source>
+        <translation>物业检查(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Quarterly &amp;evaluation…</source>
+        <translation>季度评价(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>History of:</source>
+        <translation>服务历史：</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>调查户数</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>回答户数</translation>
+    </message>
+    <message>
+        <source>Satisfied overall</source>
+        <translation>总体满意</translation>
+    </message>
+    <message>
+        <source>Property service</source>
+        <translation>物业服务</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>邻里关系</translation>
+    </message>
+    <message>
+        <source>Community&apos;s work</source>
+        <translation>社区工作</translation>
+    </message>
+    <message>
+        <source>Compound:</source>
+        <translation>小区：</translation>
+    </message>
+    <message>
+        <source>New &amp;survey…</source>
+        <translation>录入调查(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;answers…</source>
+        <translation>导入答卷(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Search teams by name, leader, compound or community</source>
+        <translation>按名称、负责人、小区或社区查找</translation>
+    </message>
+    <message>
+        <source>Team name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Compound or community</source>
+        <translation>小区或社区</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Activities this month</source>
+        <translation>本月活动</translation>
+    </message>
+    <message>
+        <source>Volunteer hours this month</source>
+        <translation>本月志愿服务时长（小时）</translation>
+    </message>
+    <message>
+        <source>Households served</source>
+        <translation>服务户数</translation>
+    </message>
+    <message>
+        <source>New club or &amp;team…</source>
+        <translation>新增社团或队伍(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Record an &amp;activity…</source>
+        <translation>登记活动(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>term ended {n} days ago</source>
+        <translation>任期已届满 {n} 天</translation>
+    </message>
+    <message>
+        <source>term ends in {n} days</source>
+        <translation>还有 {n} 天任期届满</translation>
+    </message>
+    <message>
+        <source>no committee</source>
+        <translation>未成立业委会</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>{compounds} compounds · {committees} with an owners&apos; committee · {party} of them with a Party organisation (coverage {cover}) · {one} where the secretary chairs the committee · {ending} terms ending within {months} months</source>
+        <translation>共 {compounds} 个小区 · {committees} 个成立业委会 · 其中 {party} 个建立党组织（覆盖率 {cover}） · {one} 个书记主任“一肩挑” · {ending} 个 {months} 个月内任期届满</translation>
+    </message>
+    <message>
+        <source>Service evaluation {quarter}: {ranking}</source>
+        <translation>物业服务评价 {quarter}：{ranking}</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>暂无记录</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <source>Satisfaction in {compound}</source>
+        <translation>{compound}满意度</translation>
+    </message>
+    <message>
+        <source>{month}, whole street: {activities} activities, {people} took part, {hours} volunteer hours, {households} households served</source>
+        <translation>{month}（全街道）：活动 {activities} 次，参加 {people} 人次，志愿服务 {hours} 小时，服务 {households} 户</translation>
+    </message>
+    <message>
+        <source>Select a compound first.</source>
+        <translation>请先选择一个小区。</translation>
+    </message>
+    <message>
+        <source>The new committee term is recorded.</source>
+        <translation>新一届业委会已记录。</translation>
+    </message>
+    <message>
+        <source>The Party organisation is recorded.</source>
+        <translation>党组织已记录。</translation>
+    </message>
+    <message>
+        <source>The property company is added.</source>
+        <translation>物业企业已添加。</translation>
+    </message>
+    <message>
+        <source>The compound&apos;s property company is recorded; its history keeps the one before.</source>
+        <translation>小区物业企业已记录，服务历史保留原企业。</translation>
+    </message>
+    <message>
+        <source>Inspection recorded; {n} problems opened for the company in the four lists.</source>
+        <translation>检查已记录，已在问题清单中为该物业企业新建 {n} 个问题。</translation>
+    </message>
+    <message>
+        <source>The evaluation is recorded.</source>
+        <translation>评价已记录。</translation>
+    </message>
+    <message>
+        <source>The survey is recorded.</source>
+        <translation>调查已记录。</translation>
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation>调查答卷</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx *.xls)</source>
+        <translation>Excel 表格 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>Not imported: {reason}</source>
+        <translation>未导入：{reason}</translation>
+    </message>
+    <message>
+        <source>; rows set aside (answer not understood): {rows}</source>
+        <translation>；以下行的回答无法识别，未计入：第 {rows} 行</translation>
+    </message>
+    <message>
+        <source>{n} answers counted{skipped}. Check the households asked, then save.</source>
+        <translation>已统计 {n} 份答卷{skipped}。请核对调查户数后保存。</translation>
+    </message>
+    <message>
+        <source>Select a team first.</source>
+        <translation>请先选择一支队伍。</translation>
+    </message>
+    <message>
+        <source>The club or team is added.</source>
+        <translation>社团或队伍已添加。</translation>
+    </message>
+    <message>
+        <source>The activity is recorded.</source>
+        <translation>活动已登记。</translation>
+    </message>
+</context>
+<context>
     <name>PartyDialog</name>
     <message>
         <source>Add a party to {number}</source>
@@ -3272,6 +3761,25 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>no address on file</source>
         <translation>档案中无住址</translation>
+    </message>
+</context>
+<context>
+    <name>PartyOrgDialog</name>
+    <message>
+        <source>Party organisation</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Secretary:</source>
+        <translation>书记(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -4433,6 +4941,41 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>调查方式：</translation>
+    </message>
+    <message>
+        <source>Households &amp;asked:</source>
+        <translation>调查户数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Households a&amp;nswered:</source>
+        <translation>回答户数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Satisfied &amp;overall:</source>
+        <translation>总体满意户数(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>未调查</translation>
+    </message>
+    <message>
+        <source>Satisfied with {topic}:</source>
+        <translation>{topic}满意户数：</translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <source>Changes travel between laptops through a shared folder on the office network. Each laptop writes only its own files there; nothing on this laptop is lost if the sync is cut off.</source>
@@ -4854,6 +5397,33 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New club or team</source>
+        <translation>新增社团或队伍</translation>
+    </message>
+    <message>
+        <source>(the whole community)</source>
+        <translation>（全社区）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Compound:</source>
+        <translation>小区：</translation>
+    </message>
+    <message>
+        <source>Leader:</source>
+        <translation>负责人：</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>State</source>
@@ -5121,6 +5691,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Care plans paired</source>
         <translation>结对关爱计划数</translation>
+    </message>
+    <message>
+        <source>Service hours this month</source>
+        <translation>本月服务时长（小时）</translation>
+    </message>
+    <message>
+        <source>Type to find a volunteer or a team</source>
+        <translation>输入姓名或队伍名称查找</translation>
     </message>
     <message>
         <source>&amp;Add volunteer…</source>
@@ -6096,6 +6674,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>The team needs a name.</source>
+        <extracomment>An activity longer than a day is a typing mistake (minutes for hours), not a day&apos;s work.</extracomment>
         <translation>队伍需要名称。</translation>
     </message>
     <message>
@@ -6444,6 +7023,168 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>An office on a GridKeeper server is created on the server itself (gridkeeper server office create), which gives the first admin laptop its enrolment code. Join with that code here.</source>
         <translation>服务器上的单位要在服务器上创建（gridkeeper server office create），创建时会给出第一台管理员电脑的邀请码。请在这里用该邀请码加入。</translation>
+    </message>
+    <message>
+        <source>{file} has no column of overall satisfaction (a heading such as 总体满意度) in its first 10 rows.</source>
+        <extracomment>Column key -&gt; headings seen on survey forms (compared without spaces).</extracomment>
+        <translation>{file} 的前 10 行中没有总体满意度一列（表头如“总体满意度”）。</translation>
+    </message>
+    <message>
+        <source>Write it as KEY=VALUE: {value}</source>
+        <translation>请写成“项目=数值”：{value}</translation>
+    </message>
+    <message>
+        <source>No single compound is called {name}; write it as community/compound.</source>
+        <translation>没有唯一名为 {name} 的小区，请写成“社区/小区”。</translation>
+    </message>
+    <message>
+        <source>No single property company is called {name}.</source>
+        <translation>没有唯一名为 {name} 的物业企业。</translation>
+    </message>
+    <message>
+        <source>No single team is called {name}.</source>
+        <translation>没有唯一名为 {name} 的队伍。</translation>
+    </message>
+    <message>
+        <source>No single volunteer is called {name}.</source>
+        <translation>没有唯一名为 {name} 的志愿者。</translation>
+    </message>
+    <message>
+        <source>Unknown role {value}; the roles are {known}.</source>
+        <translation>未知职务 {value}，可选：{known}。</translation>
+    </message>
+    <message>
+        <source>Each score is a whole number from 0 to 100, one per item.</source>
+        <translation>每项评分为 0 到 100 的整数，每项一个。</translation>
+    </message>
+    <message>
+        <source>A topic&apos;s count is a whole number.</source>
+        <translation>各项人数须为整数。</translation>
+    </message>
+    <message>
+        <source>Give --answered and --satisfied, or a sheet of answers.</source>
+        <translation>请给出 --answered 和 --satisfied，或提供答卷表格。</translation>
+    </message>
+    <message>
+        <source>Unknown topic {value}; the topics are {known}.</source>
+        <translation>未知调查项 {value}，可选：{known}。</translation>
+    </message>
+    <message>
+        <source>The term must end after the election ({day}).</source>
+        <translation>任期届满日须在选举日（{day}）之后。</translation>
+    </message>
+    <message>
+        <source>The election day {day} is in the future.</source>
+        <translation>选举日期 {day} 还未到。</translation>
+    </message>
+    <message>
+        <source>A committee has one chair.</source>
+        <translation>业委会只能有一名主任。</translation>
+    </message>
+    <message>
+        <source>That compound no longer exists.</source>
+        <translation>该小区已不存在。</translation>
+    </message>
+    <message>
+        <source>A committee member needs a name.</source>
+        <translation>委员需要填写姓名。</translation>
+    </message>
+    <message>
+        <source>That committee no longer exists.</source>
+        <translation>该届业委会已不存在。</translation>
+    </message>
+    <message>
+        <source>A Party organisation needs its name and its secretary.</source>
+        <translation>党组织需要填写名称和书记。</translation>
+    </message>
+    <message>
+        <source>The property company needs a name.</source>
+        <translation>物业企业需要填写名称。</translation>
+    </message>
+    <message>
+        <source>A property company called {name} is already recorded.</source>
+        <translation>已有名为 {name} 的物业企业。</translation>
+    </message>
+    <message>
+        <source>A company already serves this compound on {day}: record a change of company instead.</source>
+        <translation>{day} 已有物业企业服务该小区，请改为登记更换物业。</translation>
+    </message>
+    <message>
+        <source>That compound or company no longer exists.</source>
+        <translation>该小区或物业企业已不存在。</translation>
+    </message>
+    <message>
+        <source>Say why the company changes: it stays in the compound&apos;s history.</source>
+        <translation>请填写更换原因，它会保留在小区的服务历史中。</translation>
+    </message>
+    <message>
+        <source>{name} already serves this compound.</source>
+        <translation>{name} 已在服务该小区。</translation>
+    </message>
+    <message>
+        <source>The change must come after {name} started on {day}.</source>
+        <translation>更换日期须在 {name} 进驻（{day}）之后。</translation>
+    </message>
+    <message>
+        <source>Say who inspected.</source>
+        <translation>请填写检查人。</translation>
+    </message>
+    <message>
+        <source>The inspection day {day} is in the future.</source>
+        <translation>检查日期 {day} 还未到。</translation>
+    </message>
+    <message>
+        <source>An inspection needs at least one checklist item.</source>
+        <translation>检查至少需要一个检查项目。</translation>
+    </message>
+    <message>
+        <source>No property company is recorded as serving this compound on {day}.</source>
+        <translation>{day} 该小区没有登记服务中的物业企业。</translation>
+    </message>
+    <message>
+        <source>The survey day {day} is in the future.</source>
+        <extracomment>Answers that count as satisfied; any other non-empty answer counts as answered, not satisfied.</extracomment>
+        <translation>调查日期 {day} 还未到。</translation>
+    </message>
+    <message>
+        <source>A survey needs at least one household asked and one answer.</source>
+        <translation>调查至少需要调查一户、收回一份答卷。</translation>
+    </message>
+    <message>
+        <source>{answered} households answered but only {asked} were asked.</source>
+        <translation>回答户数 {answered} 超过了调查户数 {asked}。</translation>
+    </message>
+    <message>
+        <source>{topic}: {n} satisfied is more than the {answered} who answered.</source>
+        <translation>{topic}：满意 {n} 户，超过了回答户数 {answered}。</translation>
+    </message>
+    <message>
+        <source>Say what the activity was.</source>
+        <translation>请填写活动内容。</translation>
+    </message>
+    <message>
+        <source>The activity day {day} is in the future.</source>
+        <translation>活动日期 {day} 还未到。</translation>
+    </message>
+    <message>
+        <source>{n} took part, fewer than the {named} volunteers named.</source>
+        <translation>参加人数 {n} 少于列出的志愿者人数 {named}。</translation>
+    </message>
+    <message>
+        <source>An activity lasts more than nothing and at most a day.</source>
+        <translation>活动时长须大于零，且不超过一天。</translation>
+    </message>
+    <message>
+        <source>Households served cannot be negative.</source>
+        <translation>服务户数不能为负数。</translation>
+    </message>
+    <message>
+        <source>That team no longer exists.</source>
+        <translation>该队伍已不存在。</translation>
+    </message>
+    <message>
+        <source>An activity does a service of the four lists, not another kind.</source>
+        <translation>活动只能对应服务清单中的服务项。</translation>
     </message>
 </context>
 <context>
@@ -6866,6 +7607,21 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Record</source>
         <translation>调解记录</translation>
+    </message>
+</context>
+<context>
+    <name>organisations</name>
+    <message>
+        <source>Satisfied overall (%)</source>
+        <translation>总体满意率（%）</translation>
+    </message>
+    <message>
+        <source>Property company changed to {text}</source>
+        <translation>更换物业为{text}</translation>
+    </message>
+    <message>
+        <source>Deliberation decided: {text}</source>
+        <translation>议事决定：{text}</translation>
     </message>
 </context>
 <context>
@@ -7395,8 +8151,161 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>驻格干部</translation>
     </message>
     <message>
+        <source>Committees and Party</source>
+        <extracomment>Line charts in the quarterly pack: at most this many compounds (those with two surveys or more).</extracomment>
+        <translation>业委会与党组织</translation>
+    </message>
+    <message>
+        <source>Compounds with an owners&apos; committee</source>
+        <translation>成立业委会的小区</translation>
+    </message>
+    <message>
+        <source>With a Party organisation (coverage)</source>
+        <translation>建立党组织（覆盖率）</translation>
+    </message>
+    <message>
+        <source>Secretary chairs (一肩挑)</source>
+        <translation>一肩挑</translation>
+    </message>
+    <message>
+        <source>Terms ending within 6 months</source>
+        <translation>6 个月内任期届满</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动次数</translation>
+    </message>
+    <message>
+        <source>Person-times</source>
+        <translation>参加人次</translation>
+    </message>
+    <message>
+        <source>Volunteer hours</source>
+        <translation>志愿服务时长（小时）</translation>
+    </message>
+    <message>
+        <source>Households served</source>
+        <translation>服务户数</translation>
+    </message>
+    <message>
+        <source>Services for the four lists</source>
+        <translation>完成清单服务项</translation>
+    </message>
+    <message>
+        <source>Clubs and teams</source>
+        <translation>社团与志愿队</translation>
+    </message>
+    <message>
+        <source>Teams at work</source>
+        <translation>队伍活动</translation>
+    </message>
+    <message>
+        <source>Team or club</source>
+        <translation>队伍或社团</translation>
+    </message>
+    <message>
+        <source>(no compound)</source>
+        <translation>（未指定小区）</translation>
+    </message>
+    <message>
+        <source>Team work by compound</source>
+        <translation>各小区志愿服务</translation>
+    </message>
+    <message>
+        <source>Terms ending within {months} months</source>
+        <translation>{months} 个月内任期届满</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Compounds</source>
+        <translation>小区数</translation>
+    </message>
+    <message>
+        <source>With an owners&apos; committee</source>
+        <translation>成立业委会</translation>
+    </message>
+    <message>
+        <source>With a Party organisation</source>
+        <translation>建立党组织</translation>
+    </message>
+    <message>
+        <source>Committees by compound</source>
+        <translation>各小区业委会</translation>
+    </message>
+    <message>
+        <source>Elected</source>
+        <translation>选举日期</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>任期届满</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>主任</translation>
+    </message>
+    <message>
+        <source>Party organisation</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <source>Term ending soon</source>
+        <translation>任期将满</translation>
+    </message>
+    <message>
+        <source>Property service ranking</source>
+        <translation>物业服务评价排名</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <translation>名次</translation>
+    </message>
+    <message>
+        <source>Property company</source>
+        <translation>物业企业</translation>
+    </message>
+    <message>
+        <source>Overall score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <source>property company changed to {text}</source>
+        <translation>更换物业为{text}</translation>
+    </message>
+    <message>
+        <source>deliberation decided: {text}</source>
+        <translation>议事决定：{text}</translation>
+    </message>
+    <message>
+        <source>Satisfaction in {compound}</source>
+        <translation>{compound}满意度</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Households asked</source>
+        <translation>调查户数</translation>
+    </message>
+    <message>
+        <source>Households answered</source>
+        <translation>回答户数</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意户数</translation>
+    </message>
+    <message>
+        <source>Events since the survey before</source>
+        <translation>上次调查以来的事件</translation>
     </message>
     <message>
         <source>Quarterly evaluation {period} · {scope}</source>
@@ -8004,7 +8913,12 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>居民反映</translation>
     </message>
     <message>
+        <source>Property inspection</source>
+        <translation>物业检查</translation>
+    </message>
+    <message>
         <source>Community</source>
+        <extracomment>Who evaluates a property company each quarter (the three parties beside the company itself).</extracomment>
         <translation>社区</translation>
     </message>
     <message>
@@ -8124,6 +9038,148 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>Cadre</source>
         <extracomment>Who walked: the three parties that govern a compound together, and anyone else.</extracomment>
         <translation>干部</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>Volunteer team</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>Skill club</source>
+        <translation>技能社团</translation>
+    </message>
+    <message>
+        <source>Door-knocking team</source>
+        <translation>敲门日队伍</translation>
+    </message>
+    <message>
+        <source>Mediation volunteers</source>
+        <translation>调解志愿者</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>主任</translation>
+    </message>
+    <message>
+        <source>Vice chair</source>
+        <translation>副主任</translation>
+    </message>
+    <message>
+        <source>Committee member</source>
+        <translation>委员</translation>
+    </message>
+    <message>
+        <source>Party branch</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Party group</source>
+        <translation>党小组</translation>
+    </message>
+    <message>
+        <source>Door to door</source>
+        <translation>入户</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Paper form</source>
+        <translation>纸质问卷</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>Property service</source>
+        <extracomment>Survey topics beside the overall question (the survey table&apos;s columns).</extracomment>
+        <translation>物业服务</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Neighbourhood relations</source>
+        <translation>邻里关系</translation>
+    </message>
+    <message>
+        <source>The community&apos;s work</source>
+        <translation>社区工作</translation>
+    </message>
+    <message>
+        <source>Owners&apos; committee</source>
+        <translation>业委会</translation>
+    </message>
+    <message>
+        <source>Residents&apos; representatives</source>
+        <translation>居民代表</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>保洁</translation>
+    </message>
+    <message>
+        <source>Security and fire safety</source>
+        <translation>安保与消防</translation>
+    </message>
+    <message>
+        <source>Greenery</source>
+        <translation>绿化</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Fees and public accounts</source>
+        <translation>收费与公共收益公开</translation>
+    </message>
+    <message>
+        <source>Response to residents</source>
+        <translation>响应居民诉求</translation>
+    </message>
+    <message>
+        <source>Fire lanes clear</source>
+        <extracomment>The inspection checklist offered by default; an inspector may add items of their own.</extracomment>
+        <translation>消防通道畅通</translation>
+    </message>
+    <message>
+        <source>Fire equipment in order</source>
+        <translation>消防设施完好</translation>
+    </message>
+    <message>
+        <source>Stairwells clean</source>
+        <translation>楼道整洁</translation>
+    </message>
+    <message>
+        <source>Bins emptied</source>
+        <translation>垃圾及时清运</translation>
+    </message>
+    <message>
+        <source>Gate staffed</source>
+        <translation>门岗有人值守</translation>
+    </message>
+    <message>
+        <source>Lifts inspected</source>
+        <translation>电梯按期年检</translation>
+    </message>
+    <message>
+        <source>Green areas kept</source>
+        <translation>绿化养护到位</translation>
+    </message>
+    <message>
+        <source>Notice board current</source>
+        <translation>公示栏及时更新</translation>
     </message>
 </context>
 </TS>

@@ -120,7 +120,16 @@ def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -
         and FIRST.isoformat() <= (i["closed_on"] or "") <= LAST.isoformat())
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Overview", "Night walks", "Walks per grid", "Findings", "List items",
-                             "Problems by owner", "Mediations", "Care coverage", "Agenda"]
+                             "Problems by owner", "Mediations", "Care coverage", "Agenda",
+                             "Teams at work", "Team work by compound", "Volunteer hours"]
+    # Clubs and teams (issue 23): the teams' sheet adds up to the month's activities in the dump.
+    held = [a for a in data["teamactivity"] if not a["deleted"] and a["held_on"][:7] == "2026-10"]
+    team_rows = list(wb["Teams at work"].iter_rows(min_row=3, values_only=True))
+    assert sum(r[1] for r in team_rows) == len(held) > 0 and sum(r[4] for r in team_rows) == sum(
+        a["households_served"] for a in held)
+    assert math.isclose(sum(r[3] for r in team_rows), sum(a["participants"] * a["duration_minutes"] for a in held) / 60,
+                        abs_tol=0.05 * len(team_rows))
+    assert o["Households served"][0] == sum(a["households_served"] for a in held)
     by_owner = {r[0]: r for r in wb["Problems by owner"].iter_rows(min_row=3, values_only=True)}
     parties = [r for name, r in by_owner.items() if " · " not in name]  # the parties, not each company
     assert sum(r[1] for r in parties) == o["Problems opened"][0]
@@ -181,7 +190,8 @@ def test_quarterly_per_cadre_and_per_grid_add_up_to_the_dump(profile: Path, tmp_
     assert done.returncode == 0, done.stderr.decode()
     data = json.loads(gk("dump", data_dir=profile, home=tmp_path).stdout)
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["About", "By cadre", "Ranking", "By grid"]
+    assert wb.sheetnames == ["About", "By cadre", "Ranking", "By grid", "Committees and Party", "Committees by compound",
+                             "Property service ranking", "Satisfaction"]
     cadres = list(wb["By cadre"].iter_rows(min_row=3, values_only=True))
     grids = list(wb["By grid"].iter_rows(min_row=3, values_only=True))
     live_cadres = [c for c in data["cadre"] if not c["deleted"]]

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import care
+from gridkeeper import care, clock
 from gridkeeper.errors import GridKeeperError
+from gridkeeper.organisations import teams as org_teams
 from gridkeeper.places import audit
+from gridkeeper.reports.period import month_of
 from gridkeeper.store import Store
 from gridkeeper.ui.households.detail import _fill, _table
 
@@ -54,8 +56,14 @@ class VolunteersPage(QWidget):
         super().__init__(parent)
         self._store = store
         self._rows: list[care.VolunteerRow] = []
-        self.table = _table([self.tr("Name"), self.tr("Team"), self.tr("Phone"), self.tr("Care plans paired")],
-                            "volunteers")
+        self._hidden: set[int] = set()  # table rows the search hides
+        self._hours: dict[str, float] = {}
+        self.table = _table([self.tr("Name"), self.tr("Team"), self.tr("Phone"), self.tr("Care plans paired"),
+                             self.tr("Service hours this month")], "volunteers")
+        self.search = QLineEdit()
+        self.search.setObjectName("volunteerSearch")
+        self.search.setPlaceholderText(self.tr("Type to find a volunteer or a team"))
+        self.search.textChanged.connect(self._filter)
         self.summary = QLabel()
         self.summary.setObjectName("volunteerSummary")
         self.status = QLabel()
@@ -76,6 +84,7 @@ class VolunteersPage(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
@@ -89,10 +98,26 @@ class VolunteersPage(QWidget):
 
     def refresh(self) -> None:
         self._rows = care.volunteer_list(self._store)
-        _fill(self.table, [(v.name, v.team or "—", v.phone_masked, str(v.plans)) for v in self._rows])
+        month = month_of(clock.today())  # hours of the activities they were named in (organisations.teams)
+        self._hours = {f.key: f.hours for f in org_teams.work(self._store, month.first, month.last).volunteers}
+        _fill(self.table, [(v.name, v.team or "—", v.phone_masked, str(v.plans), f"{self._hours.get(v.id, 0):g}")
+                           for v in self._rows])
+        self._hidden = set()
+        self._filter()
         teams = care.teams(self._store)
         self.summary.setText(self.tr("Teams: {teams} · volunteers: {volunteers} · paired in care plans: {paired}").format(
             teams=len(teams), volunteers=len(self._rows), paired=sum(1 for v in self._rows if v.plans)))
+
+    def _filter(self) -> None:
+        """Hide the rows the search leaves out; only rows whose state changes are touched. The table is
+        filled once per refresh, not per keystroke: 1,500 volunteers are 7,500 cells, and under Python
+        3.11 each PySide6 6.12 call returning None leaks a reference to None (docs/architecture.md, UI)."""
+        wanted = self.search.text().strip().lower()
+        hide = {r for r, v in enumerate(self._rows) if wanted and wanted not in v.name.lower()
+                and wanted not in v.team.lower()}
+        for r in hide ^ self._hidden:
+            self.table.setRowHidden(r, r in hide)
+        self._hidden = hide
 
     def add_volunteer(self) -> None:
         dialog = VolunteerDialog(care.teams(self._store), self)
@@ -123,7 +148,7 @@ class VolunteersPage(QWidget):
 
     def reveal(self) -> None:
         row = self.table.currentRow()
-        if not 0 <= row < len(self._rows) or not self._rows[row].phone_masked:
+        if not 0 <= row < len(self._rows) or row in self._hidden or not self._rows[row].phone_masked:
             return
         number = audit.reveal(self._store, "volunteer", self._rows[row].id, "phone")
         self.status.setText(self.tr("{name}: {value} (shown; written to the audit log)").format(

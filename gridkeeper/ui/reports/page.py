@@ -194,6 +194,10 @@ class DashboardPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.heading)
         layout.addLayout(grid)
+        self.org_line = QLabel()  # issue 23: committees, Party coverage, 一肩挑, terms ending; teams' hours
+        self.org_line.setObjectName("orgFigures")
+        self.org_line.setWordWrap(True)
+        layout.addWidget(self.org_line)
         layout.addLayout(charts, 1)
         layout.addWidget(self.state)
         self._shown_once = False
@@ -247,6 +251,20 @@ class DashboardPage(QWidget):
         self._job = job
         job.start()
 
+    def _show_organisations(self, figures) -> None:  # type: ignore[no-untyped-def]
+        g, work = getattr(figures, "governance", None), getattr(figures, "teams", None)
+        if g is None or work is None:
+            self.org_line.clear()
+            return
+        cover = "—" if g.coverage is None else f"{g.coverage:.0%}"
+        self.org_line.setText(self.tr(
+            "Owners' committees: {committees} of {compounds} compounds · with a Party organisation: {party} "
+            "(coverage {cover}) · secretary chairs (一肩挑): {one} · terms ending within 6 months: {ending} · "
+            "clubs and teams: {activities} activities, {hours} volunteer hours, {households} households served").format(
+            committees=g.with_committee, compounds=g.compounds, party=g.with_party_org, cover=cover,
+            one=g.one_shoulder, ending=g.terms_ending, activities=work.total.activities,
+            hours=f"{work.total.hours:g}", households=work.total.households_served))
+
     def _failed(self, message: str) -> None:
         self.refresh_button.setEnabled(True)
         self.state.setText(message)
@@ -284,6 +302,7 @@ class DashboardPage(QWidget):
              for r in items.by_owner("problem") if not r.name], self.tr("Problems")))
         for key, text in values.items():
             self.figure_labels[key].setText(text)
+        self._show_organisations(figures)
         self.services_chart.setChart(_bar_chart(
             self.tr("Services by type"),
             [(care_labels.service(k), float(n)) for k, n in sorted(care.services.items())], self.tr("Services")))
