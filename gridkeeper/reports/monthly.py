@@ -12,9 +12,11 @@ from datetime import date
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.reports import labels, monthly_lists
+from gridkeeper.reports import meeting_figures as mf
 from gridkeeper.reports.care_figures import CareFigures, care_figures
 from gridkeeper.reports.list_figures import ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
+from gridkeeper.reports.meeting_figures import MeetingFigures, meeting_figures
 from gridkeeper.reports.overview import Overview
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.scope import Scope
@@ -32,6 +34,7 @@ class MonthlyFigures:
     mediation: MediationFigures
     walks: WalkFigures
     lists: ListFigures
+    meetings: MeetingFigures | None = None  # weekend duty counts (issue 22)
 
 
 def monthly_figures(store: Store, period: Period, scope: Scope, today: date | None = None,
@@ -54,6 +57,7 @@ def monthly_figures(store: Store, period: Period, scope: Scope, today: date | No
         mediation=mediation_figures(store, period, scope.grid_ids, as_of, office),
         walks=walk_figures(store, period, scope.grid_ids, as_of, today),
         lists=list_figures(store, period, scope.grid_ids, as_of),
+        meetings=meeting_figures(store, period, scope.grid_ids),
     )
 
 
@@ -142,9 +146,16 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
     monthly_lists.lists_overview(o, figures.lists, w)
     _mediation_overview(o, figures.mediation, w)
     _care_overview(o, figures.care, w)
+    if figures.meetings is not None:
+        mf.overview(o, figures.meetings)
     overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts, filtered=False)
     return Report(title, figures.period.label, scope, [
         overview, *monthly_lists.walk_sheets(figures.walks, w), monthly_lists.items_sheet(figures.lists, w),
         monthly_lists.owner_sheet(figures.lists, w),
         _mediation_sheet(figures.mediation, w), _care_sheet(figures.care, w),
-        monthly_lists.agenda_sheet(figures.lists, figures.mediation, w)])
+        monthly_lists.agenda_sheet(figures.lists, figures.mediation, w),
+        *_meeting_sheets(figures, w)])
+
+
+def _meeting_sheets(figures: MonthlyFigures, w: Words) -> list[Table]:
+    return [] if figures.meetings is None else [mf.duty_sheet(figures.meetings, w)]

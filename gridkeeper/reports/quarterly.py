@@ -20,9 +20,11 @@ from datetime import date
 
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
+from gridkeeper.reports import meeting_figures as mf
 from gridkeeper.reports.care_figures import CareFigures, care_figures
 from gridkeeper.reports.list_figures import OPEN, ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
+from gridkeeper.reports.meeting_figures import MeetingFigures, meeting_figures
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.tables import INT, NUMBER, PERCENT, TEXT, Column, Report, Table, Translate, Words
 from gridkeeper.reports.walk_figures import WalkFigures, WalkRow, walk_figures
@@ -87,6 +89,7 @@ class QuarterlyFigures:
     lists: ListFigures
     cadres: list[CadreRow] = field(default_factory=list)
     grids: list[GridRow] = field(default_factory=list)
+    meetings: MeetingFigures | None = None  # the quarter's meetings and deliberations (issue 22)
 
     def ranking(self) -> list[CadreRow]:
         """Cadres with a grid or care persons: most weeks walked (as a share), best care coverage,
@@ -138,7 +141,8 @@ def quarterly_figures(store: Store, period: Period, today: date | None = None,
             row.failed += case.outcome == "failed"
             row.escalated += case.outcome == "escalated"
     return QuarterlyFigures(period, as_of, care, cases, walk_report, items,
-                            sorted(cadres.values(), key=lambda c: c.name), sorted(grids.values(), key=lambda g: g.name))
+                            sorted(cadres.values(), key=lambda c: c.name), sorted(grids.values(), key=lambda g: g.name),
+                            meeting_figures(store, period, None))
 
 
 def _walks(period: Period, report: WalkFigures, cadres: dict[str, CadreRow],
@@ -241,4 +245,7 @@ def quarterly_report(figures: QuarterlyFigures, translate: Translate) -> Report:
         (w(QT_TRANSLATE_NOOP("report", "Ranking")), w(QT_TRANSLATE_NOOP(
             "report", "By the share of weeks with a night walk, then care coverage, then fewer overdue items"))),
     ])
-    return Report(title, figures.period.label, scope, [about, cadres, ranking, grids])
+    sheets = [about, cadres, ranking, grids]
+    if figures.meetings is not None:
+        sheets += [mf.meetings_sheet(figures.meetings, w), mf.deliberations_sheet(figures.meetings, w)]
+    return Report(title, figures.period.label, scope, sheets)

@@ -335,3 +335,12 @@ def household_meetings(conn: Connection, household_id: str) -> list[tuple[date, 
             {"h": household_id},
         )
     ]
+
+
+def compounds_in_grids(conn: Connection, grid_ids: list[str]) -> set[str]:
+    """Compounds with a building in one of the grids (or covered whole by one)."""
+    sql = text(
+        "SELECT DISTINCT compound_id FROM building WHERE deleted = 0 AND grid_id IN :g "
+        "UNION SELECT id FROM compound WHERE deleted = 0 AND grid_id IN :g"
+    ).bindparams(bindparam("g", expanding=True))
+    return {r[0] for r in conn.execute(sql, {"g": list(grid_ids) or [""]})}
