@@ -6,7 +6,7 @@ translation context "meetings", translated by the UI and the CLI.
 
 from __future__ import annotations
 
-from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
+from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError, Translate
 
 CONTEXT = "meetings"
 
@@ -68,8 +68,35 @@ OUTCOMES: dict[str, str] = {
 ANSWER_DAYS = 7
 
 
+#: What a form field is called in a "Please fill in" message.
+FIELDS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("meetings", "the title"),
+    "compound": QT_TRANSLATE_NOOP("meetings", "the compound"),
+    "name": QT_TRANSLATE_NOOP("meetings", "the name"),
+    "decision": QT_TRANSLATE_NOOP("meetings", "the decision"),
+    "opinion": QT_TRANSLATE_NOOP("meetings", "the opinion"),
+    "agreed": QT_TRANSLATE_NOOP("meetings", "what was agreed"),
+    "reason": QT_TRANSLATE_NOOP("meetings", "the reason"),
+    "secretary": QT_TRANSLATE_NOOP("meetings", "the secretary"),
+    "resident": QT_TRANSLATE_NOOP("meetings", "the resident"),
+    "what": QT_TRANSLATE_NOOP("meetings", "what the matter is"),
+    "how": QT_TRANSLATE_NOOP("meetings", "how it was settled"),
+    "to_whom": QT_TRANSLATE_NOOP("meetings", "to whom it was escalated"),
+    "feedback": QT_TRANSLATE_NOOP("meetings", "the resident's answer"),
+}
+
+
 class MeetingsError(GridKeeperError):
     context = CONTEXT
+    #: Parameters that are English labels of this context, translated with the message.
+    vocab_params: tuple[str, ...] = ()
+
+    def translated(self, translate: Translate) -> str:
+        text = translate(self.context, self.message) or self.message
+        params = self._params(translate)
+        for key in self.vocab_params:
+            params[key] = translate(CONTEXT, str(params[key])) or params[key]
+        return text.format(**params)
 
 
 class NotFound(MeetingsError):
@@ -78,8 +105,10 @@ class NotFound(MeetingsError):
 
 
 class Missing(MeetingsError):
+    vocab_params = ("field",)
+
     def __init__(self, field: str) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("meetings", "Please fill in: {field}"), field=field)
+        super().__init__(QT_TRANSLATE_NOOP("meetings", "Please fill in {field}."), field=FIELDS.get(field, field))
 
 
 class Unknown(MeetingsError):
@@ -89,6 +118,8 @@ class Unknown(MeetingsError):
 
 class StageSkipped(MeetingsError):
     """A deliberation stage recorded out of order."""
+
+    vocab_params = ("at", "wanted")
 
     def __init__(self, at: str, wanted: str) -> None:
         super().__init__(

@@ -45,7 +45,7 @@ def test_meetings_tab_shows_the_demo_and_saves_the_minutes_pdf(qtbot, demo_store
 
     later(FormDialog, fill)
     tab.decision()
-    assert seen and seen[0].startswith("Please fill in")
+    assert seen and seen[0] == "Please fill in the decision."
     assert "物业一周内整改" in tab.agenda.item(0).text()
 
 

@@ -177,7 +177,7 @@ class MeetingsTab(_Tab):
 
     def new_meeting(self) -> None:
         compound, kind = self.compound_box(), combo(KINDS, _m)
-        held, place = date_edit(clock.today()), QLineEdit(self.tr("党群微家"))
+        held, place = date_edit(clock.today()), QLineEdit(self.tr("Community hall"))
         people = {side: QLineEdit() for side in ("party", "hoa", "property", "community", "cadre")}
         hand = QPlainTextEdit()
         hand.setPlaceholderText(self.tr("One item a line"))
@@ -468,7 +468,7 @@ class DutyTab(_Tab):
         compound, first, weeks = self.compound_box(), date_edit(clock.today()), QSpinBox()
         weeks.setRange(1, 26)
         weeks.setValue(8)
-        secretary, chair, cadres, place = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit(self.tr("党群微家"))
+        secretary, chair, cadres, place = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit(self.tr("Community hall"))
 
         def save() -> None:
             duty.generate_roster(self.store, compound.currentData(), day_of(first), weeks.value(),
@@ -556,7 +556,7 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.tabs)
         self._read_once = False
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
         if not self._read_once:
             self._read_once = True
