@@ -6903,6 +6903,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>{kind} “{title}”: {status}</source>
         <translation>{kind}“{title}”：{status}</translation>
     </message>
+    <message>
+        <source>Weekend duty: {category} “{what}”: {outcome}</source>
+        <translation>我与书记有约：{category}“{what}”：{outcome}</translation>
+    </message>
+    <message>
+        <source>Took part in: {place} {kind}</source>
+        <translation>参加：{place}{kind}</translation>
+    </message>
 </context>
 <context>
     <name>mediation</name>

@@ -59,3 +59,14 @@ def test_matters_handled_answered_and_counted(store: Store) -> None:
     assert counts.by_category == {"dispute": 1, "practical": 1, "complaint": 1, "suggestion": 1}
     assert duty.monthly_counts(store, date(2026, 12, 1), date(2026, 12, 31)) == []
     assert {"dutyshift", "dutymatter", "mediationcase", "listitem"} <= {r["tbl"] for r in log_rows(store)}
+
+
+def test_a_matter_shows_in_the_household_history(store: Store) -> None:
+    from gridkeeper.places import history
+
+    ids = place(store)
+    sat = duty.generate_roster(store, ids["compound"], date(2026, 11, 7), 1, secretary="王书记", hoa_chair="赵")[0]
+    duty.take_matter(store, sat, "陈美玲", "楼上噪音", "dispute", household_id=ids["household"],
+                     now=datetime(2026, 11, 7, 19, 10))
+    [event] = [e for e in history.timeline(store, ids["household"]) if e.kind == "duty_matter"]
+    assert event.person == "陈美玲" and event.values["what"] == "楼上噪音" and event.values["outcome"] == "open"

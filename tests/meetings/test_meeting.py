@@ -79,3 +79,13 @@ def test_bad_input_is_refused_in_words(store: Store) -> None:
     with pytest.raises(Missing):
         mt.record_decision(store, f.agenda[0].id, "  ", "community", "", date(2026, 10, 30))
     assert mt.list_meetings(store)[0].decisions == 0
+
+
+def test_an_attending_resident_shows_in_the_household_history(store: Store) -> None:
+    from gridkeeper.places import history
+
+    ids = place(store)
+    mt.create_meeting(store, mt.NewMeeting("tripartite", date(2026, 10, 8), compound_id=ids["compound"], attendees=(
+        mt.AttendeeInput("resident", "陈美玲", household_id=ids["household"]),)))
+    [event] = [e for e in history.timeline(store, ids["household"]) if e.kind == "meeting"]
+    assert event.values == {"kind": "tripartite", "place": "阳光花园"} and event.at.date() == date(2026, 10, 8)
