@@ -5252,6 +5252,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>其他待办（{n}）</translation>
     </message>
     <message>
+        <source>Weekend duty tonight: {compound}, {place}</source>
+        <translation>今晚“我与书记有约”值班：{compound}，{place}</translation>
+    </message>
+    <message>
         <source>✓ done today</source>
         <translation>✓ 今日已联系</translation>
     </message>

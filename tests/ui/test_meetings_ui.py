@@ -101,3 +101,24 @@ def test_duty_tab_takes_and_settles_a_matter(qtbot, demo_store: Store) -> None: 
     later(FormDialog, lambda d: (d.findChild(QLineEdit).setText("物业当场修好"), d.accept()))
     tab.outcome("settle")
     assert [m.outcome for m in duty.matters_of(demo_store, sid) if m.id == mine[0].id] == ["settled"]
+
+
+def test_tonights_duty_is_on_the_today_page_of_whoever_sits_it(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper import clock
+    from gridkeeper.places import profile
+    from gridkeeper.ui.care.today_page import TodayPage
+
+    me = profile.current_cadre(demo_store)
+    assert me is not None
+    shift = next(s for s in duty.roster(demo_store, clock.today(), clock.today() + __import__("datetime").timedelta(
+        days=14)) if me.name not in (s.secretary, s.hoa_chair, s.cadres))
+    with clock.moved_to(shift.on_date):
+        page = TodayPage(demo_store)
+        qtbot.addWidget(page)
+        page.refresh()
+        texts = [page.other.item(i).text() for i in range(page.other.count())]
+        assert not any(shift.compound in t and "Weekend duty" in t for t in texts)
+        duty.edit_shift(demo_store, shift.id, cadres=me.name)
+        page.refresh()
+        texts = [page.other.item(i).text() for i in range(page.other.count())]
+        assert f"Weekend duty tonight: {shift.compound}, {shift.place}" in texts
