@@ -167,3 +167,9 @@ def list_meetings(store: Store, *, compound_id: str | None = None, first: date |
                   last: date | None = None) -> list[MeetingRow]:
     with store.read() as conn:
         return queries.meetings(conn, compound_id=compound_id, first=first, last=last)
+
+
+def search(store: Store, words: str) -> dict[str, set[str]]:
+    """Ids of the meetings, deliberations and duty evenings whose text holds `words`."""
+    with store.read() as conn:
+        return queries.search(conn, words)

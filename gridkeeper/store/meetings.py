@@ -344,3 +344,22 @@ def compounds_in_grids(conn: Connection, grid_ids: list[str]) -> set[str]:
         "UNION SELECT id FROM compound WHERE deleted = 0 AND grid_id IN :g"
     ).bindparams(bindparam("g", expanding=True))
     return {r[0] for r in conn.execute(sql, {"g": list(grid_ids) or [""]})}
+
+
+def search(conn: Connection, words: str) -> dict[str, set[str]]:
+    """Meetings, deliberations and duty evenings whose text holds `words` (a substring: a street's
+    few hundred meetings a year need no index). Keys: meeting, deliberation, shift."""
+    like = {"w": f"%{words.strip()}%"}
+    meetings = {r[0] for r in conn.execute(text(
+        "SELECT m.id FROM meeting m LEFT JOIN compound co ON co.id = m.compound_id WHERE m.deleted = 0 AND "
+        "(m.title LIKE :w OR m.place LIKE :w OR co.name LIKE :w OR m.id IN (SELECT meeting_id FROM agendaitem "
+        "WHERE deleted = 0 AND (title LIKE :w OR minutes LIKE :w OR decision LIKE :w)) OR m.id IN "
+        "(SELECT meeting_id FROM meetingattendee WHERE deleted = 0 AND name LIKE :w))"), like)}
+    matters = {r[0] for r in conn.execute(text(
+        "SELECT d.id FROM deliberation d JOIN compound co ON co.id = d.compound_id WHERE d.deleted = 0 AND "
+        "(d.title LIKE :w OR d.detail LIKE :w OR co.name LIKE :w)"), like)}
+    shifts = {r[0] for r in conn.execute(text(
+        "SELECT s.id FROM dutyshift s JOIN compound co ON co.id = s.compound_id WHERE s.deleted = 0 AND "
+        "(co.name LIKE :w OR s.secretary LIKE :w OR s.hoa_chair LIKE :w OR s.cadres LIKE :w OR s.id IN "
+        "(SELECT shift_id FROM dutymatter WHERE deleted = 0 AND (resident LIKE :w OR what LIKE :w)))"), like)}
+    return {"meeting": meetings, "deliberation": matters, "shift": shifts}

@@ -3072,6 +3072,10 @@ Offline-first records for grid cadres of a street office.</source>
 <context>
     <name>MeetingsPage</name>
     <message>
+        <source>Search meetings, deliberations and duty matters</source>
+        <translation>搜索会议、议事和值班事项</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>会议议事</translation>
     </message>

@@ -122,3 +122,20 @@ def test_tonights_duty_is_on_the_today_page_of_whoever_sits_it(qtbot, demo_store
         page.refresh()
         texts = [page.other.item(i).text() for i in range(page.other.count())]
         assert f"Weekend duty tonight: {shift.compound}, {shift.place}" in texts
+
+
+def test_search_finds_a_meeting_by_its_minutes_and_a_duty_evening_by_its_matter(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_store)
+    sid = page.duty.shifts.currentItem().data(256)
+    duty.take_matter(demo_store, sid, "陈美玲", "垃圾桶满溢无人清理", "complaint")
+    page.load()
+    page.find.setText("垃圾桶满溢")
+
+    def shown(view) -> list[str]:  # type: ignore[no-untyped-def]
+        return [view.item(i).data(256) for i in range(view.count()) if not view.item(i).isHidden()]
+
+    assert shown(page.duty.shifts) == [sid] and shown(page.meetings.list) == []
+    page.find.setText("三方讨论后形成意见")
+    assert len(shown(page.meetings.list)) == page.meetings.list.count() > 0
+    page.find.clear()
+    assert len(shown(page.deliberations.list)) == 3

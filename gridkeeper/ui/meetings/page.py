@@ -544,6 +544,12 @@ class MeetingsPage(QWidget):
     def __init__(self, store: Store) -> None:
         super().__init__()
         compounds = mediation.compounds(store)
+        self._store = store
+        self.find = QLineEdit()
+        self.find.setObjectName("find")
+        self.find.setPlaceholderText(self.tr("Search meetings, deliberations and duty matters"))
+        self.find.setClearButtonEnabled(True)
+        self.find.textChanged.connect(lambda _t: self.filter())
         self.tabs = QTabWidget()
         self.meetings = MeetingsTab(store, compounds)
         self.deliberations = DeliberationsTab(store, compounds)
@@ -553,6 +559,7 @@ class MeetingsPage(QWidget):
             self.tabs.addTab(tab, title)
             tab.changed.connect(self.changed)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.find)
         layout.addWidget(self.tabs)
         self._read_once = False
 
@@ -565,3 +572,14 @@ class MeetingsPage(QWidget):
     def load(self) -> None:
         for tab in (self.meetings, self.deliberations, self.duty):
             tab.load()
+        self.filter()
+
+    def filter(self) -> None:
+        """Hide the rows the search words are not in (agenda, minutes, matters, names included)."""
+        words = self.find.text().strip()
+        found = meeting.search(self._store, words) if words else None
+        for view, key in ((self.meetings.list, "meeting"), (self.deliberations.list, "deliberation"),
+                          (self.duty.shifts, "shift")):
+            for row in range(view.count()):
+                item = view.item(row)
+                item.setHidden(found is not None and item.data(Qt.ItemDataRole.UserRole) not in found[key])
