@@ -158,6 +158,9 @@ def _parser() -> argparse.ArgumentParser:
     from gridkeeper.organisations import cli as org_cli  # issue 23
 
     org_cli.add_parser(sub)
+    from gridkeeper.commands import meetings as meetings_cli  # issue 22
+
+    meetings_cli.add_parsers(sub)
 
     dump = sub.add_parser("dump", help="canonical JSON of all synced data (stable order); written to the audit log")
     dump.add_argument("--with-audit", action="store_true",
@@ -204,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
                 "office": _cmd_office, "conflicts": _cmd_conflicts, "today": _cmd_today, "report": _cmd_report,
                 "passphrase": _cmd_passphrase, "backup": _cmd_backup, "places": _cmd_places,
                 "server": _cmd_server, "org": _cmd_org}
+    from gridkeeper.commands import meetings as meetings_cli  # issue 22
+
+    handlers.update({"meetings": meetings_cli.run_meetings, "duty": meetings_cli.run_duty})
     try:
         code = handlers[args.command](args, root)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush

@@ -78,6 +78,7 @@ class DemoResult:
     walks: int = 0
     findings: int = 0
     list_items: int = 0
+    meetings: int = 0
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -421,5 +422,8 @@ def generate(
         demo_organisations.add(conn, store.clock, rows.tables, history_end, seed)  # committees, companies, surveys, teams
     store.set_meta(CADRE_KEY, result._cadre_id)  # type: ignore[attr-defined]
     result.mediation_cases = demo_mediation.generate(store, rows, size, seed, history_end)
+    from gridkeeper.demo import meetings as demo_meetings  # issue 22
+
+    result.meetings = demo_meetings.generate(store, rows.tables, seed, history_end)["meeting"]
     result.seconds = time.perf_counter() - started
     return result

@@ -28,7 +28,7 @@ _PERSON_FIELDS = ("status", "household_id", "relation_to_head", "name", "phones"
 class Event:
     at: datetime
     kind: str  # contact / service / member_added / member_changed / tag_added / tag_removed / household /
-    #            moved / vacant / lived_in / merged / reveal / mediation / list_item / plan_added / plan_ended
+    #            moved / vacant / lived_in / merged / reveal / mediation / list_item / plan_added / plan_ended / duty_matter / meeting
     person: str  # whose (a name), "" for the household
     values: dict[str, Any] = field(default_factory=dict)
 
@@ -117,11 +117,25 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
         for r in queries.list_steps(conn, household_id):
             events.append(Event(datetime.fromisoformat(r.at), "list_item", "",
                                 {"kind": r.kind, "title": r.title, "status": r.to_status, "by": r.by}))
+        _meeting_events(conn, household_id, events)
         for r in queries.reveals(conn, ids):
             events.append(Event(datetime.fromisoformat(r.at), "reveal", people[r.row_id],
                                 {"field": r.field, "by": r.who}))
     events.sort(key=lambda e: e.at, reverse=True)
     return events[:limit]
+
+
+def _meeting_events(conn: Any, household_id: str, events: list[Event]) -> None:
+    """Matters a resident of the household brought to the weekend duty, meetings one attended (issue 22)."""
+    from gridkeeper.store import meetings as meeting_queries
+
+    for m in meeting_queries.matters(conn, household_id=household_id):
+        events.append(Event(datetime.fromisoformat(m.taken_at), "duty_matter", m.resident,
+                            {"what": m.what, "category": m.category, "outcome": m.outcome,
+                             "feedback": m.feedback or ""}))
+    for day, kind, place in meeting_queries.household_meetings(conn, household_id):
+        events.append(Event(datetime.combine(day, datetime.min.time()), "meeting", "", {"kind": kind,
+                                                                                       "place": place}))
 
 
 def _grid_events(conn: Any, household_id: str) -> list[Event]:

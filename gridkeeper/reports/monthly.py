@@ -14,9 +14,11 @@ from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.organisations.committees import GovernanceFigures
 from gridkeeper.organisations.teams import MonthWork
 from gridkeeper.reports import labels, monthly_lists, organisation_sheets
+from gridkeeper.reports import meeting_figures as mf
 from gridkeeper.reports.care_figures import CareFigures, care_figures
 from gridkeeper.reports.list_figures import ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
+from gridkeeper.reports.meeting_figures import MeetingFigures, meeting_figures
 from gridkeeper.reports.overview import Overview
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.scope import Scope
@@ -36,6 +38,7 @@ class MonthlyFigures:
     lists: ListFigures
     teams: MonthWork | None = None  # clubs and volunteer teams at work (issue 23)
     governance: GovernanceFigures | None = None  # committees and Party organisations at the end (issue 23)
+    meetings: MeetingFigures | None = None  # weekend duty counts (issue 22)
 
 
 def monthly_figures(store: Store, period: Period, scope: Scope, today: date | None = None,
@@ -60,6 +63,7 @@ def monthly_figures(store: Store, period: Period, scope: Scope, today: date | No
         lists=list_figures(store, period, scope.grid_ids, as_of),
         teams=organisation_sheets.month_work(store, period, scope.grid_ids),
         governance=organisation_sheets.governance_total(store, scope.grid_ids, as_of),
+        meetings=meeting_figures(store, period, scope.grid_ids),
     )
 
 
@@ -152,6 +156,8 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
         organisation_sheets.work_overview(o, figures.teams)
     if figures.governance is not None:
         organisation_sheets.governance_overview(o, figures.governance)
+    if figures.meetings is not None:
+        mf.overview(o, figures.meetings)
     overview = Table(w(_OVERVIEW), _columns(w, _OVERVIEW_COLUMNS), o.rows, o.charts, filtered=False)
     heading = w(QT_TRANSLATE_NOOP("report", "{title} · figures as of {date}")).format(
         title=title, date=figures.as_of.isoformat())
@@ -160,4 +166,9 @@ def monthly_report(figures: MonthlyFigures, translate: Translate) -> Report:
         monthly_lists.owner_sheet(figures.lists, w),
         _mediation_sheet(figures.mediation, w), _care_sheet(figures.care, w),
         monthly_lists.agenda_sheet(figures.lists, figures.mediation, w),
-        *(organisation_sheets.work_sheets(figures.teams, w) if figures.teams is not None else ())])
+        *(organisation_sheets.work_sheets(figures.teams, w) if figures.teams is not None else ()),
+        *_meeting_sheets(figures, w)])
+
+
+def _meeting_sheets(figures: MonthlyFigures, w: Words) -> list[Table]:
+    return [] if figures.meetings is None else [mf.duty_sheet(figures.meetings, w)]

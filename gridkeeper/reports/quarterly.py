@@ -25,6 +25,8 @@ from gridkeeper.reports.care_figures import CareFigures, care_figures
 from gridkeeper.reports.list_figures import OPEN, ListFigures, list_figures
 from gridkeeper.reports.mediation_figures import MediationFigures, mediation_figures
 from gridkeeper.reports.organisation_sheets import OrgQuarter
+from gridkeeper.reports import meeting_figures as mf
+from gridkeeper.reports.meeting_figures import MeetingFigures, meeting_figures
 from gridkeeper.reports.period import Period
 from gridkeeper.reports.tables import INT, NUMBER, PERCENT, TEXT, Column, Report, Table, Translate, Words
 from gridkeeper.reports.walk_figures import WalkFigures, WalkRow, walk_figures
@@ -90,6 +92,7 @@ class QuarterlyFigures:
     cadres: list[CadreRow] = field(default_factory=list)
     grids: list[GridRow] = field(default_factory=list)
     organisations: OrgQuarter | None = None  # committees, property service, satisfaction (issue 23)
+    meetings: MeetingFigures | None = None  # the quarter's meetings and deliberations (issue 22)
 
     def ranking(self) -> list[CadreRow]:
         """Cadres with a grid or care persons: most weeks walked (as a share), best care coverage,
@@ -142,7 +145,8 @@ def quarterly_figures(store: Store, period: Period, today: date | None = None,
             row.escalated += case.outcome == "escalated"
     return QuarterlyFigures(period, as_of, care, cases, walk_report, items,
                             sorted(cadres.values(), key=lambda c: c.name), sorted(grids.values(), key=lambda g: g.name),
-                            organisation_sheets.quarter_figures(store, period, as_of))
+                            organisations=organisation_sheets.quarter_figures(store, period, as_of),
+                            meetings=meeting_figures(store, period, None))
 
 
 def _walks(period: Period, report: WalkFigures, cadres: dict[str, CadreRow],
@@ -247,5 +251,9 @@ def quarterly_report(figures: QuarterlyFigures, translate: Translate) -> Report:
     ])
     heading = w(QT_TRANSLATE_NOOP("report", "{title} · figures as of {date}")).format(
         title=title, date=figures.as_of.isoformat())
-    orgs = organisation_sheets.quarter_sheets(figures.organisations, w) if figures.organisations else []
-    return Report(title, figures.period.label, scope, [about, cadres, ranking, grids, *orgs], heading=heading)
+    sheets = [about, cadres, ranking, grids]
+    if figures.meetings is not None:
+        sheets += [mf.meetings_sheet(figures.meetings, w), mf.deliberations_sheet(figures.meetings, w)]
+    if figures.organisations:
+        sheets += organisation_sheets.quarter_sheets(figures.organisations, w)
+    return Report(title, figures.period.label, scope, sheets, heading=heading)

@@ -476,6 +476,114 @@ class ActivityVolunteer(Synced, table=True):
 
     activity_id: str = Field(foreign_key="teamactivity.id", index=True)
     volunteer_id: str = Field(foreign_key="volunteer.id", index=True)
+# -- meetings, deliberation, weekend duty (issue 22, migration 0013) -------------
+
+
+class Meeting(Synced, table=True):
+    """A meeting (月度三方联席会议, 季度督考会, ...) of a compound or a community."""
+
+    kind: str  # see gridkeeper.meetings.KINDS
+    held_on: date = Field(index=True)
+    place: str = ""
+    compound_id: str | None = Field(default=None, foreign_key="compound.id", index=True)
+    community_id: str | None = Field(default=None, foreign_key="community.id", index=True)
+    title: str = ""
+    recorded_by: str = ""
+
+
+class MeetingAttendee(Synced, table=True):
+    meeting_id: str = Field(foreign_key="meeting.id", index=True)
+    side: str  # party / hoa / property / community / cadre / resident
+    name: str
+    person_id: str | None = Field(default=None, foreign_key="person.id", index=True)
+    household_id: str | None = Field(default=None, foreign_key="household.id", index=True)
+
+
+class AgendaItem(Synced, table=True):
+    """One item of a meeting's agenda, its minutes and its decision."""
+
+    meeting_id: str = Field(foreign_key="meeting.id", index=True)
+    position: int
+    source: str  # carried / escalated / overdue / mediation / visit / hand
+    title: str
+    ref_id: str | None = Field(default=None, index=True)  # the list item, case or earlier agenda item
+    minutes: str = ""
+    decision: str = ""
+    owner_party: str | None = None
+    owner_name: str | None = None
+    due_date: date | None = None
+    list_item_id: str | None = Field(default=None, foreign_key="listitem.id", index=True)
+
+
+class Deliberation(Synced, table=True):
+    """议事: 党组织先议 → 三方协议 → 居民合议 → decision; the current record of each stage."""
+
+    compound_id: str = Field(foreign_key="compound.id", index=True)
+    title: str
+    detail: str = ""
+    opened_on: date
+    stage: str = "party"  # see gridkeeper.meetings.deliberation.STAGES
+    party_on: date | None = None
+    party_opinion: str | None = None
+    tripartite_on: date | None = None
+    tripartite_agreed: str | None = None
+    residents_on: date | None = None
+    residents_method: str | None = None
+    households_consulted: int | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
+    not_reached: int | None = None
+    by_building: str | None = None  # JSON {building: [for, against, abstain, not reached]}
+    decided_on: date | None = None
+    decision_note: str | None = None
+
+
+class DeliberationStep(Synced, table=True):
+    """One move of a deliberation (advance, decision, send-back). Append-only."""
+
+    deliberation_id: str = Field(foreign_key="deliberation.id", index=True)
+    at: str
+    from_stage: str | None = None
+    to_stage: str
+    note: str = ""
+    by_name: str = ""
+
+
+class DeliberationLink(Synced, table=True):
+    """A list item implementing an adopted deliberation (id: uuid5 of both)."""
+
+    deliberation_id: str = Field(foreign_key="deliberation.id", index=True)
+    item_id: str = Field(foreign_key="listitem.id", index=True)
+
+
+class DutyShift(Synced, table=True):
+    """我与书记有约: one compound's weekend evening on duty (id: uuid5 of compound and day)."""
+
+    compound_id: str = Field(foreign_key="compound.id", index=True)
+    on_date: date = Field(index=True)
+    place: str = ""
+    secretary: str = ""
+    hoa_chair: str = ""
+    cadres: str = ""  # names joined by 、
+
+
+class DutyMatter(Synced, table=True):
+    """A matter taken on duty: 收集、办理、反馈."""
+
+    shift_id: str = Field(foreign_key="dutyshift.id", index=True)
+    taken_at: str
+    resident: str
+    person_id: str | None = Field(default=None, foreign_key="person.id", index=True)
+    household_id: str | None = Field(default=None, foreign_key="household.id", index=True)
+    what: str
+    category: str  # dispute / practical / suggestion / complaint
+    outcome: str = "open"  # open / settled / mediation / list_item / escalated
+    outcome_on: date | None = None
+    outcome_ref: str | None = None  # the mediation case or list item it became
+    outcome_note: str = ""
+    feedback: str | None = None
+    feedback_on: date | None = None
 
 
 #: Synced tables in dependency order (parents first): dumps and sync use this order.
@@ -520,4 +628,12 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Survey,
     TeamActivity,
     ActivityVolunteer,
+    Meeting,
+    MeetingAttendee,
+    AgendaItem,
+    Deliberation,
+    DeliberationStep,
+    DeliberationLink,
+    DutyShift,
+    DutyMatter,
 )

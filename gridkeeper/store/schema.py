@@ -44,10 +44,18 @@ SYNCED_TABLES: tuple[str, ...] = (
     "survey",
     "teamactivity",
     "activityvolunteer",
+    "meeting",
+    "meetingattendee",
+    "agendaitem",
+    "deliberation",
+    "deliberationstep",
+    "deliberationlink",
+    "dutyshift",
+    "dutymatter",
 )
 
 #: The Alembic head this version of the app writes; newer databases are refused.
 HEAD_REVISION = "0014"
 #: Every revision this app knows, oldest first.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
-                                     "0009", "0014")
+                                     "0009", "0013", "0014")

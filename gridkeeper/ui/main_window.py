@@ -74,12 +74,14 @@ class MainWindow(QMainWindow):
             "walks": self._make_walks, "lists": self._make_lists, "mediations": self._make_mediations,
             "volunteers": self._make_volunteers, "dashboard": self._make_dashboard, "street": self._make_street,
             "organisations": self._make_organisations,
+            "meetings": self._make_meetings,
         }
         self._built: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
         for title, page in ((self.tr("Today"), self.today), (self.tr("Households"), self.households),
                             (self.tr("Night walks"), "walks"), (self.tr("Lists"), "lists"),
-                            (self.tr("Mediations"), "mediations"), (self.tr("Volunteers"), "volunteers"),
+                            (self.tr("Mediations"), "mediations"), (self.tr("Meetings"), "meetings"),
+                            (self.tr("Volunteers"), "volunteers"),
                             (self.tr("Organisations"), "organisations"),
                             (self.tr("Reports"), "dashboard"), (self.tr("Street setup"), "street"),
                             (self.tr("Sync"), self.sync_page),
@@ -199,6 +201,11 @@ class MainWindow(QMainWindow):
         page = MediationsPage(self._store, self._settings)
         page.changed.connect(self._case_changed)
         return page
+
+    def _make_meetings(self) -> QWidget:
+        from gridkeeper.ui.meetings.page import MeetingsPage
+
+        return MeetingsPage(self._store)
 
     def _make_volunteers(self) -> QWidget:
         from gridkeeper.ui.care.volunteers_page import VolunteersPage

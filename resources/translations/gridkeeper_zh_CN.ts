@@ -1242,6 +1242,113 @@
     </message>
 </context>
 <context>
+    <name>DeliberationsTab</name>
+    <message>
+        <source>New matter…</source>
+        <translation>新建议事…</translation>
+    </message>
+    <message>
+        <source>Record the next stage…</source>
+        <translation>记录下一环节…</translation>
+    </message>
+    <message>
+        <source>Send back…</source>
+        <translation>退回重议…</translation>
+    </message>
+    <message>
+        <source>Result notice as PDF…</source>
+        <translation>议事结果公示 PDF…</translation>
+    </message>
+    <message>
+        <source>{stage} {day} ({method}): {consulted} households consulted: {yes} for, {no} against, {abstain} abstaining, {missed} not reached</source>
+        <translation>{stage} {day}（{method}）：征询 {consulted} 户，同意 {yes} 户，反对 {no} 户，弃权 {abstain} 户，未联系上 {missed} 户</translation>
+    </message>
+    <message>
+        <source>New matter</source>
+        <translation>新建议事</translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>议事事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细情况</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Choose a matter first.</source>
+        <translation>请先选择一件事项。</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>党组织意见</translation>
+    </message>
+    <message>
+        <source>What the three parties agreed</source>
+        <translation>三方协议内容</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Households consulted</source>
+        <translation>征询户数</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Abstaining</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>This matter is decided.</source>
+        <translation>该事项已有结果。</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>退回重议</translation>
+    </message>
+    <message>
+        <source>Back to</source>
+        <translation>退回到</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>DivisionReasons</name>
     <message>
         <source>Community missing</source>
@@ -1364,6 +1471,137 @@
     <message>
         <source>Import grid division table</source>
         <translation>导入网格划分表</translation>
+    </message>
+</context>
+<context>
+    <name>DutyTab</name>
+    <message>
+        <source>Generate roster…</source>
+        <translation>生成值班表…</translation>
+    </message>
+    <message>
+        <source>Edit shift…</source>
+        <translation>调整值班…</translation>
+    </message>
+    <message>
+        <source>Take a matter…</source>
+        <translation>登记事项…</translation>
+    </message>
+    <message>
+        <source>Settled…</source>
+        <translation>当场化解…</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>上报…</translation>
+    </message>
+    <message>
+        <source>To mediation</source>
+        <translation>转调解</translation>
+    </message>
+    <message>
+        <source>To list item</source>
+        <translation>转清单</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>反馈…</translation>
+    </message>
+    <message>
+        <source>{day} {compound}: {secretary}, {chair}, {cadres} · {n} matters</source>
+        <translation>{day} {compound}：{secretary}、{chair}、{cadres} · {n} 件事项</translation>
+    </message>
+    <message>
+        <source>This month: {evenings} evenings, {taken} matters taken, {settled} settled on the spot, {escalated} escalated, {answered} answered within 7 days</source>
+        <translation>本月：值班 {evenings} 晚，受理 {taken} 件，当场化解 {settled} 件，上报 {escalated} 件，7 日内反馈 {answered} 件</translation>
+    </message>
+    <message>
+        <source>Answer {day}: {text}</source>
+        <translation>反馈 {day}：{text}</translation>
+    </message>
+    <message>
+        <source>Community hall</source>
+        <translation>党群微家</translation>
+    </message>
+    <message>
+        <source>Generate roster</source>
+        <translation>生成值班表</translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>周数</translation>
+    </message>
+    <message>
+        <source>Party branch secretary</source>
+        <translation>支部书记</translation>
+    </message>
+    <message>
+        <source>HOA chair</source>
+        <translation>业委会主任</translation>
+    </message>
+    <message>
+        <source>Cadres</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Choose a duty evening first.</source>
+        <translation>请先选择一个值班晚上。</translation>
+    </message>
+    <message>
+        <source>Edit shift</source>
+        <translation>调整值班</translation>
+    </message>
+    <message>
+        <source>Take a matter</source>
+        <translation>登记事项</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Choose a matter first.</source>
+        <translation>请先选择一件事项。</translation>
+    </message>
+    <message>
+        <source>A mediation case was opened.</source>
+        <translation>已转为调解案件。</translation>
+    </message>
+    <message>
+        <source>A list item was opened for the property company.</source>
+        <translation>已转为清单事项，由物业公司办理。</translation>
+    </message>
+    <message>
+        <source>How it was settled</source>
+        <translation>化解情况</translation>
+    </message>
+    <message>
+        <source>Escalated to</source>
+        <translation>上报至</translation>
+    </message>
+    <message>
+        <source>The resident&apos;s answer</source>
+        <translation>居民反馈</translation>
     </message>
 </context>
 <context>
@@ -2681,6 +2919,10 @@
         <translation>矛盾调解</translation>
     </message>
     <message>
+        <source>Meetings</source>
+        <translation>会议议事</translation>
+    </message>
+    <message>
         <source>Organisations</source>
         <translation>组织与满意度</translation>
     </message>
@@ -3031,6 +3273,128 @@ Offline-first records for grid cadres of a street office.</source>
     <message>
         <source>Agreement of {number} saved as {path}.</source>
         <translation>{number} 的调解协议书已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Search meetings, deliberations and duty matters</source>
+        <translation>搜索会议、议事和值班事项</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议议事</translation>
+    </message>
+    <message>
+        <source>Deliberation</source>
+        <translation>邻里议事</translation>
+    </message>
+    <message>
+        <source>Weekend duty</source>
+        <translation>我与书记有约</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTab</name>
+    <message>
+        <source>New meeting…</source>
+        <translation>新建会议…</translation>
+    </message>
+    <message>
+        <source>Add agenda item…</source>
+        <translation>添加议题…</translation>
+    </message>
+    <message>
+        <source>Minutes…</source>
+        <translation>会议记录…</translation>
+    </message>
+    <message>
+        <source>Decision…</source>
+        <translation>形成决定…</translation>
+    </message>
+    <message>
+        <source>Minutes as PDF…</source>
+        <translation>会议纪要 PDF…</translation>
+    </message>
+    <message>
+        <source>Minutes: {text}</source>
+        <translation>讨论情况：{text}</translation>
+    </message>
+    <message>
+        <source>Decision: {text} ({owner}, by {due})</source>
+        <translation>决定：{text}（{owner}，{due} 前完成）</translation>
+    </message>
+    <message>
+        <source>Community hall</source>
+        <translation>党群微家</translation>
+    </message>
+    <message>
+        <source>One item a line</source>
+        <translation>每行一个议题</translation>
+    </message>
+    <message>
+        <source>The agenda opens with {n} items: the last meeting&apos;s decisions and the month&apos;s topics.</source>
+        <translation>议程预置 {n} 项：上次会议决定事项和本月议题。</translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>会议类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Items added by hand</source>
+        <translation>临时动议</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>新建会议</translation>
+    </message>
+    <message>
+        <source>Choose a meeting first.</source>
+        <translation>请先选择一次会议。</translation>
+    </message>
+    <message>
+        <source>Add agenda item</source>
+        <translation>添加议题</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Choose an agenda item first.</source>
+        <translation>请先选择一个议题。</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s name</source>
+        <translation>责任单位或人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
     </message>
 </context>
 <context>
@@ -5514,6 +5878,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>其他待办（{n}）</translation>
     </message>
     <message>
+        <source>Weekend duty tonight: {compound}, {place}</source>
+        <translation>今晚“我与书记有约”值班：{compound}，{place}</translation>
+    </message>
+    <message>
         <source>✓ done today</source>
         <translation>✓ 今日已联系</translation>
     </message>
@@ -6046,6 +6414,25 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>“{what}” is now on the problem list.</source>
         <translation>“{what}”已列入问题清单。</translation>
+    </message>
+</context>
+<context>
+    <name>_Tab</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
 </context>
 <context>
@@ -7318,6 +7705,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>{kind}“{title}”：{status}</translation>
     </message>
     <message>
+        <source>Weekend duty: {category} “{what}”: {outcome}</source>
+        <translation>我与书记有约：{category}“{what}”：{outcome}</translation>
+    </message>
+    <message>
+        <source>Took part in: {place} {kind}</source>
+        <translation>参加：{place}{kind}</translation>
+    </message>
+    <message>
         <source>Care plan made: {frequency}</source>
         <translation>建立关爱计划：{frequency}</translation>
     </message>
@@ -7610,6 +8005,245 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
 </context>
 <context>
+    <name>meetings</name>
+    <message>
+        <source>Monthly tripartite meeting</source>
+        <translation>月度三方联席会议</translation>
+    </message>
+    <message>
+        <source>Quarterly review meeting</source>
+        <translation>季度督考会</translation>
+    </message>
+    <message>
+        <source>Other meeting</source>
+        <translation>其他会议</translation>
+    </message>
+    <message>
+        <source>Party organisation</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>HOA</source>
+        <translation>业委会</translation>
+    </message>
+    <message>
+        <source>Property company</source>
+        <translation>物业公司</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grid cadres</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>居民代表</translation>
+    </message>
+    <message>
+        <source>Decision of the last meeting</source>
+        <extracomment>Where an agenda item came from.</extracomment>
+        <translation>上次会议决定</translation>
+    </message>
+    <message>
+        <source>Escalated list item</source>
+        <translation>上报清单事项</translation>
+    </message>
+    <message>
+        <source>Overdue list item</source>
+        <translation>逾期清单事项</translation>
+    </message>
+    <message>
+        <source>Escalated mediation</source>
+        <translation>上报调解</translation>
+    </message>
+    <message>
+        <source>Overdue return visit</source>
+        <translation>逾期回访</translation>
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation>临时动议</translation>
+    </message>
+    <message>
+        <source>Party organisation first</source>
+        <translation>党组织先议</translation>
+    </message>
+    <message>
+        <source>Three parties agree</source>
+        <translation>三方协议</translation>
+    </message>
+    <message>
+        <source>Residents deliberate</source>
+        <translation>居民合议</translation>
+    </message>
+    <message>
+        <source>Awaiting decision</source>
+        <translation>待决定</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Residents&apos; meeting</source>
+        <extracomment>The stages in their fixed order: a matter is at one of them until it is decided.</extracomment>
+        <translation>居民会议</translation>
+    </message>
+    <message>
+        <source>Door to door</source>
+        <translation>入户征询</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上征询</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+        <source>Practical matter</source>
+        <translation>民生实事</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>当场化解</translation>
+    </message>
+    <message>
+        <source>Turned into a mediation case</source>
+        <translation>转调解</translation>
+    </message>
+    <message>
+        <source>Turned into a list item</source>
+        <translation>转清单</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <extracomment>Days within which an answer counts as &quot;answered in time&quot; (the article&apos;s 7 days). What a form field is called in a &quot;Please fill in&quot; message.</extracomment>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>the compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>the decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>the opinion</source>
+        <translation>党组织意见</translation>
+    </message>
+    <message>
+        <source>what was agreed</source>
+        <translation>三方协议内容</translation>
+    </message>
+    <message>
+        <source>the reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>the secretary</source>
+        <translation>支部书记</translation>
+    </message>
+    <message>
+        <source>the resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>what the matter is</source>
+        <translation>事项内容</translation>
+    </message>
+    <message>
+        <source>how it was settled</source>
+        <translation>化解情况</translation>
+    </message>
+    <message>
+        <source>to whom it was escalated</source>
+        <translation>上报对象</translation>
+    </message>
+    <message>
+        <source>the resident&apos;s answer</source>
+        <translation>居民反馈</translation>
+    </message>
+    <message>
+        <source>Not found: {what}</source>
+        <extracomment>Parameters that are English labels of this context, translated with the message.</extracomment>
+        <translation>未找到：{what}</translation>
+    </message>
+    <message>
+        <source>Please fill in {field}.</source>
+        <translation>请填写{field}。</translation>
+    </message>
+    <message>
+        <source>Not a known choice: {value}</source>
+        <translation>不是可选的值：{value}</translation>
+    </message>
+    <message>
+        <source>This matter is at the stage “{at}”; “{wanted}” cannot be recorded now: stages are never skipped.</source>
+        <translation>该事项处于“{at}”环节，现在不能记录“{wanted}”：议事环节不能跳过。</translation>
+    </message>
+    <message>
+        <source>The votes add up to {counted} households, but {consulted} were consulted: for, against, abstaining and not reached must add up.</source>
+        <translation>表决合计 {counted} 户，但征询了 {consulted} 户：同意、反对、弃权和未联系上的户数之和须等于征询户数。</translation>
+    </message>
+    <message>
+        <source>The tallies by building do not add up to the totals.</source>
+        <translation>各楼栋的表决数之和与总数不符。</translation>
+    </message>
+    <message>
+        <source>Household counts cannot be negative.</source>
+        <translation>户数不能为负数。</translation>
+    </message>
+    <message>
+        <source>Only a rejected matter can go back to a stage.</source>
+        <translation>只有未通过的事项才能退回重议。</translation>
+    </message>
+    <message>
+        <source>Only an adopted matter is implemented.</source>
+        <translation>只有通过的事项才能落实。</translation>
+    </message>
+    <message>
+        <source>This matter already has an outcome.</source>
+        <translation>该事项已有处理结果。</translation>
+    </message>
+    <message>
+        <source>Record how the matter was handled before the answer.</source>
+        <translation>请先记录办理情况，再登记反馈。</translation>
+    </message>
+</context>
+<context>
     <name>organisations</name>
     <message>
         <source>Satisfied overall (%)</source>
@@ -7771,8 +8405,68 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>纠纷类型</translation>
     </message>
     <message>
+        <source>Weekend duty</source>
+        <translation>我与书记有约</translation>
+    </message>
+    <message>
         <source>Compound</source>
         <translation>小区</translation>
+    </message>
+    <message>
+        <source>Duty evenings</source>
+        <translation>值班晚数</translation>
+    </message>
+    <message>
+        <source>Matters taken</source>
+        <translation>受理事项</translation>
+    </message>
+    <message>
+        <source>Answered within 7 days</source>
+        <translation>7 日内反馈</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>议题数</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决定数</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>议事事项</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Matters taken on duty</source>
+        <translation>值班受理事项</translation>
+    </message>
+    <message>
+        <source>Duty matters settled on the spot</source>
+        <translation>值班当场化解</translation>
+    </message>
+    <message>
+        <source>Duty matters escalated</source>
+        <translation>值班事项上报</translation>
+    </message>
+    <message>
+        <source>Duty matters answered within 7 days</source>
+        <translation>值班事项 7 日内反馈</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议议事</translation>
+    </message>
+    <message>
+        <source>Deliberations</source>
+        <translation>议事</translation>
     </message>
     <message>
         <source>Parties</source>

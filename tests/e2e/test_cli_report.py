@@ -121,7 +121,7 @@ def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Overview", "Night walks", "Walks per grid", "Findings", "List items",
                              "Problems by owner", "Mediations", "Care coverage", "Agenda",
-                             "Teams at work", "Team work by compound", "Volunteer hours"]
+                             "Teams at work", "Team work by compound", "Volunteer hours", "Weekend duty"]
     # Clubs and teams (issue 23): the teams' sheet adds up to the month's activities in the dump.
     held = [a for a in data["teamactivity"] if not a["deleted"] and a["held_on"][:7] == "2026-10"]
     team_rows = list(wb["Teams at work"].iter_rows(min_row=3, values_only=True))
@@ -130,6 +130,18 @@ def test_monthly_totals_reconcile_with_the_dump(profile: Path, tmp_path: Path) -
     assert math.isclose(sum(r[3] for r in team_rows), sum(a["participants"] * a["duration_minutes"] for a in held) / 60,
                         abs_tol=0.05 * len(team_rows))
     assert o["Households served"][0] == sum(a["households_served"] for a in held)
+    # Weekend duty (issue 22): the sheet and the overview reconcile with the dump.
+    shifts = {x["id"]: x for x in data["dutyshift"] if not x["deleted"] and x["on_date"][:7] == "2026-10"}
+    matters = [x for x in data["dutymatter"] if not x["deleted"] and x["shift_id"] in shifts]
+    duty = list(wb["Weekend duty"].iter_rows(min_row=3, values_only=True))
+    assert sum(r[1] for r in duty) == len(shifts) == o["Duty evenings"][0] > 0
+    assert sum(r[2] for r in duty) == len(matters) == o["Matters taken on duty"][0]
+    assert sum(r[3] for r in duty) == sum(x["outcome"] == "settled" for x in matters) == o[
+        "Duty matters settled on the spot"][0]
+    assert sum(r[4] for r in duty) == sum(x["outcome"] == "escalated" for x in matters) == o[
+        "Duty matters escalated"][0]
+    assert sum(r[5] for r in duty) == o["Duty matters answered within 7 days"][0] == sum(1 for x in matters if x["feedback_on"] and (
+        date.fromisoformat(x["feedback_on"]) - date.fromisoformat(shifts[x["shift_id"]]["on_date"])).days <= 7)
     by_owner = {r[0]: r for r in wb["Problems by owner"].iter_rows(min_row=3, values_only=True)}
     parties = [r for name, r in by_owner.items() if " · " not in name]  # the parties, not each company
     assert sum(r[1] for r in parties) == o["Problems opened"][0]
@@ -190,8 +202,10 @@ def test_quarterly_per_cadre_and_per_grid_add_up_to_the_dump(profile: Path, tmp_
     assert done.returncode == 0, done.stderr.decode()
     data = json.loads(gk("dump", data_dir=profile, home=tmp_path).stdout)
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["About", "By cadre", "Ranking", "By grid", "Committees and Party", "Committees by compound",
-                             "Property service ranking", "Satisfaction"]
+    assert wb.sheetnames == ["About", "By cadre", "Ranking", "By grid", "Meetings", "Deliberations",
+                             "Committees and Party", "Committees by compound", "Property service ranking", "Satisfaction"]
+    meetings = [m for m in data["meeting"] if not m["deleted"] and "2026-10-01" <= m["held_on"] <= "2026-12-31"]
+    assert wb["Meetings"].max_row - 2 == len(meetings) > 0
     cadres = list(wb["By cadre"].iter_rows(min_row=3, values_only=True))
     grids = list(wb["By grid"].iter_rows(min_row=3, values_only=True))
     live_cadres = [c for c in data["cadre"] if not c["deleted"]]

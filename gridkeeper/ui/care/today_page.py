@@ -228,10 +228,22 @@ class TodayPage(QWidget):
             entry = QListWidgetItem(text)
             entry.setData(Qt.ItemDataRole.UserRole, ("case", visit.case_id))
             self.other.addItem(entry)
+        self._show_duty()
         if not self.other.count():
             self.other.addItem(self.tr("Nothing else due today."))
         self.other_title.setText(self.tr("Also due ({n})").format(n=sum(
             1 for i in range(self.other.count()) if self.other.item(i).data(Qt.ItemDataRole.UserRole))))
+
+    def _show_duty(self) -> None:
+        """我与书记有约: tonight's weekend duty, on the Today page of whoever sits it (issue 22)."""
+        from gridkeeper.meetings import duty
+
+        me = profile.current_cadre(self._store, self.day)
+        for shift in duty.on_duty(self._store, me.name, self.day) if me else []:
+            entry = QListWidgetItem(self.tr("Weekend duty tonight: {compound}, {place}").format(
+                compound=shift.compound, place=shift.place or "—"))
+            entry.setData(Qt.ItemDataRole.UserRole, ("duty", shift.id))
+            self.other.addItem(entry)
 
     def _kind(self, code: str) -> str:
         from gridkeeper.ui.widgets import vocab

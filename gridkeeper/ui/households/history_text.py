@@ -44,6 +44,8 @@ _MERGED = QT_TRANSLATE_NOOP("history", "The file of {address} merged into this o
 _REVEAL = QT_TRANSLATE_NOOP("history", "{field} shown by {by} (audited)")
 _MEDIATION = QT_TRANSLATE_NOOP("history", "Mediation {number} ({category}): {status}")
 _LIST_ITEM = QT_TRANSLATE_NOOP("history", "{kind} “{title}”: {status}")
+_DUTY_MATTER = QT_TRANSLATE_NOOP("history", "Weekend duty: {category} “{what}”: {outcome}")
+_MEETING = QT_TRANSLATE_NOOP("history", "Took part in: {place} {kind}")
 
 
 def _t(text: str) -> str:
@@ -136,6 +138,17 @@ def _describe(event: Event) -> str:
         text = _t(_LIST_ITEM).format(kind=vocab.word(lists.KINDS, v["kind"]), title=v["title"],
                                      status=vocab.word(lists.STATUSES, v["status"]))
         return text + (_t(_BY).format(by=v["by"]) if v.get("by") else "")
+    if event.kind in ("duty_matter", "meeting"):
+        from gridkeeper.meetings import terms
+
+        def m(words: dict[str, str], code: str) -> str:
+            return QCoreApplication.translate(terms.CONTEXT, words.get(code, code))
+
+        if event.kind == "meeting":
+            return _t(_MEETING).format(place=v["place"], kind=m(terms.KINDS, v["kind"]))
+        text = _t(_DUTY_MATTER).format(category=m(terms.MATTER_CATEGORIES, v["category"]), what=v["what"],
+                                       outcome=m(terms.OUTCOMES, v["outcome"]))
+        return text + (f" · {v['feedback']}" if v.get("feedback") else "")
     if event.kind == "reveal":
         return _t(_REVEAL).format(field=_t(_FIELDS.get(v["field"], v["field"])), by=v.get("by") or "—")
     return event.kind

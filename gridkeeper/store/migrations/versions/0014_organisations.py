@@ -2,7 +2,7 @@
 property companies under supervision, satisfaction surveys, the work of clubs and teams.
 
 Revision ID: 0014
-Revises: 0009
+Revises: 0013
 Create Date: 2026-12-08
 
 Written on its own branch beside 0010-0013; the lead relinks the chain at merge.
@@ -25,7 +25,7 @@ from alembic import op
 from gridkeeper.store import capture
 
 revision = "0014"
-down_revision = "0009"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

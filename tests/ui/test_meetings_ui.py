@@ -1,0 +1,141 @@
+"""The Meetings page through qtbot: each tab on the demo street, a form that refuses bad input in
+words and keeps what was typed, a duty matter taken and settled, the papers as PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+
+from gridkeeper.meetings import deliberation, duty
+from gridkeeper.store import Store
+from gridkeeper.ui.meetings.forms import FormDialog
+from gridkeeper.ui.meetings.page import MeetingsPage
+from tests.ui.dialogs import later
+
+
+def _page(qtbot, store: Store) -> MeetingsPage:  # type: ignore[no-untyped-def]
+    page = MeetingsPage(store)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page
+
+
+def test_meetings_tab_shows_the_demo_and_saves_the_minutes_pdf(qtbot, demo_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_store)
+    tab = page.meetings
+    assert tab.list.count() >= 3 and tab.agenda.count() >= 2
+    assert any(tab.agenda.item(i).text().find("Decision") >= 0 for i in range(tab.agenda.count()))
+    tab.write_pdf(tmp_path / "m.pdf", lambda: __import__("gridkeeper.meetings.papers", fromlist=["x"]).minutes_html(
+        demo_store, tab.current()))
+    assert (tmp_path / "m.pdf").read_bytes()[:5] == b"%PDF-"
+
+    # A decision left empty is refused in the form, which stays open with what was typed.
+    tab.agenda.setCurrentRow(0)
+    seen: list[str] = []
+
+    def fill(d: FormDialog) -> None:
+        d.findChildren(QLineEdit)[1].setText("绿城物业")
+        d.accept()
+        seen.append(d.error.text())
+        assert d.isVisible() and d.findChildren(QLineEdit)[1].text() == "绿城物业"
+        d.findChildren(QLineEdit)[0].setText("物业一周内整改")
+        d.accept()
+
+    later(FormDialog, fill)
+    tab.decision()
+    assert seen and seen[0] == "Please fill in the decision."
+    assert "物业一周内整改" in tab.agenda.item(0).text()
+
+
+def test_deliberation_tab_moves_a_matter_through_its_stages(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_store)
+    tab = page.deliberations
+    assert tab.list.count() == 3
+    later(FormDialog, lambda d: (d.findChild(QLineEdit).setText("增设非机动车棚"), d.accept()))
+    tab.new_matter()
+    made = [r for r in deliberation.matters(demo_store) if r.title == "增设非机动车棚"]
+    assert len(made) == 1
+    tab.list.setCurrentRow([tab.list.item(i).data(256) for i in range(tab.list.count())].index(made[0].id))
+    later(FormDialog, lambda d: (d.findChild(QPlainTextEdit).setPlainText("同意"), d.accept()))
+    tab.next_stage()
+    later(FormDialog, lambda d: (d.findChild(QPlainTextEdit).setPlainText("三方同意"), d.accept()))
+    tab.next_stage()
+    errors: list[str] = []
+
+    def votes(d: FormDialog) -> None:
+        boxes = d.findChildren(QSpinBox)
+        for box, n in zip(boxes, (50, 30, 10, 5, 4)):  # 49 counted of 50
+            box.setValue(n)
+        d.accept()
+        errors.append(d.error.text())
+        boxes[4].setValue(5)
+        d.accept()
+
+    later(FormDialog, votes)
+    tab.next_stage()
+    assert "49" in errors[0] and "50" in errors[0]
+    f = deliberation.matter_file(demo_store, made[0].id)
+    assert f is not None and f.stage == "decision" and f.tally is not None and f.tally.consulted == 50
+
+
+def test_duty_tab_takes_and_settles_a_matter(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_store)
+    tab = page.duty
+    assert tab.shifts.count() > 4 and "evenings" in tab.counts.text()
+    sid = tab.shifts.currentItem().data(256)
+
+    def take(d: FormDialog) -> None:
+        resident, what = d.findChildren(QLineEdit)
+        resident.setText("陈美玲")
+        what.setText("单元门禁坏了")
+        d.findChild(QComboBox).setCurrentIndex(1)
+        d.accept()
+
+    later(FormDialog, take)
+    tab.take()
+    mine = [m for m in duty.matters_of(demo_store, sid) if m.what == "单元门禁坏了"]
+    assert len(mine) == 1 and mine[0].category == "practical"
+    tab.matters.setCurrentRow([tab.matters.item(i).data(256) for i in range(tab.matters.count())].index(mine[0].id))
+    later(FormDialog, lambda d: (d.findChild(QLineEdit).setText("物业当场修好"), d.accept()))
+    tab.outcome("settle")
+    assert [m.outcome for m in duty.matters_of(demo_store, sid) if m.id == mine[0].id] == ["settled"]
+
+
+def test_tonights_duty_is_on_the_today_page_of_whoever_sits_it(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper import clock
+    from gridkeeper.places import profile
+    from gridkeeper.ui.care.today_page import TodayPage
+
+    me = profile.current_cadre(demo_store)
+    assert me is not None
+    shift = next(s for s in duty.roster(demo_store, clock.today(), clock.today() + __import__("datetime").timedelta(
+        days=14)) if me.name not in (s.secretary, s.hoa_chair, s.cadres))
+    with clock.moved_to(shift.on_date):
+        page = TodayPage(demo_store)
+        qtbot.addWidget(page)
+        page.refresh()
+        texts = [page.other.item(i).text() for i in range(page.other.count())]
+        assert not any(shift.compound in t and "Weekend duty" in t for t in texts)
+        duty.edit_shift(demo_store, shift.id, cadres=me.name)
+        page.refresh()
+        texts = [page.other.item(i).text() for i in range(page.other.count())]
+        assert f"Weekend duty tonight: {shift.compound}, {shift.place}" in texts
+
+
+def test_search_finds_a_meeting_by_its_minutes_and_a_duty_evening_by_its_matter(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_store)
+    sid = page.duty.shifts.currentItem().data(256)
+    duty.take_matter(demo_store, sid, "陈美玲", "垃圾桶满溢无人清理", "complaint")
+    page.load()
+    page.find.setText("垃圾桶满溢")
+
+    def shown(view) -> list[str]:  # type: ignore[no-untyped-def]
+        return [view.item(i).data(256) for i in range(view.count()) if not view.item(i).isHidden()]
+
+    assert shown(page.duty.shifts) == [sid] and shown(page.meetings.list) == []
+    page.find.setText("三方讨论后形成意见")
+    assert len(shown(page.meetings.list)) == page.meetings.list.count() > 0
+    page.find.clear()
+    assert len(shown(page.deliberations.list)) == 3
