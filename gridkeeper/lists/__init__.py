@@ -167,14 +167,15 @@ def _check(new: NewItem) -> None:
         raise ItemNeedsTitle()
 
 
-def create_item(store: Store, new: NewItem, by: str, now: datetime | None = None) -> str:
-    """A new open item; its first history row says who opened it. Returns its id."""
+def create_item(store: Store, new: NewItem, by: str, now: datetime | None = None, item_id: str | None = None) -> str:
+    """A new open item; its first history row says who opened it. Returns its id (`item_id` when the
+    caller makes it from what raised the item, so it can be found again)."""
     _check(new)
     if new.grid_id is None and new.compound_id:
         with store.read() as conn:
             new = replace(new, grid_id=queries.grid_of_compound(conn, new.compound_id, None))
     with store.write() as s:
-        return _add_item(s, new, by, _stamp(now), None)
+        return _add_item(s, new, by, _stamp(now), item_id)
 
 
 def _add_item(s, new: NewItem, by: str, stamp: str, item_id: str | None) -> str:  # type: ignore[no-untyped-def]
