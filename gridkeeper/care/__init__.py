@@ -324,6 +324,16 @@ def correct_contact(store: Store, contact_id: str, outcome: str, reason: str, no
     return correction_id
 
 
+def latest_contact(store: Store, plan_id: str) -> ContactRow | None:
+    """The plan's newest contact that still counts (what "Correct…" on the Today page corrects)."""
+    with store.read() as conn:
+        plan = queries.plan(conn, plan_id)
+        if plan is None:
+            return None
+        column, key = _key(plan)
+        return queries.latest_live(conn, column, key)
+
+
 def household_contacts(store: Store, household_id: str) -> list[ContactRow]:
     """The household's contacts, newest first, corrections included (each names the row it corrects)."""
     with store.read() as conn:
@@ -482,6 +492,7 @@ __all__ = [
     "correct_contact",
     "end_plan",
     "household_contacts",
+    "latest_contact",
     "household_plans",
     "my_today",
     "next_due",

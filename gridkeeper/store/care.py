@@ -166,6 +166,16 @@ def contact(conn: Connection, contact_id: str) -> ContactRow | None:
                       r.method, r.outcome, r.note, r.need, r.by_name, r.corrects_id, r.reason)
 
 
+def latest_live(conn: Connection, column: str, key: str) -> ContactRow | None:
+    """The newest contact of a person (or household) that still counts: the one a correction corrects."""
+    r = conn.execute(text(_CONTACT_SELECT + f"WHERE c.{column} = :k AND {live('c')} "
+                          "ORDER BY c.contacted_at DESC LIMIT 1"), {"k": key}).first()
+    if r is None:
+        return None
+    return ContactRow(r.id, r.household_id, r.person_id, date.fromisoformat(r.contact_date), r.contacted_at,
+                      r.method, r.outcome, r.note, r.need, r.by_name, r.corrects_id, r.reason)
+
+
 def is_corrected(conn: Connection, contact_id: str) -> bool:
     return conn.execute(text("SELECT 1 FROM contactlog WHERE corrects_id = :id AND deleted = 0"),
                         {"id": contact_id}).first() is not None
