@@ -106,8 +106,9 @@ def _case_scope(grid_ids: list[str] | None) -> tuple[str, dict[str, Any]]:
     """Cases in scope: their compound has a building in the grids (every case when no scope)."""
     if grid_ids is None:
         return "", {}
-    return (" AND c.compound_id IN (SELECT b.compound_id FROM building b WHERE b.grid_id IN :grids)",
-            {"grids": list(grid_ids) or [""]})
+    from gridkeeper.store.mediation import CASE_SCOPE
+
+    return (" AND " + CASE_SCOPE, {"grids": list(grid_ids) or [""]})
 
 
 def mediation_cases(conn: Connection, first: str, last: str, grid_ids: list[str] | None) -> list[Any]:

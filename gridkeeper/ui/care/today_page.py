@@ -250,7 +250,7 @@ class TodayPage(QWidget):
                 when=self.tr("%n day(s) overdue", "", item.overdue_days)))
             entry.setData(Qt.ItemDataRole.UserRole, ("item", item.id))
             self.other.addItem(entry)
-        for visit in mediation.return_visits_due(self._store, self.day):
+        for visit in mediation.return_visits_due(self._store, self.day, grids):  # the reports' scope
             when = (self.tr("%n day(s) overdue", "", visit.days_overdue) if visit.days_overdue
                     else self.tr("due today"))
             text = self.tr("Return visit, mediation {number} ({category}): {parties} — {when}").format(
