@@ -341,7 +341,9 @@ def escalate(store: Store, item_id: str, to_level: str, reason: str, by: str, no
         item.owner_name = new_name
         item.claimant = None
         item.status = "open"
-        s.add(ListItemHistory(item_id=item_id, at=stamp, from_status=before, to_status="open", by=by, note=reason))
+        if before != "open":  # a claim at the lower level lapses: say so in the status history
+            s.add(ListItemHistory(item_id=item_id, at=stamp, from_status=before, to_status="open", by=by,
+                                  note=reason))
 
 
 def _compound_company(s, item) -> str | None:  # type: ignore[no-untyped-def]

@@ -41,7 +41,7 @@ class CorrectDialog(QDialog):
         form.addRow(note)
         form.addRow(self.buttons)
         self.reason.setFocus()
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 30)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 36)
 
     def values(self) -> tuple[str, str]:
         return self.outcome.currentData(), self.reason.text()

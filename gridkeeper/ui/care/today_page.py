@@ -106,7 +106,7 @@ class TodayPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("国")
-        for column, chars in ((self.STATE, 13), (self.NAME, 5), (self.ADDRESS, 14), (self.PHONE, 13),
+        for column, chars in ((self.STATE, 17), (self.NAME, 5), (self.ADDRESS, 14), (self.PHONE, 13),
                               (self.FREQUENCY, 5), (self.LAST, 5)):
             title = self.table.horizontalHeaderItem(column).text()
             header.resizeSection(column, max(em * chars, header.fontMetrics().horizontalAdvance(title) + em) + 16)
