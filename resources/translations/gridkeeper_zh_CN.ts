@@ -6648,6 +6648,10 @@ What a correction may say the contact really was: an outcome, or "it never happe
             <translation>联系（{method}）：{outcome}</translation>
         </message>
         <message>
+            <source>Contact corrected ({method}): really {outcome}, because {reason}</source>
+            <translation>联系记录已更正（{method}）：实为{outcome}，原因：{reason}</translation>
+        </message>
+        <message>
             <source> — by {by}</source>
             <translation> —— {by}</translation>
         </message>

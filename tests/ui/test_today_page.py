@@ -190,8 +190,8 @@ def test_a_stray_enter_is_undone_and_undo_then_goes_away(qtbot: QtBot, store: St
 
 
 def test_a_contact_is_corrected_with_a_reason(qtbot: QtBot, store: Store) -> None:
-    from tests.ui.dialogs import later
     from gridkeeper.ui.care.correct_dialog import CorrectDialog
+    from tests.ui.dialogs import later
 
     _plans(store)
     page = _page(qtbot, store)
