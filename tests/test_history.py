@@ -75,7 +75,7 @@ def test_a_need_raised_in_a_contact_goes_on_the_lists_and_into_the_timeline(stor
     assert [(e.values["kind"], e.values["status"]) for e in steps] == [("need", "claimed"), ("need", "open")]
 
 
-def test_a_corrected_contact_shows_both_records_and_why(store: Store, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_a_corrected_contact_shows_both_records_and_why(store: Store) -> None:
     from gridkeeper.ui.households.history_text import describe
 
     h = place(store)["household"]
