@@ -185,3 +185,89 @@ def test_a_plan_naming_the_cadre_is_listed_outside_the_cadres_grids(store: Store
     other = care.save_plan(store, h, _person(store, h, "钱阿公"), "daily", date(2026, 1, 1))
     listed = care.today_list(store, date(2026, 1, 1), ["a-grid-elsewhere"], cadre.id)
     assert [i.plan_id for i in listed.due] == [covering] and other not in [i.plan_id for i in listed.due]
+
+
+# --- issue 21 part 3: Today's mistakes and the outcomes that end a plan ---------------------------
+
+
+def test_no_answer_is_refused_for_a_person_with_no_phone(store: Store) -> None:
+    h = place(store)["household"]
+    with store.write() as s:
+        s.add(Person(id="p-nophone", household_id=h, name="李阿婆"))
+    plan_id = care.save_plan(store, h, "p-nophone", "daily", date(2026, 1, 1))
+    with pytest.raises(care.CareError, match="no phone number"):
+        care.record_contact(store, plan_id, "no_answer", when=_when("2026-03-02"))
+    care.record_contact(store, plan_id, "not_home", method="door", when=_when("2026-03-02"))  # a knock is fine
+
+
+def test_a_call_tried_today_shows_on_the_row(store: Store, plan: tuple[str, str]) -> None:
+    plan_id, _ = plan
+    care.record_contact(store, plan_id, "well", when=_when("2026-03-01"))
+    care.record_contact(store, plan_id, "no_answer", when=_when("2026-03-03", 9))
+    [row] = care.today_list(store, date(2026, 3, 3), None).overdue
+    assert row.tried_today and row.days_overdue == 1
+    [yesterday] = care.today_list(store, date(2026, 3, 4), None).overdue
+    assert not yesterday.tried_today
+
+
+@pytest.mark.parametrize(("outcome", "status"), [("deceased", "deceased"), ("moved_out", "moved_out"),
+                                                  ("refused", "active")])
+def test_outcomes_that_end_or_pause_the_plan(store: Store, plan: tuple[str, str], outcome: str, status: str) -> None:
+    plan_id, pid = plan
+    care.record_contact(store, plan_id, outcome, method="door", when=_when("2026-03-02"))
+    assert care.today_list(store, date(2026, 3, 2), None).to_work == []
+    assert care.today_list(store, date(2026, 3, 3), None).to_work == []
+    with store.read() as conn:
+        assert conn.execute(text("SELECT status FROM person WHERE id = :p"), {"p": pid}).scalar() == status
+        assert conn.execute(text("SELECT end_date FROM careplan WHERE id = :p"), {"p": plan_id}).scalar() \
+            == "2026-03-01"
+
+
+def test_a_need_raised_names_the_person_and_has_a_deadline(store: Store, plan: tuple[str, str]) -> None:
+    from gridkeeper import lists
+
+    plan_id, _ = plan
+    care.record_contact(store, plan_id, "needs_help", need="药快吃完了", when=_when("2026-03-02"))
+    [need] = lists.items(store, date(2026, 3, 2), kind="need")
+    assert need.title == "王秀英：药快吃完了"
+    assert need.due_date == date(2026, 3, 2 + care.NEED_DAYS)
+
+
+def test_undo_takes_a_stray_contact_back_within_seconds(store: Store, plan: tuple[str, str]) -> None:
+    from gridkeeper import lists
+
+    plan_id, _ = plan
+    contact = care.record_contact(store, plan_id, "well", need="买菜", when=_when("2026-03-02"))
+    assert care.today_list(store, date(2026, 3, 2), None).done
+    care.undo_contact(store, contact, now=_when("2026-03-02"))
+    today = care.today_list(store, date(2026, 3, 2), None)
+    assert not today.done and [i.plan_id for i in today.to_work] == [plan_id]
+    assert lists.items(store, date(2026, 3, 2), kind="need") == []
+    late = care.record_contact(store, plan_id, "well", when=_when("2026-03-02", 11))
+    with pytest.raises(care.CareError, match="too late"):
+        care.undo_contact(store, late, now=_when("2026-03-02", 12))
+
+
+def test_a_correction_is_appended_and_the_figures_honour_it(store: Store, plan: tuple[str, str]) -> None:
+    from gridkeeper.reports.care_figures import care_figures
+    from gridkeeper.reports.period import Period
+
+    plan_id, _ = plan
+    march = Period(date(2026, 3, 2), date(2026, 3, 2), "2026-03")
+    contact = care.record_contact(store, plan_id, "well", when=_when("2026-03-02"))
+    with pytest.raises(care.CareError, match="why"):
+        care.correct_contact(store, contact, care.VOID, "  ")
+    fix = care.correct_contact(store, contact, care.VOID, "按错了，其实没打通")
+    today = care.today_list(store, date(2026, 3, 2), None)
+    assert not today.done and [i.plan_id for i in today.to_work] == [plan_id]
+    figures = care_figures(store, march, None, today=date(2026, 3, 2))
+    assert (figures.made, figures.contacts_logged) == (0, 0)
+    rows = {r.id: r for r in care.household_contacts(store, care.plan_household(store, plan_id))}
+    assert rows[contact].outcome == "well"  # the mistaken row is kept as it was
+    assert rows[fix].corrects_id == contact and rows[fix].correction_reason == "按错了，其实没打通"
+    with pytest.raises(care.CareError, match="corrected already"):
+        care.correct_contact(store, contact, "no_answer", "再改")
+    # Corrected to a real outcome, it counts as that outcome.
+    care.correct_contact(store, fix, "needs_help", "其实打通了，要帮买药")
+    assert care.today_list(store, date(2026, 3, 2), None).done
+    assert care_figures(store, march, None, today=date(2026, 3, 2)).made == 1

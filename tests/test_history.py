@@ -67,7 +67,8 @@ def test_a_need_raised_in_a_contact_goes_on_the_lists_and_into_the_timeline(stor
     care.record_contact(store, plan, "needs_help", note="腿疼", need="周五陪同去医院",
                         when=datetime(2026, 3, 1, 9, 30))
     needs = lists.items(store, date(2026, 3, 1), kind="need")
-    assert [(n.title, n.source, n.status) for n in needs] == [("周五陪同去医院", "door_knock", "open")]
+    # The need names the person (issue 21).
+    assert [(n.title, n.source, n.status) for n in needs] == [("赵桂兰：周五陪同去医院", "door_knock", "open")]
     assert "3幢2单元501" in needs[0].place
     lists.claim(store, needs[0].id, "李书记", by="李书记", now=datetime(2026, 3, 1, 10, 0))
     steps = [e for e in history.timeline(store, h) if e.kind == "list_item"]
@@ -92,3 +93,17 @@ def test_a_new_care_plan_is_in_the_timeline_and_every_change_says_who_made_it(st
     lines = [describe(e) for e in events]
     assert "Care plan made: weekly — by 李娜" in lines and "Filed as a member — by 李娜" in lines
     assert all(line.endswith("— by 李娜") for line in lines)  # each made on this laptop, by its cadre
+
+
+def test_a_corrected_contact_shows_both_records_and_why(store: Store) -> None:
+    from gridkeeper.ui.households.history_text import describe
+
+    h = place(store)["household"]
+    pid = members.add_person(store, h, members.check("赵桂兰", birth_date=date(1936, 3, 1)), relation="户主")
+    plan = care.save_plan(store, h, pid, "daily", date(2026, 3, 1))
+    contact = care.record_contact(store, plan, "well", when=datetime(2026, 3, 1, 9, 30))
+    care.correct_contact(store, contact, care.VOID, "按错了行")
+    texts = [describe(e) for e in history.timeline(store, h) if e.kind == "contact"]
+    assert any(t.startswith("Contact (phone call): well") for t in texts)
+    assert any(t.startswith("Contact corrected (phone call): really recorded by mistake (does not count), "
+                            "because 按错了行") for t in texts), texts

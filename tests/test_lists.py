@@ -179,6 +179,28 @@ def test_escalation_goes_up_only_and_is_kept(store: Store, st: Street) -> None:
         lists.escalate(store, closed, "street", "大事", by="x")
 
 
+def test_escalation_hands_the_item_over_to_the_receiving_level(store: Store, st: Street) -> None:
+    item = new_item(store, owner_party="property", compound_id=st.compound)
+    lists.claim(store, item, "物业王经理", by="李娜", now=NOW)
+    lists.escalate(store, item, "community", "物业协调不了", by="李娜", now=NOW)
+    detail = lists.item_detail(store, item, TODAY)
+    assert detail is not None
+    got = detail.item
+    assert (got.owner_party, got.owner_name, got.status, got.claimant) == ("community", "塘川社区", "open", "")
+    [e] = detail.escalations
+    assert (e.from_owner, e.to_owner) == (f"property:{PROPERTY_COMPANY}", "community:塘川社区")
+    assert [(h.from_status, h.to_status) for h in detail.history][-1] == ("claimed", "open")
+    # In the community's queue and on its Today; the property company sees it handed up.
+    assert [i.id for i in lists.waiting_for_claim(store, None, TODAY)] == [item]
+    assert [i.id for i in lists.items(store, TODAY, owner_party="community", statuses=("open",))] == [item]
+    assert [(i.id, level) for i, level in lists.escalated_from(store, "property", PROPERTY_COMPANY, TODAY)] \
+        == [(item, "community")]
+    lists.escalate(store, item, "street", "涉及市政", by="王主任", now=NOW)
+    got = lists.item_detail(store, item, TODAY).item  # type: ignore[union-attr]
+    assert (got.owner_party, got.owner_name) == ("street", "")
+    assert [level for _i, level in lists.escalated_from(store, "community", "塘川社区", TODAY)] == ["street"]
+
+
 def test_needs_link_to_services_and_projects(store: Store, st: Street) -> None:
     need = new_item(store, kind="need", title="老人想要助餐")
     service = new_item(store, kind="service", title="老年食堂送餐")

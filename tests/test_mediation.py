@@ -338,3 +338,21 @@ def test_two_laptops_settling_one_case_differently_keep_both_steps_and_a_conflic
         assert kept[0].label == file_a.number
     finally:
         office.close()
+
+
+def test_today_and_the_report_count_overdue_return_visits_alike(demo_store: Store) -> None:
+    """Issue 21: Today listed a visit 73 days overdue while the report said 回访逾期 0 (all cases
+    on Today, the cadre's grids in the report). One definition, one scope."""
+    from gridkeeper import clock
+    from gridkeeper.places import profile
+    from gridkeeper.reports.mediation_figures import mediation_figures
+    from gridkeeper.reports.period import Period
+
+    today = clock.today()
+    for grids in (profile.my_grid_ids(demo_store, today), None):
+        listed = {v.number: v.days_overdue for v in m.return_visits_due(demo_store, today, grids)
+                  if v.days_overdue}
+        figures = mediation_figures(demo_store, Period(today.replace(day=1), today, "m"), grids, today)
+        reported = [r.visit_overdue_days for r in figures.rows if r.visit_overdue_days]
+        assert listed and sorted(listed.values()) == sorted(reported)
+        assert figures.visits_overdue == len(listed)

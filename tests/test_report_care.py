@@ -16,8 +16,9 @@ from tests.store.helpers import place
 
 def _plan(store: Store, frequency: str = "daily", start: date = date(2026, 1, 20), room: str = "501") -> str:
     h = place(store, room=room)["household"]
+    # N (no answer) needs a number on file.
     with store.write() as s:
-        s.add(Person(id=f"p{room}", household_id=h, name=f"住户{room}"))
+        s.add(Person(id=f"p{room}", household_id=h, name=f"住户{room}", phones='["13857712345"]'))
     return care.save_plan(store, h, f"p{room}", frequency, start)
 
 

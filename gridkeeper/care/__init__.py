@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from gridkeeper import clock
+from gridkeeper import clock, ids
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.ids import new_id
 from gridkeeper.places import profile
@@ -23,12 +23,19 @@ from gridkeeper.rules import phone
 from gridkeeper.rules.natural import natural_key
 from gridkeeper.store import care as queries
 from gridkeeper.store import households as household_queries
-from gridkeeper.store.care import REACHED, PlanRow
+from gridkeeper.store.care import REACHED, VOID, ContactRow, PlanRow
 from gridkeeper.store.engine import Store
 
 FREQUENCIES = ("daily", "every_n_days", "weekly", "monthly")
 METHODS = ("phone", "door", "visit", "video")
-OUTCOMES = ("well", "needs_help", "no_answer", "in_hospital", "not_home")
+OUTCOMES = ("well", "needs_help", "no_answer", "in_hospital", "not_home", "refused", "deceased", "moved_out")
+#: Outcomes that end the plan the day they are recorded, and change the household file.
+ENDING = {"deceased": "deceased", "moved_out": "moved_out"}
+#: Outcomes that pause the plan: it ends that day with the reason in its note; a cadre
+#: restarts it by clearing the end date in the plan form.
+PAUSING = ("refused",)
+#: Days a need raised during a contact gets before it is overdue on the lists.
+NEED_DAYS = 7
 SERVICE_TYPES = ("groceries", "medicine", "errands", "chat", "cleaning", "escort", "other")
 #: Two of these in a row and the person is an alert.
 ALERT_OUTCOME = "no_answer"
@@ -84,6 +91,7 @@ class DueItem:
     days_overdue: int  # 0 when due today or done
     alert: bool  # two "no answer" in a row: knock on the door
     done_today: bool
+    tried_today: bool = False  # an attempt (no answer, not at home) was recorded on the day listed
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -101,6 +109,7 @@ class DueItem:
             "due_date": self.due_date.isoformat(),
             "days_overdue": self.days_overdue,
             "alert": self.alert,
+            "tried_today": self.tried_today,
         }
 
 
@@ -144,14 +153,14 @@ def today_list(store: Store, day: date, grid_ids: list[str] | None, cadre_id: st
     """Who is due for contact on `day` in these grids (None: every grid)."""
     with store.read() as conn:
         plans = queries.active_plans(conn, day, grid_ids, cadre_id)
-        last: dict[tuple[str, str], tuple[date | None, list[str]]] = {}
+        last: dict[tuple[str, str], tuple[date | None, list[str], date | None]] = {}
         for column in ("person_id", "household_id"):
             keys = sorted({k for c, k in map(_key, plans) if c == column})
             last.update({(column, k): v for k, v in queries.last_contacts(conn, column, keys, day).items()})
         addresses = household_queries.addresses(conn, sorted({p.household_id for p in plans}))
     out = TodayList(day)
     for p in plans:
-        reached, outcomes = last.get(_key(p), (None, []))
+        reached, outcomes, tried = last.get(_key(p), (None, [], None))
         due = next_due(p.frequency, p.interval_days, p.start_date, reached)
         item = DueItem(
             plan_id=p.id, household_id=p.household_id, person_id=p.person_id, name=p.name,
@@ -160,7 +169,7 @@ def today_list(store: Store, day: date, grid_ids: list[str] | None, cadre_id: st
             last_contact=reached, last_outcome=outcomes[0] if outcomes else "", due_date=due,
             days_overdue=max(0, (day - due).days),
             alert=outcomes[:2] == [ALERT_OUTCOME, ALERT_OUTCOME],
-            done_today=reached == day,
+            done_today=reached == day, tried_today=tried == day and reached != day,
         )
         if item.done_today:
             out.done.append(item)
@@ -198,8 +207,12 @@ def record_contact(
     when: datetime | None = None,
     volunteer_id: str | None = None,
 ) -> str:
-    """Log one contact for a plan's person (or household); returns the new log's id. A need raised
-    during the contact also becomes a need on the four lists, concerning the household."""
+    """Log one contact for a plan's person (or household); returns the new log's id.
+
+    A need raised during the contact also becomes a need on the four lists, concerning the
+    household, titled with the person's name and due in NEED_DAYS. "Deceased" and "moved out" end
+    the plan and mark the person (a household plan: the flat vacant for "moved out"); "refused"
+    pauses it (ends it that day; the plan form restarts it)."""
     if outcome not in OUTCOMES:
         raise _error(QT_TRANSLATE_NOOP("errors", "Unknown contact outcome: {value}"), value=outcome)
     if method not in METHODS:
@@ -212,6 +225,11 @@ def record_contact(
         plan = queries.plan(conn, plan_id)
         if plan is None:
             raise _error(QT_TRANSLATE_NOOP("errors", "This care plan no longer exists."))
+        if method == "phone" and outcome == "no_answer" and not _masked_phones(plan.phones):
+            # Nobody can fail to answer a number that is not on file: the call was never made.
+            raise _error(QT_TRANSLATE_NOOP(
+                "errors", "{name} has no phone number on file: a call cannot go unanswered. "
+                "Knock on the door, or add the number in the household file."), name=plan.name)
         # "Twice in a row" needs a strict order: never at or before this laptop's newest log of the person.
         newest = queries.newest_time(conn, plan.household_id, plan.person_id)
         at = when.isoformat(sep=" ", timespec="milliseconds")
@@ -223,15 +241,104 @@ def record_contact(
             "cadre_id": None if volunteer_id else (me.id if me else None), "volunteer_id": volunteer_id,
             "method": method, "outcome": outcome, "note": note.strip() or None, "need": need or None,
         })
+        if outcome in ENDING or outcome in PAUSING:
+            # The plan stops from the day after the last day it ran: off today's list from now on.
+            queries.update(conn, "careplan", plan.id, {"end_date": (when.date() - timedelta(days=1)).isoformat()})
+        if outcome in ENDING:
+            if plan.person_id:
+                queries.update(conn, "person", plan.person_id, {"status": ENDING[outcome]})
+            elif outcome == "moved_out":
+                queries.update(conn, "household", plan.household_id, {"vacant_since": when.date().isoformat()})
     if need:
         # The need goes on the four lists (source: door knock), concerning the household, to be claimed.
         # The contact row keeps the words too, so a failure here loses nothing.
         from gridkeeper import lists
 
         lists.create_item(store, lists.NewItem(
-            kind="need", title=need[:120], source="door_knock", owner_party="community", detail=note.strip(),
-            household_id=plan.household_id), by=me.name if me else "", now=when)
+            kind="need", title=f"{plan.name}：{need}"[:120], source="door_knock", owner_party="community",
+            detail=note.strip(), household_id=plan.household_id, due_date=when.date() + timedelta(days=NEED_DAYS)),
+            by=me.name if me else "", now=when, item_id=need_id_of(contact_id))
     return contact_id
+
+
+def need_id_of(contact_id: str) -> str:
+    """The need a contact raised has an id made from the contact's, so undo finds it."""
+    return ids.uuid5(f"need-of-contact:{contact_id}")
+
+
+#: How long after recording a contact it may still be undone outright (the page offers a few
+#: seconds; the margin covers a slow write). Later, a correction says who changed it and why.
+UNDO_SECONDS = 120
+
+
+def undo_contact(store: Store, contact_id: str, now: datetime | None = None) -> None:
+    """Take back a contact recorded a moment ago (a stray Enter): it and the need it raised are
+    tombstoned. Its plan's end date or a person's status changed by it are not restored: the
+    page does not offer undo for those outcomes."""
+    now = now or clock.now()
+    with store.begin() as conn:
+        found = queries.contact(conn, contact_id)
+        if found is None:
+            raise _error(QT_TRANSLATE_NOOP("errors", "This contact no longer exists."))
+        if found.outcome in ENDING or found.outcome in PAUSING:
+            raise _error(QT_TRANSLATE_NOOP(
+                "errors", "A contact that ended or paused a plan cannot be undone; correct it instead."))
+        recorded = datetime.fromisoformat(found.contacted_at)
+        if abs((now - recorded).total_seconds()) > UNDO_SECONDS:
+            raise _error(QT_TRANSLATE_NOOP(
+                "errors", "It is too late to undo this contact; record a correction, saying why."))
+        queries.update(conn, "contactlog", contact_id, {"deleted": 1})
+        need = need_id_of(contact_id)
+        if queries.exists(conn, "listitem", need):
+            queries.update(conn, "listitem", need, {"deleted": 1})
+
+
+#: What a correction may say the contact really was: an outcome, or "it never happened".
+CORRECTIONS = tuple(o for o in OUTCOMES if o not in ENDING and o not in PAUSING) + (VOID,)
+
+
+def correct_contact(store: Store, contact_id: str, outcome: str, reason: str, now: datetime | None = None) -> str:
+    """Append a correcting record: the contact really had `outcome` (VOID: it never happened).
+    The earlier row stays as it was and stops counting; who corrects is this laptop's cadre,
+    why is `reason` (required). Returns the correcting row's id."""
+    if outcome not in CORRECTIONS:
+        raise _error(QT_TRANSLATE_NOOP("errors", "Unknown contact outcome: {value}"), value=outcome)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise _error(QT_TRANSLATE_NOOP("errors", "Say why the contact is corrected."))
+    me = profile.current_cadre(store)
+    correction_id = new_id()
+    with store.begin() as conn:
+        found = queries.contact(conn, contact_id)
+        if found is None:
+            raise _error(QT_TRANSLATE_NOOP("errors", "This contact no longer exists."))
+        if queries.is_corrected(conn, contact_id):
+            raise _error(QT_TRANSLATE_NOOP("errors", "This contact was corrected already; correct the correction."))
+        # The correction stands where the contact stood in time, so due dates and "twice no answer"
+        # read the corrected outcome in its place.
+        queries.insert(conn, "contactlog", {
+            "id": correction_id, "household_id": found.household_id, "person_id": found.person_id,
+            "contact_date": found.contact_date.isoformat(), "contacted_at": found.contacted_at,
+            "cadre_id": me.id if me else None, "volunteer_id": None, "method": found.method, "outcome": outcome,
+            "note": None, "need": None, "corrects_id": contact_id, "correction_reason": reason,
+        })
+    return correction_id
+
+
+def latest_contact(store: Store, plan_id: str) -> ContactRow | None:
+    """The plan's newest contact that still counts (what "Correct…" on the Today page corrects)."""
+    with store.read() as conn:
+        plan = queries.plan(conn, plan_id)
+        if plan is None:
+            return None
+        column, key = _key(plan)
+        return queries.latest_live(conn, column, key)
+
+
+def household_contacts(store: Store, household_id: str) -> list[ContactRow]:
+    """The household's contacts, newest first, corrections included (each names the row it corrects)."""
+    with store.read() as conn:
+        return queries.contacts_of_household(conn, household_id)
 
 
 def record_service(
@@ -373,11 +480,17 @@ def volunteers_near(store: Store, household_id: str) -> list[tuple[str, str, str
 
 
 __all__ = [
+    "CORRECTIONS",
+    "ENDING",
     "FREQUENCIES",
     "METHODS",
+    "NEED_DAYS",
     "OUTCOMES",
+    "PAUSING",
     "REACHED",
     "SERVICE_TYPES",
+    "UNDO_SECONDS",
+    "VOID",
     "CareError",
     "DueItem",
     "TodayList",
@@ -385,8 +498,11 @@ __all__ = [
     "add_months",
     "add_team",
     "add_volunteer",
+    "correct_contact",
     "end_plan",
+    "household_contacts",
     "household_plans",
+    "latest_contact",
     "my_today",
     "next_due",
     "record_contact",
@@ -394,6 +510,7 @@ __all__ = [
     "save_plan",
     "teams",
     "today_list",
+    "undo_contact",
     "volunteer_list",
     "volunteers",
     "volunteers_near",

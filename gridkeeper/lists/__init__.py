@@ -43,7 +43,7 @@ __all__ = [
     "NewItem", "Item", "ItemDetail", "ItemRow", "HistoryEntry", "EscalationEntry", "LinkedItem",
     "create_item", "problem_from_finding", "claim", "start", "finish", "verify", "reopen", "decline",
     "escalate", "link", "unlink", "items", "item_detail", "property_companies", "open_problems_of",
-    "allowed_actions", "compounds", "overdue_items",
+    "allowed_actions", "compounds", "overdue_items", "escalated_from", "waiting_for_claim", "owner_key",
 ]
 
 KINDS: dict[str, str] = {
@@ -169,14 +169,15 @@ def _check(new: NewItem) -> None:
         raise ItemNeedsTitle()
 
 
-def create_item(store: Store, new: NewItem, by: str, now: datetime | None = None) -> str:
-    """A new open item; its first history row says who opened it. Returns its id."""
+def create_item(store: Store, new: NewItem, by: str, now: datetime | None = None, item_id: str | None = None) -> str:
+    """A new open item; its first history row says who opened it. Returns its id (`item_id` when the
+    caller makes it from what raised the item, so it can be found again)."""
     _check(new)
     if new.grid_id is None and new.compound_id:
         with store.read() as conn:
             new = replace(new, grid_id=queries.grid_of_compound(conn, new.compound_id, None))
     with store.write() as s:
-        return _add_item(s, new, by, _stamp(now), None)
+        return _add_item(s, new, by, _stamp(now), item_id)
 
 
 def _add_item(s, new: NewItem, by: str, stamp: str, item_id: str | None) -> str:  # type: ignore[no-untyped-def]
@@ -312,15 +313,27 @@ def decline(store: Store, item_id: str, reason: str, by: str, now: datetime | No
     _transition(store, item_id, "decline", by, now, reason, decline_reason=reason, closed_on=day)
 
 
+def owner_key(party: str, name: str | None) -> str:
+    """Who holds an item, as the escalation history keeps it: "property:南虹物业", "community:城南社区"."""
+    return f"{party}:{name or ''}"
+
+
 def escalate(store: Store, item_id: str, to_level: str, reason: str, by: str, now: datetime | None = None) -> None:
-    """大事联动办: hand an item up (compound → community → street), saying who and why."""
-    from gridkeeper.store.models import Escalation, ListItem
+    """大事联动办: hand an item up (compound → community → street), saying who and why.
+
+    The receiving level becomes the owner (the community by name, or the street office), the item
+    waits there to be claimed again (open, no claimant), and the escalation row keeps who held it
+    before and who holds it now; the status history records the hand-over too."""
+    from gridkeeper.store.models import Escalation, ListItem, ListItemHistory
 
     if to_level not in LEVELS:
         raise ValueError(f"unknown level {to_level}")
     reason = reason.strip()
     if not reason:
         raise ReasonNeeded(QT_TRANSLATE_NOOP("actions", "escalated"))
+    stamp = _stamp(now)
+    with store.read() as conn:
+        community = queries.community_of_item(conn, item_id)
     with store.write() as s:
         item = s.get(ListItem, item_id)
         if item is None or item.deleted:
@@ -331,9 +344,46 @@ def escalate(store: Store, item_id: str, to_level: str, reason: str, by: str, no
         if _LEVEL_ORDER.index(to_level) <= here:
             higher = _LEVEL_ORDER[here + 1:] or (item.escalation_level,)
             raise EscalationNotUp(LEVELS[item.escalation_level], LEVELS[higher[0]])
-        s.add(Escalation(item_id=item_id, at=_stamp(now), from_level=item.escalation_level, to_level=to_level,
-                         by=by, reason=reason))
+        before_owner = owner_key(item.owner_party, item.owner_name or _compound_company(s, item))
+        new_name = community if to_level == "community" else None
+        s.add(Escalation(item_id=item_id, at=stamp, from_level=item.escalation_level, to_level=to_level,
+                         by=by, reason=reason, from_owner=before_owner, to_owner=owner_key(to_level, new_name)))
+        before = item.status
         item.escalation_level = to_level
+        item.owner_party = to_level
+        item.owner_name = new_name
+        item.claimant = None
+        item.status = "open"
+        if before != "open":  # a claim at the lower level lapses: say so in the status history
+            s.add(ListItemHistory(item_id=item_id, at=stamp, from_status=before, to_status="open", by=by,
+                                  note=reason))
+
+
+def _compound_company(s, item) -> str | None:  # type: ignore[no-untyped-def]
+    """The property company an item of the property names implicitly (its compound's)."""
+    from gridkeeper.store.models import Compound
+
+    if item.owner_party != "property" or not item.compound_id:
+        return None
+    compound = s.get(Compound, item.compound_id)
+    return compound.property_company if compound else None
+
+
+def escalated_from(store: Store, party: str, name: str, today: date) -> list[tuple[Item, str]]:
+    """Items still open that this owner handed up, with the level now handling them: the lower
+    level sees them as "escalated, the community is handling it", not as its own work."""
+    with store.read() as conn:
+        handed = queries.escalated_from(conn, owner_key(party, name))
+        rows = [(queries.item(conn, item_id), level) for item_id, level in handed]
+    return sorted(((_item(r, today), level) for r, level in rows if r is not None),
+                  key=lambda pair: (-pair[0].days_open, pair[0].id))
+
+
+def waiting_for_claim(store: Store, grid_ids: Sequence[str] | None, today: date) -> list[Item]:
+    """Items escalated to the community or the street and not yet claimed there: the receiving
+    level's queue, shown on its Today."""
+    rows = items(store, today, statuses=("open",), grid_ids=grid_ids)
+    return [i for i in rows if i.escalation_level != "compound" and i.owner_party == i.escalation_level]
 
 
 def _link_id(need_id: str, meets_id: str) -> str:

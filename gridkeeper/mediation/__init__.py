@@ -58,7 +58,7 @@ __all__ = [
     "open_case", "add_party", "remove_party", "add_session",
     "start_mediation", "reach_agreement", "fail", "escalate", "start_performing", "mark_performed",
     "mark_not_performed", "record_return_visit", "schedule_return_visit", "archive", "allowed_next",
-    "case_file", "list_cases", "return_visits_due", "find_residents", "compounds",
+    "case_file", "list_cases", "return_visits_due", "visit_overdue_days", "find_residents", "compounds",
 ]
 
 # -- plain objects ---------------------------------------------------------------
@@ -433,16 +433,25 @@ def list_cases(
                              visit_overdue_on=overdue_on)
 
 
-def return_visits_due(store: Store, today: date) -> list[DueVisit]:
-    """Return visits due on or before `today` in open cases, most overdue first.
+def visit_overdue_days(due: date | None, as_of: date, status: str) -> int:
+    """How late a case's return visit is on `as_of`: days past its due date while the case is not
+    archived; 0 when due that day or later. The one definition Today and the reports share."""
+    if due is None or status == "archived" or due >= as_of:
+        return 0
+    return (as_of - due).days
 
-    For the Today page (issue 5 wires it in) and the Mediations page's due list.
+
+def return_visits_due(store: Store, today: date, grid_ids: list[str] | None = None) -> list[DueVisit]:
+    """Return visits due on or before `today` in open cases, most overdue first, in the grids'
+    scope (None: every case) — the same scope as the reports' 回访逾期.
+
+    For the Today page and the Mediations page's due list.
     """
     with store.read() as conn:
-        rows = queries.visits_due(conn, today)
+        rows = queries.visits_due(conn, today, grid_ids)
     return [
         DueVisit(r.id, r.number, r.category, r.summary, r.parties, r.next_visit_due,  # type: ignore[arg-type]
-                 (today - r.next_visit_due).days)  # type: ignore[operator]
+                 visit_overdue_days(r.next_visit_due, today, r.status))
         for r in rows
     ]
 

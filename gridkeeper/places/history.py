@@ -73,7 +73,9 @@ def timeline(store: Store, household_id: str, limit: int = 300) -> list[Event]:
             for c in care_queries.contacts_of_household(conn, house, limit):
                 events.append(Event(datetime.fromisoformat(c.contacted_at), "contact",
                                     people.get(c.person_id or "", ""), {"method": c.method, "outcome": c.outcome,
-                                                                        "note": c.note, "need": c.need, "by": c.by}))
+                                                                        "note": c.note, "need": c.need, "by": c.by,
+                                                                        "reason": c.correction_reason,
+                                                                        "corrects": bool(c.corrects_id)}))
             for s in care_queries.services_of_household(conn, house, limit):
                 events.append(Event(datetime.fromisoformat(s.served_on), "service",
                                     people.get(s.person_id or "", ""), {"type": s.service_type, "note": s.note,

@@ -106,7 +106,7 @@ def care_figures(store: Store, period: Period, grid_ids: list[str] | None, today
         running = [p for p in plans if window(p)[0] <= window(p)[1]]
         counts: dict[tuple[str, str], int] = {}
         days: dict[tuple[str, str], set[str]] = {}
-        newest: dict[tuple[str, str], tuple[date | None, list[str]]] = {}
+        newest: dict[tuple[str, str], tuple[date | None, list[str], date | None]] = {}
         earlier: dict[tuple[str, str], tuple[str | None, list[str]]] = {}
         for column in ("person_id", "household_id"):
             mine = [p for p in plans if key(p)[0] == column]
@@ -153,7 +153,7 @@ def care_figures(store: Store, period: Period, grid_ids: list[str] | None, today
                         missed += 1
                     day += timedelta(days=1)
             made = min(made, expected)
-        last_contact, outcomes = newest.get(k, (None, []))
+        last_contact, outcomes, _tried = newest.get(k, (None, [], None))
         rows.append(CarePersonRow(
             person_id=p.person_id or "", phones=_masked(p.phones), name=p.name or p.head or "",
             address=searchkeys.address(p.compound, p.building, p.unit, p.room), grid=p.grid,

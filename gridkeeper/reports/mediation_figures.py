@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from gridkeeper.mediation import visit_overdue_days
 from gridkeeper.mediation.numbers import format_number
 from gridkeeper.reports.period import Period
 from gridkeeper.store import reports as queries
@@ -74,7 +75,7 @@ def mediation_figures(store: Store, period: Period, grid_ids: list[str] | None, 
         received = date.fromisoformat(c.received_on)
         due = date.fromisoformat(c.next_visit_due) if c.next_visit_due else None
         now = status.get(c.id, "received")
-        overdue = (as_of - due).days if due and due < as_of and now not in ("archived",) else 0
+        overdue = visit_overdue_days(due, as_of, now)  # the definition Today uses
         rows.append(CaseRow(format_number(c.number, office), received, c.category, c.compound, c.parties or "",
                             c.mediators or "", c.summary or "", now, outcome.get(c.id, ""), visited.get(c.id, 0),
                             due, overdue))

@@ -17,7 +17,16 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 #: Outcomes that count as having reached the person; the others are attempts.
-REACHED = ("well", "needs_help", "in_hospital")
+REACHED = ("well", "needs_help", "in_hospital", "refused")
+#: The outcome of a correcting row that says "this contact never happened" (recorded by mistake).
+VOID = "void"
+
+
+def live(alias: str = "contactlog") -> str:
+    """SQL: the contact log row `alias` counts — not tombstoned, not a void correction, not corrected
+    by a later row (migration 0012; its partial index makes the last test one probe)."""
+    return (f"{alias}.deleted = 0 AND {alias}.outcome != '{VOID}' AND NOT EXISTS (SELECT 1 FROM contactlog cx "
+            f"WHERE cx.corrects_id = {alias}.id AND cx.corrects_id IS NOT NULL AND cx.deleted = 0)")
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,8 @@ class ContactRow:
     note: str
     need: str
     by: str  # cadre or volunteer name
+    corrects_id: str | None = None  # this row corrects that one
+    correction_reason: str = ""
 
 
 def _d(value: Any) -> date | None:
@@ -118,29 +129,56 @@ def plan(conn: Connection, plan_id: str) -> PlanRow | None:
     return _plan(r) if r else None
 
 
-def last_contacts(conn: Connection, column: str, keys: list[str], day: date) -> dict[str, tuple[date | None, list[str]]]:
+def last_contacts(conn: Connection, column: str, keys: list[str], day: date
+                  ) -> dict[str, tuple[date | None, list[str], date | None]]:
     """Per key (person or household id), up to the end of `day`: the date of the newest contact that
-    reached the person, and the outcomes of the two newest contacts of any kind, newest first.
+    reached the person, the outcomes of the two newest contacts of any kind, newest first, and the
+    date of the newest contact of any kind (an attempt made today shows on the row).
 
     Each lookup walks the (key, contacted_at) index backwards and stops at the first match, so it
     reads one to a few rows per key however long the history is."""
     if not keys:
         return {}
     until = (day + timedelta(days=1)).isoformat()  # contacted_at is "YYYY-MM-DD HH:MM:SS.mmm"
-    newest = (f"SELECT {{col}} FROM contactlog WHERE {column} = k.value AND deleted = 0 AND contacted_at < :until "
+    newest = (f"SELECT {{col}} FROM contactlog WHERE {column} = k.value AND {live()} AND contacted_at < :until "
               f"{{extra}}ORDER BY contacted_at DESC LIMIT 1{{offset}}")
     reached = ", ".join(f"'{o}'" for o in REACHED)
     stmt = text(
         "SELECT k.value AS k, "
         f"({newest.format(col='contact_date', extra=f'AND outcome IN ({reached}) ', offset='')}) AS reached, "
         f"({newest.format(col='outcome', extra='', offset='')}) AS o1, "
-        f"({newest.format(col='outcome', extra='', offset=' OFFSET 1')}) AS o2 "
+        f"({newest.format(col='outcome', extra='', offset=' OFFSET 1')}) AS o2, "
+        f"({newest.format(col='contact_date', extra='', offset='')}) AS tried "
         "FROM json_each(:keys) AS k"
     )
     out = {}
     for r in conn.execute(stmt, {"keys": json.dumps(keys), "until": until}):
-        out[r.k] = (date.fromisoformat(r.reached) if r.reached else None, [o for o in (r.o1, r.o2) if o])
+        out[r.k] = (date.fromisoformat(r.reached) if r.reached else None, [o for o in (r.o1, r.o2) if o],
+                    date.fromisoformat(r.tried) if r.tried else None)
     return out
+
+
+def contact(conn: Connection, contact_id: str) -> ContactRow | None:
+    r = conn.execute(text(_CONTACT_SELECT + "WHERE c.id = :id AND c.deleted = 0"), {"id": contact_id}).first()
+    if r is None:
+        return None
+    return ContactRow(r.id, r.household_id, r.person_id, date.fromisoformat(r.contact_date), r.contacted_at,
+                      r.method, r.outcome, r.note, r.need, r.by_name, r.corrects_id, r.reason)
+
+
+def latest_live(conn: Connection, column: str, key: str) -> ContactRow | None:
+    """The newest contact of a person (or household) that still counts: the one a correction corrects."""
+    r = conn.execute(text(_CONTACT_SELECT + f"WHERE c.{column} = :k AND {live('c')} "
+                          "ORDER BY c.contacted_at DESC LIMIT 1"), {"k": key}).first()
+    if r is None:
+        return None
+    return ContactRow(r.id, r.household_id, r.person_id, date.fromisoformat(r.contact_date), r.contacted_at,
+                      r.method, r.outcome, r.note, r.need, r.by_name, r.corrects_id, r.reason)
+
+
+def is_corrected(conn: Connection, contact_id: str) -> bool:
+    return conn.execute(text("SELECT 1 FROM contactlog WHERE corrects_id = :id AND deleted = 0"),
+                        {"id": contact_id}).first() is not None
 
 
 def newest_time(conn: Connection, household_id: str, person_id: str | None) -> str | None:
@@ -154,7 +192,8 @@ def newest_time(conn: Connection, household_id: str, person_id: str | None) -> s
 _CONTACT_SELECT = (
     "SELECT c.id, c.household_id, c.person_id, c.contact_date, c.contacted_at, c.method, c.outcome, "
     "coalesce(c.note, '') AS note, coalesce(c.need, '') AS need, "
-    "coalesce(ca.name, v.name, '') AS by_name FROM contactlog c "
+    "coalesce(ca.name, v.name, '') AS by_name, c.corrects_id, coalesce(c.correction_reason, '') AS reason "
+    "FROM contactlog c "
     "LEFT JOIN cadre ca ON ca.id = c.cadre_id LEFT JOIN volunteer v ON v.id = c.volunteer_id "
 )
 
@@ -167,7 +206,7 @@ def contacts_of_household(conn: Connection, household_id: str, limit: int = 500)
     )
     return [
         ContactRow(r.id, r.household_id, r.person_id, date.fromisoformat(r.contact_date), r.contacted_at,
-                   r.method, r.outcome, r.note, r.need, r.by_name)
+                   r.method, r.outcome, r.note, r.need, r.by_name, r.corrects_id, r.reason)
         for r in rows
     ]
 
@@ -226,6 +265,11 @@ def volunteer_rows(conn: Connection) -> list[tuple[str, str, str, str, int]]:
     return [(r.id, r.name, r.team or "", r.phone or "", paired.get(r.id, 0)) for r in conn.execute(text(
         "SELECT v.id, v.name, t.name AS team, v.phone "
         "FROM volunteer v LEFT JOIN volunteerteam t ON t.id = v.team_id WHERE v.deleted = 0 ORDER BY t.name, v.name"))]
+
+
+def exists(conn: Connection, table: str, row_id: str) -> bool:
+    """A live (not tombstoned) row with this id."""
+    return conn.execute(text(f'SELECT 1 FROM "{table}" WHERE id = :id AND deleted = 0'), {"id": row_id}).first() is not None
 
 
 def insert(conn: Connection, table: str, values: dict[str, Any]) -> None:

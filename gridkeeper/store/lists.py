@@ -155,13 +155,15 @@ class EscalationEntry:
     to_level: str
     by: str
     reason: str
+    from_owner: str = ""  # "party:name" of who held it before (migration 0012; "" on older rows)
+    to_owner: str = ""
 
 
 def escalations(conn: Connection, item_id: str) -> list[EscalationEntry]:
     return [
-        EscalationEntry(r.at, r.from_level, r.to_level, r.by, r.reason)
+        EscalationEntry(r.at, r.from_level, r.to_level, r.by, r.reason, r.from_owner or "", r.to_owner or "")
         for r in conn.execute(
-            text("SELECT at, from_level, to_level, by, reason FROM escalation "
+            text("SELECT at, from_level, to_level, by, reason, from_owner, to_owner FROM escalation "
                  "WHERE item_id = :i AND deleted = 0 ORDER BY at, rowid"), {"i": item_id})
     ]
 
@@ -220,6 +222,26 @@ def compounds(conn: Connection, grid_ids: Sequence[str] | None) -> list[tuple[st
         binds.append(bindparam("g", expanding=True))
     stmt = text(f"SELECT id, name FROM compound c WHERE deleted = 0 AND {where} ORDER BY name").bindparams(*binds)
     return [(r.id, r.name) for r in conn.execute(stmt, params)]
+
+
+def community_of_item(conn: Connection, item_id: str) -> str:
+    """The name of the community the item is in (by its compound, household or grid); "" if none."""
+    return conn.execute(text(
+        "SELECT coalesce(c1.name, c2.name, c3.name, '') FROM listitem li "
+        "LEFT JOIN compound co ON co.id = li.compound_id LEFT JOIN community c1 ON c1.id = co.community_id "
+        "LEFT JOIN household h ON h.id = li.household_id LEFT JOIN building b ON b.id = h.building_id "
+        "LEFT JOIN compound hco ON hco.id = b.compound_id LEFT JOIN community c2 ON c2.id = hco.community_id "
+        "LEFT JOIN grid g ON g.id = li.grid_id LEFT JOIN community c3 ON c3.id = g.community_id "
+        "WHERE li.id = :id"), {"id": item_id}).scalar() or ""
+
+
+def escalated_from(conn: Connection, owner: str) -> list[tuple[str, str]]:
+    """(item id, level it went to) of items still open that `owner` ("party:name") handed up, newest hand-over
+    per item: what the lower level still sees as "escalated, handled above"."""
+    return [(r[0], r[1]) for r in conn.execute(text(
+        "SELECT e.item_id, li.escalation_level FROM escalation e JOIN listitem li ON li.id = e.item_id "
+        "WHERE e.from_owner = :o AND e.deleted = 0 AND li.deleted = 0 "
+        "AND li.status IN ('open', 'claimed', 'in_progress') GROUP BY e.item_id"), {"o": owner})]
 
 
 def grid_of_compound(conn: Connection, compound_id: str, grid_ids: Sequence[str] | None) -> str | None:

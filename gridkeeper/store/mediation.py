@@ -105,6 +105,7 @@ def cases(
     visit_overdue_on: date | None = None,
     visit_due_by: date | None = None,
     statuses: tuple[str, ...] | None = None,
+    grid_ids: list[str] | None = None,
 ) -> list[CaseRow]:
     """Cases newest first, filtered in SQL. `visit_overdue_on`: only open cases whose next
     return visit is due before that day; `visit_due_by`: due on or before it."""
@@ -130,6 +131,10 @@ def cases(
     if visit_due_by:
         where.append("c.next_visit_due <= :due_by AND c.status != 'archived'")
         params["due_by"] = visit_due_by.isoformat()
+    if grid_ids is not None:
+        where.append(CASE_SCOPE)
+        params["grids"] = list(grid_ids) or [""]
+        binds.append(bindparam("grids", expanding=True))
     sql = (
         "SELECT c.id, c.number, c.received_on, c.source, c.category, c.compound_id, "
         "coalesce(co.name, '') AS compound, c.summary, c.mediators, c.status, c.next_visit_due, "
@@ -209,9 +214,16 @@ def visits(conn: Connection, case_id: str) -> list[VisitRow]:
     ]
 
 
-def visits_due(conn: Connection, today: date) -> list[CaseRow]:
-    """Open cases whose next return visit falls on or before `today`, most overdue first."""
-    return sorted(cases(conn, visit_due_by=today), key=lambda c: (c.next_visit_due or today, c.number))
+#: Cases in a scope of grids: their compound has a building in the grids. Today's return visits and
+#: the reports' 回访逾期 both use it, so the two never count different cases.
+CASE_SCOPE = "c.compound_id IN (SELECT b.compound_id FROM building b WHERE b.grid_id IN :grids)"
+
+
+def visits_due(conn: Connection, today: date, grid_ids: list[str] | None = None) -> list[CaseRow]:
+    """Open cases whose next return visit falls on or before `today`, most overdue first; in the
+    grids' scope (None: every case)."""
+    return sorted(cases(conn, visit_due_by=today, grid_ids=grid_ids),
+                  key=lambda c: (c.next_visit_due or today, c.number))
 
 
 def last_change(conn: Connection, case_id: str) -> str | None:

@@ -163,6 +163,8 @@ class ContactLog(Synced, table=True):
     outcome: str  # well / needs_help / no_answer / in_hospital / not_home
     note: str | None = None
     need: str | None = None  # a need raised during the contact, until the four lists take it
+    corrects_id: str | None = None  # this row corrects that one, which then no longer counts (0012)
+    correction_reason: str | None = None  # why, said by the cadre who corrected
 
 
 class ServiceRecord(Synced, table=True):
@@ -350,6 +352,8 @@ class Escalation(Synced, table=True):
     to_level: str
     by: str
     reason: str
+    from_owner: str | None = None  # who held the item before ("物业 · 南虹物业"), migration 0012
+    to_owner: str | None = None  # who holds it now
 
 
 class ListLink(Synced, table=True):

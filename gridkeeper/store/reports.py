@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from gridkeeper.store.care import REACHED
+from gridkeeper.store.care import REACHED, live
 
 
 def communities(conn: Connection) -> list[tuple[str, str]]:
@@ -72,7 +72,7 @@ def contacts_between(conn: Connection, first: str, last: str, grid_ids: list[str
     where, params = _grid_filter("b.grid_id", grid_ids)
     sql = ("SELECT c.person_id, c.household_id, c.contact_date, c.outcome FROM contactlog c "
            "JOIN household h ON h.id = c.household_id JOIN building b ON b.id = h.building_id "
-           "WHERE c.deleted = 0 AND c.contact_date BETWEEN :first AND :last" + where + " ORDER BY c.contacted_at")
+           f"WHERE {live('c')} AND c.contact_date BETWEEN :first AND :last" + where + " ORDER BY c.contacted_at")
     raw = conn.connection.driver_connection
     return raw.execute(sql, {"first": first, "last": last, **params}).fetchall()
 
@@ -83,7 +83,7 @@ def before(conn: Connection, column: str, keys: list[str], first: str) -> dict[s
     if not keys:
         return {}
     reached = ", ".join(f"'{o}'" for o in REACHED)
-    newest = (f"SELECT {{col}} FROM contactlog WHERE {column} = k.value AND deleted = 0 AND contact_date < :first "
+    newest = (f"SELECT {{col}} FROM contactlog WHERE {column} = k.value AND {live()} AND contact_date < :first "
               f"{{extra}}ORDER BY contacted_at DESC LIMIT 1{{offset}}")
     stmt = text(
         "SELECT k.value, "
@@ -106,8 +106,9 @@ def _case_scope(grid_ids: list[str] | None) -> tuple[str, dict[str, Any]]:
     """Cases in scope: their compound has a building in the grids (every case when no scope)."""
     if grid_ids is None:
         return "", {}
-    return (" AND c.compound_id IN (SELECT b.compound_id FROM building b WHERE b.grid_id IN :grids)",
-            {"grids": list(grid_ids) or [""]})
+    from gridkeeper.store.mediation import CASE_SCOPE
+
+    return (" AND " + CASE_SCOPE, {"grids": list(grid_ids) or [""]})
 
 
 def mediation_cases(conn: Connection, first: str, last: str, grid_ids: list[str] | None) -> list[Any]:
@@ -232,7 +233,7 @@ def contacts_count(conn: Connection, first: str, last: str, grid_ids: list[str] 
     where, params = _grid_filter("b.grid_id", grid_ids)
     return conn.execute(text(
         "SELECT count(*) FROM contactlog c JOIN household h ON h.id = c.household_id "
-        "JOIN building b ON b.id = h.building_id WHERE c.deleted = 0 AND c.contact_date BETWEEN :first AND :last"
+        f"JOIN building b ON b.id = h.building_id WHERE {live('c')} AND c.contact_date BETWEEN :first AND :last"
         + where), {"first": first, "last": last, **params}).scalar_one()
 
 
@@ -245,7 +246,7 @@ def reached_day_counts(conn: Connection, column: str, windows: list[tuple[str, s
     if not windows:
         return {}
     sql = (f"SELECT k.value ->> 0, (SELECT count(DISTINCT c.contact_date) FROM contactlog c "
-           f"WHERE c.{column} = k.value ->> 0 AND c.deleted = 0 AND c.outcome IN ({_REACHED_SQL}) "
+           f"WHERE c.{column} = k.value ->> 0 AND {live('c')} AND c.outcome IN ({_REACHED_SQL}) "
            f"AND c.contact_date BETWEEN k.value ->> 1 AND :last) FROM json_each(:windows) AS k")
     raw = conn.connection.driver_connection
     return dict(raw.execute(sql, {"windows": json.dumps(windows), "last": last}).fetchall())
@@ -256,7 +257,7 @@ def reached_days(conn: Connection, column: str, keys: list[str], first: str, las
     if not keys:
         return {}
     sql = (f"SELECT DISTINCT c.{column}, c.contact_date FROM json_each(:keys) AS k JOIN contactlog c "
-           f"ON c.{column} = k.value WHERE c.deleted = 0 AND c.outcome IN ({_REACHED_SQL}) "
+           f"ON c.{column} = k.value WHERE {live('c')} AND c.outcome IN ({_REACHED_SQL}) "
            f"AND c.contact_date BETWEEN :first AND :last")
     out: dict[str, set[str]] = {}
     raw = conn.connection.driver_connection

@@ -426,6 +426,66 @@
     </message>
 </context>
 <context>
+    <name>CallSheet</name>
+    <message>
+        <source>Call sheet, {date}</source>
+        <extracomment>As for the agreement: a Latin face first (Qt&apos;s PDF writer keeps its digits searchable), then Chinese.</extracomment>
+        <translation>今日联系表（{date}）</translation>
+    </message>
+    <message>
+        <source>Due {due} · Overdue {overdue} · Alerts {alerts}</source>
+        <translation>今日应联系 {due} · 逾期 {overdue} · 预警 {alerts}</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Last reached</source>
+        <translation>上次联系上</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Knock on the door</source>
+        <translation>请上门</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日应联系</translation>
+    </message>
+    <message>
+        <source>%n day(s) overdue</source>
+        <translation>逾期 %n 天</translation>
+    </message>
+    <message>
+        <source>Nobody is due today.</source>
+        <translation>今天没有需要联系的人。</translation>
+    </message>
+    <message>
+        <source>Outcome: ✓ well · ✗ no answer · other: write it. Enter each contact in GridKeeper the same day.</source>
+        <translation>结果栏：✓ 安好 · ✗ 无人接听 · 其他情况请写明。每次联系请当天录入网格管家。</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Number</source>
@@ -991,6 +1051,49 @@
     <message>
         <source>N&amp;eed raised:</source>
         <translation>提出的需求(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Saving ends the plan and marks the person deceased in the household file.</source>
+        <translation>保存后结束该关爱计划，并在户档中将此人标为已去世。</translation>
+    </message>
+    <message>
+        <source>Saving ends the plan and marks the person moved out in the household file.</source>
+        <translation>保存后结束该关爱计划，并在户档中将此人标为已搬离。</translation>
+    </message>
+    <message>
+        <source>Saving pauses the plan; restart it in the plan form when they agree again.</source>
+        <translation>保存后暂停该关爱计划；对方同意后，可在计划中重新开始。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>Correct a contact</source>
+        <translation>更正联系记录</translation>
+    </message>
+    <message>
+        <source>Why, e.g. Enter pressed on the wrong row</source>
+        <translation>更正原因，例如：回车按错了行</translation>
+    </message>
+    <message>
+        <source>The record stays as it was; the correction is kept beside it with your name.</source>
+        <translation>原记录保持不变；更正另行保存，并记下您的姓名。</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Recorded:</source>
+        <translation>原记录：</translation>
+    </message>
+    <message>
+        <source>It really &amp;was:</source>
+        <translation>实际情况(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>原因(&amp;Y)：</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +2904,10 @@
         <translation>  {at}  由{by}从{from_level}上报到{to_level}：{reason}</translation>
     </message>
     <message>
+        <source>      handed over: {before} → {after}</source>
+        <translation>      移交：{before} → {after}</translation>
+    </message>
+    <message>
         <source>Added “{title}”.</source>
         <translation>已新建“{title}”。</translation>
     </message>
@@ -4435,6 +4542,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>物业公司(&amp;Y)：</translation>
     </message>
     <message>
+        <source>Escalated, {level} handling it</source>
+        <translation>已上报，{level}办理中</translation>
+    </message>
+    <message>
         <source>No property company is named on a compound or a problem yet.</source>
         <translation>还没有小区或问题登记物业公司。</translation>
     </message>
@@ -5791,6 +5902,7 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <name>TodayPage</name>
     <message>
         <source>State</source>
+        <extracomment>How long Undo stays offered after a contact is recorded (the domain allows care.UNDO_SECONDS).</extracomment>
         <translation>状态</translation>
     </message>
     <message>
@@ -5836,10 +5948,6 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Shows the full number; this is written to the audit log</source>
         <translation>显示完整号码；此操作会记入审计日志</translation>
-    </message>
-    <message>
-        <source>Keys on the list: Enter = contacted, well · N = no answer · O = other outcome · R = show phone number · ↑↓ next person</source>
-        <translation>列表快捷键：回车 = 已联系、安好 · N = 无人接听 · O = 其他结果 · R = 显示电话 · ↑↓ 上一位/下一位</translation>
     </message>
     <message>
         <source>Also due</source>
@@ -5900,16 +6008,68 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>户档案(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Correct… (C)</source>
+        <translation>更正(&amp;C)…（C）</translation>
+    </message>
+    <message>
+        <source>Correct this person&apos;s last contact, saying why; the record is kept</source>
+        <translation>更正此人最近一次联系记录，须写明原因；原记录保留</translation>
+    </message>
+    <message>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>撤销(&amp;U)（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>&amp;Print call sheet…</source>
+        <translation>打印联系表(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <source>Keys on the list: Enter = contacted, well · N = no answer · O = other outcome · R = show phone number · C = correct · Ctrl+Z = undo · ↑↓ next person</source>
+        <translation>列表快捷键：回车 = 已联系，安好 · N = 无人接听 · O = 其他结果 · R = 显示电话 · C = 更正 · Ctrl+Z = 撤销 · ↑↓ 下一位</translation>
+    </message>
+    <message>
+        <source>Escalated to the {level}, to be claimed: {title} ({place})</source>
+        <translation>已上报到{level}，待领办：{title}（{place}）</translation>
     </message>
     <message>
         <source>due today</source>
         <translation>今日应联系</translation>
     </message>
     <message>
+        <source>tried today: {outcome} · {late}</source>
+        <translation>今日{outcome} · {late}</translation>
+    </message>
+    <message>
+        <source>{name} has no phone number on file: knock on the door (O), or add the number in the household file.</source>
+        <translation>{name}没有登记电话：请上门（按 O 记录），或在户档中补录号码。</translation>
+    </message>
+    <message>
+        <source>Two calls went unanswered: how was the contact made?</source>
+        <translation>此前连续两次无人接听：这次是怎么联系上的？</translation>
+    </message>
+    <message>
         <source>Recorded: {name}, {outcome}.</source>
         <translation>已记录：{name}，{outcome}。</translation>
+    </message>
+    <message>
+        <source>Undone: the contact with {name} is not recorded.</source>
+        <translation>已撤销：与{name}的这次联系不再记录。</translation>
+    </message>
+    <message>
+        <source>{name} has no contact to correct.</source>
+        <translation>{name}没有可更正的联系记录。</translation>
+    </message>
+    <message>
+        <source>{when}, {method}, {outcome}, by {by}</source>
+        <translation>{when}，{method}，{outcome}，记录人：{by}</translation>
+    </message>
+    <message>
+        <source>Corrected: {name}, now {outcome}.</source>
+        <translation>已更正：{name}，现为{outcome}。</translation>
     </message>
     <message>
         <source>Not recorded: {reason}</source>
@@ -6576,6 +6736,22 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>不在家</translation>
     </message>
     <message>
+        <source>refuses contact (plan paused)</source>
+        <translation>拒绝联系（暂停计划）</translation>
+    </message>
+    <message>
+        <source>deceased (plan ends)</source>
+        <translation>已去世（结束计划）</translation>
+    </message>
+    <message>
+        <source>moved out (plan ends)</source>
+        <translation>已搬离（结束计划）</translation>
+    </message>
+    <message>
+        <source>recorded by mistake (does not count)</source>
+        <translation>误记（不计入）</translation>
+    </message>
+    <message>
         <source>groceries</source>
         <translation>送菜</translation>
     </message>
@@ -7028,7 +7204,9 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>Unknown contact outcome: {value}</source>
-        <extracomment>Two of these in a row and the person is an alert.</extracomment>
+        <extracomment>Outcomes that end the plan the day they are recorded, and change the household file. Outcomes that pause the plan: it ends that day with the reason in its note; a cadre restarts it by clearing the end date in the plan form. Days a need raised during a contact gets before it is overdue on the lists. Two of these in a row and the person is an alert.
+----------
+What a correction may say the contact really was: an outcome, or &quot;it never happened&quot;.</extracomment>
         <translation>未知的联系结果：{value}</translation>
     </message>
     <message>
@@ -7038,6 +7216,31 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>This care plan no longer exists.</source>
         <translation>该关爱计划已不存在。</translation>
+    </message>
+    <message>
+        <source>{name} has no phone number on file: a call cannot go unanswered. Knock on the door, or add the number in the household file.</source>
+        <translation>{name}没有登记电话，无法记为无人接听。请上门，或在户档中补录号码。</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists.</source>
+        <extracomment>How long after recording a contact it may still be undone outright (the page offers a few seconds; the margin covers a slow write). Later, a correction says who changed it and why.</extracomment>
+        <translation>这条联系记录已不存在。</translation>
+    </message>
+    <message>
+        <source>A contact that ended or paused a plan cannot be undone; correct it instead.</source>
+        <translation>结束或暂停了计划的联系记录不能撤销，请改用更正。</translation>
+    </message>
+    <message>
+        <source>It is too late to undo this contact; record a correction, saying why.</source>
+        <translation>已过撤销时限，请记录更正并写明原因。</translation>
+    </message>
+    <message>
+        <source>Say why the contact is corrected.</source>
+        <translation>请写明更正原因。</translation>
+    </message>
+    <message>
+        <source>This contact was corrected already; correct the correction.</source>
+        <translation>这条记录已更正过，请更正那条更正记录。</translation>
     </message>
     <message>
         <source>Unknown service type: {value}</source>
@@ -7623,6 +7826,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Contact ({method}): {outcome}</source>
         <translation>联系（{method}）：{outcome}</translation>
+    </message>
+    <message>
+        <source>Contact corrected ({method}): really {outcome}, because {reason}</source>
+        <translation>联系记录已更正（{method}）：实为{outcome}，原因：{reason}</translation>
     </message>
     <message>
         <source> — by {by}</source>

@@ -223,3 +223,23 @@ def test_a_new_item_can_concern_a_household_found_by_address(qtbot, store: Store
     item = lists.item_detail(store, dlg.item_id, TODAY)
     assert item is not None and item.item.place == "阳光花园1幢1单元101"
     assert item.item.grid_id == st.grid1  # through the household's building: in my scope
+
+
+def test_an_escalated_problem_is_handed_over_and_the_company_sees_it_handled_above(  # type: ignore[no-untyped-def]
+        qtbot, store: Store, st: Street, page: ListsPage) -> None:
+    from gridkeeper.care import TodayList
+    from gridkeeper.ui.care.today_page import TodayPage
+
+    item = a_problem_from_a_walk(store, st)
+    lists.escalate(store, item, "community", "物业协调不了", by="李娜", now=datetime(2026, 11, 27, 9, 0))
+    page.tabs.setCurrentIndex(1)
+    view = page.property_view
+    view.refresh()
+    assert [(view.table.item(r, view.TITLE).text(), view.table.item(r, view.STATUS).text())
+            for r in range(view.table.rowCount())] == [("消防通道堆放杂物", "Escalated, community handling it")]
+    today = TodayPage(store)
+    qtbot.addWidget(today)
+    today.day = TODAY
+    today.show_list(TodayList(TODAY))
+    entries = [today.other.item(i).text() for i in range(today.other.count())]
+    assert any(e.startswith("Escalated to the community, to be claimed: 消防通道堆放杂物") for e in entries), entries

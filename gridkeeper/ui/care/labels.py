@@ -16,7 +16,11 @@ _METHOD = {"phone": QT_TRANSLATE_NOOP("care", "phone call"), "door": QT_TRANSLAT
 _OUTCOME = {"well": QT_TRANSLATE_NOOP("care", "well"), "needs_help": QT_TRANSLATE_NOOP("care", "needs help"),
             "no_answer": QT_TRANSLATE_NOOP("care", "no answer"),
             "in_hospital": QT_TRANSLATE_NOOP("care", "in hospital"),
-            "not_home": QT_TRANSLATE_NOOP("care", "not at home")}
+            "not_home": QT_TRANSLATE_NOOP("care", "not at home"),
+            "refused": QT_TRANSLATE_NOOP("care", "refuses contact (plan paused)"),
+            "deceased": QT_TRANSLATE_NOOP("care", "deceased (plan ends)"),
+            "moved_out": QT_TRANSLATE_NOOP("care", "moved out (plan ends)"),
+            "void": QT_TRANSLATE_NOOP("care", "recorded by mistake (does not count)")}
 _SERVICE = {"groceries": QT_TRANSLATE_NOOP("care", "groceries"), "medicine": QT_TRANSLATE_NOOP("care", "medicine"),
             "errands": QT_TRANSLATE_NOOP("care", "errands"), "chat": QT_TRANSLATE_NOOP("care", "companionship chat"),
             "cleaning": QT_TRANSLATE_NOOP("care", "cleaning"),

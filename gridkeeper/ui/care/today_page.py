@@ -3,15 +3,17 @@
 The list is the use case's `TodayList.to_work` (alerts, then most overdue,
 then due today), with the persons already reached today greyed below. Keys
 on the list: Enter = contacted, well; N = no answer; O = other outcome (short
-form); R = show the phone number (audited). After each contact the selection
-stays on the same row, which is now the next person.
+form); R = show the phone number (audited); C = correct the row's last contact.
+After each contact the selection stays on the same row, which is now the next
+person, and Undo (Ctrl+Z) is offered for a few seconds; later, a correction.
+On a row warned "twice no answer", Enter asks how the contact was made.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +36,9 @@ from gridkeeper.places import audit, profile
 from gridkeeper.store import Store
 from gridkeeper.ui.care import labels as care_labels
 from gridkeeper.ui.care.contact_dialog import ContactDialog
+from gridkeeper.ui.care.correct_dialog import CorrectDialog
 from gridkeeper.ui.mediation import labels as mediation_labels
+from gridkeeper.ui.widgets import vocab
 from gridkeeper.ui.widgets.scope import ScopeLabel
 from gridkeeper.ui.worker import Job, database_pool
 
@@ -45,7 +49,7 @@ class _List(QTableWidget):
     key_action = Signal(str)
 
     KEYS = {Qt.Key.Key_Return: "well", Qt.Key.Key_Enter: "well", Qt.Key.Key_N: "no_answer",
-            Qt.Key.Key_O: "other", Qt.Key.Key_R: "reveal"}
+            Qt.Key.Key_O: "other", Qt.Key.Key_R: "reveal", Qt.Key.Key_C: "correct"}
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
         action = self.KEYS.get(Qt.Key(event.key()))
@@ -63,6 +67,8 @@ class TodayPage(QWidget):
     open_walks = Signal()  # a grid has no night walk this week
 
     STATE, NAME, ADDRESS, PHONE, FREQUENCY, LAST, VOLUNTEER = range(7)
+    #: How long Undo stays offered after a contact is recorded (the domain allows care.UNDO_SECONDS).
+    UNDO_MS = 8000
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +78,7 @@ class TodayPage(QWidget):
         self._job: Job | None = None
         self.day = clock.today()  # the day listed; contacts are recorded on it
         self._opened_on = clock.today()
+        self._undoable: tuple[str, str] | None = None  # (contact id, name) Undo would take back
 
         self.title = QLabel()
         self.title.setObjectName("todayTitle")
@@ -99,7 +106,7 @@ class TodayPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("国")
-        for column, chars in ((self.STATE, 13), (self.NAME, 5), (self.ADDRESS, 14), (self.PHONE, 13),
+        for column, chars in ((self.STATE, 17), (self.NAME, 5), (self.ADDRESS, 14), (self.PHONE, 13),
                               (self.FREQUENCY, 5), (self.LAST, 5)):
             title = self.table.horizontalHeaderItem(column).text()
             header.resizeSection(column, max(em * chars, header.fontMetrics().horizontalAdvance(title) + em) + 16)
@@ -121,6 +128,21 @@ class TodayPage(QWidget):
         self.reveal_button.clicked.connect(lambda: self._act("reveal"))
         self.file_button = QPushButton(self.tr("Househol&d file"))
         self.file_button.clicked.connect(self._open_selected)
+        self.correct_button = QPushButton(self.tr("&Correct… (C)"))
+        self.correct_button.setObjectName("correct")
+        self.correct_button.setToolTip(self.tr("Correct this person's last contact, saying why; the record is kept"))
+        self.correct_button.clicked.connect(lambda: self._act("correct"))
+        self.undo_button = QPushButton(self.tr("&Undo (Ctrl+Z)"))
+        self.undo_button.setObjectName("undo")
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.hide()
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self._undo_expired)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo)
+        self.print_button = QPushButton(self.tr("&Print call sheet…"))
+        self.print_button.setObjectName("printSheet")
+        self.print_button.clicked.connect(self.print_sheet)
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
@@ -130,7 +152,7 @@ class TodayPage(QWidget):
         self.status.setWordWrap(True)
         self.hint = QLabel(self.tr(
             "Keys on the list: Enter = contacted, well · N = no answer · O = other outcome · "
-            "R = show phone number · ↑↓ next person"))
+            "R = show phone number · C = correct · Ctrl+Z = undo · ↑↓ next person"))
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
 
@@ -145,10 +167,14 @@ class TodayPage(QWidget):
 
         buttons = QHBoxLayout()
         for b in (self.well_button, self.no_answer_button, self.other_button, self.reveal_button,
-                  self.file_button):
+                  self.correct_button, self.file_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.refresh_button)
+        status_line = QHBoxLayout()
+        status_line.addWidget(self.status, 1)
+        status_line.addWidget(self.undo_button)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
@@ -159,7 +185,7 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.status)
+        layout.addLayout(status_line)
         layout.addWidget(self.hint)
         layout.addWidget(self.other_title)
         layout.addWidget(self.other)
@@ -213,13 +239,18 @@ class TodayPage(QWidget):
                 community=gap.community, grid=gap.grid, last=last))
             entry.setData(Qt.ItemDataRole.UserRole, ("walks", gap.grid_id))
             self.other.addItem(entry)
+        for item in lists.waiting_for_claim(self._store, grids, self.day):
+            entry = QListWidgetItem(self.tr("Escalated to the {level}, to be claimed: {title} ({place})").format(
+                level=vocab.word(lists.LEVELS, item.escalation_level), title=item.title, place=item.place or "—"))
+            entry.setData(Qt.ItemDataRole.UserRole, ("item", item.id))
+            self.other.addItem(entry)
         for item in lists.overdue_items(self._store, grids, self.day):
             entry = QListWidgetItem(self.tr("Overdue {kind}: {title} ({place}) — {when}").format(
                 kind=self._kind(item.kind), title=item.title, place=item.place or "—",
                 when=self.tr("%n day(s) overdue", "", item.overdue_days)))
             entry.setData(Qt.ItemDataRole.UserRole, ("item", item.id))
             self.other.addItem(entry)
-        for visit in mediation.return_visits_due(self._store, self.day):
+        for visit in mediation.return_visits_due(self._store, self.day, grids):  # the reports' scope
             when = (self.tr("%n day(s) overdue", "", visit.days_overdue) if visit.days_overdue
                     else self.tr("due today"))
             text = self.tr("Return visit, mediation {number} ({category}): {parties} — {when}").format(
@@ -246,8 +277,6 @@ class TodayPage(QWidget):
             self.other.addItem(entry)
 
     def _kind(self, code: str) -> str:
-        from gridkeeper.ui.widgets import vocab
-
         return vocab.word(lists.KINDS, code)
 
     def _open_other(self, entry: QListWidgetItem) -> None:
@@ -266,9 +295,11 @@ class TodayPage(QWidget):
             return self.tr("✓ done today")
         if item.alert:
             return self.tr("⚠ 2× no answer: knock on the door")
-        if item.days_overdue:
-            return self.tr("%n day(s) overdue", "", item.days_overdue)
-        return self.tr("due today")
+        late = self.tr("%n day(s) overdue", "", item.days_overdue) if item.days_overdue else self.tr("due today")
+        if item.tried_today:  # the call was made; the row must not look untouched
+            return self.tr("tried today: {outcome} · {late}").format(
+                outcome=care_labels.outcome(item.last_outcome), late=late)
+        return late
 
     def selected(self) -> DueItem | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -277,8 +308,11 @@ class TodayPage(QWidget):
     def _update_buttons(self) -> None:
         item = self.selected()
         busy = self._job is not None and self._job.is_running()
-        for b in (self.well_button, self.no_answer_button, self.other_button):
+        for b in (self.well_button, self.no_answer_button, self.other_button, self.correct_button):
             b.setEnabled(item is not None and not busy)
+        # Nobody fails to answer a number that is not on file.
+        self.no_answer_button.setEnabled(self.no_answer_button.isEnabled() and bool(item and item.phones_masked))
+        self.correct_button.setEnabled(self.correct_button.isEnabled() and bool(item and item.last_outcome))
         self.reveal_button.setEnabled(item is not None and item.person_id is not None and bool(item.phones_masked))
         self.file_button.setEnabled(item is not None)
 
@@ -291,9 +325,21 @@ class TodayPage(QWidget):
         if action == "reveal":
             self._reveal(item)
             return
+        if action == "correct":
+            self._correct(item)
+            return
+        if action == "no_answer" and not item.phones_masked:
+            self.status.setText(self.tr("{name} has no phone number on file: knock on the door (O), "
+                                        "or add the number in the household file.").format(name=item.name))
+            return
         values = {"outcome": action, "method": "phone", "note": "", "need": ""}
-        if action == "other":
-            dialog = ContactDialog(f"{item.name} · {item.address}", parent=self)
+        if action == "other" or (action == "well" and item.alert and not item.done_today):
+            # After two unanswered calls a "well" was not a phone call that went through: ask how.
+            asked = action == "well"
+            dialog = ContactDialog(
+                f"{item.name} · {item.address}", outcome="well" if asked else "needs_help", parent=self,
+                method="door" if asked else "phone",
+                question=self.tr("Two calls went unanswered: how was the contact made?") if asked else "")
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 self.table.setFocus()
                 return
@@ -302,15 +348,21 @@ class TodayPage(QWidget):
         store = self._store
         when = datetime.combine(self.day, clock.now().time())
         job = Job(lambda _p, _c: care.record_contact(store, item.plan_id, when=when, **values), self)
-        job.finished.connect(lambda _id: self._recorded(item, values["outcome"], row))
+        job.finished.connect(lambda contact_id: self._recorded(item, values["outcome"], row, contact_id))
         job.failed.connect(self._failed)
         self._job = job
         self._update_buttons()
         job.start(database_pool())
 
-    def _recorded(self, item: DueItem, outcome: str, row: int) -> None:
+    def _recorded(self, item: DueItem, outcome: str, row: int, contact_id: str | None = None) -> None:
         self.status.setText(self.tr("Recorded: {name}, {outcome}.").format(
             name=item.name, outcome=care_labels.outcome(outcome)))
+        if contact_id and outcome not in care.ENDING and outcome not in care.PAUSING:
+            self._undoable = (contact_id, item.name)
+            self.undo_button.show()
+            self._undo_timer.start(self.UNDO_MS)
+        else:
+            self._undo_expired()
         self.refresh(keep_row=row)
         # A person not reached stays on the list: go on to the next one, so the next Enter is
         # never "well" for the person who did not answer.
@@ -318,6 +370,72 @@ class TodayPage(QWidget):
             self.table.selectRow(min(row + 1, max(0, len(self._list.to_work) - 1 if self._list else 0)))
         self.table.setFocus()
         self.contact_recorded.emit()
+
+    def undo(self) -> None:
+        """Take back the contact just recorded (a stray Enter): it no longer counts anywhere."""
+        if self._undoable is None or (self._job is not None and self._job.is_running()):
+            return
+        contact_id, name = self._undoable
+        self._undo_expired()
+        row = self.table.currentRow()
+        store = self._store
+        now = datetime.combine(self.day, clock.now().time())  # the clock the contact was recorded by
+        job = Job(lambda _p, _c: care.undo_contact(store, contact_id, now=now), self)
+        job.finished.connect(lambda _r: self._undone(name, row))
+        job.failed.connect(self._failed)
+        self._job = job
+        job.start(database_pool())
+
+    def _undone(self, name: str, row: int) -> None:
+        self.status.setText(self.tr("Undone: the contact with {name} is not recorded.").format(name=name))
+        self.refresh(keep_row=row)
+        self.table.setFocus()
+        self.contact_recorded.emit()
+
+    def _undo_expired(self) -> None:
+        self._undoable = None
+        self._undo_timer.stop()
+        self.undo_button.hide()
+
+    def _correct(self, item: DueItem) -> None:
+        last = care.latest_contact(self._store, item.plan_id)
+        if last is None:
+            self.status.setText(self.tr("{name} has no contact to correct.").format(name=item.name))
+            return
+        recorded = self.tr("{when}, {method}, {outcome}, by {by}").format(
+            when=last.contacted_at[:16], method=care_labels.method(last.method),
+            outcome=care_labels.outcome(last.outcome), by=last.by or "—")
+        dialog = self.correct_dialog(f"{item.name} · {item.address}", recorded)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.table.setFocus()
+            return
+        outcome, reason = dialog.values()
+        row = self.table.currentRow()
+        store = self._store
+        job = Job(lambda _p, _c: care.correct_contact(store, last.id, outcome, reason), self)
+        job.finished.connect(lambda _id: self._corrected(item, outcome, row))
+        job.failed.connect(self._failed)
+        self._job = job
+        self._update_buttons()
+        job.start(database_pool())
+
+    def correct_dialog(self, who: str, recorded: str) -> CorrectDialog:
+        return CorrectDialog(who, recorded, self)
+
+    def _corrected(self, item: DueItem, outcome: str, row: int) -> None:
+        self.status.setText(self.tr("Corrected: {name}, now {outcome}.").format(
+            name=item.name, outcome=care_labels.outcome(outcome)))
+        self.refresh(keep_row=row)
+        self.table.setFocus()
+        self.contact_recorded.emit()
+
+    def print_sheet(self) -> None:
+        """The day's call sheet on A4, for a cadre who calls from a desk phone or goes door to door."""
+        if self._list is None:
+            return
+        from gridkeeper.ui.care import call_sheet  # QtPrintSupport loads on first use
+
+        call_sheet.print_with_dialog(self._list, self)
 
     def _failed(self, message: str) -> None:
         self.status.setText(self.tr("Not recorded: {reason}").format(reason=message))

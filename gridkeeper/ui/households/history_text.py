@@ -23,6 +23,7 @@ _STATUS = {"active": QT_TRANSLATE_NOOP("history", "living here"),
            "moved_out": QT_TRANSLATE_NOOP("history", "moved out"),
            "deceased": QT_TRANSLATE_NOOP("history", "deceased")}
 _CONTACT = QT_TRANSLATE_NOOP("history", "Contact ({method}): {outcome}")
+_CORRECTED = QT_TRANSLATE_NOOP("history", "Contact corrected ({method}): really {outcome}, because {reason}")
 _BY = QT_TRANSLATE_NOOP("history", " — by {by}")
 _NEED = QT_TRANSLATE_NOOP("history", " · need: {need}")
 _SERVICE = QT_TRANSLATE_NOOP("history", "Service: {service}")
@@ -83,6 +84,10 @@ def describe(event: Event) -> str:
 
 def _describe(event: Event) -> str:
     v = event.values
+    if event.kind == "contact" and v.get("corrects"):  # an appended correction says what and why
+        text = _t(_CORRECTED).format(method=care_labels.method(v["method"]), outcome=care_labels.outcome(v["outcome"]),
+                                     reason=v.get("reason") or "—")
+        return text + (_t(_BY).format(by=v["by"]) if v.get("by") else "")
     if event.kind == "contact":
         text = _t(_CONTACT).format(method=care_labels.method(v["method"]), outcome=care_labels.outcome(v["outcome"]))
         if v.get("need"):

@@ -343,7 +343,16 @@ class ListsPage(QWidget):
             lines.append(self.tr("  {at}  escalated {from_level} → {to_level} by {by}: {reason}").format(
                 at=e.at.replace("T", " "), from_level=vocab.word(lists.LEVELS, e.from_level),
                 to_level=vocab.word(lists.LEVELS, e.to_level), by=e.by, reason=e.reason))
+            if e.from_owner or e.to_owner:  # who held it, from migration 0012 on
+                lines.append(self.tr("      handed over: {before} → {after}").format(
+                    before=self._owner(e.from_owner), after=self._owner(e.to_owner)))
         self.detail.setPlainText("\n".join(lines))
+
+    def _owner(self, key: str) -> str:
+        """ "property:南虹物业" in words: "物业 · 南虹物业"."""
+        party, _sep, name = key.partition(":")
+        word = vocab.word(lists.OWNER_PARTIES, party) if party else "—"
+        return f"{word} · {name}" if name else word
 
     # -- asking (methods, so tests can answer for the user) ------------------------
 

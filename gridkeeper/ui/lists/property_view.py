@@ -87,10 +87,15 @@ class PropertyView(QWidget):
     def show_company(self) -> None:
         company = self.company.currentText()
         rows = lists.open_problems_of(self._store, company, self.today()) if company else []
-        self.table.setRowCount(len(rows))
-        for r, item in enumerate(rows):
+        # Problems the company handed up stay in sight, said to be handled above ("已上报，社区办理中").
+        handed = lists.escalated_from(self._store, "property", company, self.today()) if company else []
+        states = [vocab.word(lists.STATUSES, i.status) for i in rows] + [
+            self.tr("Escalated, {level} handling it").format(level=vocab.word(lists.LEVELS, level))
+            for _i, level in handed]
+        self.table.setRowCount(len(rows) + len(handed))
+        for r, item in enumerate(rows + [i for i, _level in handed]):
             cells = (item.title, item.place, vocab.word(walks.CATEGORIES, item.category),
-                     vocab.word(lists.STATUSES, item.status), item.claimant, item.opened_on.isoformat(),
+                     states[r], item.claimant, item.opened_on.isoformat(),
                      str(item.days_open), item.due_date.isoformat() if item.due_date else "",
                      str(item.overdue_days) if item.overdue_days else "")
             for column, text in enumerate(cells):

@@ -1,7 +1,7 @@
 """Meetings, deliberation and weekend duty (issue 22): 三方联席会议, 邻里议事厅, 我与书记有约.
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0012
 
 Written on its own branch next to 0010-0012 (other helpers); the lead relinks the
 chain at merge (the tables touch nothing of theirs).
@@ -24,7 +24,7 @@ from alembic import op
 from gridkeeper.store import capture
 
 revision = "0013"
-down_revision = "0009"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
