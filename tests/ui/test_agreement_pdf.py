@@ -3,7 +3,6 @@ read back out of the file."""
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -34,14 +33,9 @@ def _case(store: Store, form: str = "written") -> str:
 
 
 def _text(pdf: Path) -> str:
-    reader = pypdf.PdfReader(str(pdf))
-    # Qt's ToUnicode maps some ideographs to radical look-alikes sharing their glyph: Kangxi
-    # radicals (⼈ for 人) fold back under NFKC; the supplement's (⺠ for 民) need a table.
-    raw = "".join(page.extract_text() for page in reader.pages).translate(_RADICALS)
-    return "".join(unicodedata.normalize("NFKC", raw).split())
-
-
-_RADICALS = str.maketrans({"⺠": "民", "⻔": "门", "⻓": "长", "⻛": "风", "⻋": "车", "⻅": "见", "⻉": "贝"})
+    """The text a reader copies or searches: exactly the characters printed (no NFKC folding)."""
+    reader = pypdf.PdfReader(str(pdf), strict=True)
+    return "".join("".join(page.extract_text() for page in reader.pages).split())
 
 
 def test_the_pdf_holds_the_number_the_parties_and_the_terms(qapp, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +48,9 @@ def test_the_pdf_holds_the_number_the_parties_and_the_terms(qapp, store: Store, 
     for name in ("陈美玲", "欧阳建军", "欧阳小明", "阳光物业服务有限公司"):
         assert name in text
     assert "人民调解协议书" in text and "B-118" in text and "150000元" in text
-    assert "申请人(签名或盖章)" in text and "本协议一式四份" in text  # three parties and the committee
+    assert not any(0x2E80 <= ord(c) <= 0x2FDF for c in text), text  # no radicals standing in for 人民
+    assert "人民币" in text and "车位" in text and "履行方式" in text
+    assert "申请人（签名或盖章）" in text and "本协议一式四份" in text  # three parties and the committee
     assert "于2026年11月20日前履行完毕" in text
     fonts = {str(f.get_object()["/BaseFont"]) for p in pypdf.PdfReader(str(pdf)).pages
              for f in p["/Resources"]["/Font"].values()}
