@@ -10,6 +10,7 @@ the parties themselves and kept in the paper case file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -84,17 +85,50 @@ def chinese_date(d: date) -> str:
 
 def chinese_year_date(d: date) -> str:
     """二〇二六年十一月九日: the form under a seal."""
-    def number(n: int) -> str:
-        if n < 10:
-            return _DIGITS[n]
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
-    return "".join(_DIGITS[int(c)] for c in str(d.year)) + f"年{number(d.month)}月{number(d.day)}日"
+    return "".join(_DIGITS[int(c)] for c in str(d.year)) + f"年{chinese_number(d.month)}月{chinese_number(d.day)}日"
+
+
+def chinese_number(n: int) -> str:
+    """1..99 as written in a document's item numbers: 一, 十, 十一, 二十三."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+# What a mediator may have typed before an item: 一、 1. 1、 (1) （一） ①, which the app replaces.
+_TYPED_NUMBER = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[）)]|[0-9一二三四五六七八九十]+\s*[、.．]|[①-⑳])\s*")
+# Half-width punctuation next to Chinese text, and its full-width form. Between digits or Latin
+# letters it stays (10:30, 150,000, B-118).
+_CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
+_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_HALF = re.compile(rf"(?<=[{_CJK}])\s*([,:;?!])\s*|\s*([,:;?!])\s*(?=[{_CJK}])")
+_PARENS = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
+def full_width(text: str) -> str:
+    """Chinese punctuation in Chinese text: 签名: -> 签名：, 李明 (B-118) -> 李明（B-118）."""
+    def parens(m: re.Match[str]) -> str:
+        before, after = m.string[:m.start()], m.string[m.end():]
+        chinese = re.search(f"[{_CJK}]", m.group(1) + before[-1:] + after[:1])
+        return f"（{m.group(1)}）" if chinese else m.group(0)
+    return _HALF.sub(lambda m: _FULL[m.group(1) or m.group(2)], _PARENS.sub(parens, text))
+
+
+def numbered_items(text: str) -> list[str]:
+    """One item per non-empty line, numbered 一、二、三 by the app whatever numbering was typed."""
+    lines = [_TYPED_NUMBER.sub("", ln).strip() for ln in text.splitlines() if ln.strip()]
+    return [f"{chinese_number(i)}、{full_width(ln)}" for i, ln in enumerate(lines, 1) if ln]
 
 
 def _paragraphs(text: str) -> str:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [full_width(ln.strip()) for ln in text.splitlines() if ln.strip()]
     return "".join(f'<p class="body">{escape(ln)}</p>' for ln in lines) or '<p class="body">（无）</p>'
+
+
+def _items(text: str) -> str:
+    items = numbered_items(text)
+    return "".join(f'<p class="body">{escape(ln)}</p>' for ln in items) or '<p class="body">（无）</p>'
 
 
 def html(doc: AgreementDocument) -> str:
@@ -131,7 +165,7 @@ p.seal {{ text-align: right; margin-top: 18pt; }}
 <h2>纠纷主要事实、争议事项：</h2>
 {_paragraphs(doc.facts)}
 <h2>经调解，自愿达成如下协议：</h2>
-{_paragraphs(doc.terms)}
+{_items(doc.terms)}
 <h2>履行方式、时限：</h2>
 {_paragraphs(doc.performance)}
 <p class="body">本协议自各方当事人签名（盖章）、人民调解员签名并加盖人民调解委员会印章之日起生效。

@@ -27,7 +27,7 @@ def _case(store: Store, form: str = "written") -> str:
     m.start_mediation(store, case)
     m.reach_agreement(store, case, m.Agreement(
         form, date(2026, 11, 9), "双方就地下车位B-118的转让价款发生争议。",
-        "一、欧阳建军将车位B-118转让给陈美玲，价款人民币150000元；\n二、陈美玲于2026年11月20日前付清。",
+        "1. 欧阳建军将车位B-118转让给陈美玲,价款人民币150000元;\n\n陈美玲于2026年11月20日前付清(银行转账)。",
         "银行转账", date(2026, 11, 20)))
     return case
 
@@ -52,6 +52,8 @@ def test_the_pdf_holds_the_number_the_parties_and_the_terms(qapp, store: Store, 
     assert "人民币" in text and "车位" in text and "履行方式" in text
     assert "申请人（签名或盖章）" in text and "本协议一式四份" in text  # three parties and the committee
     assert "于2026年11月20日前履行完毕" in text
+    # items numbered by the app whatever was typed, in Chinese punctuation; B-118 stays as typed
+    assert "一、欧阳建军将车位B-118转让给陈美玲，价款人民币150000元；二、陈美玲于2026年11月20日前付清（银行转账）。" in text
     fonts = {str(f.get_object()["/BaseFont"]) for p in pypdf.PdfReader(str(pdf)).pages
              for f in p["/Resources"]["/Font"].values()}
     assert any("CJK" in f for f in fonts), fonts  # Chinese drawn with a Chinese font, not boxes
@@ -72,3 +74,11 @@ def test_dates_in_chinese() -> None:
     assert mediation_agreement.chinese_year_date(date(2026, 11, 9)) == "二〇二六年十一月九日"
     assert mediation_agreement.chinese_year_date(date(2026, 10, 20)) == "二〇二六年十月二十日"
     assert mediation_agreement.chinese_year_date(date(2026, 12, 31)) == "二〇二六年十二月三十一日"
+
+
+def test_items_are_numbered_by_the_app_and_punctuation_is_chinese() -> None:
+    typed = "1. 甲方赔偿乙方500元,于10:30前付清;\n\n（2）乙方撤回投诉\n二、双方不再追究(含物业)"
+    assert mediation_agreement.numbered_items(typed) == [
+        "一、甲方赔偿乙方500元，于10:30前付清；", "二、乙方撤回投诉", "三、双方不再追究（含物业）"]
+    assert mediation_agreement.numbered_items("\n".join("条款" for _ in range(12)))[-1] == "十二、条款"
+    assert mediation_agreement.full_width("签名: 李明 (B-118), 共1,500元, Room (3)") == "签名：李明（B-118），共1,500元，Room (3)"
