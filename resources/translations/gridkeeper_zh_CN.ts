@@ -710,6 +710,10 @@
         <translation>字段</translation>
     </message>
     <message>
+        <source>Which one</source>
+        <translation>是哪一位</translation>
+    </message>
+    <message>
         <source>Value now</source>
         <translation>现在的值</translation>
     </message>
@@ -750,6 +754,14 @@
         <translation>两个都不对：输入正确的值</translation>
     </message>
     <message>
+        <source>Show &amp;full numbers</source>
+        <translation>显示完整号码(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Shows both numbers in full; the audit log records who looked, and when</source>
+        <translation>显示两个完整号码；审计日志会记下查看人和时间</translation>
+    </message>
+    <message>
         <source>ID and phone numbers are masked.</source>
         <translation>身份证号和电话号码已脱敏显示。</translation>
     </message>
@@ -760,6 +772,34 @@
     <message>
         <source>another laptop</source>
         <translation>其他电脑</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>born {year}</source>
+        <translation>{year}年生</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>时间不详</translation>
+    </message>
+    <message>
+        <source>{label}: {value}, written by {who} at {when}</source>
+        <translation>{label}：{value}，由{who}于{when}填写</translation>
+    </message>
+    <message>
+        <source>The full numbers are shown; the audit log records that you looked.</source>
+        <translation>已显示完整号码，审计日志已记下本次查看。</translation>
     </message>
     <message>
         <source>Deleted</source>
