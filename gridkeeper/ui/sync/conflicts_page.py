@@ -75,7 +75,7 @@ class ConflictsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("国")
-        for column, chars in ((self.WHAT, 6), (self.WHERE, 16), (self.FIELD, 5), (self.NOW, 10), (self.OTHER, 10)):
+        for column, chars in ((self.WHAT, 6), (self.WHERE, 22), (self.FIELD, 5), (self.NOW, 10), (self.OTHER, 10)):
             header.resizeSection(column, em * chars + 12)
         self.empty = QLabel(self.tr("No conflicts to review."))
         self.empty.setObjectName("empty")
