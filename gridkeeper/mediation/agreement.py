@@ -10,6 +10,7 @@ the parties themselves and kept in the paper case file.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -42,6 +43,45 @@ class Party:
     address: str
     contact: str
     agent: str
+    gender: str = ""  # 男 / 女
+    ethnicity: str = ""  # 汉族
+    birth_date: date | None = None
+    id_number: str = ""
+
+    def line(self) -> str:
+        """申请人：陈美玲，女，汉族，1970年5月1日出生，身份证号：…，住址：…，联系方式：…。"""
+        details = [f"{self.role}：{self.name}"]
+        details += [x for x in (self.gender, self.ethnicity) if x]
+        if self.birth_date:
+            details.append(f"{chinese_date(self.birth_date)}出生")
+        for label, value in (("身份证号", self.id_number), ("住址", self.address), ("联系方式", self.contact)):
+            if value:
+                details.append(f"{label}：{full_width(value)}")
+        line = "，".join(details) + "。"
+        return line + (f"委托代理人：{full_width(self.agent)}。" if self.agent else "")
+
+
+def _ethnicity(value: str) -> str:
+    """汉 and 汉族 are both typed: the form says 汉族."""
+    value = value.strip()
+    return value + "族" if value and not value.endswith("族") else value
+
+
+def _party(conn: object, p: queries.PartyRow) -> Party:
+    """The party with what the resident's file holds where the party row is empty (see migration 0011)."""
+    id_number, contact = p.id_number, p.contact
+    if p.person_id and not (id_number and contact):
+        kept = queries.person_file(conn, p.person_id)  # type: ignore[arg-type]
+        if kept is not None:
+            id_number = id_number or kept[0]
+            if not contact:
+                try:
+                    numbers = [str(n) for n in json.loads(kept[1])]
+                except ValueError:
+                    numbers = []
+                contact = "、".join(numbers)
+    return Party(_ROLE.get(p.role, "当事人"), p.name, p.address, contact, p.agent,
+                 {"M": "男", "F": "女"}.get(p.gender, ""), _ethnicity(p.ethnicity), p.birth_date, id_number)
 
 
 @dataclass(frozen=True)
@@ -64,7 +104,7 @@ def document(store: Store, case_id: str, office: str = "城南", committee: str 
     if file.agreement is None:
         raise NoAgreement(file.number)
     with store.read() as conn:  # contacts unmasked: see the module doc
-        parties = queries.parties(conn, case_id)
+        parties = [_party(conn, p) for p in queries.parties(conn, case_id)]
     # The paper carries every party's contact in full: the audit log says who made it and when.
     audit.record(store, "agreement", len(parties), file.number, table="mediationcase", row_id=case_id)
     a = file.agreement
@@ -74,7 +114,7 @@ def document(store: Store, case_id: str, office: str = "城南", committee: str 
         performance = f"{performance.rstrip('。；;')}，{deadline}" if performance else deadline
     return AgreementDocument(
         number=mediation.format_number(file.number, office), committee=committee, oral=a.form == "oral",
-        parties=tuple(Party(_ROLE.get(p.role, "当事人"), p.name, p.address, p.contact, p.agent) for p in parties),
+        parties=tuple(parties),
         facts=a.facts, terms=a.terms, performance=performance, signed_on=a.signed_on, mediators=file.mediators,
     )
 
@@ -134,16 +174,7 @@ def _items(text: str) -> str:
 def html(doc: AgreementDocument) -> str:
     """The document as HTML for QTextDocument (which knows a subset of HTML 4 and CSS)."""
     title = "人民调解口头协议登记表" if doc.oral else "人民调解协议书"
-    rows = []
-    for p in doc.parties:
-        details = [f"<b>{escape(p.role)}</b>：{escape(p.name)}"]
-        if p.contact:
-            details.append(f"联系方式：{escape(p.contact)}")
-        if p.address:
-            details.append(f"住址：{escape(p.address)}")
-        if p.agent:
-            details.append(f"委托代理人：{escape(p.agent)}")
-        rows.append(f'<p class="party">{"，".join(details)}。</p>')
+    rows = [f'<p class="party">{escape(p.line())}</p>' for p in doc.parties]
     copies = len(doc.parties) + 1
     signatures = "".join(
         f'<tr><td width="55%">{escape(p.role)}（签名或盖章）：</td>'

@@ -38,6 +38,10 @@ class PartyRow:
     person_id: str | None
     household_id: str | None
     agent: str
+    gender: str = ""
+    ethnicity: str = ""
+    birth_date: date | None = None
+    id_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,9 @@ class PersonHit:
     household_id: str | None
     address: str
     phones: str  # JSON list, unmasked: the caller masks
+    gender: str = ""
+    ethnicity: str = ""
+    birth_date: date | None = None
 
 
 def _d(value: object) -> date | None:
@@ -167,9 +174,10 @@ def parties(conn: Connection, case_id: str) -> list[PartyRow]:
     order = "CASE role WHEN 'applicant' THEN 0 WHEN 'respondent' THEN 1 ELSE 2 END"
     return [
         PartyRow(r.id, r.role, r.name, r.contact or "", r.address or "", r.person_id, r.household_id,
-                 r.agent or "")
+                 r.agent or "", r.gender or "", r.ethnicity or "", _d(r.birth_date), r.id_number or "")
         for r in conn.execute(
-            text("SELECT id, role, name, contact, address, person_id, household_id, agent "
+            text("SELECT id, role, name, contact, address, person_id, household_id, agent, gender, ethnicity, "
+                 "birth_date, id_number "
                  f"FROM mediationparty WHERE case_id = :c AND deleted = 0 ORDER BY {order}, name, id"),
             {"c": case_id},
         )
@@ -254,13 +262,19 @@ def compounds(conn: Connection) -> list[tuple[str, str]]:
     ]
 
 
+def person_file(conn: Connection, person_id: str) -> tuple[str, str] | None:
+    """(ID number, phones JSON) of a resident, unmasked: for the printed agreement only."""
+    r = conn.execute(text("SELECT id_number, phones FROM person WHERE id = :i"), {"i": person_id}).first()
+    return None if r is None else (r.id_number or "", r.phones or "[]")
+
+
 def person_hits(conn: Connection, name_prefix: str, limit: int = 12) -> list[PersonHit]:
     """Residents whose name starts with `name_prefix` (the party's name as it is typed)."""
     if not name_prefix:
         return []
     rows = conn.execute(
         text(
-            "SELECT p.id, p.name, p.household_id, p.phones, co.name AS compound, b.name AS building, "
+            "SELECT p.id, p.name, p.household_id, p.phones, p.gender, p.ethnicity, p.birth_date, co.name AS compound, b.name AS building, "
             "h.unit, h.room FROM person p "
             "LEFT JOIN household h ON h.id = p.household_id "
             "LEFT JOIN building b ON b.id = h.building_id LEFT JOIN compound co ON co.id = b.compound_id "
@@ -275,5 +289,6 @@ def person_hits(conn: Connection, name_prefix: str, limit: int = 12) -> list[Per
         if r.compound:
             unit = f"{r.unit}单元" if r.unit else ""
             address = f"{r.compound}{r.building}{unit}{r.room}"
-        out.append(PersonHit(r.id, r.name, r.household_id, address, r.phones or "[]"))
+        out.append(PersonHit(r.id, r.name, r.household_id, address, r.phones or "[]", r.gender or "",
+                             r.ethnicity or "", _d(r.birth_date)))
     return out

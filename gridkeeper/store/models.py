@@ -226,6 +226,11 @@ class MediationParty(Synced, table=True):
     person_id: str | None = Field(default=None, foreign_key="person.id", index=True)
     household_id: str | None = Field(default=None, foreign_key="household.id", index=True)
     agent: str | None = None
+    # As the agreement form asks (migration 0011); a linked resident's file fills the empty ones.
+    gender: str | None = None  # "M" / "F"
+    ethnicity: str | None = None
+    birth_date: date | None = None
+    id_number: str | None = None
 
 
 class MediationSession(Synced, table=True):

@@ -59,6 +59,44 @@ def test_the_pdf_holds_the_number_the_parties_and_the_terms(qapp, store: Store, 
     assert any("CJK" in f for f in fonts), fonts  # Chinese drawn with a Chinese font, not boxes
 
 
+def test_each_party_is_named_as_the_form_asks_and_a_resident_from_the_household_file(qapp, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.store.helpers import place
+
+    from gridkeeper.store.models import Person
+
+    where = place(store)
+    with store.write() as s:
+        s.add(Person(id="p1", household_id=where["household"], name="陈美玲", gender="F", ethnicity="汉",
+                     birth_date=date(1970, 5, 1), id_number="33030219700501002X", phones='["13812345678"]'))
+    resident = next(r for r in m.find_residents(store, "陈美") if r.person_id == "p1")
+    assert (resident.gender, resident.ethnicity, resident.birth_date) == ("F", "汉", date(1970, 5, 1))
+    case = m.open_case(store, m.NewCase(
+        date(2026, 11, 2), "application", "parking", "车位纠纷", None, "王芳",
+        (m.PartyInput("applicant", "陈美玲", "", resident.address, person_id="p1", household_id=where["household"],
+                      gender=resident.gender, ethnicity=resident.ethnicity, birth_date=resident.birth_date),
+         m.PartyInput("respondent", "欧阳建军", "0577-61234567", "阳光花园5幢1单元1802", agent="欧阳小明",
+                      ethnicity="回族", id_number="330302198503150038"))))
+    respondent = next(p for p in m.case_file(store, case).parties if p.role == "respondent")  # type: ignore[union-attr]
+    # gender and birth date come from the ID number; the screen shows the number masked
+    assert (respondent.gender, respondent.birth_date) == ("M", date(1985, 3, 15))
+    assert respondent.id_number == "330302********0038"
+    m.start_mediation(store, case)
+    m.reach_agreement(store, case, m.Agreement("written", date(2026, 11, 9), "事实", "条款", "转账", None))
+    text = _text(save_pdf(mediation_agreement.document(store, case), tmp_path / "p.pdf"))
+    assert ("申请人：陈美玲，女，汉族，1970年5月1日出生，身份证号：33030219700501002X，住址：阳光花园3幢2单元501，"
+            "联系方式：13812345678。") in text  # the linked resident's ID and phone from the file
+    assert ("被申请人：欧阳建军，男，回族，1985年3月15日出生，身份证号：330302198503150038，"
+            "住址：阳光花园5幢1单元1802，联系方式：0577-61234567。委托代理人：欧阳小明。") in text
+
+
+def test_a_mistyped_id_number_of_a_party_is_refused_in_words(store: Store) -> None:
+    from gridkeeper.places.members import MemberError
+
+    with pytest.raises(MemberError):
+        m.open_case(store, m.NewCase(date(2026, 11, 2), "application", "leak", "漏水", None, "",
+                                     (m.PartyInput("applicant", "李明", id_number="110105194912310028"),)))
+
+
 def test_an_oral_agreement_prints_as_a_register_form(qapp, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     doc = mediation_agreement.document(store, _case(store, form="oral"))
     assert "人民调解口头协议登记表" in _text(save_pdf(doc, tmp_path / "oral.pdf"))
