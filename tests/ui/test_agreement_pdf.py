@@ -60,9 +60,8 @@ def test_the_pdf_holds_the_number_the_parties_and_the_terms(qapp, store: Store, 
 
 
 def test_each_party_is_named_as_the_form_asks_and_a_resident_from_the_household_file(qapp, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from tests.store.helpers import place
-
     from gridkeeper.store.models import Person
+    from tests.store.helpers import place
 
     where = place(store)
     with store.write() as s:
