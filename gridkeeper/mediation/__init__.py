@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from gridkeeper import clock
+from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.mediation.numbers import PREFIX_KEY, device_prefix, format_number
 from gridkeeper.mediation.terms import (
     AGREEMENT_FORMS,
@@ -75,6 +76,8 @@ __all__ = [
     "DueVisit",
     "IllegalTransition",
     "MediationError",
+    "BadBirthDate",
+    "parse_birth_date",
     "MissingField",
     "NewCase",
     "PartyInput",
@@ -222,6 +225,29 @@ def _required(value: str, label: str) -> str:
     if not value:
         raise MissingField(label)
     return value
+
+
+class BadBirthDate(MediationError):
+    def __init__(self, typed: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "“{typed}” is not a date: type the birth date as 1970-05-01; "
+                                                     "nothing was saved."), typed=typed)
+
+
+def parse_birth_date(typed: str) -> date | None:
+    """A party's birth date as typed (1970-05-01, 1970.5.1, 1970年5月1日); None when empty."""
+    text = typed.strip()
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?", text)
+    try:
+        if m is None:
+            raise ValueError(text)
+        born = date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise BadBirthDate(text) from None
+    if born > clock.today() or born.year < 1900:
+        raise BadBirthDate(text)
+    return born
 
 
 def _check_party(party: PartyInput) -> PartyInput:

@@ -485,6 +485,10 @@
         <translation>姓名</translation>
     </message>
     <message>
+        <source>Gender, ethnicity, born</source>
+        <translation>性别、民族、出生日期</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
@@ -495,6 +499,10 @@
     <message>
         <source>Agent</source>
         <translation>委托代理人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Resident&apos;s file</source>
@@ -599,6 +607,18 @@
     <message>
         <source>linked</source>
         <translation>已关联</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>No agreement yet.</source>
@@ -3246,12 +3266,52 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>输入姓名，将提示本档案中的居民</translation>
     </message>
     <message>
-        <source>Name of the agent, if any</source>
-        <translation>委托代理人姓名（如有）</translation>
+        <source>Name of the agent or representative, if any</source>
+        <translation>委托代理人或代表人姓名（如有）</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>e.g. 汉族</source>
+        <translation>如：汉族</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD; from the ID number when one is typed</source>
+        <translation>如 1970-05-01；填了身份证号会自动带出</translation>
+    </message>
+    <message>
+        <source>18 characters; gender and birth date follow from it</source>
+        <translation>18位；性别和出生日期随之带出</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -3276,6 +3336,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>no address on file</source>
         <translation>档案中无住址</translation>
+    </message>
+    <message>
+        <source>From the resident&apos;s file when left empty</source>
+        <translation>不填则取自居民档案</translation>
     </message>
 </context>
 <context>
@@ -6432,6 +6496,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>An office on a GridKeeper server is created on the server itself (gridkeeper server office create), which gives the first admin laptop its enrolment code. Join with that code here.</source>
         <translation>服务器上的单位要在服务器上创建（gridkeeper server office create），创建时会给出第一台管理员电脑的邀请码。请在这里用该邀请码加入。</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a date: type the birth date as 1970-05-01; nothing was saved.</source>
+        <translation>“{typed}”不是有效日期，出生日期请按 1970-05-01 的格式填写；未作保存。</translation>
     </message>
 </context>
 <context>
