@@ -21,7 +21,8 @@ from typing import Any
 
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
-from gridkeeper.mediation.numbers import PREFIX_KEY, device_prefix, format_number
+from gridkeeper.mediation import numbers
+from gridkeeper.mediation.numbers import PREFIX_KEY, device_prefix, format_number, is_final
 from gridkeeper.mediation.terms import (
     AGREEMENT_FORMS,
     CATEGORIES,
@@ -70,14 +71,13 @@ __all__ = [
     "TRANSITIONS",
     "VISIT_STATES",
     "Agreement",
+    "BadBirthDate",
     "CaseFile",
     "CaseNotFound",
     "CaseRow",
     "DueVisit",
     "IllegalTransition",
     "MediationError",
-    "BadBirthDate",
-    "parse_birth_date",
     "MissingField",
     "NewCase",
     "PartyInput",
@@ -97,11 +97,13 @@ __all__ = [
     "fail",
     "find_residents",
     "format_number",
+    "is_final",
     "list_cases",
     "mark_not_performed",
     "mark_performed",
     "mask_contact",
     "open_case",
+    "parse_birth_date",
     "reach_agreement",
     "record_return_visit",
     "remove_party",
@@ -306,6 +308,10 @@ def open_case(store: Store, new: NewCase, now: datetime | None = None) -> str:
                                     to_status="received", by_name=by))
         for p in parties:
             s.add(_party_row(case.id, p))
+    # The committee's number now if this laptop holds (or, numbering for the office, grants) one;
+    # otherwise the case keeps its provisional number until a sync brings a block.
+    numbers.grant_blocks(store, {year})
+    numbers.finalise(store)
     return case.id
 
 

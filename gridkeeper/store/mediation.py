@@ -292,3 +292,39 @@ def person_hits(conn: Connection, name_prefix: str, limit: int = 12) -> list[Per
         out.append(PersonHit(r.id, r.name, r.household_id, address, r.phones or "[]", r.gender or "",
                              r.ethnicity or "", _d(r.birth_date)))
     return out
+
+
+# -- agreement numbers (gridkeeper.mediation.numbers) ---------------------------------
+
+
+def number_blocks(conn: Connection, year: int, device_id: str | None = None) -> list[tuple[str, int, int]]:
+    """(device, first, last) of the blocks granted for `year`, of one device or all."""
+    where = "year = :y AND deleted = 0" + (" AND device_id = :d" if device_id else "")
+    rows = conn.execute(text(f"SELECT device_id, first, last FROM mediationnumberblock WHERE {where} "
+                             "ORDER BY first"), {"y": year, "d": device_id})
+    return [(r.device_id, r.first, r.last) for r in rows]
+
+
+def final_numbers_used(conn: Connection, year: int, device_id: str) -> set[int]:
+    """Numbers this device has issued in `year` (tombstoned cases too: a number is never reused)."""
+    return {r[0] for r in conn.execute(
+        text("SELECT final_seq FROM mediationcase WHERE year = :y AND device_id = :d AND final_seq IS NOT NULL"),
+        {"y": year, "d": device_id})}
+
+
+def provisional_cases(conn: Connection, device_id: str) -> list[tuple[str, int]]:
+    """(case id, year) of this device's cases still without a final number, oldest first."""
+    return [(r.id, r.year) for r in conn.execute(
+        text("SELECT id, year FROM mediationcase WHERE device_id = :d AND final_seq IS NULL "
+             "ORDER BY year, device_seq"), {"d": device_id})]
+
+
+def any_case(conn: Connection) -> bool:
+    return conn.execute(text("SELECT 1 FROM mediationcase LIMIT 1")).first() is not None
+
+
+def provisional_count(conn: Connection, year: int) -> dict[str, int]:
+    """{device: cases of `year` waiting for a final number}, as far as this laptop knows."""
+    return {r.device_id: r.n for r in conn.execute(
+        text("SELECT device_id, count(*) AS n FROM mediationcase WHERE year = :y AND final_seq IS NULL "
+             "GROUP BY device_id"), {"y": year})}

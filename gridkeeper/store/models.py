@@ -213,6 +213,7 @@ class MediationCase(Synced, table=True):
     performance_due: date | None = None
     remedies_told: str | None = None  # failed: what the parties were told of other remedies
     escalation_level: str | None = None  # community / street / judicial
+    final_seq: int | None = None  # the committee's number (第15号) once issued; null: `number` is provisional
     escalation_reason: str | None = None
     next_visit_due: date | None = Field(default=None, index=True)
 
@@ -362,6 +363,17 @@ class ListLink(Synced, table=True):
 
 
 #: Synced tables in dependency order (parents first): dumps and sync use this order.
+class MediationNumberBlock(Synced, table=True):
+    """Agreement numbers of one year a laptop may issue (第15号 … 第24号), granted by the numbering
+    laptop only (see gridkeeper.mediation.numbers): two blocks never overlap. Append-only."""
+
+    year: int = Field(index=True)
+    device_id: str = Field(index=True)
+    first: int
+    last: int
+    granted_at: str
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Community,
     Compound,
@@ -392,4 +404,5 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     ListItemHistory,
     Escalation,
     ListLink,
+    MediationNumberBlock,
 )

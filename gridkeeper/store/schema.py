@@ -33,6 +33,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "listitemhistory",
     "escalation",
     "listlink",
+    "mediationnumberblock",
 )
 
 #: The Alembic head this version of the app writes; newer databases are refused.
