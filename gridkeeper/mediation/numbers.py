@@ -92,7 +92,8 @@ def numbering_device(store: Store) -> str:
 
     if not office.office_id(store):
         return store.device_id
-    admins = sorted((m.admitted_at, m.device) for m in office.members(store).values() if m.admin)
+    admins = sorted((m.admitted_at, m.device) for m in office.members(store).values()
+                    if m.admin and m.revoked_after is None)
     return admins[0][1] if admins else store.device_id
 
 
