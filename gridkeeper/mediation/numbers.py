@@ -86,15 +86,16 @@ def format_number(number: str, office: str = "城南") -> str:
 # -- issuing -----------------------------------------------------------------------
 
 
-def numbering_device(store: Store) -> str:
-    """The one laptop that grants blocks: the office's earliest admitted admin, or this laptop alone."""
+def numbering_device(store: Store) -> str | None:
+    """The one laptop that grants blocks: the office's earliest admitted admin, or this laptop alone
+    in no office; None while this laptop knows no admin (it then never grants itself)."""
     from gridkeeper.sync import office
 
     if not office.office_id(store):
         return store.device_id
     admins = sorted((m.admitted_at, m.device) for m in office.members(store).values()
                     if m.admin and m.revoked_after is None)
-    return admins[0][1] if admins else store.device_id
+    return admins[0][1] if admins else None
 
 
 def next_free(conn: object, year: int, device_id: str) -> int | None:
