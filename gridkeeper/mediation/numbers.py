@@ -131,7 +131,8 @@ def grant_blocks(store: Store, years: set[int] | None = None) -> int:
         conn = s.connection()
         for year in sorted(years or {clock.today().year}):
             waiting = queries.provisional_count(conn, year)
-            end = max((last for _d, _f, last in queries.number_blocks(conn, year)), default=0)
+            # past every block and every number issued (a demo's, an import's): never one twice
+            end = max([last for _d, _f, last in queries.number_blocks(conn, year)] + [queries.max_final(conn, year)])
             for device in sorted(devices):
                 need = BLOCK_LOW + waiting.get(device, 0) - _unused(conn, year, device)
                 while need > 0:

@@ -171,14 +171,17 @@ def case(conn: Connection, case_id: str) -> dict[str, object] | None:
 
 
 def parties(conn: Connection, case_id: str) -> list[PartyRow]:
-    order = "CASE role WHEN 'applicant' THEN 0 WHEN 'respondent' THEN 1 ELSE 2 END"
+    order = "CASE mp.role WHEN 'applicant' THEN 0 WHEN 'respondent' THEN 1 ELSE 2 END"
     return [
         PartyRow(r.id, r.role, r.name, r.contact or "", r.address or "", r.person_id, r.household_id,
                  r.agent or "", r.gender or "", r.ethnicity or "", _d(r.birth_date), r.id_number or "")
         for r in conn.execute(
-            text("SELECT id, role, name, contact, address, person_id, household_id, agent, gender, ethnicity, "
-                 "birth_date, id_number "
-                 f"FROM mediationparty WHERE case_id = :c AND deleted = 0 ORDER BY {order}, name, id"),
+            # A linked resident's gender, ethnicity and birth date come from the file where the party has none.
+            text("SELECT mp.id, mp.role, mp.name, mp.contact, mp.address, mp.person_id, mp.household_id, mp.agent, "
+                 "coalesce(mp.gender, p.gender) AS gender, coalesce(mp.ethnicity, p.ethnicity) AS ethnicity, "
+                 "coalesce(mp.birth_date, p.birth_date) AS birth_date, coalesce(mp.id_number, p.id_number) AS id_number "
+                 "FROM mediationparty mp LEFT JOIN person p ON p.id = mp.person_id "
+                 f"WHERE mp.case_id = :c AND mp.deleted = 0 ORDER BY {order}, mp.name, mp.id"),
             {"c": case_id},
         )
     ]
@@ -317,6 +320,11 @@ def provisional_cases(conn: Connection, device_id: str) -> list[tuple[str, int]]
     return [(r.id, r.year) for r in conn.execute(
         text("SELECT id, year FROM mediationcase WHERE device_id = :d AND final_seq IS NULL "
              "ORDER BY year, device_seq"), {"d": device_id})]
+
+
+def max_final(conn: Connection, year: int) -> int:
+    return int(conn.execute(text("SELECT coalesce(max(final_seq), 0) FROM mediationcase WHERE year = :y"),
+                            {"y": year}).scalar_one())
 
 
 def any_case(conn: Connection) -> bool:
