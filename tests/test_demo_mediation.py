@@ -18,9 +18,13 @@ def test_the_small_demo_has_cases_whose_history_follows_the_machine(demo_store: 
     cases = m.list_cases(demo_store)
     assert len(cases) == demo_mediation.CASES["small"]
     assert len({c.number for c in cases}) == len(cases)
-    assert all(c.number.split("-")[1] == demo_mediation.DEMO_PREFIX for c in cases)
-    # The laptop numbers its own cases with its own prefix, never the demo's.
+    assert all(m.is_final(c.number) for c in cases)  # the committee's plain numbers, 2026-15
+    # A provisional number never takes the demo's prefix, and the next case's final number follows
+    # the demo's: blocks start past every number issued.
     assert m.device_prefix(demo_store) != demo_mediation.DEMO_PREFIX
+    new = m.open_case(demo_store, m.NewCase(cases[0].received_on, "application", "leak", "漏水"))
+    issued = {int(c.number.split("-")[1]) for c in cases if c.number.startswith(f"{cases[0].received_on.year}-")}
+    assert m.case_file(demo_store, new).number == f"{cases[0].received_on.year}-{max(issued) + 1}"  # type: ignore[union-attr]
     for row in cases:
         file = m.case_file(demo_store, row.id)
         assert file is not None

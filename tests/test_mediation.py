@@ -41,14 +41,16 @@ def agreement(**kw: object) -> m.Agreement:
 # -- numbering -------------------------------------------------------------------
 
 
-def test_numbers_count_up_per_device_and_year(store: Store) -> None:
+def test_numbers_count_up_plainly_per_year(store: Store) -> None:
+    """A laptop in no office numbers for itself: 第1号, 第2号, and 第1号 again in a new year."""
     first, second = new_case(store), new_case(store)
     next_year = new_case(store, received_on=date(2027, 1, 3))
     numbers = [m.case_file(store, c).number for c in (first, second, next_year)]  # type: ignore[union-attr]
-    prefix = m.device_prefix(store)
-    assert numbers == [f"2026-{prefix}-001", f"2026-{prefix}-002", f"2027-{prefix}-001"]
+    assert numbers == ["2026-1", "2026-2", "2027-1"]
+    assert m.format_number(numbers[1]) == "〔2026〕城南调字第2号"
+    prefix = m.device_prefix(store)  # the provisional form, for a case waiting for its number
     assert len(prefix) == 4 and prefix.isalnum() and prefix.upper() == prefix
-    assert m.format_number(numbers[1]) == f"〔2026〕城南调字第{prefix}-002号"
+    assert m.format_number(f"2026-{prefix}-003") == f"〔2026〕城南调字第____号（临时编号{prefix}-003）"
 
 
 def test_a_tombstoned_case_keeps_its_number(store: Store) -> None:
@@ -56,24 +58,35 @@ def test_a_tombstoned_case_keeps_its_number(store: Store) -> None:
     with store.begin() as conn:
         conn.execute(text("UPDATE mediationcase SET deleted = 1 WHERE id = :i"), {"i": first})
     again = m.case_file(store, new_case(store))
-    assert again is not None and again.number.endswith("-002")
+    assert again is not None and again.number == "2026-2"
 
 
 def test_case_numbers_are_unique_across_laptops_working_offline(tmp_path: Path) -> None:
     office = Office(tmp_path, 3)
     try:
         # Each laptop joins the share once (as a new laptop does), then works offline.
+        # Once the office mediates (a first case on the numbering laptop), every laptop holds a block.
+        new_case(office.laptops[0], summary="the office's first case")
         office.sync_all(rounds=1)
+        offline: list[str] = []
         for i, laptop in enumerate(office.laptops):
-            for n in range(5):
-                new_case(laptop, summary=f"laptop {i} case {n}")
-        office.sync_all()
+            for n in range(12):  # more than the block each laptop holds: the last ones wait
+                case = new_case(laptop, summary=f"laptop {i} case {n}")
+                offline.append(m.case_file(laptop, case).number)  # type: ignore[union-attr]
+        finals = [n for n in offline if m.is_final(n)]
+        # the numbering laptop (the founder) grants itself more as it goes; the others hold a block of 10
+        assert len(finals) == 32 and len(set(finals)) == 32
+        assert all(m.is_final(n) for n in offline[:12]) and not any(m.is_final(n) for n in offline[22:24] + offline[34:36])
+        # A waiting case is numbered once the numbering laptop has seen it wait and granted a block,
+        # and its laptop has synced again: three rounds here, for every laptop to see every number.
+        office.sync_all(rounds=3)
         dumps = office.dumps()
         assert dumps[0] == dumps[1] == dumps[2]
         with office.laptops[0].read() as conn:
             numbers = [r[0] for r in conn.execute(text("SELECT number FROM mediationcase"))]
-        assert len(numbers) == 15 and len(set(numbers)) == 15
-        assert len({n.split("-")[1] for n in numbers}) == 3
+        assert len(numbers) == 37 and len(set(numbers)) == 37
+        assert all(m.is_final(n) for n in numbers)  # the waiting ones took theirs at the next sync
+        assert set(finals) <= set(numbers)  # a number once issued stays
     finally:
         office.close()
 

@@ -176,7 +176,8 @@ def _case(out: _Out, rng: random.Random, received: date, today: date, compound_i
     seq = seqs[received.year]
     mediators = "、".join(dict.fromkeys((rng.choice(cadres), rng.choice(volunteers))))
     case: dict[str, Any] = out.add("mediationcase", {
-        "number": f"{received.year}-{prefix}-{seq:03d}", "year": received.year, "device_id": device,
+        # The committee's plain number (the numbering rule: mediation/numbers.py)
+        "number": f"{received.year}-{seq}", "final_seq": seq, "year": received.year, "device_id": device,
         "device_seq": seq, "received_on": received.isoformat(), "source": _pick(rng, SOURCE_WEIGHTS),
         "category": category, "compound_id": compound_id, "summary": "", "mediators": mediators,
         "status": "received", "agreement_form": None, "agreement_on": None, "agreement_facts": None,

@@ -20,7 +20,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from gridkeeper import clock
-from gridkeeper.mediation.numbers import PREFIX_KEY, device_prefix, format_number
+from gridkeeper.errors import QT_TRANSLATE_NOOP
+from gridkeeper.mediation import numbers
+from gridkeeper.mediation.numbers import PREFIX_KEY, device_prefix, format_number, is_final
 from gridkeeper.mediation.terms import (
     AGREEMENT_FORMS,
     CATEGORIES,
@@ -44,21 +46,73 @@ from gridkeeper.mediation.terms import (
     MediationError,
     MissingField,
 )
-from gridkeeper.rules import phone
+from gridkeeper.rules import idnumber, phone
 from gridkeeper.store import mediation as queries
 from gridkeeper.store.engine import Store
 from gridkeeper.store.mediation import CaseRow, PartyRow, SessionRow, StatusChangeRow, VisitRow
 
 __all__ = [
-    "CaseRow", "PartyRow", "SessionRow", "StatusChangeRow", "VisitRow", "CaseFile", "NewCase", "PartyInput",
-    "Agreement", "DueVisit", "Resident", "MediationError", "IllegalTransition", "MissingField", "CaseNotFound",
-    "CONTEXT", "STATUSES", "TRANSITIONS", "VISIT_STATES", "OPEN_STATES", "SOURCES", "CATEGORIES", "ROLES",
-    "ESCALATION_LEVELS", "AGREEMENT_FORMS", "F_NAME", "F_REASON", "F_RECORD", "F_REMEDIES", "F_RESULT",
-    "F_SUMMARY", "F_TERMS", "PREFIX_KEY", "device_prefix", "format_number", "update_agreement", "mask_contact",
-    "open_case", "add_party", "remove_party", "add_session",
-    "start_mediation", "reach_agreement", "fail", "escalate", "start_performing", "mark_performed",
-    "mark_not_performed", "record_return_visit", "schedule_return_visit", "archive", "allowed_next",
-    "case_file", "list_cases", "return_visits_due", "visit_overdue_days", "find_residents", "compounds",
+    "AGREEMENT_FORMS",
+    "Agreement",
+    "BadBirthDate",
+    "CATEGORIES",
+    "CONTEXT",
+    "CaseFile",
+    "CaseNotFound",
+    "CaseRow",
+    "DueVisit",
+    "ESCALATION_LEVELS",
+    "F_NAME",
+    "F_REASON",
+    "F_RECORD",
+    "F_REMEDIES",
+    "F_RESULT",
+    "F_SUMMARY",
+    "F_TERMS",
+    "IllegalTransition",
+    "MediationError",
+    "MissingField",
+    "NewCase",
+    "OPEN_STATES",
+    "PREFIX_KEY",
+    "PartyInput",
+    "PartyRow",
+    "ROLES",
+    "Resident",
+    "SOURCES",
+    "STATUSES",
+    "SessionRow",
+    "StatusChangeRow",
+    "TRANSITIONS",
+    "VISIT_STATES",
+    "VisitRow",
+    "add_party",
+    "add_session",
+    "allowed_next",
+    "archive",
+    "case_file",
+    "compounds",
+    "device_prefix",
+    "escalate",
+    "fail",
+    "find_residents",
+    "format_number",
+    "is_final",
+    "list_cases",
+    "mark_not_performed",
+    "mark_performed",
+    "mask_contact",
+    "open_case",
+    "parse_birth_date",
+    "reach_agreement",
+    "record_return_visit",
+    "remove_party",
+    "return_visits_due",
+    "schedule_return_visit",
+    "start_mediation",
+    "start_performing",
+    "update_agreement",
+    "visit_overdue_days",
 ]
 
 # -- plain objects ---------------------------------------------------------------
@@ -73,6 +127,10 @@ class PartyInput:
     person_id: str | None = None
     household_id: str | None = None
     agent: str = ""
+    gender: str = ""  # "M" / "F"; from the ID number when one is given
+    ethnicity: str = ""  # 民族
+    birth_date: date | None = None  # from the ID number when one is given
+    id_number: str = ""  # empty for a linked resident: the agreement prints the file's
 
 
 @dataclass(frozen=True)
@@ -140,6 +198,9 @@ class Resident:
     household_id: str | None
     address: str
     phone_masked: str  # to tell namesakes apart; the party's contact is typed, never copied unmasked
+    gender: str = ""  # prefill the party's fields from the household file
+    ethnicity: str = ""
+    birth_date: date | None = None
 
 
 # -- use cases -------------------------------------------------------------------
@@ -169,10 +230,49 @@ def _required(value: str, label: str) -> str:
     return value
 
 
-def _check_party(party: PartyInput) -> None:
+class BadBirthDate(MediationError):
+    def __init__(self, typed: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", "“{typed}” is not a date: type the birth date as 1970-05-01; "
+                                                     "nothing was saved."), typed=typed)
+
+
+def parse_birth_date(typed: str) -> date | None:
+    """A party's birth date as typed (1970-05-01, 1970.5.1, 1970年5月1日); None when empty."""
+    text = typed.strip()
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?", text)
+    try:
+        if m is None:
+            raise ValueError(text)
+        born = date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise BadBirthDate(text) from None
+    if born > clock.today() or born.year < 1900:
+        raise BadBirthDate(text)
+    return born
+
+
+def _check_party(party: PartyInput) -> PartyInput:
+    """The party as it is kept: an ID number checked and in its 18-character form, gender and
+    birth date taken from it when not given."""
+    from dataclasses import replace
+
+    from gridkeeper.places.members import id_error
+
     _required(party.name, F_NAME)
     if party.role not in ROLES:
         raise ValueError(f"unknown party role {party.role!r}")
+    if party.gender not in ("", "M", "F"):
+        raise ValueError(f"unknown gender {party.gender!r}")
+    if not party.id_number.strip():
+        return party
+    try:
+        info = idnumber.parse(party.id_number)
+    except idnumber.IdNumberError as exc:
+        raise id_error(exc, party.id_number) from None
+    return replace(party, id_number=info.number, gender=party.gender or info.gender,
+                   birth_date=party.birth_date or info.birth_date)
 
 
 def _party_row(case_id: str, p: PartyInput) -> Any:
@@ -181,7 +281,8 @@ def _party_row(case_id: str, p: PartyInput) -> Any:
     return MediationParty(
         case_id=case_id, role=p.role, name=p.name.strip(), contact=p.contact.strip() or None,
         address=p.address.strip() or None, person_id=p.person_id, household_id=p.household_id,
-        agent=p.agent.strip() or None,
+        agent=p.agent.strip() or None, gender=p.gender or None, ethnicity=p.ethnicity.strip() or None,
+        birth_date=p.birth_date, id_number=p.id_number or None,
     )
 
 
@@ -192,8 +293,7 @@ def open_case(store: Store, new: NewCase, now: datetime | None = None) -> str:
     summary = _required(new.summary, F_SUMMARY)
     if new.source not in SOURCES or new.category not in CATEGORIES:
         raise ValueError(f"unknown source or category: {new.source!r}, {new.category!r}")
-    for p in new.parties:
-        _check_party(p)
+    parties = [_check_party(p) for p in new.parties]
     prefix = device_prefix(store)
     year = new.received_on.year
     by = _by(store)
@@ -207,13 +307,17 @@ def open_case(store: Store, new: NewCase, now: datetime | None = None) -> str:
         s.add(case)
         s.add(MediationStatusChange(case_id=case.id, changed_at=_now(now), from_status=None,
                                     to_status="received", by_name=by))
-        for p in new.parties:
+        for p in parties:
             s.add(_party_row(case.id, p))
+    # The committee's number now if this laptop holds (or, numbering for the office, grants) one;
+    # otherwise the case keeps its provisional number until a sync brings a block.
+    numbers.grant_blocks(store, {year})
+    numbers.finalise(store)
     return case.id
 
 
 def add_party(store: Store, case_id: str, party: PartyInput) -> str:
-    _check_party(party)
+    party = _check_party(party)
     with store.write() as s:
         _get(s, case_id)
         row = _party_row(case_id, party)
@@ -399,7 +503,9 @@ def case_file(store: Store, case_id: str) -> CaseFile | None:
         c = queries.case(conn, case_id)
         if c is None:
             return None
-        parties = [dataclasses.replace(p, contact=mask_contact(p.contact)) for p in queries.parties(conn, case_id)]
+        parties = [dataclasses.replace(p, contact=mask_contact(p.contact),
+                                       id_number=idnumber.mask(p.id_number) if p.id_number else "")
+                   for p in queries.parties(conn, case_id)]
         sessions = queries.sessions(conn, case_id)
         visits = queries.visits(conn, case_id)
         history = queries.history(conn, case_id)
@@ -467,7 +573,8 @@ def find_residents(store: Store, name_prefix: str, limit: int = 12) -> list[Resi
         except ValueError:
             numbers = []
         first = numbers[0] if numbers else ""
-        out.append(Resident(h.id, h.name, h.household_id, h.address, phone.mask(first) if first else ""))
+        out.append(Resident(h.id, h.name, h.household_id, h.address, phone.mask(first) if first else "",
+                            h.gender, h.ethnicity, h.birth_date))
     return out
 
 

@@ -10,6 +10,8 @@ the parties themselves and kept in the paper case file.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -41,6 +43,45 @@ class Party:
     address: str
     contact: str
     agent: str
+    gender: str = ""  # 男 / 女
+    ethnicity: str = ""  # 汉族
+    birth_date: date | None = None
+    id_number: str = ""
+
+    def line(self) -> str:
+        """申请人：陈美玲，女，汉族，1970年5月1日出生，身份证号：…，住址：…，联系方式：…。"""
+        details = [f"{self.role}：{self.name}"]
+        details += [x for x in (self.gender, self.ethnicity) if x]
+        if self.birth_date:
+            details.append(f"{chinese_date(self.birth_date)}出生")
+        for label, value in (("身份证号", self.id_number), ("住址", self.address), ("联系方式", self.contact)):
+            if value:
+                details.append(f"{label}：{full_width(value)}")
+        line = "，".join(details) + "。"
+        return line + (f"委托代理人：{full_width(self.agent)}。" if self.agent else "")
+
+
+def _ethnicity(value: str) -> str:
+    """汉 and 汉族 are both typed: the form says 汉族."""
+    value = value.strip()
+    return value + "族" if value and not value.endswith("族") else value
+
+
+def _party(conn: object, p: queries.PartyRow) -> Party:
+    """The party with what the resident's file holds where the party row is empty (see migration 0011)."""
+    id_number, contact = p.id_number, p.contact
+    if p.person_id and not (id_number and contact):
+        kept = queries.person_file(conn, p.person_id)  # type: ignore[arg-type]
+        if kept is not None:
+            id_number = id_number or kept[0]
+            if not contact:
+                try:
+                    numbers = [str(n) for n in json.loads(kept[1])]
+                except ValueError:
+                    numbers = []
+                contact = "、".join(numbers)
+    return Party(_ROLE.get(p.role, "当事人"), p.name, p.address, contact, p.agent,
+                 {"M": "男", "F": "女"}.get(p.gender, ""), _ethnicity(p.ethnicity), p.birth_date, id_number)
 
 
 @dataclass(frozen=True)
@@ -63,7 +104,7 @@ def document(store: Store, case_id: str, office: str = "城南", committee: str 
     if file.agreement is None:
         raise NoAgreement(file.number)
     with store.read() as conn:  # contacts unmasked: see the module doc
-        parties = queries.parties(conn, case_id)
+        parties = [_party(conn, p) for p in queries.parties(conn, case_id)]
     # The paper carries every party's contact in full: the audit log says who made it and when.
     audit.record(store, "agreement", len(parties), file.number, table="mediationcase", row_id=case_id)
     a = file.agreement
@@ -73,7 +114,7 @@ def document(store: Store, case_id: str, office: str = "城南", committee: str 
         performance = f"{performance.rstrip('。；;')}，{deadline}" if performance else deadline
     return AgreementDocument(
         number=mediation.format_number(file.number, office), committee=committee, oral=a.form == "oral",
-        parties=tuple(Party(_ROLE.get(p.role, "当事人"), p.name, p.address, p.contact, p.agent) for p in parties),
+        parties=tuple(parties),
         facts=a.facts, terms=a.terms, performance=performance, signed_on=a.signed_on, mediators=file.mediators,
     )
 
@@ -84,32 +125,56 @@ def chinese_date(d: date) -> str:
 
 def chinese_year_date(d: date) -> str:
     """二〇二六年十一月九日: the form under a seal."""
-    def number(n: int) -> str:
-        if n < 10:
-            return _DIGITS[n]
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
-    return "".join(_DIGITS[int(c)] for c in str(d.year)) + f"年{number(d.month)}月{number(d.day)}日"
+    return "".join(_DIGITS[int(c)] for c in str(d.year)) + f"年{chinese_number(d.month)}月{chinese_number(d.day)}日"
+
+
+def chinese_number(n: int) -> str:
+    """1..99 as written in a document's item numbers: 一, 十, 十一, 二十三."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+# What a mediator may have typed before an item: 一、 1. 1、 (1) （一） ①, which the app replaces.
+_TYPED_NUMBER = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[）)]|[0-9一二三四五六七八九十]+\s*[、.．]|[①-⑳])\s*")
+# Half-width punctuation next to Chinese text, and its full-width form. Between digits or Latin
+# letters it stays (10:30, 150,000, B-118).
+_CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
+_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_HALF = re.compile(rf"(?<=[{_CJK}])\s*([,:;?!])\s*|\s*([,:;?!])\s*(?=[{_CJK}])")
+_PARENS = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
+def full_width(text: str) -> str:
+    """Chinese punctuation in Chinese text: 签名: -> 签名：, 李明 (B-118) -> 李明（B-118）."""
+    def parens(m: re.Match[str]) -> str:
+        before, after = m.string[:m.start()], m.string[m.end():]
+        chinese = re.search(f"[{_CJK}]", m.group(1) + before[-1:] + after[:1])
+        return f"（{m.group(1)}）" if chinese else m.group(0)
+    return _HALF.sub(lambda m: _FULL[m.group(1) or m.group(2)], _PARENS.sub(parens, text))
+
+
+def numbered_items(text: str) -> list[str]:
+    """One item per non-empty line, numbered 一、二、三 by the app whatever numbering was typed."""
+    lines = [_TYPED_NUMBER.sub("", ln).strip() for ln in text.splitlines() if ln.strip()]
+    return [f"{chinese_number(i)}、{full_width(ln)}" for i, ln in enumerate(lines, 1) if ln]
 
 
 def _paragraphs(text: str) -> str:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [full_width(ln.strip()) for ln in text.splitlines() if ln.strip()]
     return "".join(f'<p class="body">{escape(ln)}</p>' for ln in lines) or '<p class="body">（无）</p>'
+
+
+def _items(text: str) -> str:
+    items = numbered_items(text)
+    return "".join(f'<p class="body">{escape(ln)}</p>' for ln in items) or '<p class="body">（无）</p>'
 
 
 def html(doc: AgreementDocument) -> str:
     """The document as HTML for QTextDocument (which knows a subset of HTML 4 and CSS)."""
     title = "人民调解口头协议登记表" if doc.oral else "人民调解协议书"
-    rows = []
-    for p in doc.parties:
-        details = [f"<b>{escape(p.role)}</b>：{escape(p.name)}"]
-        if p.contact:
-            details.append(f"联系方式：{escape(p.contact)}")
-        if p.address:
-            details.append(f"住址：{escape(p.address)}")
-        if p.agent:
-            details.append(f"委托代理人：{escape(p.agent)}")
-        rows.append(f'<p class="party">{"，".join(details)}。</p>')
+    rows = [f'<p class="party">{escape(p.line())}</p>' for p in doc.parties]
     copies = len(doc.parties) + 1
     signatures = "".join(
         f'<tr><td width="55%">{escape(p.role)}（签名或盖章）：</td>'
@@ -131,7 +196,7 @@ p.seal {{ text-align: right; margin-top: 18pt; }}
 <h2>纠纷主要事实、争议事项：</h2>
 {_paragraphs(doc.facts)}
 <h2>经调解，自愿达成如下协议：</h2>
-{_paragraphs(doc.terms)}
+{_items(doc.terms)}
 <h2>履行方式、时限：</h2>
 {_paragraphs(doc.performance)}
 <p class="body">本协议自各方当事人签名（盖章）、人民调解员签名并加盖人民调解委员会印章之日起生效。

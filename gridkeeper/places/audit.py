@@ -73,6 +73,42 @@ def reveal(store: Store, table: str, row_id: str, field: str, when: datetime | N
     return value
 
 
+def reveal_conflict(store: Store, conflict_id: int, other: bool, when: datetime | None = None) -> str:
+    """The full value of one side of a conflict on a masked field (sync keeps the losing side in the
+    conflict table, not in the row): logged as a reveal of that field, noting which side."""
+    me = profile.current_cadre(store)
+    at = (when or clock.now()).strftime("%Y-%m-%d %H:%M:%S")
+    with store.begin() as conn:
+        side = queries.conflict_value(conn, conflict_id, other)
+        if side is None or (side[0], side[2]) not in REVEALABLE or side[3] is None:
+            raise NotRevealable(f"conflict {conflict_id}")
+        table, row_id, field, raw = side
+        value = raw
+        if other:  # the conflict keeps the value as JSON
+            try:
+                value = json.loads(raw) if raw else ""
+            except ValueError:
+                value = raw
+        queries.log(conn, {
+            "id": new_id(), "at": at, "cadre_id": me.id if me else None, "device_id": store.device_id,
+            "action": "reveal", "tbl": table, "row_id": row_id, "field": field,
+            "note": "conflict: other value" if other else "conflict: value now",
+        })
+    return _readable(field, value)
+
+
+def _readable(field: str, value: object) -> str:
+    if field == "phones":
+        numbers = value
+        if isinstance(value, str):
+            try:
+                numbers = json.loads(value or "[]")
+            except ValueError:
+                numbers = []
+        return "、".join(str(n) for n in numbers) if isinstance(numbers, list) else ""
+    return "" if value is None else str(value)
+
+
 def entries(store: Store, row_id: str | None = None, limit: int = 200) -> list[AuditEntry]:
     """Newest first; of one row, or of everything."""
     with store.read() as conn:

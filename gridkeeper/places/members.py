@@ -28,7 +28,7 @@ class MemberError(GridKeeperError):
     """Input a cadre can fix: the message says what and how."""
 
 
-def _id_error(exc: idnumber.IdNumberError, raw: str) -> MemberError:
+def id_error(exc: idnumber.IdNumberError, raw: str) -> MemberError:
     params = {"length": len(idnumber.normalize(raw))} if exc.code == "id_length" else {}
     error = MemberError(_ID_MESSAGES.get(exc.code, _ID_MESSAGES["id_format"]), **params)
     error.context = "roster"  # the roster import's wording, already translated
@@ -70,7 +70,7 @@ def check(name: str, id_number: str = "", gender: str | None = None, birth_date:
         try:
             info = idnumber.parse(id_number, today=today)
         except idnumber.IdNumberError as exc:
-            raise _id_error(exc, id_number) from None
+            raise id_error(exc, id_number) from None
         number = info.number
         if gender and gender != info.gender:
             raise MemberError(QT_TRANSLATE_NOOP("errors", "The gender does not match the ID number."))

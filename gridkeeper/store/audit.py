@@ -17,6 +17,18 @@ def value(conn: Connection, table: str, row_id: str, field: str) -> str | None:
     return None if r is None else (r[0] or "")
 
 
+def conflict_value(conn: Connection, conflict_id: int, other: bool) -> tuple[str, str, str, str | None] | None:
+    """(table, row id, field, value) of one side of a kept conflict: the value in the data now, or
+    the value that lost (JSON, as the conflict keeps it, decoded by the caller)."""
+    r = conn.execute(text("SELECT tbl, row_id, field, loser_value FROM conflict WHERE id = :i"),
+                     {"i": conflict_id}).first()
+    if r is None:
+        return None
+    if other:
+        return r.tbl, r.row_id, r.field, r.loser_value
+    return r.tbl, r.row_id, r.field, value(conn, r.tbl, r.row_id, r.field)
+
+
 def log(conn: Connection, values: dict[str, Any]) -> None:
     cols = list(values)
     conn.execute(text(f"INSERT INTO auditlog ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"),

@@ -38,6 +38,10 @@ class PartyRow:
     person_id: str | None
     household_id: str | None
     agent: str
+    gender: str = ""
+    ethnicity: str = ""
+    birth_date: date | None = None
+    id_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,9 @@ class PersonHit:
     household_id: str | None
     address: str
     phones: str  # JSON list, unmasked: the caller masks
+    gender: str = ""
+    ethnicity: str = ""
+    birth_date: date | None = None
 
 
 def _d(value: object) -> date | None:
@@ -169,13 +176,17 @@ def case(conn: Connection, case_id: str) -> dict[str, object] | None:
 
 
 def parties(conn: Connection, case_id: str) -> list[PartyRow]:
-    order = "CASE role WHEN 'applicant' THEN 0 WHEN 'respondent' THEN 1 ELSE 2 END"
+    order = "CASE mp.role WHEN 'applicant' THEN 0 WHEN 'respondent' THEN 1 ELSE 2 END"
     return [
         PartyRow(r.id, r.role, r.name, r.contact or "", r.address or "", r.person_id, r.household_id,
-                 r.agent or "")
+                 r.agent or "", r.gender or "", r.ethnicity or "", _d(r.birth_date), r.id_number or "")
         for r in conn.execute(
-            text("SELECT id, role, name, contact, address, person_id, household_id, agent "
-                 f"FROM mediationparty WHERE case_id = :c AND deleted = 0 ORDER BY {order}, name, id"),
+            # A linked resident's gender, ethnicity and birth date come from the file where the party has none.
+            text("SELECT mp.id, mp.role, mp.name, mp.contact, mp.address, mp.person_id, mp.household_id, mp.agent, "
+                 "coalesce(mp.gender, p.gender) AS gender, coalesce(mp.ethnicity, p.ethnicity) AS ethnicity, "
+                 "coalesce(mp.birth_date, p.birth_date) AS birth_date, coalesce(mp.id_number, p.id_number) AS id_number "
+                 "FROM mediationparty mp LEFT JOIN person p ON p.id = mp.person_id "
+                 f"WHERE mp.case_id = :c AND mp.deleted = 0 ORDER BY {order}, mp.name, mp.id"),
             {"c": case_id},
         )
     ]
@@ -266,13 +277,19 @@ def compounds(conn: Connection) -> list[tuple[str, str]]:
     ]
 
 
+def person_file(conn: Connection, person_id: str) -> tuple[str, str] | None:
+    """(ID number, phones JSON) of a resident, unmasked: for the printed agreement only."""
+    r = conn.execute(text("SELECT id_number, phones FROM person WHERE id = :i"), {"i": person_id}).first()
+    return None if r is None else (r.id_number or "", r.phones or "[]")
+
+
 def person_hits(conn: Connection, name_prefix: str, limit: int = 12) -> list[PersonHit]:
     """Residents whose name starts with `name_prefix` (the party's name as it is typed)."""
     if not name_prefix:
         return []
     rows = conn.execute(
         text(
-            "SELECT p.id, p.name, p.household_id, p.phones, co.name AS compound, b.name AS building, "
+            "SELECT p.id, p.name, p.household_id, p.phones, p.gender, p.ethnicity, p.birth_date, co.name AS compound, b.name AS building, "
             "h.unit, h.room FROM person p "
             "LEFT JOIN household h ON h.id = p.household_id "
             "LEFT JOIN building b ON b.id = h.building_id LEFT JOIN compound co ON co.id = b.compound_id "
@@ -287,5 +304,47 @@ def person_hits(conn: Connection, name_prefix: str, limit: int = 12) -> list[Per
         if r.compound:
             unit = f"{r.unit}单元" if r.unit else ""
             address = f"{r.compound}{r.building}{unit}{r.room}"
-        out.append(PersonHit(r.id, r.name, r.household_id, address, r.phones or "[]"))
+        out.append(PersonHit(r.id, r.name, r.household_id, address, r.phones or "[]", r.gender or "",
+                             r.ethnicity or "", _d(r.birth_date)))
     return out
+
+
+# -- agreement numbers (gridkeeper.mediation.numbers) ---------------------------------
+
+
+def number_blocks(conn: Connection, year: int, device_id: str | None = None) -> list[tuple[str, int, int]]:
+    """(device, first, last) of the blocks granted for `year`, of one device or all."""
+    where = "year = :y AND deleted = 0" + (" AND device_id = :d" if device_id else "")
+    rows = conn.execute(text(f"SELECT device_id, first, last FROM mediationnumberblock WHERE {where} "
+                             "ORDER BY first"), {"y": year, "d": device_id})
+    return [(r.device_id, r.first, r.last) for r in rows]
+
+
+def final_numbers_used(conn: Connection, year: int, device_id: str) -> set[int]:
+    """Numbers this device has issued in `year` (tombstoned cases too: a number is never reused)."""
+    return {r[0] for r in conn.execute(
+        text("SELECT final_seq FROM mediationcase WHERE year = :y AND device_id = :d AND final_seq IS NOT NULL"),
+        {"y": year, "d": device_id})}
+
+
+def provisional_cases(conn: Connection, device_id: str) -> list[tuple[str, int]]:
+    """(case id, year) of this device's cases still without a final number, oldest first."""
+    return [(r.id, r.year) for r in conn.execute(
+        text("SELECT id, year FROM mediationcase WHERE device_id = :d AND final_seq IS NULL "
+             "ORDER BY year, device_seq"), {"d": device_id})]
+
+
+def max_final(conn: Connection, year: int) -> int:
+    return int(conn.execute(text("SELECT coalesce(max(final_seq), 0) FROM mediationcase WHERE year = :y"),
+                            {"y": year}).scalar_one())
+
+
+def any_case(conn: Connection) -> bool:
+    return conn.execute(text("SELECT 1 FROM mediationcase LIMIT 1")).first() is not None
+
+
+def provisional_count(conn: Connection, year: int) -> dict[str, int]:
+    """{device: cases of `year` waiting for a final number}, as far as this laptop knows."""
+    return {r.device_id: r.n for r in conn.execute(
+        text("SELECT device_id, count(*) AS n FROM mediationcase WHERE year = :y AND final_seq IS NULL "
+             "GROUP BY device_id"), {"y": year})}

@@ -218,6 +218,7 @@ class MediationCase(Synced, table=True):
     performance_due: date | None = None
     remedies_told: str | None = None  # failed: what the parties were told of other remedies
     escalation_level: str | None = None  # community / street / judicial
+    final_seq: int | None = None  # the committee's number (第15号) once issued; null: `number` is provisional
     escalation_reason: str | None = None
     next_visit_due: date | None = Field(default=None, index=True)
 
@@ -231,6 +232,11 @@ class MediationParty(Synced, table=True):
     person_id: str | None = Field(default=None, foreign_key="person.id", index=True)
     household_id: str | None = Field(default=None, foreign_key="household.id", index=True)
     agent: str | None = None
+    # As the agreement form asks (migration 0011); a linked resident's file fills the empty ones.
+    gender: str | None = None  # "M" / "F"
+    ethnicity: str | None = None
+    birth_date: date | None = None
+    id_number: str | None = None
 
 
 class MediationSession(Synced, table=True):
@@ -591,6 +597,17 @@ class DutyMatter(Synced, table=True):
 
 
 #: Synced tables in dependency order (parents first): dumps and sync use this order.
+class MediationNumberBlock(Synced, table=True):
+    """Agreement numbers of one year a laptop may issue (第15号 … 第24号), granted by the numbering
+    laptop only (see gridkeeper.mediation.numbers): two blocks never overlap. Append-only."""
+
+    year: int = Field(index=True)
+    device_id: str = Field(index=True)
+    first: int
+    last: int
+    granted_at: str
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Community,
     Compound,
@@ -640,4 +657,5 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     DeliberationLink,
     DutyShift,
     DutyMatter,
+    MediationNumberBlock,
 )

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
 
+from gridkeeper.store import households
 from gridkeeper.store.engine import Store
 from gridkeeper.store.schema import SYNCED_TABLES
 
@@ -29,6 +31,40 @@ class Conflict:
     winner_device: str
     loser_device: str
     label: str  # what the row is, for people: a person's or household's name
+    where: str = ""  # which one: a person's household address (a street has several 廖欣), a party's case
+    gender: str | None = None  # a person's "M" / "F", with the birth year below: which 廖欣
+    born: int | None = None
+    winner_at: datetime | None = None  # when each side was written (the clock of the laptop that wrote it)
+    loser_at: datetime | None = None
+
+
+def _when(hlc: str | None) -> datetime | None:
+    """The wall time of a hybrid-clock stamp ("000001764236400000.00000[.device]"), local time."""
+    try:
+        return datetime.fromtimestamp(int(str(hlc).split(".")[0]) / 1000, tz=UTC).astimezone()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def _person(conn: Any, row_id: str) -> tuple[str | None, int | None]:
+    r = conn.execute(text("SELECT gender, birth_date FROM person WHERE id = :i"), {"i": row_id}).first()
+    if r is None:
+        return None, None
+    return r.gender, int(str(r.birth_date)[:4]) if r.birth_date else None
+
+
+def _where(conn: Any, table: str, row_id: str) -> str:
+    """Enough to tell this row from others of the same name: the address, or the case."""
+    if table == "person":
+        household = conn.execute(text("SELECT household_id FROM person WHERE id = :i"), {"i": row_id}).scalar()
+        return households.addresses(conn, [household]).get(household, "") if household else ""
+    if table == "household":
+        return households.addresses(conn, [row_id]).get(row_id, "")
+    if table == "mediationparty":
+        r = conn.execute(text("SELECT c.number FROM mediationparty p JOIN mediationcase c ON c.id = p.case_id "
+                              "WHERE p.id = :i"), {"i": row_id}).first()
+        return r.number if r else ""
+    return ""
 
 
 def _label(conn: Any, table: str, row_id: str) -> str:
@@ -50,12 +86,14 @@ def open_conflicts(store: Store) -> list[Conflict]:
     me = store.device_id
     with store.read() as conn:
         rows = conn.execute(text(
-            "SELECT id, tbl, row_id, field, winner_value, loser_value, winner_device, loser_device "
-            "FROM conflict WHERE resolved = 0 ORDER BY id")).all()
+            "SELECT id, tbl, row_id, field, winner_value, loser_value, winner_device, loser_device, "
+            "winner_hlc, loser_hlc FROM conflict WHERE resolved = 0 ORDER BY id")).all()
         return [
             Conflict(r.id, r.tbl, r.row_id, r.field, _now(conn, r.tbl, r.row_id, r.field),
                      json.loads(r.loser_value) if r.loser_value else None, r.winner_device == me,
-                     r.winner_device, r.loser_device, _label(conn, r.tbl, r.row_id))
+                     r.winner_device, r.loser_device, _label(conn, r.tbl, r.row_id), _where(conn, r.tbl, r.row_id),
+                     *(_person(conn, r.row_id) if r.tbl == "person" else (None, None)),
+                     _when(r.winner_hlc), _when(r.loser_hlc))
             for r in rows
             if r.tbl in SYNCED_TABLES
         ]

@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
+from gridkeeper.mediation import numbers as mediation_numbers
 from gridkeeper.store.engine import Store
 from gridkeeper.sync import apply, identity, office
 from gridkeeper.sync.clock import MAX_DRIFT_MS, Timestamp
@@ -408,6 +409,8 @@ def sync_folder(store: Store, root: Path, progress: Progress | None = None, *, l
                 _pull(store, share, me, result, report)
             # A restored profile: what its former identity never put on the share is sent as ours.
             result.adopted = identity.adopt(store, identity.blocked_by(result.held, result.missing))
+            # Agreement numbers: blocks granted (numbering laptop) and provisional cases numbered, sent now.
+            mediation_numbers.settle(store)
             report(80, "push")
             _push(store, share, me, result)
             identity.forget_secrets(store)

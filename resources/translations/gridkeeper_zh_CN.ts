@@ -588,6 +588,10 @@
         <translation>姓名</translation>
     </message>
     <message>
+        <source>Gender, ethnicity, born</source>
+        <translation>性别、民族、出生日期</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
@@ -598,6 +602,10 @@
     <message>
         <source>Agent</source>
         <translation>委托代理人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Resident&apos;s file</source>
@@ -702,6 +710,18 @@
     <message>
         <source>linked</source>
         <translation>已关联</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>No agreement yet.</source>
@@ -886,6 +906,10 @@
         <translation>字段</translation>
     </message>
     <message>
+        <source>Which one</source>
+        <translation>是哪一位</translation>
+    </message>
+    <message>
         <source>Value now</source>
         <translation>现在的值</translation>
     </message>
@@ -926,6 +950,14 @@
         <translation>两个都不对：输入正确的值</translation>
     </message>
     <message>
+        <source>Show &amp;full numbers</source>
+        <translation>显示完整号码(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Shows both numbers in full; the audit log records who looked, and when</source>
+        <translation>显示两个完整号码；审计日志会记下查看人和时间</translation>
+    </message>
+    <message>
         <source>ID and phone numbers are masked.</source>
         <translation>身份证号和电话号码已脱敏显示。</translation>
     </message>
@@ -936,6 +968,34 @@
     <message>
         <source>another laptop</source>
         <translation>其他电脑</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>born {year}</source>
+        <translation>{year}年生</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>时间不详</translation>
+    </message>
+    <message>
+        <source>{label}: {value}, written by {who} at {when}</source>
+        <translation>{label}：{value}，由{who}于{when}填写</translation>
+    </message>
+    <message>
+        <source>The full numbers are shown; the audit log records that you looked.</source>
+        <translation>已显示完整号码，审计日志已记下本次查看。</translation>
     </message>
     <message>
         <source>Deleted</source>
@@ -4202,12 +4262,52 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>输入姓名，将提示本档案中的居民</translation>
     </message>
     <message>
-        <source>Name of the agent, if any</source>
-        <translation>委托代理人姓名（如有）</translation>
+        <source>Name of the agent or representative, if any</source>
+        <translation>委托代理人或代表人姓名（如有）</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>e.g. 汉族</source>
+        <translation>如：汉族</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD; from the ID number when one is typed</source>
+        <translation>如 1970-05-01；填了身份证号会自动带出</translation>
+    </message>
+    <message>
+        <source>18 characters; gender and birth date follow from it</source>
+        <translation>18位；性别和出生日期随之带出</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -4232,6 +4332,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>no address on file</source>
         <translation>档案中无住址</translation>
+    </message>
+    <message>
+        <source>From the resident&apos;s file when left empty</source>
+        <translation>不填则取自居民档案</translation>
     </message>
 </context>
 <context>
@@ -7775,6 +7879,10 @@ What a correction may say the contact really was: an outcome, or &quot;it never 
     <message>
         <source>An activity does a service of the four lists, not another kind.</source>
         <translation>活动只能对应服务清单中的服务项。</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a date: type the birth date as 1970-05-01; nothing was saved.</source>
+        <translation>“{typed}”不是有效日期，出生日期请按 1970-05-01 的格式填写；未作保存。</translation>
     </message>
 </context>
 <context>

@@ -211,7 +211,7 @@ def test_the_office_names_change_the_number_and_the_printed_agreement(qtbot, pag
     dialog.committee.setText("")
     type_text(qtbot, dialog.committee, "乐城街道人民调解委员会")
     dialog.accept()
-    assert f"〔2026〕乐城调字第{number.split('-', 1)[1]}号" in page.view.title.text()
+    assert m.format_number(number, "乐城") in page.view.title.text() and "〔2026〕乐城调字第" in page.view.title.text()
     assert "乐城街道人民调解委员会" in page.message.text()
     assert Settings(demo_store.root).get(cfg.MEDIATION_OFFICE) == "乐城"  # kept for next time
     pdf = tmp_path / "a.pdf"
@@ -280,3 +280,28 @@ def test_mediators_are_completed_after_each_separator(qtbot, page: MediationsPag
     offered = str(completer.currentIndex().data())
     assert offered.startswith(cadre[0])
     assert completer.pathFromIndex(completer.currentIndex()) == f"王芳、{offered}"  # the first name is kept
+
+
+def test_a_resident_party_is_prefilled_from_the_household_file_and_a_bad_birth_date_is_refused(qtbot, page: MediationsPage, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    with demo_store.read() as conn:
+        name = conn.exec_driver_sql("SELECT name FROM person WHERE deleted = 0 AND status = 'active' AND gender = 'F' "
+                                    "AND birth_date IS NOT NULL AND ethnicity IS NOT NULL LIMIT 1").scalar()
+    resident = next(r for r in m.find_residents(demo_store, name) if r.gender == "F" and r.birth_date)
+    row = next(i for i, c in enumerate(page.model.cases) if c.status == "mediating")
+    page.table.selectRow(row)
+    party = _click(qtbot, page, "party")
+    party.fields.link_to(resident)
+    assert party.fields.gender.currentData() == "F"
+    assert party.fields.ethnicity.text() == resident.ethnicity
+    assert party.fields.birth_date.text() == resident.birth_date.isoformat()  # type: ignore[union-attr]
+    assert party.fields.id_number.text() == "" and "resident's file" in party.fields.id_number.placeholderText()
+
+    party.fields.birth_date.setText("1970-13-40")
+    _press_save(qtbot, party)
+    assert party.isVisible() and "is not a date" in party.error.text()
+    party.fields.birth_date.setText(resident.birth_date.isoformat())  # type: ignore[union-attr]
+    _save(qtbot, party)
+    added = next(p for p in page.view.case.parties if p.person_id == resident.person_id)  # type: ignore[union-attr]
+    assert (added.gender, added.ethnicity, added.birth_date) == ("F", resident.ethnicity, resident.birth_date)
+    cells = [page.view.parties.item(r, 2).text() for r in range(page.view.parties.rowCount())]
+    assert f"female, {resident.ethnicity}, {resident.birth_date.isoformat()}" in cells  # type: ignore[union-attr]

@@ -143,7 +143,7 @@ def test_a_conflict_is_reviewed_and_the_other_value_taken(qtbot, laptops, share:
     page = w.conflicts
     assert w.pages.currentWidget() is page
     row = [page.table.item(0, c).text() for c in range(page.table.columnCount())]
-    assert row == ["张炜", "Name", "张炜", "张玮", "this laptop"]
+    assert row == ["张炜", row[1], "Name", "张炜", "张玮", "this laptop"] and row[1]  # which 张炜: the address
     assert page.table.isVisible() and not page.empty.isVisible()
 
     page.table.setFocus()
@@ -188,15 +188,58 @@ def test_phone_conflicts_are_masked_and_kept(qtbot, laptops, share: Path) -> Non
     counts: list[int] = []
     page.count_changed.connect(counts.append)
     cells = [page.table.item(0, c).text() for c in range(page.table.columnCount())]
-    assert cells[1] == "Phones"
-    for text in (cells[2], cells[3]):
+    assert cells[page.FIELD] == "Phones"
+    for text in (cells[page.NOW], cells[page.OTHER]):
         assert all(MASKED_MOBILE.match(p) for p in text.split("、")), text
     assert "13712345678" not in "".join(cells) and "13900001111" not in "".join(cells)
     page.table.selectRow(0)
+    assert "13712345678" not in page.details.text() and "13900001111" not in page.details.text()
     with qtbot.waitSignal(page.resolved, timeout=5000):
         page.keep_button.click()
     assert json.loads(str(value(b, "SELECT phones FROM person WHERE id = 'p1'"))) == ["13712345678", "13600002222"]
     assert counts == [0] and page.status.text().startswith("Kept 137****5678")
+
+
+def test_a_conflict_says_which_person_who_wrote_each_value_and_reveals_numbers_audited(qtbot, laptops, share: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from gridkeeper.places import audit
+
+    a, b = laptops
+    enrol_named(monkeypatch, share, (a, "王芳", "PC-01"), (b, "李强", "PC-02"))
+    add_person(a)
+    with a.write() as s:
+        person = s.get(Person, "p1")
+        assert person is not None
+        person.gender, person.birth_date = "F", date(1956, 3, 1)
+    engine.sync_folder(a, share)
+    engine.sync_folder(b, share)
+    with a.write() as s:
+        s.get(Person, "p1").phones = json.dumps(["13900001111"])  # type: ignore[union-attr]
+    with b.write() as s:
+        s.get(Person, "p1").phones = json.dumps(["13712345678"])  # type: ignore[union-attr]
+    assert engine.sync_folder(a, share).status == "ok"
+    assert engine.sync_folder(b, share).conflicts == 1
+    page = ConflictsPage(b)
+    qtbot.addWidget(page)
+    page.show()
+    page.table.selectRow(0)
+    which = page.table.item(0, page.WHERE).text()
+    assert which.endswith(", female, born 1956") and len(which) > len(", female, born 1956")  # the address first
+    details = page.details.text()
+    assert "Value now: 137****5678, written by this laptop at " in details
+    assert "Other value: 139****1111, written by 王芳 (PC-01) at " in details
+    assert "13712345678" not in details and "13900001111" not in details
+    assert page.reveal_button.isVisible() and page.reveal_button.isEnabled()
+    before = len(audit.entries(b))
+    page.reveal_button.click()
+    assert "Value now: 13712345678," in page.details.text() and "Other value: 13900001111," in page.details.text()
+    logged = audit.entries(b)[: len(audit.entries(b)) - before]
+    assert sorted((e.action, e.field, e.row_id, e.note) for e in logged) == [
+        ("reveal", "phones", "p1", "conflict: other value"), ("reveal", "phones", "p1", "conflict: value now")]
+    assert not page.reveal_button.isEnabled()  # shown once; the next refresh masks them again
+    page.refresh()
+    assert "13712345678" not in page.details.text()
 
 
 def test_type_a_new_value(qtbot, laptops, share: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from gridkeeper.io.pdf_text import fix_text_layer
 from gridkeeper.mediation import agreement as mediation_agreement
 from gridkeeper.mediation.agreement import AgreementDocument
 
@@ -54,6 +55,7 @@ def save_pdf(doc: AgreementDocument, path: Path) -> Path:
     text_document(doc).print_(printer)
     if not path.is_file() or path.stat().st_size == 0:  # QPrinter fails silently
         raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+    fix_text_layer(path)  # copy and search give 人民, not the radicals ⼈⺠ Qt maps the glyphs to
     return path
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridkeeper import mediation
-from gridkeeper.mediation import CaseFile
+from gridkeeper.mediation import CaseFile, PartyRow
 from gridkeeper.ui.mediation import labels
 
 #: The buttons, in the order a case goes: (action name, English label). Shown when the step is open.
@@ -89,8 +89,9 @@ class CaseView(QWidget):
         bar_widget.setLayout(bar)
 
         self.tabs = QTabWidget()
-        self.parties = _table([self.tr("Role"), self.tr("Name"), self.tr("Contact"), self.tr("Address"),
-                               self.tr("Agent"), self.tr("Resident's file")])
+        self.parties = _table([self.tr("Role"), self.tr("Name"), self.tr("Gender, ethnicity, born"),
+                               self.tr("ID number"), self.tr("Contact"), self.tr("Address"), self.tr("Agent"),
+                               self.tr("Resident's file")])
         self.remove_party = QPushButton(self.tr("Remove the selected party…"))
         self.remove_party.setObjectName("removeParty")
         self.remove_party.setEnabled(False)
@@ -155,8 +156,8 @@ class CaseView(QWidget):
                 reason=case.escalation_reason))
         self.facts.setText("<br/>".join(escape(f) for f in facts) + f"<p>{escape(case.summary)}</p>")
         self._show_buttons(case)
-        _fill(self.parties, [[labels.role(p.role), p.name, p.contact, p.address, p.agent,
-                              self.tr("linked") if p.person_id else ""] for p in case.parties])
+        _fill(self.parties, [[labels.role(p.role), p.name, self._person(p), p.id_number, p.contact, p.address,
+                              p.agent, self.tr("linked") if p.person_id else ""] for p in case.parties])
         self._party_selection()
         _fill(self.sessions, [[s.held_at.strftime("%Y-%m-%d %H:%M"), s.place, s.attendees, s.record]
                               for s in case.sessions])
@@ -171,6 +172,11 @@ class CaseView(QWidget):
             return None
         row = rows.pop()
         return self.case.parties[row].id if row < len(self.case.parties) else None
+
+    def _person(self, p: PartyRow) -> str:
+        gender = {"M": self.tr("male"), "F": self.tr("female")}.get(p.gender, "")
+        born = p.birth_date.isoformat() if p.birth_date else ""
+        return self.tr(", ").join(x for x in (gender, p.ethnicity, born) if x)
 
     def _party_selection(self) -> None:
         open_case = self.case is not None and self.case.status != "archived"

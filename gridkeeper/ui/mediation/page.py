@@ -305,7 +305,7 @@ class MediationsPage(QWidget):
         self.view.office = office
         self.open_case(self.view.case.id if self.view.case else None)
         self.message.setText(self.tr("Case numbers now read {example}; agreements are issued by {committee}.").format(
-            example=mediation.format_number(f"{self._today().year}-XXXX-001", office), committee=committee))
+            example=mediation.format_number(f"{self._today().year}-15", office), committee=committee))
 
     # -- actions -----------------------------------------------------------------
 

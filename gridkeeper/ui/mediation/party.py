@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from gridkeeper import mediation
 from gridkeeper.mediation import PartyInput, Resident
@@ -30,7 +30,18 @@ class PartyFields(QWidget):
         self.contact = QLineEdit()
         self.address = QLineEdit()
         self.agent = QLineEdit()
-        self.agent.setPlaceholderText(self.tr("Name of the agent, if any"))
+        self.agent.setPlaceholderText(self.tr("Name of the agent or representative, if any"))
+        # What the agreement form asks of each party; a resident's file fills them.
+        self.gender = QComboBox()
+        self.gender.addItem(self.tr("(not given)"), "")
+        self.gender.addItem(self.tr("Male"), "M")
+        self.gender.addItem(self.tr("Female"), "F")
+        self.ethnicity = QLineEdit()
+        self.ethnicity.setPlaceholderText(self.tr("e.g. 汉族"))
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD; from the ID number when one is typed"))
+        self.id_number = QLineEdit()
+        self.id_number.setPlaceholderText(self.tr("18 characters; gender and birth date follow from it"))
         self.link = QLabel()
         self.link.setObjectName("partyLink")
         self.link.setWordWrap(True)
@@ -48,6 +59,14 @@ class PartyFields(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Name"), self.name)
         form.addRow("", self.link)
+        person = QHBoxLayout()
+        person.addWidget(self.gender)
+        person.addWidget(QLabel(self.tr("Ethnicity")))
+        person.addWidget(self.ethnicity, 1)
+        person.addWidget(QLabel(self.tr("Born")))
+        person.addWidget(self.birth_date, 2)
+        form.addRow(self.tr("Gender"), person)
+        form.addRow(self.tr("ID number"), self.id_number)
         form.addRow(self.tr("Contact"), self.contact)
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Agent"), self.agent)
@@ -77,22 +96,36 @@ class PartyFields(QWidget):
         self.name.setText(resident.name)
         if not self.address.text().strip():
             self.address.setText(resident.address)
+        if resident.gender and not self.gender.currentData():
+            self.gender.setCurrentIndex(max(self.gender.findData(resident.gender), 0))
+        if resident.ethnicity and not self.ethnicity.text().strip():
+            self.ethnicity.setText(resident.ethnicity)
+        if resident.birth_date and not self.birth_date.text().strip():
+            self.birth_date.setText(resident.birth_date.isoformat())
         self._show_link()
 
     def _show_link(self) -> None:
         if self._linked is None:
             self.link.setText(self.tr("Not linked to a resident's file."))
+            self.id_number.setPlaceholderText(self.tr("18 characters; gender and birth date follow from it"))
+            self.contact.setPlaceholderText("")
         else:
             self.link.setText(self.tr("Linked to the resident {name}, {address}.").format(
                 name=self._linked.name, address=self._linked.address or self.tr("no address on file")))
+            # The numbers stay in the file (masked on screen); the printed agreement reads them there.
+            self.id_number.setPlaceholderText(self.tr("From the resident's file when left empty"))
+            self.contact.setPlaceholderText(self.tr("From the resident's file when left empty"))
 
     def value(self, role: str) -> PartyInput:
+        """The party typed; a birth date that is not a date raises BadBirthDate (nothing is saved)."""
         linked = self._linked
         return PartyInput(
             role=role, name=self.name.text(), contact=self.contact.text(), address=self.address.text(),
             person_id=linked.person_id if linked else None, household_id=linked.household_id if linked else None,
-            agent=self.agent.text(),
+            agent=self.agent.text(), gender=self.gender.currentData() or "", ethnicity=self.ethnicity.text(),
+            birth_date=mediation.parse_birth_date(self.birth_date.text()), id_number=self.id_number.text(),
         )
 
     def is_empty(self) -> bool:
-        return not any(w.text().strip() for w in (self.name, self.contact, self.address, self.agent))
+        boxes = (self.name, self.contact, self.address, self.agent, self.ethnicity, self.birth_date, self.id_number)
+        return not any(w.text().strip() for w in boxes) and not self.gender.currentData()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,10 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridkeeper.errors import GridKeeperError
+from gridkeeper.places import audit
 from gridkeeper.rules import idnumber, phone
 from gridkeeper.store import Store
-from gridkeeper.sync import conflicts
+from gridkeeper.sync import conflicts, office
 from gridkeeper.sync.conflicts import Conflict
+from gridkeeper.sync.office import Member
+from gridkeeper.ui.sync.words import SyncWords
 from gridkeeper.ui.worker import Job, database_pool
 
 ID_FIELDS = {("person", "id_number")}
@@ -40,7 +44,7 @@ class ConflictsPage(QWidget):
     count_changed = Signal(int)  # open conflicts after a refresh
     resolved = Signal(object)  # the Conflict just settled (the data changed)
 
-    WHAT, FIELD, NOW, OTHER, WON = range(5)
+    WHAT, WHERE, FIELD, NOW, OTHER, WON = range(6)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,16 +52,18 @@ class ConflictsPage(QWidget):
         self._conflicts: list[Conflict] = []
         self._job: Job | None = None
         self._pending: tuple[Conflict, str] | None = None
+        self._members: dict[str, Member] = {}
+        self._words = SyncWords(self)
 
         intro = QLabel(self.tr(
             "When two laptops changed the same thing before syncing, GridKeeper kept one value (the same on "
             "every laptop) and kept the other here. For each one: keep the value now, take the other, or "
             "type a new one. Your choice syncs to the other laptops like any edit."))
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("conflicts")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("What"), self.tr("Field"), self.tr("Value now"), self.tr("Other value"), self.tr("Which won")])
+        self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Which one"), self.tr("Field"),
+                                              self.tr("Value now"), self.tr("Other value"), self.tr("Which won")])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -69,7 +75,7 @@ class ConflictsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("国")
-        for column, chars in ((self.WHAT, 8), (self.FIELD, 6), (self.NOW, 12), (self.OTHER, 12)):
+        for column, chars in ((self.WHAT, 6), (self.WHERE, 22), (self.FIELD, 5), (self.NOW, 10), (self.OTHER, 10)):
             header.resizeSection(column, em * chars + 12)
         self.empty = QLabel(self.tr("No conflicts to review."))
         self.empty.setObjectName("empty")
@@ -87,6 +93,15 @@ class ConflictsPage(QWidget):
         self.keep_button.clicked.connect(self.keep_current)
         self.take_button.clicked.connect(self.take_other)
         self.type_button.clicked.connect(self.type_new)
+        self.reveal_button = QPushButton(self.tr("Show &full numbers"))
+        self.reveal_button.setObjectName("reveal")
+        self.reveal_button.setToolTip(self.tr("Shows both numbers in full; the audit log records who looked, and when"))
+        self.reveal_button.clicked.connect(self.reveal)
+        self.details = QLabel()
+        self.details.setObjectName("details")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._revealed: dict[int, tuple[str, str]] = {}  # conflict id -> full values, until the next refresh
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -97,10 +112,12 @@ class ConflictsPage(QWidget):
         for b in (self.keep_button, self.take_button, self.type_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.reveal_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(legend)
@@ -116,10 +133,12 @@ class ConflictsPage(QWidget):
     def refresh(self) -> None:
         row = max(self.table.currentRow(), 0)
         self._conflicts = conflicts.open_conflicts(self._store)
+        self._members = office.members(self._store)
+        self._revealed.clear()
         self.table.setRowCount(len(self._conflicts))
         for r, c in enumerate(self._conflicts):
             won = self.tr("this laptop") if c.mine_won else self.tr("another laptop")
-            cells = (c.label, self.field_name(c.table, c.field), self.show_value(c, c.current),
+            cells = (c.label, self.which_one(c), self.field_name(c.table, c.field), self.show_value(c, c.current),
                      self.show_value(c, c.other), won)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -139,6 +158,44 @@ class ConflictsPage(QWidget):
         if row < 0 or row not in rows or row >= len(self._conflicts):
             return None
         return self._conflicts[row]
+
+    def which_one(self, c: Conflict) -> str:
+        """Address, gender and birth year: the street has three people named 廖欣."""
+        parts = [c.where] if c.where else []
+        if c.gender in ("M", "F"):
+            parts.append(self.tr("male") if c.gender == "M" else self.tr("female"))
+        if c.born:
+            parts.append(self.tr("born {year}").format(year=c.born))
+        return self.tr(", ").join(parts)
+
+    def who(self, device: str) -> str:
+        return self._words.laptop(device, self._members, self._store.device_id)
+
+    def describe(self, c: Conflict) -> str:
+        """Who wrote each value and when, for the selected conflict; full numbers once revealed."""
+        now, other = self._revealed.get(c.id) or (self.show_value(c, c.current), self.show_value(c, c.other))
+        lines = []
+        for label, value, device, at in ((self.tr("Value now"), now, c.winner_device, c.winner_at),
+                                         (self.tr("Other value"), other, c.loser_device, c.loser_at)):
+            when = at.strftime("%Y-%m-%d %H:%M") if at else self.tr("an unknown time")
+            lines.append(self.tr("{label}: {value}, written by {who} at {when}").format(
+                label=label, value=value, who=self.who(device), when=when))
+        return "\n".join(lines)
+
+    def reveal(self) -> None:
+        """Both full numbers of a masked field, each reveal written to the audit log."""
+        c = self.current()
+        if c is None or not self._sensitive(c):
+            return
+        try:
+            full = (audit.reveal_conflict(self._store, c.id, other=False),
+                    audit.reveal_conflict(self._store, c.id, other=True))
+        except GridKeeperError as e:
+            self.status.setText(e.translated(QCoreApplication.translate))
+            return
+        self._revealed[c.id] = (full[0] or self.tr("(empty)"), full[1] or self.tr("(empty)"))
+        self._update_buttons()
+        self.status.setText(self.tr("The full numbers are shown; the audit log records that you looked."))
 
     def field_name(self, table: str, field: str) -> str:
         common = {"deleted": self.tr("Deleted"), "note": self.tr("Note")}
@@ -261,6 +318,11 @@ class ConflictsPage(QWidget):
         for b in (self.keep_button, self.take_button, self.type_button):
             b.setEnabled(enabled)
         self.type_button.setEnabled(enabled and c is not None and c.field != "deleted")
+        sensitive = c is not None and self._sensitive(c)
+        self.reveal_button.setVisible(sensitive)
+        self.reveal_button.setEnabled(sensitive and c is not None and c.id not in self._revealed)
+        self.details.setText(self.describe(c) if c is not None else "")
+        self.details.setVisible(c is not None)
 
     @staticmethod
     def _sensitive(c: Conflict) -> bool:

@@ -1,7 +1,7 @@
 """A contact recorded by mistake is corrected, not edited; an escalation hands the item over.
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-08
 
 - contactlog.corrects_id: a contact log row that corrects an earlier one (append-only:
@@ -23,7 +23,7 @@ from alembic import op
 from gridkeeper.store import capture
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
