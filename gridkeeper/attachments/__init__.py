@@ -141,6 +141,14 @@ class NotReceived(Exception):
         self.reason = reason
 
 
+def kept(store: Store, row: AttachmentRow) -> bytes | None:
+    """The bytes if this profile keeps them (no share access: quick enough for the UI thread)."""
+    try:
+        return blobs.get(store.root, store.key, row.blob, row.sha256)
+    except blobs.BlobDamaged:
+        return None
+
+
 def content(store: Store, row: AttachmentRow, share_root: Path | None = None) -> bytes:
     """The attachment's bytes: from the profile, else fetched from the office's share and kept.
     NotReceived when neither has it (offline, not pushed yet, or held as not what it claims)."""
