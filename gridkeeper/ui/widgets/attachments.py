@@ -40,7 +40,7 @@ from gridkeeper.ui.worker import Job
 log = logging.getLogger("gridkeeper.ui")
 
 THUMB = 96
-#: Qt refuses to allocate more than this (MB) for one decoded image: 50 Mpx of RGBA is 200 MB.
+# Qt refuses to allocate more than this (MB) for one decoded image: 50 Mpx of RGBA is 200 MB.
 ALLOCATION_LIMIT_MB = 256
 
 
@@ -99,6 +99,7 @@ class AttachmentStrip(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.list)
         layout.addWidget(self.message)
+        layout.addStretch(1)  # in a tab of its own, the refusals stay under the thumbnails
         self.show_for(None, None)
 
     # -- what is shown -----------------------------------------------------------
