@@ -94,3 +94,20 @@ def names(root: Path) -> set[str]:
 def total_bytes(root: Path) -> int:
     folder = blobs_dir(root)
     return sum(p.stat().st_size for p in folder.glob("*/*") if NAME_RE.match(p.name)) if folder.is_dir() else 0
+
+
+def seal_plain(folder: Path, profile_key: bytes) -> int:
+    """A profile just encrypted: every blob under `folder` kept in the clear is sealed under the key
+    (each written to a new file and renamed over the old, so no plain copy is left under the name)."""
+    sealed = 0
+    if not folder.is_dir():
+        return 0
+    for path in folder.glob("*/*"):
+        if not NAME_RE.match(path.name) or path.is_symlink() or not path.is_file():
+            continue
+        body = path.read_bytes()
+        if body.startswith(LOCAL_MAGIC):
+            continue
+        paths.write_private(path, LOCAL_MAGIC + crypto.seal(_local_key(profile_key), body, path.name.encode()))
+        sealed += 1
+    return sealed
