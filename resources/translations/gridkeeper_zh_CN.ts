@@ -5810,6 +5810,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>{folder} 中没有备份。</translation>
     </message>
     <message>
+        <source>Photos and scans: {count} ({size}), each kept once beside the backups.</source>
+        <translation>照片和扫描件：{count} 个（{size}），每个只在备份旁保存一份。</translation>
+    </message>
+    <message>
         <source>Backed up to {path} ({size}); the copy was checked.</source>
         <translation>已备份到 {path}（{size}），备份已检查。</translation>
     </message>

@@ -50,3 +50,22 @@ def test_encrypting_a_profile_seals_its_photos_and_their_backups(data_dir: Path)
         assert attachments.content(store, row) == photo
     finally:
         store.close()
+
+
+def test_the_backup_list_says_how_many_photos_are_kept(data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from gridkeeper.cli import main
+
+    store = open_store(data_dir)
+    st = street(store)
+    attachments.add(store, "household", st.household, png(3, 3))
+    attachments.add(store, "household", st.household, png(3, 3, seed=1))
+    backups.create(store, "manual")
+    store.close()
+    assert main(["--data-dir", str(data_dir), "backup", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["photos"]["count"] == 2 and listed["photos"]["bytes"] > 0
+    assert main(["--data-dir", str(data_dir), "backup", "list"]) == 0
+    said = capsys.readouterr().out
+    assert "Photos and scans: 2 (" in said or "照片和扫描件：2 个（" in said
