@@ -153,8 +153,8 @@
         <translation>照片和扫描件</translation>
     </message>
     <message>
-        <source>Add &amp;photo or scan…</source>
-        <translation>添加照片或扫描件(&amp;P)…</translation>
+        <source>Add pho&amp;to or scan…</source>
+        <translation>添加照片或扫描件(&amp;T)…</translation>
     </message>
     <message>
         <source>Attach a JPEG or PNG photo or a PDF scan (at most 15 MB)</source>

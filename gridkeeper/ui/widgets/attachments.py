@@ -72,7 +72,7 @@ class AttachmentStrip(QWidget):
         self._rows: dict[str, attachments.AttachmentRow] = {}
         self._jobs: list[Job] = []
         self.title = QLabel(self.tr("Photos and scans"))
-        self.add_button = QPushButton(self.tr("Add &photo or scan…"))
+        self.add_button = QPushButton(self.tr("Add pho&to or scan…"))
         self.add_button.setObjectName("addAttachment")
         self.add_button.setToolTip(self.tr("Attach a JPEG or PNG photo or a PDF scan (at most 15 MB)"))
         self.add_button.clicked.connect(self.choose_files)
