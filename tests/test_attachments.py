@@ -139,3 +139,25 @@ def test_blobs_in_an_encrypted_profile_are_sealed_and_checked(tmp_path: Path) ->
     with pytest.raises(blobs.BlobDamaged):
         blobs.get(tmp_path, key, "../../etc/passwd", "0" * 64)  # a synced name is never a path
     assert blobs.get(tmp_path, key, "a" * 32, "0" * 64) is None
+
+
+def test_the_command_line_attaches_lists_saves_and_removes(store: Store, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from gridkeeper.cli import main
+
+    st = street(store)
+    store.close()
+    good, bad = tmp_path / "门牌.png", tmp_path / "x.jpg"
+    good.write_bytes(png(3, 3))
+    bad.write_bytes(b"nope")
+    base = ["--data-dir", str(store.root)]
+    assert main([*base, "attachment", "add", "household", st.household, str(good), str(bad), "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["added"]) == 1 and out["refused"][0]["reason"] == "not_a_picture"
+    assert main([*base, "attachment", "list", "household", st.household, "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)["attachments"]
+    assert main([*base, "attachment", "save", listed["id"], "-o", str(tmp_path / "back.png")]) == 0
+    assert (tmp_path / "back.png").read_bytes() == good.read_bytes()
+    assert main([*base, "attachment", "remove", listed["id"]]) == 0
+    assert main([*base, "attachment", "save", listed["id"], "-o", str(tmp_path / "gone.png")]) == 2

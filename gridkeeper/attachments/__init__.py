@@ -112,6 +112,11 @@ def of_entity(store: Store, entity: str, entity_id: str) -> list[AttachmentRow]:
         return queries.of_entity(conn, entity, entity_id)
 
 
+def one(store: Store, attachment_id: str) -> AttachmentRow | None:
+    with store.read() as conn:
+        return queries.one(conn, attachment_id)
+
+
 def _update(store: Store, attachment_id: str, **values: object) -> None:
     from gridkeeper.store.models import Attachment
 

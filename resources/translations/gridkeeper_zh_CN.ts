@@ -5853,6 +5853,34 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>There is no profile in {folder}: import a table or a roster first.</source>
         <translation>{folder} 中没有档案：请先导入网格划分表或花名册。</translation>
     </message>
+    <message>
+        <source>{file}: attached ({kind}, {size} bytes).</source>
+        <translation>{file}：已添加（{kind}，{size} 字节）。</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>No photos or scans.</source>
+        <translation>没有照片或扫描件。</translation>
+    </message>
+    <message>
+        <source>Removed; the record stays in the history and the file in the backups.</source>
+        <translation>已移除；历史记录中仍有这条记录，备份中仍有该文件。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>This photo has not been received from the office&apos;s shared folder yet ({reason}); sync, then try again.</source>
+        <translation>这张照片还没有从办公室的共享文件夹收到（{reason}）；请先同步，再试一次。</translation>
+    </message>
+    <message>
+        <source>No photo or scan with the id {id}.</source>
+        <translation>没有编号为 {id} 的照片或扫描件。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
