@@ -123,7 +123,6 @@ class SyncResult:
             "set_aside": self.set_aside,
             "admitted": self.admitted,
             "adopted": self.adopted,
-            "pushed_blobs": self.pushed_blobs,
         }
 
 

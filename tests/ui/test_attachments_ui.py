@@ -67,3 +67,18 @@ def test_the_walks_lists_and_mediation_pages_carry_the_strip(qtbot, store: Store
         qtbot.addWidget(page)
         assert page.photos.objectName() == "attachments"
         assert not page.photos.add_button.isEnabled()  # nothing chosen yet
+
+
+def test_decrypted_pdf_copies_do_not_stay_behind(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from gridkeeper.ui.widgets.attachments import OPENED_SECONDS, _remove_stale
+
+    old, fresh = tmp_path / "old.pdf", tmp_path / "fresh.pdf"
+    old.write_bytes(b"%PDF")
+    fresh.write_bytes(b"%PDF")
+    past = time.time() - OPENED_SECONDS - 5
+    os.utime(old, (past, past))
+    _remove_stale(tmp_path)
+    assert not old.exists() and fresh.exists()

@@ -9,6 +9,7 @@ laptop attached is fetched from the share in a job (a dead network drive must no
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QThreadPool, QUrl, Signal
@@ -56,6 +57,22 @@ def decode(data: bytes, fit: QSize | None = None) -> QImage:
     if fit is not None and size.isValid() and (size.width() > fit.width() or size.height() > fit.height()):
         reader.setScaledSize(size.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio))
     return reader.read()  # a null image when it cannot be decoded: the caller shows a placeholder
+
+
+# A decrypted PDF copy handed to the system's viewer is removed at the next opening after this long.
+OPENED_SECONDS = 600
+
+
+def _remove_stale(folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    now = time.time()
+    for f in folder.iterdir():
+        try:
+            if now - f.stat().st_mtime > OPENED_SECONDS:
+                f.unlink()
+        except OSError:  # still open in a viewer that locks it (Windows): the next opening tries again
+            pass
 
 
 class AttachmentStrip(QWidget):
@@ -234,7 +251,9 @@ class AttachmentStrip(QWidget):
 
     def _open_pdf(self, row: attachments.AttachmentRow, data: bytes) -> None:
         # The system's PDF viewer needs a file: a private one in the profile, named by the blob, replaced each time.
-        path = self._store.root / "opened" / f"{row.blob[:12]}.pdf"
+        folder = self._store.root / "opened"
+        _remove_stale(folder)
+        path = folder / f"{row.blob[:12]}.pdf"
         write_private(path, data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
