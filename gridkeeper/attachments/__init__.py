@@ -170,6 +170,6 @@ def content(store: Store, row: AttachmentRow, share_root: Path | None = None) ->
     if root is None:
         raise NotReceived("no_office")
     try:
-        return share_blobs.fetch(store, root, row.blob)
+        return share_blobs.fetch(store, root, row.blob, (row.sha256, row.size))
     except share_blobs.BlobHeld as exc:
         raise NotReceived(exc.reason) from None

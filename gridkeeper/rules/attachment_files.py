@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 
-#: A phone photo is 2-8 MB, a scanned A4 page 0.3-3 MB.
+# A phone photo is 2-8 MB, a scanned A4 page 0.3-3 MB.
 MAX_FILE_BYTES = 15 * 1024 * 1024
-#: 50 megapixels: phones take 12-48. A bigger image would take 200 MB and more once decoded.
+# 50 megapixels: phones take 12-48. A bigger image would take 200 MB and more once decoded.
 MAX_PIXELS = 50_000_000
 MAX_SIDE = 20_000
 KINDS = ("jpeg", "png", "pdf")

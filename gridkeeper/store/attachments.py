@@ -63,3 +63,8 @@ def blob_record(conn: Connection, blob: str) -> tuple[str, int] | None:
     """(sha256, size) of a blob as any attachment, live or removed, records it."""
     r = conn.execute(text("SELECT sha256, size FROM attachment WHERE blob = :b LIMIT 1"), {"b": blob}).first()
     return (r.sha256, int(r.size)) if r else None
+
+
+def blob_shas(conn: Connection, blob: str) -> set[str]:
+    """Every SHA-256 any attachment, live or removed, records for a blob name (normally one)."""
+    return {r.sha256 for r in conn.execute(text("SELECT DISTINCT sha256 FROM attachment WHERE blob = :b"), {"b": blob})}

@@ -83,6 +83,23 @@ def get(root: Path, profile_key: bytes | None, name: str, expected_sha256: str) 
     return body
 
 
+def kept_sha256(root: Path, profile_key: bytes | None, name: str) -> str | None:
+    """The SHA-256 of what the profile keeps under `name`; None when missing or not opening under the key."""
+    try:
+        body = _path(root, name).read_bytes()
+    except FileNotFoundError:
+        return None
+    if profile_key is not None:
+        try:
+            body = crypto.open_sealed(_local_key(profile_key), body[len(LOCAL_MAGIC):], name.encode()) \
+                if body.startswith(LOCAL_MAGIC) else b""
+        except crypto.CryptoError:
+            return None
+        if not body:
+            return None
+    return sha256(body)
+
+
 def names(root: Path) -> set[str]:
     """Every blob kept in the profile (backups and the share's push read this)."""
     folder = blobs_dir(root)

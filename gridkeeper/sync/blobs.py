@@ -131,15 +131,18 @@ def push(store: Store, share_root: Path) -> BlobPush:
     return result
 
 
-def fetch(store: Store, share_root: Path, name: str) -> bytes:
-    """Read one blob from the share, check it against its record, keep it in the profile. BlobHeld if not."""
+def fetch(store: Store, share_root: Path, name: str, expected: tuple[str, int] | None = None) -> bytes:
+    """Read one blob from the share, check it against its record (`expected`: the sha256 and size of the
+    attachment being shown; else any record naming the blob), keep it in the profile. BlobHeld if not."""
     office_id = office.office_id(store)
     if office_id is None:
         raise BlobHeld("no_office")
     if not blobs.NAME_RE.match(name):
         raise BlobHeld("misplaced")
-    with store.read() as conn:
-        record = queries.blob_record(conn, name)
+    record = expected
+    if record is None:
+        with store.read() as conn:
+            record = queries.blob_record(conn, name)
     if record is None:
         raise BlobHeld("no_record")
     sha, size = record
@@ -150,5 +153,12 @@ def fetch(store: Store, share_root: Path, name: str) -> bytes:
     except OSError:
         raise BlobHeld("unreadable") from None
     data = open_blob(body, office_id, office.epoch_keys(store), name, sha, size)
+    # What the profile keeps under this name is replaced only if no record wants it: a hostile member's
+    # record naming another laptop's blob must not make this laptop overwrite the real photo.
+    with store.read() as conn:
+        wanted = queries.blob_shas(conn, name)
+    kept = blobs.kept_sha256(store.root, store.key, name)
+    if kept is not None and kept != sha and kept in wanted:
+        raise BlobHeld("name_taken")
     blobs.put(store.root, store.key, name, data, replace=True)
     return data

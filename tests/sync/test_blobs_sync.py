@@ -99,3 +99,27 @@ def test_a_blob_moved_to_another_name_is_misplaced(pair) -> None:  # type: ignor
     with pytest.raises(attachments.NotReceived) as held:
         attachments.content(o.laptops[1], seen[first.blob])
     assert held.value.reason == "misplaced"
+
+
+def test_a_hostile_members_record_naming_anothers_blob_cannot_overwrite_it(pair) -> None:  # type: ignore[no-untyped-def]
+    from gridkeeper.store.models import Attachment
+
+    o, st = pair
+    photo, other = png(4, 4, seed=7), png(4, 4, seed=8)
+    row = _attach(o, st, photo)
+    hostile = o.laptops[1]  # an enrolled laptop: holds the office key and signs its batches
+    with hostile.write() as s:
+        s.add(Attachment(id="h1", entity="household", entity_id=st.household, blob=row.blob,
+                         sha256=hashlib.sha256(other).hexdigest(), kind="png", size=len(other),
+                         added_at="2026-05-20T10:00:00"))
+    epoch, key = office.current_epoch(hostile)
+    _share_file(o, row.blob).write_bytes(
+        share_blobs.seal_blob(office.office_id(hostile) or "", epoch, key, row.blob, other))
+    o.sync(1)
+    o.sync(0)
+    victim = o.laptops[0]
+    rows = {r.id: r for r in attachments.of_entity(victim, "household", st.household)}
+    with pytest.raises(attachments.NotReceived) as held:
+        attachments.content(victim, rows["h1"])
+    assert held.value.reason == "name_taken"
+    assert attachments.content(victim, rows[row.id]) == photo  # the real photo is kept, never swapped
