@@ -6595,7 +6595,6 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     </message>
     <message>
         <source>The file is {size} MB; a photo or scan may be at most {limit} MB. Take the photo at a lower resolution or scan at 200-300 dpi.</source>
-        <extracomment>A phone photo is 2-8 MB, a scanned A4 page 0.3-3 MB. 50 megapixels: phones take 12-48. A bigger image would take 200 MB and more once decoded.</extracomment>
         <translation>该文件有 {size} MB，照片或扫描件最大 {limit} MB。请用较低的分辨率拍照，或按 200～300 dpi 扫描。</translation>
     </message>
     <message>
