@@ -161,11 +161,20 @@ def _parser() -> argparse.ArgumentParser:
     from gridkeeper.commands import meetings as meetings_cli  # issue 22
 
     meetings_cli.add_parsers(sub)
+    from gridkeeper.commands import attachments as attachments_cli  # photos and scans (issue 21 part 5)
+
+    attachments_cli.add_parser(sub)
 
     dump = sub.add_parser("dump", help="canonical JSON of all synced data (stable order); written to the audit log")
     dump.add_argument("--with-audit", action="store_true",
                       help="include the audit log (left out by default: each dump adds an entry to it)")
     return parser
+
+
+def _cmd_attachment(args: argparse.Namespace, root: Path) -> int:
+    from gridkeeper.commands import attachments as attachments_cli
+
+    return attachments_cli.run(args, root)
 
 
 def _iso_date(value: str) -> date:
@@ -206,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"demo": _cmd_demo, "dump": _cmd_dump, "import-roster": _cmd_import_roster, "sync": _cmd_sync,
                 "office": _cmd_office, "conflicts": _cmd_conflicts, "today": _cmd_today, "report": _cmd_report,
                 "passphrase": _cmd_passphrase, "backup": _cmd_backup, "places": _cmd_places,
-                "server": _cmd_server, "org": _cmd_org}
+                "server": _cmd_server, "org": _cmd_org,
+                "attachment": _cmd_attachment}
     from gridkeeper.commands import meetings as meetings_cli  # issue 22
 
     handlers.update({"meetings": meetings_cli.run_meetings, "duty": meetings_cli.run_duty})

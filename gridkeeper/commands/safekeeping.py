@@ -34,6 +34,9 @@ _M_BACKED_UP = QT_TRANSLATE_NOOP("cli", "Backed up to {path} ({size}); the copy 
 _M_NO_BACKUPS = QT_TRANSLATE_NOOP("cli", "No backups in {folder}.")
 
 
+_M_PHOTOS = QT_TRANSLATE_NOOP("cli", "Photos and scans: {count} ({size}), each kept once beside the backups.")
+
+
 _M_CHANGED = QT_TRANSLATE_NOOP(
     "cli", "Changed the passphrase of the profile in {path} (the database and its backups were not rewritten).")
 
@@ -89,10 +92,16 @@ def _cmd_backup(args: argparse.Namespace, root: Path) -> int:
 
     translate = _translator(root)
     if args.backup_command == "list":
+        from gridkeeper.store import blob_backups
+
         found = backups.list_backups(root)
         lines = [f"{b.taken:%Y-%m-%d %H:%M}  {_size(b.size):>8}  {translate('backups', b.reason_label) or b.reason_label}"
                  f"  {b.name}" for b in found]
-        _emit(args, {"folder": str(backups.folder(root)), "backups": [b.as_json() for b in found]},
+        photos = blob_backups.summary(root)
+        if found and photos.count:
+            lines.append(_words(translate, _M_PHOTOS, count=f"{photos.count:,}", size=_size(photos.size)))
+        _emit(args, {"folder": str(backups.folder(root)), "backups": [b.as_json() for b in found],
+                     "photos": {"count": photos.count, "bytes": photos.size}},
               "\n".join(lines) or _words(translate, _M_NO_BACKUPS, folder=backups.folder(root)))
         return EXIT_OK
     if not paths.database_path(root).exists():

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from gridkeeper import clock, paths
 from gridkeeper.errors import QT_TRANSLATE_NOOP, BackupFailed, BackupTooNew, BackupUnusable, NoSuchBackup
-from gridkeeper.store import cipher
+from gridkeeper.store import blob_backups, cipher
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -141,6 +141,7 @@ def _finish(temp: Path, target: Path, root: Path, key: bytes | None) -> Backup:
     backup = _parse(target)
     assert backup is not None
     log.info("backed up %s to %s (%d bytes)", root, target.name, backup.size)
+    blob_backups.keep(root)  # photos and scans beside it, once each
     rotate(root)
     return backup
 
@@ -327,5 +328,6 @@ def restore(store: Store, backup: Backup, prepare: Callable[[Any], None] | None 
     except BaseException:
         fresh.unlink(missing_ok=True)
         raise
+    blob_backups.put_back(root)  # photos the restored records name and the profile lost
     log.info("restored %s from %s (the profile before it: %s)", root, backup.name, before.name)
     return Restored(backup, before)

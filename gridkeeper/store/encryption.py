@@ -94,6 +94,11 @@ def _convert(root: Path, key: bytes, reason: str, *, passphrase: str | None, old
     _fsync_dir(root)
     log.info("profile %s converted (%s)", root, reason)
     backups.convert_old(root, key, plain=old is None, passphrase=old)
+    if old is None:  # photos and scans kept in the clear until now, in the profile and its backups
+        from gridkeeper.store import blob_backups, blobs
+
+        for folder in (blobs.blobs_dir(root), blob_backups.backup_blobs_dir(root)):
+            blobs.seal_plain(folder, key)
 
 
 def encrypt(root: Path, passphrase: str) -> bytes:

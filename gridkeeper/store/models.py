@@ -596,6 +596,25 @@ class DutyMatter(Synced, table=True):
     feedback_on: date | None = None
 
 
+class Attachment(Synced, table=True):
+    """A photo or scanned file attached to a finding, list item, mediation case or household.
+
+    The bytes are a blob in the profile folder (store/blobs.py), named by a keyed hash; only
+    `caption` and `deleted` change after the insert (removal is a tombstone)."""
+
+    entity: str = Field(index=False)  # finding / listitem / mediationcase / household
+    entity_id: str
+    blob: str
+    sha256: str  # of the plain bytes: checked whenever the blob is read, from the profile or the share
+    kind: str  # jpeg / png / pdf
+    size: int
+    width: int | None = None
+    height: int | None = None
+    caption: str = ""
+    added_by: str = ""
+    added_at: str  # local date and time, ISO "YYYY-MM-DDTHH:MM:SS"
+
+
 #: Synced tables in dependency order (parents first): dumps and sync use this order.
 class MediationNumberBlock(Synced, table=True):
     """Agreement numbers of one year a laptop may issue (第15号 … 第24号), granted by the numbering
@@ -658,4 +677,5 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     DutyShift,
     DutyMatter,
     MediationNumberBlock,
+    Attachment,
 )

@@ -53,10 +53,11 @@ SYNCED_TABLES: tuple[str, ...] = (
     "dutyshift",
     "dutymatter",
     "mediationnumberblock",
+    "attachment",
 )
 
 #: The Alembic head this version of the app writes; newer databases are refused.
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0017"
 #: Every revision this app knows, oldest first.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
-                                     "0009", "0011", "0012", "0013", "0014")
+                                     "0009", "0011", "0012", "0013", "0014", "0017")

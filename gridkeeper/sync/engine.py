@@ -28,7 +28,7 @@ from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.mediation import numbers as mediation_numbers
 from gridkeeper.store.engine import Store
-from gridkeeper.sync import apply, identity, office
+from gridkeeper.sync import apply, blobs, identity, office
 from gridkeeper.sync.clock import MAX_DRIFT_MS, Timestamp
 from gridkeeper.sync.folder import (
     BadBatch,
@@ -95,6 +95,7 @@ class SyncResult:
     set_aside: list[str] = field(default_factory=list)  # files in our folder that were not our batches
     admitted: list[str] = field(default_factory=list)  # laptops this (admin) sync admitted
     adopted: int = 0  # changes of this profile's former identity (a restored backup) now sent as ours
+    pushed_blobs: int = 0  # photos and scans written to the share (sync/blobs.py)
 
     @property
     def complete(self) -> bool:
@@ -413,6 +414,8 @@ def sync_folder(store: Store, root: Path, progress: Progress | None = None, *, l
             mediation_numbers.settle(store)
             report(80, "push")
             _push(store, share, me, result)
+            # Photos after the records that name them: a reader never holds a blob without its record.
+            result.pushed_blobs = len(blobs.push(store, root).pushed)
             identity.forget_secrets(store)
             store.set_meta(LAST_SYNC_KEY, clock.utcnow().isoformat(timespec="seconds"))
             if not result.missing:  # the office's data is in: a roster may be imported now

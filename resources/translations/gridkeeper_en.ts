@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AttachmentStrip</name>
+    <message numerus="yes">
+        <source>%n photo(s) attached.</source>
+        <translation>
+            <numerusform>%n photo attached.</numerusform>
+            <numerusform>%n photos attached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message numerus="yes">
         <source>Every time a full ID or phone number was shown, exported or printed, on any laptop of the office: the newest %n entries.</source>

@@ -190,6 +190,91 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Photos and scans</source>
+        <translation>照片和扫描件</translation>
+    </message>
+    <message>
+        <source>Add pho&amp;to or scan…</source>
+        <translation>添加照片或扫描件(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Attach a JPEG or PNG photo or a PDF scan (at most 15 MB)</source>
+        <translation>添加 JPEG、PNG 照片或 PDF 扫描件（每个不超过 15 MB）</translation>
+    </message>
+    <message>
+        <source>PDF scan</source>
+        <translation>PDF 扫描件</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Added {at} by {by}, {size}</source>
+        <translation>{by}于 {at} 添加，{size}</translation>
+    </message>
+    <message>
+        <source>Not received yet</source>
+        <translation>尚未收到</translation>
+    </message>
+    <message>
+        <source>Attach photos or scans</source>
+        <translation>添加照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) attached.</source>
+        <translation>
+            <numerusform>已添加 %n 张照片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This photo has not been received from the office&apos;s shared folder yet. Sync when the shared folder can be reached, then try again.</source>
+        <translation>这张照片还没有从办公室的共享文件夹收到。请在能连上共享文件夹时同步，然后再打开。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Caption…</source>
+        <translation>说明…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>What the photo shows:</source>
+        <translation>照片内容：</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>Remove this photo? It stays in the history and in backups.</source>
+        <translation>移除这张照片吗？历史记录和备份中仍会保留。</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Audit log</source>
@@ -2192,6 +2277,10 @@
         <translation>历史</translation>
     </message>
     <message>
+        <source>Photos and scans</source>
+        <translation>照片和扫描件</translation>
+    </message>
+    <message>
         <source>Select a household to read its file.</source>
         <translation>选择一户查看其档案。</translation>
     </message>
@@ -3352,6 +3441,14 @@ Offline-first records for grid cadres of a street office.</source>
         <translation>小区(&amp;O)</translation>
     </message>
     <message>
+        <source>The signed agreement and other papers, scanned or photographed</source>
+        <translation>已签字的调解协议书及其他材料（扫描件或照片）</translation>
+    </message>
+    <message>
+        <source>Scans and photos</source>
+        <translation>扫描件和照片</translation>
+    </message>
+    <message>
         <source>— mediation cases are the street&apos;s, not kept by grid</source>
         <translation>——调解案件由街道统一管理，不按网格划分</translation>
     </message>
@@ -4355,6 +4452,13 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>&amp;Secretary:</source>
         <translation>书记(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <source>This picture cannot be shown.</source>
+        <translation>这张图片无法显示。</translation>
     </message>
 </context>
 <context>
@@ -6951,6 +7055,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>{folder} 中没有备份。</translation>
     </message>
     <message>
+        <source>Photos and scans: {count} ({size}), each kept once beside the backups.</source>
+        <translation>照片和扫描件：{count} 个（{size}），每个只在备份旁保存一份。</translation>
+    </message>
+    <message>
         <source>Backed up to {path} ({size}); the copy was checked.</source>
         <translation>已备份到 {path}（{size}），备份已检查。</translation>
     </message>
@@ -6989,6 +7097,34 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>There is no profile in {folder}: import a table or a roster first.</source>
         <translation>{folder} 中没有档案：请先导入网格划分表或花名册。</translation>
+    </message>
+    <message>
+        <source>{file}: attached ({kind}, {size} bytes).</source>
+        <translation>{file}：已添加（{kind}，{size} 字节）。</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>No photos or scans.</source>
+        <translation>没有照片或扫描件。</translation>
+    </message>
+    <message>
+        <source>Removed; the record stays in the history and the file in the backups.</source>
+        <translation>已移除；历史记录中仍有这条记录，备份中仍有该文件。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>This photo has not been received from the office&apos;s shared folder yet ({reason}); sync, then try again.</source>
+        <translation>这张照片还没有从办公室的共享文件夹收到（{reason}）；请先同步，再试一次。</translation>
+    </message>
+    <message>
+        <source>No photo or scan with the id {id}.</source>
+        <translation>没有编号为 {id} 的照片或扫描件。</translation>
     </message>
 </context>
 <context>
@@ -7883,6 +8019,34 @@ What a correction may say the contact really was: an outcome, or &quot;it never 
     <message>
         <source>“{typed}” is not a date: type the birth date as 1970-05-01; nothing was saved.</source>
         <translation>“{typed}”不是有效日期，出生日期请按 1970-05-01 的格式填写；未作保存。</translation>
+    </message>
+    <message>
+        <source>What the photo was to be attached to no longer exists (removed on another laptop?).</source>
+        <translation>要添加照片的记录已不存在（可能已在另一台电脑上删除）。</translation>
+    </message>
+    <message>
+        <source>The file could not be read; is it still there, and not open in another program?</source>
+        <translation>无法读取该文件。请确认文件仍在原处，且没有被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>This photo has already been removed.</source>
+        <translation>这张照片已经移除。</translation>
+    </message>
+    <message>
+        <source>The file is {size} MB; a photo or scan may be at most {limit} MB. Take the photo at a lower resolution or scan at 200-300 dpi.</source>
+        <translation>该文件有 {size} MB，照片或扫描件最大 {limit} MB。请用较低的分辨率拍照，或按 200～300 dpi 扫描。</translation>
+    </message>
+    <message>
+        <source>This file is not a photo or a scan that GridKeeper can keep: only JPEG and PNG pictures and PDF files are accepted.</source>
+        <translation>该文件不是网格管家能保存的照片或扫描件：只接受 JPEG、PNG 图片和 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>The picture is damaged or cut short; it cannot be attached.</source>
+        <translation>图片已损坏或不完整，无法添加。</translation>
+    </message>
+    <message>
+        <source>The picture is {width} × {height} pixels, more than a photo needs (at most {limit} million pixels); it is not attached.</source>
+        <translation>图片为 {width} × {height} 像素，远超照片所需（最多 {limit} 百万像素），未添加。</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from gridkeeper.places import audit, households
 from gridkeeper.places.households import HouseholdFile, Member
 from gridkeeper.store import Store
 from gridkeeper.ui.care import labels as care_labels
+from gridkeeper.ui.widgets.attachments import AttachmentStrip
 
 # The forms, the member checks (which reuse the roster's) and the timeline load on first use:
 # they are a fifth of the main window's import time and nobody needs them at start-up.
@@ -129,6 +130,10 @@ class HouseholdDetail(QWidget):
         self.tabs.addTab(members_tab, self.tr("Members"))
         self.tabs.addTab(care_tab, self.tr("Care"))
         self.tabs.addTab(history_tab, self.tr("History"))
+        self.photos: AttachmentStrip | None = None
+        if store is not None:  # 一户一档 keeps the household's papers: photos of the door plate, scans
+            self.photos = AttachmentStrip(store, parent=self)
+            self.tabs.addTab(self.photos, self.tr("Photos and scans"))
         self.status = QLabel()
         self.status.setObjectName("fileStatus")
         self.status.setWordWrap(True)
@@ -192,6 +197,8 @@ class HouseholdDetail(QWidget):
         self.placeholder.setVisible(not has)
         for w in (self.head, self.facts, self.tabs, self.status):
             w.setVisible(has)
+        if self.photos is not None:
+            self.photos.show_for("household", file.id if file is not None else None)
         if file is None:
             self.members.setRowCount(0)
             return

@@ -39,6 +39,7 @@ from gridkeeper.store import Store
 from gridkeeper.ui.lists.dialogs import EscalateDialog, ItemDialog, LinkDialog, VerifyDialog
 from gridkeeper.ui.lists.property_view import PropertyView
 from gridkeeper.ui.widgets import vocab
+from gridkeeper.ui.widgets.attachments import AttachmentStrip
 from gridkeeper.ui.widgets.scope import ScopeLabel
 
 
@@ -169,7 +170,13 @@ class ListsPage(QWidget):
         top_layout.addWidget(self.status)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(self.detail)
+        self.photos = AttachmentStrip(store, me, self)  # the chosen item's photos
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.detail, 1)
+        below_layout.addWidget(self.photos)
+        splitter.addWidget(below)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([480, 220])
         four = QWidget()
@@ -308,6 +315,7 @@ class ListsPage(QWidget):
 
     def _show_detail(self, item_id: str | None) -> None:
         detail = lists.item_detail(self._store, item_id, self.today()) if item_id else None
+        self.photos.show_for("listitem", item_id if detail is not None else None)
         if detail is None:
             self.detail.setPlainText(self.tr("Choose an item to see its history."))
             return

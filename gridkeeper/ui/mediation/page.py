@@ -44,6 +44,7 @@ from gridkeeper.settings import Settings
 from gridkeeper.store import Store
 from gridkeeper.ui.mediation import dialogs, labels
 from gridkeeper.ui.mediation.case import CaseView
+from gridkeeper.ui.widgets.attachments import AttachmentStrip
 from gridkeeper.ui.widgets.scope import ScopeLabel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -182,6 +183,11 @@ class MediationsPage(QWidget):
 
         self.view = CaseView()
         self.view.office = self.office()
+        # The signed agreement as scanned, and photos of the case: a tab of the case.
+        cadre = profile.current_cadre(store)
+        self.photos = AttachmentStrip(store, cadre.name if cadre else "", self)
+        self.photos.title.setText(self.tr("The signed agreement and other papers, scanned or photographed"))
+        self.view.tabs.addTab(self.photos, self.tr("Scans and photos"))
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -283,6 +289,7 @@ class MediationsPage(QWidget):
 
     def open_case(self, case_id: str | None) -> None:
         self.view.show_case(mediation.case_file(self._store, case_id) if case_id else None)
+        self.photos.show_for("mediationcase", self.view.case.id if self.view.case else None)
 
     # -- office names ------------------------------------------------------------
 
@@ -363,6 +370,7 @@ class MediationsPage(QWidget):
         def done(result: object) -> None:
             if select and isinstance(result, str):
                 self.view.show_case(mediation.case_file(self._store, result))
+                self.photos.show_for("mediationcase", result)
             self.refresh()
             self.message.setText(sentence(result))
             self.changed.emit(self.view.case.id if self.view.case else "")

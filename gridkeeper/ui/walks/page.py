@@ -31,6 +31,7 @@ from gridkeeper.errors import GridKeeperError
 from gridkeeper.store import Store
 from gridkeeper.ui.walks.dialog import FindingDialog, WalkDialog
 from gridkeeper.ui.widgets import vocab
+from gridkeeper.ui.widgets.attachments import AttachmentStrip
 from gridkeeper.ui.widgets.scope import ScopeLabel
 
 #: Weeks shown at first, and added by "Earlier weeks".
@@ -140,6 +141,8 @@ class WalksPage(QWidget):
         row.addWidget(self.add_button)
         row.addStretch(1)
         right_layout.addLayout(row)
+        self.photos = AttachmentStrip(store, me, self)  # the selected finding's photos
+        right_layout.addWidget(self.photos)
         right_layout.addWidget(self.status)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -299,6 +302,7 @@ class WalksPage(QWidget):
         self.add_button.setEnabled(self._detail is not None)
         f = self.current_finding()
         self.problem_button.setEnabled(f is not None and not f.settled and f.problem_id is None)
+        self.photos.show_for("finding", f.id if f is not None else None)
 
     # -- actions -----------------------------------------------------------------
 
