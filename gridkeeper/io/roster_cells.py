@@ -257,6 +257,8 @@ def _fast_id(value: object, births: _Memo) -> tuple[str, date, str, bool] | None
         converted = True
     elif len(text) != 18 or not _ID18.fullmatch(text):
         return None
+    if text[:2] not in idnumber.PROVINCES:
+        return None  # idnumber.parse says why (id_province)
     # GB 11643's weights are 2 ** (17 - i) mod 11, and 13 = 2 (mod 11): the weighted sum of the
     # 17 digits (ASCII digits here) is, mod 11, twice them read as a base-13 number (int() in C).
     check = idnumber.CHECK_CHARS[2 * int(text[:17], 13) % 11]

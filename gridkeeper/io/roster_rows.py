@@ -67,6 +67,9 @@ _ID_MESSAGES: dict[str, str] = {
         "roster", "The ID number has {length} characters; it needs 18 (or 15 for an old number)."
     ),
     "id_format": QT_TRANSLATE_NOOP("roster", "The ID number may hold only digits and a final X."),
+    "id_province": QT_TRANSLATE_NOOP(
+        "roster", "The ID number's first two digits are no province's code; a digit is probably mistyped."
+    ),
 }
 _M_ID_CONVERTED = QT_TRANSLATE_NOOP("roster", "Old 15-digit ID number converted to {new}.")
 _M_ID_DUPLICATE_NAME = QT_TRANSLATE_NOOP(

@@ -41,6 +41,7 @@ REASON_LABELS = {
     "id_lost_digits": QT_TRANSLATE_NOOP("RosterReasons", "ID number stored as a number"),
     "id_length": QT_TRANSLATE_NOOP("RosterReasons", "ID number: wrong length"),
     "id_format": QT_TRANSLATE_NOOP("RosterReasons", "ID number: not an ID number"),
+    "id_province": QT_TRANSLATE_NOOP("RosterReasons", "ID number: no such province"),
     "id_converted": QT_TRANSLATE_NOOP("RosterReasons", "Old 15-digit ID number"),
     "id_duplicate": QT_TRANSLATE_NOOP("RosterReasons", "Same ID number, different person"),
     "id_repeat": QT_TRANSLATE_NOOP("RosterReasons", "Row repeated"),
