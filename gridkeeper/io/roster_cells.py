@@ -36,7 +36,7 @@ def _is_totals(row: list[object]) -> bool:
 _UNIT = re.compile(r"(\d+|[A-Za-z]|[一二两三四五六七八九十]+)\s*(?:单元)?")
 _ROOM = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:室|号|房)?")
 _TAG_SPLIT = re.compile(r"[、,，;；\s]+")
-_MOBILE = re.compile(r"1[3-9]\d{9}", re.ASCII)
+_MOBILE = phone.PLAN_MOBILE  # the numbering plan's mobile ranges (libphonenumber's data)
 # phone.py's canonical landline form; its area codes are prefix-free, so the dash sits where phone.py puts it
 _LANDLINE = re.compile(r"(?:010|02\d|0[3-9]\d{2})-[1-9]\d{6,7}", re.ASCII)
 _PHONE_SEPARATORS = re.compile(r"[、,，;；/|\r\n]+")  # phone.py's, after its full-width mapping
@@ -305,7 +305,7 @@ def _phones(value: object) -> tuple[list[str], list[str]]:
         found: list[str] = []
         for piece in _PHONE_SEPARATORS.split(text):
             piece = piece.strip()
-            if not piece or _MOBILE.fullmatch(piece) or _LANDLINE.fullmatch(piece):
+            if not piece or _MOBILE.fullmatch(piece) or (_LANDLINE.fullmatch(piece) and phone.reason(piece) is None):
                 found.append(piece)
                 continue
             # "138 1234 5678", "+86 138-1234-5678": split_cell reads the whole chunk as this mobile
@@ -322,7 +322,5 @@ def _phones(value: object) -> tuple[list[str], list[str]]:
 
 
 def _split_cell(value: object) -> tuple[list[str], list[str]]:
-    """phone.split_cell, with an extension the number was written with (转8001) among the pieces
-    left out: the warning says it was not kept."""
-    valid, invalid = phone.split_cell(value)
-    return valid, invalid + phone.dropped_extensions(value)
+    """phone.split_cell (extensions are kept in the canonical form, 0577-62345678转8001)."""
+    return phone.split_cell(value)

@@ -43,7 +43,7 @@ from gridkeeper.io.roster_cells import (
     _unit,
 )
 from gridkeeper.io.roster_read import FIELDS, Header, Sheet, column_letter, gc_paused
-from gridkeeper.rules import idnumber, text
+from gridkeeper.rules import idnumber, phone, text
 
 ERROR = "error"
 WARNING = "warning"
@@ -108,6 +108,16 @@ _M_BIRTH_MISMATCH = QT_TRANSLATE_NOOP(
 _M_PHONE_INVALID = QT_TRANSLATE_NOOP(
     "roster", "“{value}” is not a phone number; the person is imported without it."
 )
+# Why a piece is no number, in the cadre's words (phone.REASONS); the person is imported without it.
+_PHONE_MESSAGES = {
+    "phone_invalid": _M_PHONE_INVALID,
+    "phone_length": QT_TRANSLATE_NOOP(
+        "roster", "“{value}”: wrong number of digits for this number; the person is imported without it."),
+    "phone_range": QT_TRANSLATE_NOOP(
+        "roster", "“{value}” is not in a mobile range in use; the person is imported without it."),
+    "phone_no_area": QT_TRANSLATE_NOOP(
+        "roster", "“{value}” has no area code and none is set in Settings; the person is imported without it."),
+}
 _M_TEXT_CONTROL = QT_TRANSLATE_NOOP(
     "roster",
     "The cell holds control characters (codes such as NUL or ESC that are not text), so what it should say "
@@ -487,8 +497,9 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
             phones, bad = _phones(phones_v)
             for piece in bad:
                 if piece.strip().lower() not in _PLACEHOLDERS:
-                    issues.append(_issue(n, col["phones"], "phones", "phone_invalid", WARNING,
-                                         _M_PHONE_INVALID, value=_shown(piece)))  # fmt: skip
+                    why = phone.reason(piece) or "phone_invalid"
+                    issues.append(_issue(n, col["phones"], "phones", why, WARNING,
+                                         _PHONE_MESSAGES[why], value=_shown(piece)))  # fmt: skip
 
         building, room = building_of[building_v], room_of[room_v]
         if (not building or not room) and not (

@@ -53,6 +53,9 @@ REASON_LABELS = {
     "birth_date_mismatch": QT_TRANSLATE_NOOP("RosterReasons", "Birth date differs from the ID number"),
     "birth_date_incomplete": QT_TRANSLATE_NOOP("RosterReasons", "Birth date incomplete"),
     "phone_invalid": QT_TRANSLATE_NOOP("RosterReasons", "Phone number not valid"),
+    "phone_length": QT_TRANSLATE_NOOP("RosterReasons", "Phone number: wrong number of digits"),
+    "phone_range": QT_TRANSLATE_NOOP("RosterReasons", "Not a mobile range in use"),
+    "phone_no_area": QT_TRANSLATE_NOOP("RosterReasons", "Phone number without area code"),
     "address_missing": QT_TRANSLATE_NOOP("RosterReasons", "Building or room missing"),
     "place_unassigned": QT_TRANSLATE_NOOP("RosterReasons", "Building in no grid"),
 }
