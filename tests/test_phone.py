@@ -196,6 +196,9 @@ def test_verdict_is_libphonenumbers(number: str) -> None:
     assert (reason(number) is None) == _plan_says(number)
     if reason(number) is None:
         assert normalize_one(number) == number
+        nsn = phonenumbers.PhoneNumber(country_code=86, national_number=int(number.replace("-", "").lstrip("0")))
+        if "-" in number:  # the area code where libphonenumber puts it
+            assert len(number.split("-")[0]) == 1 + phonenumbers.length_of_geographical_area_code(nsn)
 
 
 # Mostly valid numbers (filtering any_* would reject most draws): common ranges, 8-digit local numbers.

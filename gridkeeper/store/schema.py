@@ -36,7 +36,7 @@ SYNCED_TABLES: tuple[str, ...] = (
 )
 
 #: The Alembic head this version of the app writes; newer databases are refused.
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 #: Every revision this app knows, oldest first.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
-                                     "0009")
+                                     "0009", "0010")
