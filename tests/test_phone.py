@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gridkeeper.rules.area_codes import from_division
 from gridkeeper.rules.phone import REASONS, PhoneError, display, is_mobile, mask, normalize_one, reason, split_cell
 
 
@@ -234,3 +235,9 @@ def test_mask_hides_the_middle(number: str) -> None:
     else:
         assert masked[:3] == number[:3]
         assert masked[3:7] == "****"
+
+
+def test_area_code_from_the_streets_division_code() -> None:
+    assert from_division("330382001001") == "0577"  # Yueqing, in Wenzhou
+    assert from_division("110105") == "010"
+    assert from_division("440305") == ""  # not in the table: the cadre types it

@@ -290,7 +290,7 @@ def _same_date_text(text: str, number: str) -> bool:
         text[:4] == number[6:10] and text[5:7] == number[10:12] and text[8:] == number[12:14]
 
 
-def _phones(value: object) -> tuple[list[str], list[str]]:
+def _phones(value: object, area_code: str = "") -> tuple[list[str], list[str]]:
     """phone.split_cell, with a fast path for cells that already hold canonical numbers.
 
     Canonical pieces are what split_cell would return for them, so the answer is the
@@ -311,16 +311,16 @@ def _phones(value: object) -> tuple[list[str], list[str]]:
             # "138 1234 5678", "+86 138-1234-5678": split_cell reads the whole chunk as this mobile
             compact = _COUNTRY.sub("", _PHONE_SPACING.sub("", piece))
             if not _MOBILE.fullmatch(compact):
-                return _split_cell(value)
+                return _split_cell(value, area_code)
             found.append(compact)
         return list(dict.fromkeys(p for p in found if p)), []
     elif type(value) is float and value.is_integer():  # type: ignore[attr-defined]
         text = str(int(value))  # type: ignore[arg-type]
         if len(text) == 11 and _MOBILE.fullmatch(text):
             return [text], []
-    return _split_cell(value)
+    return _split_cell(value, area_code)
 
 
-def _split_cell(value: object) -> tuple[list[str], list[str]]:
+def _split_cell(value: object, area_code: str = "") -> tuple[list[str], list[str]]:
     """phone.split_cell (extensions are kept in the canonical form, 0577-62345678转8001)."""
-    return phone.split_cell(value)
+    return phone.split_cell(value, area_code)

@@ -342,13 +342,14 @@ def _note(value: object, row: int, column: str, issues: list[Issue]) -> str | No
     return note  # type: ignore[no-any-return]
 
 
-def validate(sheet: Sheet, header: Header, *, today: date | None = None) -> list[RosterRow]:
-    """Check and normalise every non-blank row below the header; never raises for bad cells."""
+def validate(sheet: Sheet, header: Header, *, today: date | None = None, area_code: str = "") -> list[RosterRow]:
+    """Check and normalise every non-blank row below the header; never raises for bad cells.
+    `area_code` (0577) goes before landlines written without one."""
     with gc_paused():
-        return _validate(sheet, header, today or clock.today())
+        return _validate(sheet, header, today or clock.today(), area_code)
 
 
-def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
+def _validate(sheet: Sheet, header: Header, today: date, area_code: str = "") -> list[RosterRow]:
     rows = sheet.rows
     columns = {f: i for f, i in header.columns.items() if f in FIELDS and i >= 0}
     width = max([len(r) for r in rows] + [i + 1 for i in columns.values()] + [0])
@@ -494,10 +495,10 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
             issues.append(_issue(n, col["phones"], "phones", "text_too_long", ERROR, _M_TEXT_TOO_LONG,
                                  length=len(phones_v), limit=FIELD_LIMITS["phones"]))  # type: ignore[arg-type]
         elif phones_v is not None:
-            phones, bad = _phones(phones_v)
+            phones, bad = _phones(phones_v, area_code)
             for piece in bad:
                 if piece.strip().lower() not in _PLACEHOLDERS:
-                    why = phone.reason(piece) or "phone_invalid"
+                    why = phone.reason(piece, area_code) or "phone_invalid"
                     issues.append(_issue(n, col["phones"], "phones", why, WARNING,
                                          _PHONE_MESSAGES[why], value=_shown(piece)))  # fmt: skip
 

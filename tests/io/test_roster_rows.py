@@ -717,3 +717,10 @@ def test_address_missing_names_its_column_or_the_missing_one(
     assert (issue.column, issue.field) == (column, field)
     prefix = f"Row 2, column {column}: " if column else "Row 2: "
     assert issue.text().startswith(prefix + says)
+
+
+def test_a_local_landline_takes_the_area_code() -> None:
+    sheet = Sheet("s", [LABELS, [{"name": "张三", "phones": "6234 5678、13812345678", "building": "1",
+                                  "room": "101"}.get(f) for f in FIELDS]])
+    (r,) = validate(sheet, detect_header(sheet), today=TODAY, area_code="0577")
+    assert (r.phones, r.issues) == (["0577-62345678", "13812345678"], [])

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QTableWidget
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io import roster
 from gridkeeper.io.roster import RosterRow
-from gridkeeper.places import roster_import
+from gridkeeper.places import roster_import, street
 from gridkeeper.places.roster_import import CheckedRoster
 from gridkeeper.store import searchkeys
 from gridkeeper.ui.roster_wizard.common import (
@@ -125,7 +125,8 @@ class PreviewPage(QWizardPage):
         self.places.done.setText("")
         self.completeChanged.emit()
         # Checked once: the Import page stores this very value (roster_import.plan, apply).
-        self.state.run(lambda _p, _c: roster_import.check(sheet, header),
+        area = street.area_code(self.state.store)  # landlines written without one take it
+        self.state.run(lambda _p, _c: roster_import.check(sheet, header, area_code=area),
                    lambda checked: self._checked_rows(generation, checked),
                    lambda message: self._failed(generation, message))
 
