@@ -116,7 +116,7 @@ _PHONE_MESSAGES = {
     "phone_range": QT_TRANSLATE_NOOP(
         "roster", "“{value}” is not in a mobile range in use; the person is imported without it."),
     "phone_no_area": QT_TRANSLATE_NOOP(
-        "roster", "“{value}” has no area code and none is set in Settings; the person is imported without it."),
+        "roster", "“{value}” has no area code, and the street's is not known; the person is imported without it."),
 }
 _M_TEXT_CONTROL = QT_TRANSLATE_NOOP(
     "roster",
