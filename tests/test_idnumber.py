@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gridkeeper.rules.idnumber import IdInfo, IdNumberError, check_char, make, mask, normalize, parse
+from gridkeeper.rules.idnumber import PROVINCES, IdInfo, IdNumberError, check_char, make, mask, normalize, parse
 
 TODAY = date(2024, 6, 1)
 PUBLISHED = "11010519491231002X"  # the example printed with GB 11643
@@ -68,7 +68,32 @@ def test_every_remainder_maps_to_its_check_char() -> None:
 def test_unknown_division_code_is_accepted() -> None:
     number = make("330382", date(1962, 5, 17), 311)
     assert parse(number, today=TODAY).division_code == "330382"
-    assert parse(make("999999", date(1962, 5, 17), 311), today=TODAY).division_code == "999999"
+    assert parse(make("339999", date(1962, 5, 17), 311), today=TODAY).division_code == "339999"  # county unchecked
+
+
+@pytest.mark.parametrize("province", ["71", "81", "82", "11", "65"])
+def test_every_province_level_code_is_accepted(province: str) -> None:
+    assert parse(make(province + "0000", date(1962, 5, 17), 311), today=TODAY).division_code[:2] == province
+
+
+@pytest.mark.parametrize("division", ["000000", "999999", "100000", "380000", "660000", "900000"])
+def test_no_province_is_its_own_reason(division: str) -> None:
+    assert code_of(make(division, date(1962, 5, 17), 311)) == "id_province"
+    assert code_of(division + "620517311") == "id_province"  # the 15-digit form too
+
+
+def test_exactly_the_34_province_level_codes() -> None:
+    accepted = {f"{p:02d}" for p in range(100)
+                if _accepts(make(f"{p:02d}0101", date(1962, 5, 17), 311))}
+    assert len(accepted) == 34 and {"71", "81", "82"} <= accepted and accepted == PROVINCES
+
+
+def _accepts(number: str) -> bool:
+    try:
+        parse(number, today=TODAY)
+    except IdNumberError:
+        return False
+    return True
 
 
 def test_checksum_failure() -> None:
@@ -218,7 +243,7 @@ def test_make_rejects_bad_arguments() -> None:
         make("330382", date(1950, 1, 1), -1)
 
 
-divisions = st.from_regex(r"[1-9][0-9]{5}", fullmatch=True)
+divisions = st.tuples(st.sampled_from(sorted(PROVINCES)), st.from_regex(r"[0-9]{4}", fullmatch=True)).map("".join)
 births = st.dates(min_value=date(1890, 1, 1), max_value=TODAY)
 sequences = st.integers(min_value=0, max_value=999)
 
@@ -239,7 +264,7 @@ def test_single_digit_change_is_caught(division: str, born: date, seq: int, pos:
     try:
         parse(changed, today=TODAY)
     except IdNumberError as e:
-        assert e.code in {"id_checksum", "id_birth_date", "id_lost_digits"}
+        assert e.code in {"id_checksum", "id_birth_date", "id_lost_digits", "id_province"}
     else:
         raise AssertionError(f"{changed} accepted after changing digit {pos}")
 

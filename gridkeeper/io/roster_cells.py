@@ -36,7 +36,7 @@ def _is_totals(row: list[object]) -> bool:
 _UNIT = re.compile(r"(\d+|[A-Za-z]|[一二两三四五六七八九十]+)\s*(?:单元)?")
 _ROOM = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:室|号|房)?")
 _TAG_SPLIT = re.compile(r"[、,，;；\s]+")
-_MOBILE = re.compile(r"1[3-9]\d{9}", re.ASCII)
+_MOBILE = phone.PLAN_MOBILE  # the numbering plan's mobile ranges (libphonenumber's data)
 # phone.py's canonical landline form; its area codes are prefix-free, so the dash sits where phone.py puts it
 _LANDLINE = re.compile(r"(?:010|02\d|0[3-9]\d{2})-[1-9]\d{6,7}", re.ASCII)
 _PHONE_SEPARATORS = re.compile(r"[、,，;；/|\r\n]+")  # phone.py's, after its full-width mapping
@@ -257,6 +257,8 @@ def _fast_id(value: object, births: _Memo) -> tuple[str, date, str, bool] | None
         converted = True
     elif len(text) != 18 or not _ID18.fullmatch(text):
         return None
+    if text[:2] not in idnumber.PROVINCES:
+        return None  # idnumber.parse says why (id_province)
     # GB 11643's weights are 2 ** (17 - i) mod 11, and 13 = 2 (mod 11): the weighted sum of the
     # 17 digits (ASCII digits here) is, mod 11, twice them read as a base-13 number (int() in C).
     check = idnumber.CHECK_CHARS[2 * int(text[:17], 13) % 11]
@@ -288,7 +290,7 @@ def _same_date_text(text: str, number: str) -> bool:
         text[:4] == number[6:10] and text[5:7] == number[10:12] and text[8:] == number[12:14]
 
 
-def _phones(value: object) -> tuple[list[str], list[str]]:
+def _phones(value: object, area_code: str = "") -> tuple[list[str], list[str]]:
     """phone.split_cell, with a fast path for cells that already hold canonical numbers.
 
     Canonical pieces are what split_cell would return for them, so the answer is the
@@ -303,24 +305,22 @@ def _phones(value: object) -> tuple[list[str], list[str]]:
         found: list[str] = []
         for piece in _PHONE_SEPARATORS.split(text):
             piece = piece.strip()
-            if not piece or _MOBILE.fullmatch(piece) or _LANDLINE.fullmatch(piece):
+            if not piece or _MOBILE.fullmatch(piece) or (_LANDLINE.fullmatch(piece) and phone.reason(piece) is None):
                 found.append(piece)
                 continue
             # "138 1234 5678", "+86 138-1234-5678": split_cell reads the whole chunk as this mobile
             compact = _COUNTRY.sub("", _PHONE_SPACING.sub("", piece))
             if not _MOBILE.fullmatch(compact):
-                return _split_cell(value)
+                return _split_cell(value, area_code)
             found.append(compact)
         return list(dict.fromkeys(p for p in found if p)), []
     elif type(value) is float and value.is_integer():  # type: ignore[attr-defined]
         text = str(int(value))  # type: ignore[arg-type]
         if len(text) == 11 and _MOBILE.fullmatch(text):
             return [text], []
-    return _split_cell(value)
+    return _split_cell(value, area_code)
 
 
-def _split_cell(value: object) -> tuple[list[str], list[str]]:
-    """phone.split_cell, with an extension the number was written with (转8001) among the pieces
-    left out: the warning says it was not kept."""
-    valid, invalid = phone.split_cell(value)
-    return valid, invalid + phone.dropped_extensions(value)
+def _split_cell(value: object, area_code: str = "") -> tuple[list[str], list[str]]:
+    """phone.split_cell (extensions are kept in the canonical form, 0577-62345678转8001)."""
+    return phone.split_cell(value, area_code)

@@ -43,7 +43,7 @@ from gridkeeper.io.roster_cells import (
     _unit,
 )
 from gridkeeper.io.roster_read import FIELDS, Header, Sheet, column_letter, gc_paused
-from gridkeeper.rules import idnumber, text
+from gridkeeper.rules import idnumber, phone, text
 
 ERROR = "error"
 WARNING = "warning"
@@ -67,6 +67,9 @@ _ID_MESSAGES: dict[str, str] = {
         "roster", "The ID number has {length} characters; it needs 18 (or 15 for an old number)."
     ),
     "id_format": QT_TRANSLATE_NOOP("roster", "The ID number may hold only digits and a final X."),
+    "id_province": QT_TRANSLATE_NOOP(
+        "roster", "The ID number's first two digits are no province's code; a digit is probably mistyped."
+    ),
 }
 _M_ID_CONVERTED = QT_TRANSLATE_NOOP("roster", "Old 15-digit ID number converted to {new}.")
 _M_ID_DUPLICATE_NAME = QT_TRANSLATE_NOOP(
@@ -105,6 +108,16 @@ _M_BIRTH_MISMATCH = QT_TRANSLATE_NOOP(
 _M_PHONE_INVALID = QT_TRANSLATE_NOOP(
     "roster", "“{value}” is not a phone number; the person is imported without it."
 )
+# Why a piece is no number, in the cadre's words (phone.REASONS); the person is imported without it.
+_PHONE_MESSAGES = {
+    "phone_invalid": _M_PHONE_INVALID,
+    "phone_length": QT_TRANSLATE_NOOP(
+        "roster", "“{value}”: wrong number of digits for this number; the person is imported without it."),
+    "phone_range": QT_TRANSLATE_NOOP(
+        "roster", "“{value}” is not in a mobile range in use; the person is imported without it."),
+    "phone_no_area": QT_TRANSLATE_NOOP(
+        "roster", "“{value}” has no area code, and the street's is not known; the person is imported without it."),
+}
 _M_TEXT_CONTROL = QT_TRANSLATE_NOOP(
     "roster",
     "The cell holds control characters (codes such as NUL or ESC that are not text), so what it should say "
@@ -329,13 +342,14 @@ def _note(value: object, row: int, column: str, issues: list[Issue]) -> str | No
     return note  # type: ignore[no-any-return]
 
 
-def validate(sheet: Sheet, header: Header, *, today: date | None = None) -> list[RosterRow]:
-    """Check and normalise every non-blank row below the header; never raises for bad cells."""
+def validate(sheet: Sheet, header: Header, *, today: date | None = None, area_code: str = "") -> list[RosterRow]:
+    """Check and normalise every non-blank row below the header; never raises for bad cells.
+    `area_code` (0577) goes before landlines written without one."""
     with gc_paused():
-        return _validate(sheet, header, today or clock.today())
+        return _validate(sheet, header, today or clock.today(), area_code)
 
 
-def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
+def _validate(sheet: Sheet, header: Header, today: date, area_code: str = "") -> list[RosterRow]:
     rows = sheet.rows
     columns = {f: i for f, i in header.columns.items() if f in FIELDS and i >= 0}
     width = max([len(r) for r in rows] + [i + 1 for i in columns.values()] + [0])
@@ -481,11 +495,12 @@ def _validate(sheet: Sheet, header: Header, today: date) -> list[RosterRow]:
             issues.append(_issue(n, col["phones"], "phones", "text_too_long", ERROR, _M_TEXT_TOO_LONG,
                                  length=len(phones_v), limit=FIELD_LIMITS["phones"]))  # type: ignore[arg-type]
         elif phones_v is not None:
-            phones, bad = _phones(phones_v)
+            phones, bad = _phones(phones_v, area_code)
             for piece in bad:
                 if piece.strip().lower() not in _PLACEHOLDERS:
-                    issues.append(_issue(n, col["phones"], "phones", "phone_invalid", WARNING,
-                                         _M_PHONE_INVALID, value=_shown(piece)))  # fmt: skip
+                    why = phone.reason(piece, area_code) or "phone_invalid"
+                    issues.append(_issue(n, col["phones"], "phones", why, WARNING,
+                                         _PHONE_MESSAGES[why], value=_shown(piece)))  # fmt: skip
 
         building, room = building_of[building_v], room_of[room_v]
         if (not building or not room) and not (

@@ -17,6 +17,7 @@ from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.ids import new_id
 from gridkeeper.places import profile
+from gridkeeper.rules import phone
 from gridkeeper.store import audit as queries
 from gridkeeper.store.engine import Store
 
@@ -69,7 +70,10 @@ def reveal(store: Store, table: str, row_id: str, field: str, when: datetime | N
             numbers = json.loads(value or "[]")
         except ValueError:
             numbers = []
-        return "、".join(str(n) for n in numbers) if isinstance(numbers, list) else ""
+        # grouped as people read them out (138 1234 5678): the cadre is about to dial it
+        return "、".join(phone.display(str(n)) for n in numbers) if isinstance(numbers, list) else ""
+    if field == "phone":
+        return phone.display(value)
     return value
 
 

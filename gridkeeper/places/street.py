@@ -22,6 +22,7 @@ from datetime import datetime
 
 from gridkeeper import clock, ids
 from gridkeeper.errors import QT_TRANSLATE_NOOP, Counted, GridKeeperError
+from gridkeeper.rules import area_codes, phone
 from gridkeeper.rules.places import building_name
 from gridkeeper.store import street as queries
 from gridkeeper.store.engine import Store
@@ -482,3 +483,17 @@ def may_edit(store: Store) -> bool:
     from gridkeeper.sync import office
 
     return office.office_id(store) is None or office.is_admin(store)
+
+
+def area_code(store: Store, chosen: str = "") -> str:
+    """The area code a landline written without one takes: the setting when it holds one,
+    else the street's, from its communities' division codes (0577 for Yueqing); "" if unknown."""
+    chosen = chosen.strip()
+    if phone.AREA_CODE.fullmatch(chosen):
+        return chosen
+    with store.read() as conn:
+        for row in queries.communities(conn):
+            found = area_codes.from_division(row.division_code)
+            if found:
+                return found
+    return ""

@@ -2,8 +2,11 @@
 
 Roster cells arrive full-width, spaced, with a lowercase x, as legacy 15-digit
 numbers, or mangled by Excel into floats. This module cleans, validates and
-masks them. It deliberately has no division-code table: codes change over time
-and published tables are incomplete, so an unknown code is never an error.
+masks them. It deliberately has no county-code table: codes change over time
+and published tables are incomplete, so an unknown county is never an error. The
+first two digits are another matter: the 34 province-level codes of GB/T 2260 have
+been stable for decades, and a number outside them (000000..., 999999...) is no ID
+number even when its check character fits.
 """
 
 from __future__ import annotations
@@ -18,6 +21,11 @@ from gridkeeper import clock
 WEIGHTS: tuple[int, ...] = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 EARLIEST_BIRTH = date(1890, 1, 1)
+# GB/T 2260's province-level divisions: 31 on the mainland, Taiwan (71), Hong Kong (81), Macao (82).
+PROVINCES = frozenset({
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42",
+    "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
+})
 
 # Full-width ASCII (U+FF01..U+FF5E) maps to ASCII by a fixed offset.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -77,6 +85,13 @@ def _lost_digits() -> IdNumberError:
     )
 
 
+def _province(number: str) -> None:
+    if number[:2] not in PROVINCES:
+        raise IdNumberError(
+            "id_province", f"ID number starts with {number[:2]}, which is no province-level code of GB/T 2260."
+        )
+
+
 def _birth(yyyymmdd: str, today: date) -> date:
     try:
         born = date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
@@ -126,6 +141,7 @@ def parse(raw: object, *, today: date | None = None) -> IdInfo:
     if len(text) == 15:
         if not _ID15.match(text):
             raise IdNumberError("id_format", "A 15-digit ID number contains only digits.")
+        _province(text)
         born = _birth("19" + text[6:12], today)
         first17 = text[:6] + "19" + text[6:]
         return _info(first17 + check_char(first17), born, True)
@@ -134,6 +150,7 @@ def parse(raw: object, *, today: date | None = None) -> IdInfo:
     expected = check_char(text[:17])
     if expected != text[17] and text.endswith("000"):
         raise _lost_digits()
+    _province(text)
     born = _birth(text[6:14], today)
     if expected != text[17]:
         raise IdNumberError("id_checksum", "ID number check character does not match; a digit is probably mistyped.")

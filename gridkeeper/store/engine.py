@@ -359,6 +359,11 @@ def open_store(
         with store.read() as conn:
             last = conn.execute(text("SELECT max(hlc) FROM change_log")).scalar()
         hooks.clock = HybridClock(device_id, Timestamp.decode(last) if last else None, now_ms)
+        from gridkeeper.store import phone_forms
+
+        if store.meta(phone_forms.PENDING) is not None:  # migration 0010's rewrite, logged now the clock is known
+            with store.begin() as conn:
+                log.info("phone numbers rewritten in canonical form: %d rows", phone_forms.rewrite(conn))
     except Exception:  # ProfileBusy, typically: no connection left behind
         store.close()
         raise

@@ -60,4 +60,4 @@ SYNCED_TABLES: tuple[str, ...] = (
 HEAD_REVISION = "0017"
 #: Every revision this app knows, oldest first.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
-                                     "0009", "0011", "0012", "0013", "0014", "0017")
+                                     "0009", "0010", "0011", "0012", "0013", "0014", "0017")

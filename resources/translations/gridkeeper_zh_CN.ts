@@ -4857,6 +4857,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>不是身份证号</translation>
     </message>
     <message>
+        <source>ID number: no such province</source>
+        <translation>身份证号：省份代码不存在</translation>
+    </message>
+    <message>
         <source>Old 15-digit ID number</source>
         <translation>旧的15位身份证号</translation>
     </message>
@@ -4899,6 +4903,18 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>Phone number not valid</source>
         <translation>电话号码无效</translation>
+    </message>
+    <message>
+        <source>Phone number: wrong number of digits</source>
+        <translation>号码位数不对</translation>
+    </message>
+    <message>
+        <source>Not a mobile range in use</source>
+        <translation>不是在用的手机号段</translation>
+    </message>
+    <message>
+        <source>Phone number without area code</source>
+        <translation>电话号码缺区号</translation>
     </message>
     <message>
         <source>Building or room missing</source>
@@ -9635,6 +9651,10 @@ What a correction may say the contact really was: an outcome, or &quot;it never 
         <translation>身份证号只能由数字组成，最后一位可以是 X。</translation>
     </message>
     <message>
+        <source>The ID number&apos;s first two digits are no province&apos;s code; a digit is probably mistyped.</source>
+        <translation>身份证号前两位不是任何省级行政区的代码，可能输错了一位数字。</translation>
+    </message>
+    <message>
         <source>Old 15-digit ID number converted to {new}.</source>
         <translation>旧的 15 位身份证号已转换为 {new}。</translation>
     </message>
@@ -9693,6 +9713,18 @@ What a correction may say the contact really was: an outcome, or &quot;it never 
     <message>
         <source>“{value}” is not a phone number; the person is imported without it.</source>
         <translation>“{value}”不是有效的电话号码，导入时略去此号码。</translation>
+    </message>
+    <message>
+        <source>“{value}”: wrong number of digits for this number; the person is imported without it.</source>
+        <translation>“{value}”号码位数不对，此人导入时不带这个号码。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not in a mobile range in use; the person is imported without it.</source>
+        <translation>“{value}”不是在用的手机号段，此人导入时不带这个号码。</translation>
+    </message>
+    <message>
+        <source>“{value}” has no area code, and the street&apos;s is not known; the person is imported without it.</source>
+        <translation>“{value}”缺区号，街道的区号也无法确定，此人导入时不带这个号码。</translation>
     </message>
     <message>
         <source>The cell holds control characters (codes such as NUL or ESC that are not text), so what it should say cannot be told; retype it.</source>

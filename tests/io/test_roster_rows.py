@@ -63,7 +63,7 @@ NONAME = valid_id("330382", date(1999, 9, 9), 3)
 NOROOM = valid_id("330382", date(2000, 1, 1), 7)
 _FIRST17 = "330382" + "19501332" + "123"
 BAD_BIRTH = _FIRST17 + idnumber.check_char(_FIRST17)
-I = valid_id("330382", date(2001, 2, 3), 88)  # noqa: E741 - one letter per test person
+I = valid_id("330382", date(2001, 2, 3), 88)
 K = valid_id("330382", date(1983, 4, 4), 5)
 
 
@@ -135,7 +135,7 @@ EXPECTED_ISSUES: dict[str, list[tuple[str, str, str]]] = {
     "repeat": [("id_repeat", "warning", "E")],
     "serial": [("gender_mismatch", "warning", "F")],
     "mismatch": [("birth_date_mismatch", "warning", "G")],
-    "phones": [("phone_invalid", "warning", "I")],
+    "phones": [("phone_length", "warning", "I")],  # "12345": the warning names the reason
     "noid": [],
     "noname": [("name_missing", "error", "B")],
     "noroom": [("address_missing", "error", "N")],
@@ -315,10 +315,17 @@ def test_a_totals_row_under_the_people_is_not_a_person(totals: list[object]) -> 
 
 
 @pytest.mark.parametrize(("cell", "extension"), [("0577-62345678转8001", "转8001"), ("0577-62345678-123", "-123")])
-def test_a_landline_extension_is_not_kept_and_the_warning_says_so(cell: str, extension: str) -> None:
+def test_a_landline_extension_is_kept(cell: str, extension: str) -> None:
     r = one(phones=cell)
-    assert r.phones == ["0577-62345678"]
-    assert [(i.code, dict(i.params)["value"]) for i in r.issues] == [("phone_invalid", extension)]
+    assert r.phones == ["0577-62345678转" + extension.lstrip("转-")]
+    assert r.issues == []
+
+
+@pytest.mark.parametrize(("cell", "code"), [("0577-4658612", "phone_length"), ("14012345678", "phone_range"),
+                                            ("62345678", "phone_no_area"), ("电话坏了", "phone_invalid")])
+def test_a_phone_warning_names_its_reason(cell: str, code: str) -> None:
+    r = one(phones=cell)
+    assert (r.phones, [(i.code, dict(i.params)["value"]) for i in r.issues]) == ([], [(code, cell)])
 
 
 def test_community_and_compound_may_be_empty() -> None:
@@ -435,14 +442,14 @@ def test_birth_date_serials_start_after_excels_phantom_leap_day() -> None:
     ("raw", "phones", "bad"),
     [("13812345678", ["13812345678"], []), (13812345678.0, ["13812345678"], []),
      ("+86 138-1234-5678", ["13812345678"], []), ("13812345678/13912345678", ["13812345678", "13912345678"], []),
-     ("0577-62345678 转 123", ["0577-62345678"], ["转 123"]), ("1381234567", [], ["1381234567"]),
+     ("0577-62345678 转 123", ["0577-62345678转123"], []), ("1381234567", [], ["1381234567"]),
      ("无", [], []), ("138123456789 0577-62345678", ["0577-62345678"], ["138123456789"]), (None, [], [])],
 )  # fmt: skip
 def test_phones(raw: object, phones: list[str], bad: list[str]) -> None:
     r = one(phones=raw)
     assert r.phones == phones
     assert [dict(i.params)["value"] for i in r.issues] == bad
-    assert set(codes_of(r)) <= {"phone_invalid"} and not r.rejected
+    assert set(codes_of(r)) <= set(phone.REASONS) and not r.rejected
 
 
 @pytest.mark.parametrize("raw", [None, "", "  ", "-", "无", "/", "\u200b"])
@@ -472,7 +479,7 @@ def test_id_normalisation() -> None:
 
 
 def test_unknown_division_code_is_fine() -> None:
-    number = valid_id("999999", date(1950, 3, 2), 1)
+    number = valid_id("339999", date(1950, 3, 2), 1)  # no such county in Zhejiang (33): not checked
     assert (one(id_number=number).id_number, one(id_number=number).issues) == (number, [])
 
 
@@ -614,7 +621,6 @@ def _phone_cells(draw: st.DrawFn) -> str:
 def test_phone_fast_path_matches_split_cell(cell: str) -> None:
     valid, invalid = _phones(cell)
     expected_valid, expected_invalid = phone.split_cell(cell)
-    expected_invalid += phone.dropped_extensions(cell)  # the import warns that an extension was not kept
     assert valid == expected_valid
     # the fast path answers only for cells without invalid pieces (or a lone placeholder)
     assert invalid == expected_invalid or (invalid == [] and cell.strip().lower() in {"无", ""})
@@ -711,3 +717,10 @@ def test_address_missing_names_its_column_or_the_missing_one(
     assert (issue.column, issue.field) == (column, field)
     prefix = f"Row 2, column {column}: " if column else "Row 2: "
     assert issue.text().startswith(prefix + says)
+
+
+def test_a_local_landline_takes_the_area_code() -> None:
+    sheet = Sheet("s", [LABELS, [{"name": "张三", "phones": "6234 5678、13812345678", "building": "1",
+                                  "room": "101"}.get(f) for f in FIELDS]])
+    (r,) = validate(sheet, detect_header(sheet), today=TODAY, area_code="0577")
+    assert (r.phones, r.issues) == (["0577-62345678", "13812345678"], [])

@@ -117,12 +117,12 @@ def test_import_end_to_end(qtbot, wizard: RosterWizard, store: Store, tmp_path: 
     preview = w.preview_page
     qtbot.waitUntil(preview.isComplete, timeout=5000)
     assert preview.totals.text() == "10 rows read · 9 will be imported · 1 rejected · 1 with warnings"
-    assert dict(preview.counts) == {"id_checksum": 1, "phone_invalid": 1}
+    assert dict(preview.counts) == {"id_checksum": 1, "phone_length": 1}
     reasons = {preview.reasons.item(r, 0).text(): preview.reasons.item(r, 1).text()
                for r in range(preview.reasons.rowCount())}
     assert reasons == {"ID number: check character wrong (rejected)": "1 row",  # words, not reason codes
-                       "Phone number not valid (warning)": "1 row"}
-    assert {preview.reasons.item(r, 0).toolTip() for r in range(2)} == {"id_checksum", "phone_invalid"}
+                       "Phone number: wrong number of digits (warning)": "1 row"}
+    assert {preview.reasons.item(r, 0).toolTip() for r in range(2)} == {"id_checksum", "phone_length"}
     assert preview.table.rowCount() == 10
     bad = preview.table.item(3, 2)  # 赵敏's ID cell
     assert bad.background().color() == ERROR_TINT and "Row 6, column C" in bad.toolTip()
@@ -239,7 +239,7 @@ def test_a_mapping_changed_after_the_preview_is_checked_again(qtbot, wizard: Ros
     mapping.combos[5].setCurrentIndex(0)
     wizard.next()
     qtbot.waitUntil(wizard.preview_page.isComplete, timeout=5000)
-    assert "phone_invalid" not in dict(wizard.preview_page.counts)
+    assert "phone_length" not in dict(wizard.preview_page.counts)
     with qtbot.waitSignal(wizard.imported, timeout=10000) as blocker:
         wizard.next()
     # The test street has no grids: every row is in no grid, and only that is warned.

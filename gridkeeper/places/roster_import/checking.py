@@ -29,14 +29,15 @@ class CheckedRoster:
 
 
 def check(sheet: RosterSheet, header: Header | None = None, *, today: date | None = None,
-          progress: Progress | None = None, cancelled: Cancelled | None = None) -> CheckedRoster:
-    """Check every row below `header` (by default the header found when the sheet was read)."""
+          progress: Progress | None = None, cancelled: Cancelled | None = None, area_code: str = "") -> CheckedRoster:
+    """Check every row below `header` (by default the header found when the sheet was read);
+    `area_code` goes before landlines written without one (places.street.area_code)."""
     (progress or quiet)(20, "checking rows")
     started = time.perf_counter()
     header = header or sheet.header
     with gc_paused():
         roster.require_rows(sheet.data, header)  # the header given may sit on another row
-        rows = roster.validate(sheet.data, header, today=today)
+        rows = roster.validate(sheet.data, header, today=today, area_code=area_code)
         accepted: list[RosterRow] = []
         rejected: list[Issue] = []
         warnings: list[Issue] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gridkeeper.io.roster_read import gc_paused
+from gridkeeper.places import street
 from gridkeeper.places.roster_import.applying import apply
 from gridkeeper.places.roster_import.checking import check
 from gridkeeper.places.roster_import.common import Cancelled, Progress, quiet
@@ -33,7 +34,8 @@ def import_sheet(store: Store, sheet: RosterSheet, *, dry_run: bool = False, pro
     """check → plan → apply of a sheet read already (the command line reads a file before it
     makes a profile for it, so a file that is not a roster makes none)."""
     with gc_paused():
-        planned = plan(store, check(sheet, progress=progress, cancelled=cancelled), progress=progress,
+        checked = check(sheet, progress=progress, cancelled=cancelled, area_code=street.area_code(store))
+        planned = plan(store, checked, progress=progress,
                        cancelled=cancelled)
         if dry_run:
             (progress or quiet)(100, "done")

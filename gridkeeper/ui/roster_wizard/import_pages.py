@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridkeeper.io.roster_rejects import write_rejected
-from gridkeeper.places import households, roster_import
+from gridkeeper.places import households, roster_import, street
 from gridkeeper.places.roster_import import CheckedRoster, ImportCancelled, ImportReport
 from gridkeeper.ui.roster_wizard.common import _error_label, _translate, _wrapped
 from gridkeeper.ui.roster_wizard.state import RosterState
@@ -96,7 +96,8 @@ class ImportPage(QWizardPage):
             with roster_import.gc_paused():  # from the plan to the commit, as the command line's import
                 # The sheet read for the preview, never the file again: checked here only when the
                 # preview's rows do not fit the mapping (they always do after the preview).
-                rows = checked or roster_import.check(sheet, header, progress=importing, cancelled=cancelled)
+                rows = checked or roster_import.check(sheet, header, progress=importing, cancelled=cancelled,
+                                                      area_code=street.area_code(store))
                 planned = roster_import.plan(store, rows, progress=importing, cancelled=cancelled)
                 report = roster_import.apply(store, planned, progress=importing, cancelled=cancelled)
             # Stored and committed; the search index catches up on the new households

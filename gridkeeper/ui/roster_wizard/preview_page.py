@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QTableWidget
 from gridkeeper.errors import QT_TRANSLATE_NOOP
 from gridkeeper.io import roster
 from gridkeeper.io.roster import RosterRow
-from gridkeeper.places import roster_import
+from gridkeeper.places import roster_import, street
 from gridkeeper.places.roster_import import CheckedRoster
 from gridkeeper.store import searchkeys
 from gridkeeper.ui.roster_wizard.common import (
@@ -41,6 +41,7 @@ REASON_LABELS = {
     "id_lost_digits": QT_TRANSLATE_NOOP("RosterReasons", "ID number stored as a number"),
     "id_length": QT_TRANSLATE_NOOP("RosterReasons", "ID number: wrong length"),
     "id_format": QT_TRANSLATE_NOOP("RosterReasons", "ID number: not an ID number"),
+    "id_province": QT_TRANSLATE_NOOP("RosterReasons", "ID number: no such province"),
     "id_converted": QT_TRANSLATE_NOOP("RosterReasons", "Old 15-digit ID number"),
     "id_duplicate": QT_TRANSLATE_NOOP("RosterReasons", "Same ID number, different person"),
     "id_repeat": QT_TRANSLATE_NOOP("RosterReasons", "Row repeated"),
@@ -52,6 +53,9 @@ REASON_LABELS = {
     "birth_date_mismatch": QT_TRANSLATE_NOOP("RosterReasons", "Birth date differs from the ID number"),
     "birth_date_incomplete": QT_TRANSLATE_NOOP("RosterReasons", "Birth date incomplete"),
     "phone_invalid": QT_TRANSLATE_NOOP("RosterReasons", "Phone number not valid"),
+    "phone_length": QT_TRANSLATE_NOOP("RosterReasons", "Phone number: wrong number of digits"),
+    "phone_range": QT_TRANSLATE_NOOP("RosterReasons", "Not a mobile range in use"),
+    "phone_no_area": QT_TRANSLATE_NOOP("RosterReasons", "Phone number without area code"),
     "address_missing": QT_TRANSLATE_NOOP("RosterReasons", "Building or room missing"),
     "place_unassigned": QT_TRANSLATE_NOOP("RosterReasons", "Building in no grid"),
 }
@@ -121,7 +125,8 @@ class PreviewPage(QWizardPage):
         self.places.done.setText("")
         self.completeChanged.emit()
         # Checked once: the Import page stores this very value (roster_import.plan, apply).
-        self.state.run(lambda _p, _c: roster_import.check(sheet, header),
+        area = street.area_code(self.state.store)  # landlines written without one take it
+        self.state.run(lambda _p, _c: roster_import.check(sheet, header, area_code=area),
                    lambda checked: self._checked_rows(generation, checked),
                    lambda message: self._failed(generation, message))
 

@@ -1,7 +1,7 @@
 """Mediation as a committee issues it: plain agreement numbers, and the parties as the form asks.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-08
 
 - mediationparty.gender ("M" / "F"), ethnicity (民族), birth_date and id_number:
@@ -25,7 +25,7 @@ from alembic import op
 from gridkeeper.store import capture
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
