@@ -92,7 +92,9 @@ def remove_outside(store: Store, grids: Iterable[str]) -> dict[str, int]:
 
     The tombstone trigger refuses a DELETE of a synced row: it is dropped and made again inside this
     one transaction (SQLite's DDL is transactional), so no other writer ever sees a table without it.
-    Capture is off, so nothing of this is a change that syncs. Returns table -> rows removed.
+    Capture is off, so nothing of this is a change that syncs. The other devices' change-log lines of those
+    rows go; this laptop's own stay (what it wrote itself it keeps, and its batches are rebuilt from them).
+    Returns table -> rows removed.
     """
     removed: dict[str, int] = {}
     with store.begin() as conn:
@@ -114,8 +116,10 @@ def remove_outside(store: Store, grids: Iterable[str]) -> dict[str, int]:
                 if table == "household":
                     _drop_search_keys(conn, chunk, marks)
                 conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE id IN ({marks})', tuple(chunk))
-                conn.exec_driver_sql(f"DELETE FROM change_log WHERE tbl = ? AND row_id IN ({marks})",
-                                     (table, *chunk))
+                # This laptop's own lines stay: its batches are re-sealed from them when repaired, and a
+                # repair without them would replace on the server a batch with a poorer one.
+                conn.exec_driver_sql(f"DELETE FROM change_log WHERE tbl = ? AND device_id != ? AND row_id IN ({marks})",
+                                     (table, store.device_id, *chunk))
                 conn.exec_driver_sql(f"DELETE FROM conflict WHERE tbl = ? AND row_id IN ({marks})", (table, *chunk))
             if ddl:
                 conn.exec_driver_sql(ddl)
