@@ -1,7 +1,7 @@
 """The sync server under load, on loopback only (127.0.0.1), bounded in count and time.
 
     python benchmarks/bench_server.py [--laptops 50] [--changes 100] [--batch 10] [--postgres URL]
-                                      [--first-pull DIR] [--seconds 300]
+                                      [--first-pull DIR] [--seconds 300] [--profile FILE]
 
 A real server (`gridkeeper server serve`, HTTPS, in its own process) on an ephemeral port. Phase 1:
 `--laptops` simulated laptops, each a thread with its own enrolled device key (joined with a server
@@ -21,6 +21,7 @@ import argparse
 import os
 import secrets
 import shutil
+import signal
 import socket
 import ssl
 import statistics
@@ -49,8 +50,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(folder: Path, url: str | None, port: int, workers: int = 1) -> subprocess.Popen[str]:
-    args = [sys.executable, "-m", "gridkeeper", "server", "serve", "--server-dir", str(folder), "--listen",
+def serve(folder: Path, url: str | None, port: int, workers: int = 1,
+          profile: str | None = None) -> subprocess.Popen[str]:
+    # --profile: the server under cProfile (written when uvicorn exits on SIGTERM), to see its own CPU per request
+    runner = ["-m", "cProfile", "-o", profile] if profile else []
+    args = [sys.executable, *runner, "-m", "gridkeeper", "server", "serve", "--server-dir", str(folder), "--listen",
             f"127.0.0.1:{port}", "--workers", str(workers)] + (["--database", url] if url else [])
     root = str(Path(__file__).resolve().parent.parent)  # this checkout's gridkeeper, whatever is installed
     env = {**os.environ, "GRIDKEEPER_DATA_DIR": str(folder),
@@ -66,6 +70,15 @@ def serve(folder: Path, url: str | None, port: int, workers: int = 1) -> subproc
             if time.monotonic() > deadline or proc.poll() is not None:
                 raise SystemExit(f"the server did not start: {(folder / 'serve.log').read_text()}") from None
             time.sleep(0.1)
+
+
+def cpu_seconds(pid: int) -> float:
+    """A process's user + system CPU time so far (Linux /proc; 0 elsewhere), to see whose time the cores spend."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class SimLaptop:
@@ -146,6 +159,7 @@ def main() -> None:
     parser.add_argument("--first-pull", metavar="DIR", help="a demo profile whose changes an empty laptop pulls")
     parser.add_argument("--seconds", type=float, default=300, help="stop phase 1 after this long, whatever is left")
     parser.add_argument("--workers", type=int, default=1, help="server processes (server serve --workers)")
+    parser.add_argument("--profile", metavar="FILE", help="run the server under cProfile, its stats to FILE (1 worker)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="gk-bench-server-"))
@@ -161,7 +175,7 @@ def main() -> None:
     other = offices.create(engine_, "first pull", fingerprint)  # phase 3's own office
     pull_codes = [other.code, offices.invite(engine_, other.office, fingerprint)[0]]
     port = free_port()
-    proc = serve(folder, url, port, args.workers)
+    proc = serve(folder, url, port, args.workers, args.profile)
     base = f"https://127.0.0.1:{port}"
     print(f"server on {base} ({args.workers} worker(s)), database {'PostgreSQL' if url else 'SQLite'}; "
           f"{args.laptops} laptops")
@@ -185,17 +199,24 @@ def main() -> None:
                 errors.append(f"{lap.device}: {exc!r}")
 
         threads = [threading.Thread(target=run, args=(lap,)) for lap in laptops]
+        cpu_before = cpu_seconds(proc.pid), os.times()
         started = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         wall = time.perf_counter() - started
+        server_cpu = cpu_seconds(proc.pid) - cpu_before[0]
+        mine = os.times()
+        clients_cpu = mine.user + mine.system - cpu_before[1].user - cpu_before[1].system
         times = [t for lap in laptops for t in lap.times]
         pushed = sum(len(lap.times) for lap in laptops) * args.batch
         print(f"phase 1: {len(times)} sync round trips in {wall:.1f} s; p50 {percentile(times, 50) * 1000:.0f} ms, "
               f"p95 {percentile(times, 95) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms; "
               f"{pushed} changes pushed, {pushed / wall:.0f} changes/s ingested while all pulled; errors {len(errors)}")
+        print(f"phase 1: CPU over {wall:.1f} s of wall time: server {server_cpu:.2f} s "
+              f"({server_cpu / max(1, 2 * len(times)) * 1000:.1f} ms a request, push or pull page), "
+              f"the simulated laptops {clients_cpu:.2f} s ({clients_cpu / max(1, len(times)) * 1000:.1f} ms a round trip)")
         for line in errors[:5]:
             print("  ", line)
         big = laptops[0]
@@ -217,7 +238,8 @@ def main() -> None:
         if args.first_pull:
             first_pull(Path(args.first_pull), work, base, pem, *pull_codes)
     finally:
-        proc.terminate()
+        # uvicorn re-raises SIGTERM after its shutdown (cProfile would not write); SIGINT ends in an exception
+        proc.send_signal(signal.SIGINT if args.profile else signal.SIGTERM)
         proc.wait(timeout=30)
         engine_.dispose()
         if not os.environ.get("GK_BENCH_KEEP"):
@@ -252,12 +274,18 @@ def first_pull(source: Path, work: Path, base: str, pem: str, code: str, reader_
     started = time.perf_counter()
     result = remote.sync_server(reader)
     synced = time.perf_counter() - started
+    from gridkeeper.rules import pinyin
+
+    loading = time.perf_counter()
+    pinyin.initials("张伟")  # pypinyin's dictionaries load at the first reading: once a process, counted in the index
+    loaded = time.perf_counter() - loading
     reader.reindex_dirty()
     total = time.perf_counter() - started
     with reader.read() as conn:
         households = conn.exec_driver_sql("SELECT count(*) FROM household").scalar()
     print(f"phase 3: an empty laptop's first pull: {result.pulled_changes} changes, {households} households: "
-          f"sync {synced:.2f} s, with the search index {total:.2f} s ({result.status})")
+          f"sync {synced:.2f} s, with the search index {total:.2f} s ({result.status}); of that, pypinyin's "
+          f"first reading {loaded:.2f} s")
     a.close()
     reader.close()
 
