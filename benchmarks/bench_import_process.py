@@ -10,6 +10,9 @@ the search index catch-up the command runs before it exits); (3) the same comman
 no change. Peak memory is each process's own ru_maxrss (os.wait4). After (2) and (3) the script
 checks, untimed, that search is ready: nothing waits in search_dirty and every live household
 has its search key. Ratios are of medians.
+
+`--base DIR` (a worktree of the code before, e.g. `git worktree add /tmp/gk-base main`) adds
+the same first import run by that code in each round, so a change is judged in the same minutes.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_import import make_roster  # noqa: E402
+from bench_import import make_roster
 
 READ = r"""
 import sys, time
@@ -53,10 +56,11 @@ print(dirty, live, keyed)
 """
 
 
-def timed_process(argv: list[str]) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS in MB, stdout) of one child process."""
+def timed_process(argv: list[str], code: Path | None = None) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS in MB, stdout) of one child process, run from `code` if given."""
+    env = dict(os.environ, PYTHONPATH=str(code)) if code else None
     t = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=code)
     assert proc.stdout is not None
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -80,8 +84,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=4)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--no-again", action="store_true", help="skip the re-import (for the 1M-row memory run)")
+    parser.add_argument("--base", type=Path, default=None, help="a worktree of the code to compare with")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="gk-import-"))
+    work = work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     roster = work / f"roster-{args.rows}-excel.xlsx"
     if not roster.exists():
@@ -90,6 +96,8 @@ def main() -> None:
     cli = [sys.executable, "-m", "gridkeeper"]
     results: dict[str, list[tuple[float, float]]] = {"calamine read": [], "import-roster, first": [],
                                                      "import-roster, again": []}
+    if args.base:
+        results["import-roster, first, base"] = []
     for i in range(args.runs):
         _, rss, out = timed_process([sys.executable, "-c", READ, str(roster)])
         results["calamine read"].append((float(out.split()[0]), rss))
@@ -101,6 +109,12 @@ def main() -> None:
         if not args.no_again:
             wall, rss, _ = timed_process([*cli, "--data-dir", str(profile), "import-roster", str(roster)])
             results["import-roster, again"].append((wall, rss))
+            search_ready(profile)
+        if args.base:
+            shutil.rmtree(profile, ignore_errors=True)
+            wall, rss, _ = timed_process([*cli, "--data-dir", str(profile), "import-roster", str(roster.resolve())],
+                                         args.base.resolve())
+            results["import-roster, first, base"].append((wall, rss))
             search_ready(profile)
         print(f"round {i + 1}: " + ", ".join(f"{k} {v[-1][0]:.2f} s {v[-1][1]:.0f} MB"
                                              for k, v in results.items() if v), flush=True)
