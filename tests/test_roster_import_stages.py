@@ -179,3 +179,35 @@ def test_the_collector_is_off_while_rows_are_checked_and_compared(store: Store, 
     assert gc.isenabled()
     roster_import.import_roster(store, write_roster(tmp_path / "r.xlsx", people()))
     assert seen == [False, False] and gc.isenabled()  # on again once the import returns
+
+
+def test_an_import_into_an_empty_profile_makes_the_names_keys_ahead(store: Store, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from gridkeeper.places.roster_import import pipeline
+    from gridkeeper.store import households, searchkeys
+
+    asked: list[list[str]] = []
+
+    class Ahead:  # the second process stood in for: test_searchkeys runs the real one
+        def __init__(self, names: list[str]) -> None:
+            asked.append(list(names))
+
+        def collect(self) -> int:
+            searchkeys._MADE_AHEAD.update({"张建国": ("zhangjianguo-ahead",)})  # marks a key as made ahead
+            return 1
+
+        def close(self) -> None:
+            raise AssertionError("closed without a failure")
+
+    monkeypatch.setattr(searchkeys, "NameKeysAhead", Ahead)
+    monkeypatch.setattr(pipeline, "AHEAD_MIN_NAMES", 1)
+    path = write_roster(tmp_path / "r.xlsx", people())
+    roster_import.import_sheet(store, roster_import.read_roster(path))
+    assert asked == [["张建国", "李秀英", "王伟"]]  # the accepted rows' names; the rejected row's not
+    assert store.reindex_dirty() == 2
+    assert searchkeys._MADE_AHEAD == {}  # let go once the index has them
+    with store.read() as conn:
+        assert len(households.search_ids(conn, "zhangjianguo-ahead")) == 1
+        assert len(households.search_ids(conn, "wangwei")) == 1  # not made ahead: made by the catch-up
+    roster_import.import_sheet(store, roster_import.read_roster(path))  # a re-import: no second process
+    assert len(asked) == 1

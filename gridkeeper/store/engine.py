@@ -227,6 +227,7 @@ class Store:
                 conn.exec_driver_sql("DELETE FROM search_dirty")
             conn.exec_driver_sql("DELETE FROM local_meta WHERE key = 'catch_up_failed'")
         self.catch_up_error = ""
+        searchkeys.forget_made_ahead()  # the index has them now
         return len(dirty)
 
     @contextmanager

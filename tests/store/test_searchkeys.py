@@ -42,3 +42,20 @@ def test_person_keys_match_the_general_path(name: str | None, id_number: str | N
 @pytest.mark.parametrize("keys", [[], ["a"], ["", "2单元501"], ['x"y'], ["a\\b"], ["\x01"], ["张伟", "~8765"]])
 def test_json_list_is_json(keys: list[str]) -> None:
     assert json.loads(k._json_list(keys)) == keys
+
+
+def test_keys_made_ahead_in_another_process_are_the_keys_person_keys_gives() -> None:
+    names = ["欧阳修", "单雄信", "张 伟", "Anna Li"]
+    expected = {n: person_keys_now(n) for n in names}
+    ahead = k.NameKeysAhead([*names, names[0], ""])  # repeats and empty names are not sent
+    assert ahead.collect() == len(names)
+    try:
+        assert {n: k._MADE_AHEAD[n] for n in names} == {n: k.name_keys(n) for n in names}
+        assert {n: person_keys_now(n) for n in names} == expected
+    finally:
+        k.forget_made_ahead()
+    assert k._MADE_AHEAD == {}
+
+
+def person_keys_now(name: str) -> str:
+    return k.person_keys(name, "33038219700101123x", '["13812345678"]')

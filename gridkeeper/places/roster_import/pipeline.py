@@ -6,13 +6,18 @@ from pathlib import Path
 
 from gridkeeper.io.roster_read import gc_paused
 from gridkeeper.places import street
+from gridkeeper.io.roster_rows import RosterRow
 from gridkeeper.places.roster_import.applying import apply
 from gridkeeper.places.roster_import.checking import check
 from gridkeeper.places.roster_import.common import Cancelled, Progress, quiet
 from gridkeeper.places.roster_import.planning import plan
 from gridkeeper.places.roster_import.reading import RosterSheet, read_roster
 from gridkeeper.places.roster_import.report import ImportReport
+from gridkeeper.store import searchkeys
 from gridkeeper.store.engine import Store
+
+#: Below this many names the second process costs more than the pinyin it saves.
+AHEAD_MIN_NAMES = 5000
 
 
 def import_roster(store: Store, path: Path, sheet: str | None = None, *, dry_run: bool = False,
@@ -35,9 +40,29 @@ def import_sheet(store: Store, sheet: RosterSheet, *, dry_run: bool = False, pro
     makes a profile for it, so a file that is not a roster makes none)."""
     with gc_paused():
         checked = check(sheet, progress=progress, cancelled=cancelled, area_code=street.area_code(store))
-        planned = plan(store, checked, progress=progress,
-                       cancelled=cancelled)
-        if dry_run:
-            (progress or quiet)(100, "done")
-            return planned.report(dry_run=True)
-        return apply(store, planned, progress=progress, cancelled=cancelled)
+        ahead = None if dry_run else _keys_ahead(store, checked.rows)
+        try:
+            planned = plan(store, checked, progress=progress, cancelled=cancelled)
+            if dry_run:
+                (progress or quiet)(100, "done")
+                return planned.report(dry_run=True)
+            report = apply(store, planned, progress=progress, cancelled=cancelled)
+        except BaseException:
+            if ahead is not None:
+                ahead.close()
+            raise
+        if ahead is not None:
+            ahead.collect()  # for the index catch-up the caller runs next (Store.reindex_dirty)
+        return report
+
+
+def _keys_ahead(store: Store, rows: list[RosterRow]) -> searchkeys.NameKeysAhead | None:
+    """Into an empty profile every accepted name is new to the index: its pinyin is made on the
+    other core while this one plans and stores. A re-import keys few households, so none."""
+    names = [r.name for r in rows if r.name and not r.rejected]
+    if len(names) < AHEAD_MIN_NAMES:
+        return None
+    with store.read() as conn:
+        if conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM person)").scalar():
+            return None
+    return searchkeys.NameKeysAhead(names)
