@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE.xlsx")
     imp.add_argument("--sheet", help="the sheet to read (default: the first)")
     imp.add_argument("--dry-run", action="store_true", help="check and compare only; change nothing")
+    imp.add_argument("--area-code", metavar="CODE",
+                     help="area code for landlines written without one, e.g. 0577; kept as this laptop's setting "
+                          "(default: the setting, else the street's, from its division code)")
     imp.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
     sync = sub.add_parser("sync", help="sync this profile with a shared folder or a GridKeeper server")

@@ -60,6 +60,11 @@ MEDIATION_COMMITTEE: Setting[str] = Setting(
     QT_TRANSLATE_NOOP("settings", "People's mediation committee named on printed agreements"),
 )
 
+AREA_CODE: Setting[str] = Setting(
+    "area_code", str, "",
+    QT_TRANSLATE_NOOP("settings", "Area code for landlines written without one (empty: the street's own)"),
+)
+
 LOCK_IDLE_SECONDS: Setting[int] = Setting(
     "lock_idle_seconds", int, 5 * 60,
     QT_TRANSLATE_NOOP("settings", "Lock after this long without use (seconds)"), bounds=(1, 24 * 3600),
@@ -72,7 +77,7 @@ KEEP_UNENCRYPTED: Setting[bool] = Setting(
 
 REGISTRY: dict[str, Setting[Any]] = {
     s.key: s for s in (LANGUAGE, SHOW_ALL_GRIDS, SYNC_FOLDER, AUTO_SYNC_MINUTES, MEDIATION_OFFICE,
-                       MEDIATION_COMMITTEE, LOCK_IDLE_SECONDS, KEEP_UNENCRYPTED)
+                       MEDIATION_COMMITTEE, AREA_CODE, LOCK_IDLE_SECONDS, KEEP_UNENCRYPTED)
 }
 
 

@@ -26,6 +26,8 @@ from gridkeeper.commands.common import (
     _words,
 )
 
+_M_BAD_AREA_CODE = QT_TRANSLATE_NOOP(
+    "cli", "\"{code}\" is not an area code: write it with its 0, for example 0577 or 010")
 _M_OTHER_SHEETS = QT_TRANSLATE_NOOP(
     "cli", "The workbook has other sheets: {sheets}. Choose the roster's sheet with --sheet, "
            "for example: --sheet \"{first}\"")
@@ -122,12 +124,18 @@ def _cmd_dump(args: argparse.Namespace, root: Path) -> int:
 
 def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
     from gridkeeper import logs
+    from gridkeeper import settings as cfg
     from gridkeeper.io.roster import RosterError
     from gridkeeper.places import roster_import
+    from gridkeeper.rules import phone
     from gridkeeper.store import open_store
 
     translate = _translator(root)
     path = Path(args.file)
+    area = (args.area_code or "").strip()
+    if area and not phone.AREA_CODE.fullmatch(area):
+        print(_words(translate, _M_BAD_AREA_CODE, code=area), file=sys.stderr)
+        return EXIT_USAGE
 
     def other_sheets_hint(exc: RosterError) -> int:
         others = _other_sheets(path, exc)
@@ -144,7 +152,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
         store = _open(root, create=True)
         try:
             try:
-                report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run)
+                report = roster_import.import_roster(store, path, args.sheet, dry_run=args.dry_run, area_code=area)
             except RosterError as exc:
                 return other_sheets_hint(exc)
             store.reindex_dirty()  # the import leaves the search index to catch up after its commit
@@ -163,7 +171,7 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
             with tempfile.TemporaryDirectory(prefix="gridkeeper-dry-run-") as scratch:
                 store = open_store(Path(scratch))
                 try:
-                    report = roster_import.import_sheet(store, read, dry_run=True)
+                    report = roster_import.import_sheet(store, read, dry_run=True, area_code=area)
                 finally:
                     store.close()
         else:
@@ -171,13 +179,15 @@ def _cmd_import_roster(args: argparse.Namespace, root: Path) -> int:
             logs.setup(root)
             store = _open(root, create=True)
             try:
-                report = roster_import.import_sheet(store, read)
+                report = roster_import.import_sheet(store, read, area_code=area)
                 # The sheet, its checked rows and the plan hang on `read`: let them go before the
                 # catch-up, so its keys reuse that memory rather than add to the peak.
                 del read
                 store.reindex_dirty()  # the import leaves the search index to catch up after its commit
             finally:
                 store.close()
+    if area and not args.dry_run:
+        cfg.Settings(root).set(cfg.AREA_CODE, area)  # the wizard and the next import take it too
     # Decided by the import, not by whoever reads the report: a closed pipe changes neither.
     code = EXIT_REJECTED if report.rejected_rows else EXIT_OK
     try:

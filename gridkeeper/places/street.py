@@ -486,9 +486,12 @@ def may_edit(store: Store) -> bool:
 
 
 def area_code(store: Store, chosen: str = "") -> str:
-    """The area code a landline written without one takes: the setting when it holds one,
-    else the street's, from its communities' division codes (0577 for Yueqing); "" if unknown."""
-    chosen = chosen.strip()
+    """The area code a landline written without one takes: `chosen` (a command's --area-code),
+    else this profile's setting when it holds one, else the street's, from its communities'
+    division codes (0577 for Yueqing); "" if unknown."""
+    from gridkeeper import settings as cfg  # device-local: read where it is used, not at import
+
+    chosen = (chosen or cfg.Settings(store.root).get(cfg.AREA_CODE)).strip()
     if phone.AREA_CODE.fullmatch(chosen):
         return chosen
     with store.read() as conn:

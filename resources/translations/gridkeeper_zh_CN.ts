@@ -7027,6 +7027,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>试导入 {file}（工作表“{sheet}”，表头在第 {header_row} 行）：共 {rows} 行；人员将新增 {persons_new} 人、更新 {persons_updated} 人、无变化 {persons_unchanged} 人；住户将新增 {households_new} 户、更新 {households_updated} 户；{rejected} 行不能导入，{warnings} 条提醒。这次只是检查，没有改动任何数据。</translation>
     </message>
     <message>
+        <source>&quot;{code}&quot; is not an area code: write it with its 0, for example 0577 or 010</source>
+        <translation>“{code}”不是区号：请连同开头的 0 一起写，例如 0577 或 010</translation>
+    </message>
+    <message>
         <source>Wrote {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
@@ -10069,6 +10073,10 @@ What a correction may say the contact really was: an outcome, or &quot;it never 
     <message>
         <source>People&apos;s mediation committee named on printed agreements</source>
         <translation>打印协议书上署名的人民调解委员会</translation>
+    </message>
+    <message>
+        <source>Area code for landlines written without one (empty: the street&apos;s own)</source>
+        <translation>座机号码未写区号时补上的区号（不填则按本街道的区号）</translation>
     </message>
     <message>
         <source>Lock after this long without use (seconds)</source>

@@ -21,7 +21,8 @@ AHEAD_MIN_NAMES = 5000
 
 
 def import_roster(store: Store, path: Path, sheet: str | None = None, *, dry_run: bool = False,
-                  progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportReport:
+                  progress: Progress | None = None, cancelled: Cancelled | None = None,
+                  area_code: str = "") -> ImportReport:
     """read_roster → check → plan → apply (with dry_run, no apply: the plan's report).
 
     The file is parsed while the profile's rows are read, when it is big (read_roster).
@@ -31,15 +32,16 @@ def import_roster(store: Store, path: Path, sheet: str | None = None, *, dry_run
     # run between them (nothing here makes reference cycles; it runs again on return).
     with gc_paused():
         read = read_roster(path, sheet, store=store, progress=progress)
-        return import_sheet(store, read, dry_run=dry_run, progress=progress, cancelled=cancelled)
+        return import_sheet(store, read, dry_run=dry_run, progress=progress, cancelled=cancelled,
+                            area_code=area_code)
 
 
 def import_sheet(store: Store, sheet: RosterSheet, *, dry_run: bool = False, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> ImportReport:
+                 cancelled: Cancelled | None = None, area_code: str = "") -> ImportReport:
     """check → plan → apply of a sheet read already (the command line reads a file before it
     makes a profile for it, so a file that is not a roster makes none)."""
     with gc_paused():
-        checked = check(sheet, progress=progress, cancelled=cancelled, area_code=street.area_code(store))
+        checked = check(sheet, progress=progress, cancelled=cancelled, area_code=street.area_code(store, area_code))
         ahead = None if dry_run else _keys_ahead(store, checked.rows)
         try:
             planned = plan(store, checked, progress=progress, cancelled=cancelled)
