@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from gridkeeper import clock
 from gridkeeper import mediation as m
 from gridkeeper.store import Store, open_store
 from tests.store.helpers import log_rows, place
@@ -61,17 +62,34 @@ def test_a_tombstoned_case_keeps_its_number(store: Store) -> None:
     assert again is not None and again.number == "2026-2"
 
 
+def test_a_case_of_last_year_opened_after_new_year_on_another_laptop_gets_last_years_number(tmp_path: Path) -> None:
+    office = Office(tmp_path, 2)
+    try:
+        today = clock.today()
+        new_case(office.laptops[0], summary="the office's first case", received_on=today)
+        office.sync_all(rounds=1)
+        late = new_case(office.laptops[1], summary="received on New Year's Eve", received_on=date(today.year - 1, 12, 31))
+        assert not m.is_final(m.case_file(office.laptops[1], late).number)  # type: ignore[union-attr]
+        office.sync_all(rounds=3)  # the numbering laptop grants for last year too, though none of its own waits
+        number = m.case_file(office.laptops[1], late).number  # type: ignore[union-attr]
+        assert m.is_final(number) and number.startswith(f"{today.year - 1}-")
+    finally:
+        office.close()
+
+
 def test_case_numbers_are_unique_across_laptops_working_offline(tmp_path: Path) -> None:
     office = Office(tmp_path, 3)
     try:
         # Each laptop joins the share once (as a new laptop does), then works offline.
         # Once the office mediates (a first case on the numbering laptop), every laptop holds a block.
-        new_case(office.laptops[0], summary="the office's first case")
+        # Cases of this year (the blocks laptops keep in hand are this year's): received today.
+        today = clock.today()
+        new_case(office.laptops[0], summary="the office's first case", received_on=today)
         office.sync_all(rounds=1)
         offline: list[str] = []
         for i, laptop in enumerate(office.laptops):
             for n in range(12):  # more than the block each laptop holds: the last ones wait
-                case = new_case(laptop, summary=f"laptop {i} case {n}")
+                case = new_case(laptop, summary=f"laptop {i} case {n}", received_on=today)
                 offline.append(m.case_file(laptop, case).number)  # type: ignore[union-attr]
         finals = [n for n in offline if m.is_final(n)]
         # the numbering laptop (the founder) grants itself more as it goes; the others hold a block of 10
@@ -85,7 +103,7 @@ def test_case_numbers_are_unique_across_laptops_working_offline(tmp_path: Path) 
         with office.laptops[0].read() as conn:
             numbers = [r[0] for r in conn.execute(text("SELECT number FROM mediationcase"))]
         assert len(numbers) == 37 and len(set(numbers)) == 37
-        assert all(m.is_final(n) for n in numbers)  # the waiting ones took theirs at the next sync
+        assert all(m.is_final(n) for n in numbers), numbers  # the waiting ones took theirs at the next sync
         assert set(finals) <= set(numbers)  # a number once issued stays
     finally:
         office.close()

@@ -129,12 +129,16 @@ def grant_blocks(store: Store, years: set[int] | None = None) -> int:
     granted = 0
     with store.write() as s:
         conn = s.connection()
-        for year in sorted(years or {clock.today().year}):
+        this_year = clock.today().year
+        for year in sorted(years or {this_year}):
             waiting = queries.provisional_count(conn, year)
+            # This year every laptop keeps a few in hand; another year's (a case received last
+            # December, numbered in January) gets only what waits, so its sequence has no gaps to spare.
+            low = BLOCK_LOW if year == this_year else 0
             # past every block and every number issued (a demo's, an import's): never one twice
             end = max([last for _d, _f, last in queries.number_blocks(conn, year)] + [queries.max_final(conn, year)])
             for device in sorted(devices):
-                need = BLOCK_LOW + waiting.get(device, 0) - _unused(conn, year, device)
+                need = low + waiting.get(device, 0) - _unused(conn, year, device)
                 while need > 0:
                     s.add(MediationNumberBlock(year=year, device_id=device, first=end + 1, last=end + BLOCK,
                                                granted_at=clock.now().strftime("%Y-%m-%d %H:%M:%S")))
@@ -165,6 +169,7 @@ def finalise(store: Store) -> int:
 def settle(store: Store) -> int:
     """At a sync, after pulling: grant blocks (on the numbering laptop), then number what waits."""
     with store.read() as conn:
-        years = {y for _id, y in queries.provisional_cases(conn, store.device_id)}
+        # every year some laptop waits in, not only this one's: the numbering laptop grants for all
+        years = queries.provisional_years(conn)
     grant_blocks(store, years | {clock.today().year})
     return finalise(store)

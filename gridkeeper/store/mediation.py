@@ -334,6 +334,12 @@ def provisional_cases(conn: Connection, device_id: str) -> list[tuple[str, int]]
              "ORDER BY year, device_seq"), {"d": device_id})]
 
 
+def provisional_years(conn: Connection) -> set[int]:
+    """The years of every case this laptop knows still without a final number, whoever opened it."""
+    return {int(r[0]) for r in conn.execute(
+        text("SELECT DISTINCT year FROM mediationcase WHERE final_seq IS NULL AND deleted = 0"))}
+
+
 def max_final(conn: Connection, year: int) -> int:
     return int(conn.execute(text("SELECT coalesce(max(final_seq), 0) FROM mediationcase WHERE year = :y"),
                             {"y": year}).scalar_one())
