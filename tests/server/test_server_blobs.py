@@ -119,3 +119,21 @@ def test_a_revoked_or_unknown_device_gets_no_blob(trio: ServerOffice) -> None:
     assert held.value.reason == "refused" and not blobs.has(c.root, seen.blob)
     bare = trio.host.http.get(target, headers={protocol.H_PROTOCOL: "1"})
     assert bare.status_code == 401 and sealed not in bare.content
+
+
+def test_a_server_database_at_the_first_schema_gets_the_blob_table(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect, text
+
+    engine = db.connect(db.default_url(tmp_path))
+    config = Config()
+    config.set_main_option("script_location", str(Path(db.__file__).with_name("migrations")))
+    with db.writer(engine).begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "s0001")
+    db.migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == db.HEAD == "s0002"
+        assert "blob" in inspect(conn).get_table_names()
+    engine.dispose()
