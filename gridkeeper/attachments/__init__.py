@@ -12,6 +12,7 @@ import os
 import secrets
 import stat
 from pathlib import Path
+from typing import Any
 
 from gridkeeper import clock
 from gridkeeper.errors import QT_TRANSLATE_NOOP
@@ -154,9 +155,10 @@ def kept(store: Store, row: AttachmentRow) -> bytes | None:
         return None
 
 
-def content(store: Store, row: AttachmentRow, share_root: Path | None = None) -> bytes:
-    """The attachment's bytes: from the profile, else fetched from the office's share and kept.
-    NotReceived when neither has it (offline, not pushed yet, or held as not what it claims)."""
+def content(store: Store, row: AttachmentRow, share_root: Path | None = None, *, http: Any = None) -> bytes:
+    """The attachment's bytes: from the profile, else fetched from the office's share or server and kept.
+    NotReceived when neither has it (offline, not pushed yet, or held as not what it claims).
+    `http`: the httpx client a test hands in for the server."""
     from gridkeeper.sync import blobs as share_blobs
     from gridkeeper.sync import office
 
@@ -166,6 +168,22 @@ def content(store: Store, row: AttachmentRow, share_root: Path | None = None) ->
         data = None  # fetch it again: the share's copy is checked the same way
     if data is not None:
         return data
+    if share_root is None:
+        from gridkeeper.sync import remote, remote_blobs
+
+        client = remote.office_client(store, http)
+        if client is not None:  # an office on a server: fetched into the staging share, checked there
+            try:
+                return remote_blobs.fetch(store, client, row.blob, (row.sha256, row.size))
+            except share_blobs.BlobHeld as exc:
+                raise NotReceived(exc.reason) from None
+            except remote.ServerOffline:
+                raise NotReceived("offline") from None
+            except remote.ServerRefused:  # revoked, or the server says no: said as not received
+                raise NotReceived("refused") from None
+            finally:
+                if http is None:
+                    client.close()
     root = share_root or office.folder(store)
     if root is None:
         raise NotReceived("no_office")

@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from gridkeeper import __version__, clock
-from gridkeeper.server import db, offices
+from gridkeeper.server import blobs, db, offices
 from gridkeeper.server.offices import Device, Refused
 from gridkeeper.sync import crypto, protocol
 from gridkeeper.sync.crypto import CryptoError
@@ -399,6 +399,7 @@ def build_app(server: Server) -> Starlette:
         Route(office + "/files/{path:path}", put_file, methods=["PUT"]),
         Route(office + "/files/{path:path}", delete_file, methods=["DELETE"]),
     ]
+    routes += blobs.routes(server, endpoint, authenticate, _body)  # photos and scans (server/blobs.py)
     app = Starlette(routes=routes)
     app.state.server = server
     return app

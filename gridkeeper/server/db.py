@@ -36,7 +36,8 @@ from sqlalchemy import (
 
 log = logging.getLogger("gridkeeper.server")
 
-HEAD = "s0001"
+REVISIONS = ("s0001", "s0002")  # the server's own Alembic chain, oldest first
+HEAD = REVISIONS[-1]
 DATABASE_NAME = "server.db"
 
 metadata = MetaData()
@@ -57,6 +58,10 @@ batch = Table("batch", metadata, Column("office", String(64), ForeignKey("office
 device_seen = Table("device_seen", metadata, Column("office", String(64), ForeignKey("office.id"), primary_key=True),
                     Column("device", String(128), primary_key=True), Column("last_seen", String(40), nullable=False),
                     Column("pulled_pos", BigInteger, nullable=False), Column("app", String(40), nullable=False))
+blob = Table("blob", metadata, Column("office", String(64), ForeignKey("office.id"), primary_key=True),
+             Column("name", String(32), primary_key=True), Column("data", LargeBinary, nullable=False),
+             Column("size", Integer, nullable=False), Column("device", String(128), nullable=False),
+             Column("received", String(40), nullable=False))
 
 
 class ServerDatabaseError(Exception):
@@ -105,7 +110,7 @@ def migrate(engine: Engine) -> None:
             "alembic_version" in tables) else None
     if found == HEAD:
         return
-    known = {None, HEAD}
+    known = {None, *REVISIONS}
     if found not in known:
         raise ServerDatabaseError(f"the server database is at schema {found}, newer than this GridKeeper ({HEAD}); "
                                   "run the newer server or restore a backup")

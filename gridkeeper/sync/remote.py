@@ -28,7 +28,7 @@ import httpx
 from gridkeeper import __version__
 from gridkeeper.errors import QT_TRANSLATE_NOOP, GridKeeperError
 from gridkeeper.store.engine import Store
-from gridkeeper.sync import crypto, engine, office, protocol
+from gridkeeper.sync import crypto, engine, office, protocol, remote_blobs
 from gridkeeper.sync.engine import Progress, SyncResult
 from gridkeeper.sync.folder import FolderShare, batch_name, profile_lock
 from gridkeeper.sync.private import write_private
@@ -38,7 +38,7 @@ log = logging.getLogger("gridkeeper.sync")
 SERVER_KEY = "office_server"  # {"url", "cert_pem"}: the server this laptop's office is on, its pinned certificate
 CURSOR_KEY = "server_cursor"  # {"generation", "pos"}: how far this laptop has pulled
 MANIFEST_KEY = "server_files"  # {path: sha256}: the office's control files as the server holds them
-STAGING = "server-staging"  # the staging folder in the profile, laid out as a share
+STAGING = remote_blobs.STAGING  # the staging folder in the profile, laid out as a share
 TIMEOUT = 60.0
 RETRIES = 3
 _BATCH_FILE = re.compile(r"^(\d{12})\.gkb$")
@@ -214,6 +214,13 @@ def _reason(response: httpx.Response) -> str:
         return ""
 
 
+def office_client(store: Store, http: httpx.Client | None = None) -> Client | None:
+    """A client for this laptop's office on its server; None when the office is on a shared folder.
+    The caller closes it (`close()`) unless it handed in `http`."""
+    pinned = server_of(store)
+    return None if pinned is None or not office.office_id(store) else _client(store, pinned, http)
+
+
 def _client(store: Store, pinned: Pinned, http: httpx.Client | None) -> Client:
     keys = office.device_keys(store)
     return Client(pinned.url, http or _http(pinned.url, pinned.cert_pem), store.device_id, keys,
@@ -305,6 +312,7 @@ def sync_server(store: Store, url: str | None = None, progress: Progress | None 
                 return result
             report(92, "upload")
             _upload(store, client, root)
+            remote_blobs.upload(client, root)  # photos after the batches whose records name them
             _prune(store, root)
     except ServerOffline as exc:
         log.info("server offline: %s", exc.detail)
