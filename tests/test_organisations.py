@@ -134,6 +134,13 @@ def test_a_failed_check_becomes_a_problem_owned_by_the_company(store: Store, st:
     with pytest.raises(Exception, match="append-only"), store.begin() as w:
         w.execute(text("UPDATE inspectioncheck SET passed = 1"))
     assert supervision.summaries(store, TODAY)[0].open_problems == 1
+    # Photos of the inspection (and of the failed checks' findings) go on the inspection itself.
+    from gridkeeper import attachments
+    from tests.attachment_files import png
+
+    photo = attachments.add(store, "inspection", _inspection, png(), caption="3幢东侧", by="李娜")
+    assert [a.id for a in attachments.of_entity(store, "inspection", _inspection)] == [photo.id]
+    assert logged(store, "attachment") >= 1  # captured for sync like any photo
 
 
 def test_inspection_needs_a_company_serving_that_day(store: Store, st: Street) -> None:
