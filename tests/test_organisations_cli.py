@@ -151,12 +151,12 @@ def test_plain_text_is_in_the_profiles_language(profile: Path, capsys: pytest.Ca
     store.close()
     said = []
     for args in (("list",), ("companies",), ("inspect", "--compound", "阳光花园", "--on", "2026-11-20", "--by", "李娜",
-                                             "--fail", "电梯年检"),
+                                             "--fail", "电梯年检=标志过期"),
                  ("series", "--compound", "阳光花园"), ("teams",), ("work", "--month", "2026-11")):
         assert cli.main(["--data-dir", str(profile), "org", *args]) == 0
         said.append(capsys.readouterr().out)
     text = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "", "".join(said))
-    assert "个问题" in text and "议事通过" in text and "技能社团" in text
+    assert "转为问题1个" in text and "议事通过" in text and "技能社团" in text
     assert re.findall(r"[A-Za-z]+", text) == []  # not one English word (ids removed)
 
 
