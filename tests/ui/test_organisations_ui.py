@@ -107,6 +107,9 @@ def test_company_change_and_inspection(page: OrganisationsPage, store: Store, st
     evaluation.scores["cleaning"].setValue(95)
     evaluation.accept()
     assert evaluation.saved
+    early = dialogs.EvaluationDialog(store, st.compound, "2027-Q1", page)
+    early.accept()
+    assert not early.saved and "has not started" in early.error.text()  # refused in words, the form stays
     page.refresh()
     assert "2026-Q4" in page.ranking.text() and "1. 阳光花园 82.5" in page.ranking.text()  # (95 + 5 x 80) / 6
 
