@@ -89,7 +89,8 @@ def add(conn: Connection, clock: HybridClock, tables: Rows, today: date, seed: i
                                             "company_id": company_id[new], "start_date": _day(change_day),
                                             "end_date": None, "exit_reason": None})
             c["_new_company"] = new
-            _deliberation(out, new_id, c, grid_of.get(c["id"]), decided, cadre_names[0])
+            blocks = sorted(b["name"] for b in tables.get("building", []) if b["compound_id"] == c["id"])[:2]
+            _deliberation(out, new_id, c, grid_of.get(c["id"]), decided, cadre_names[0], blocks)
 
     # -- committees and Party organisations -------------------------------------------------------
     for c in compounds:
@@ -221,7 +222,7 @@ _CHECK_ZH = ("消防通道畅通", "消防设施完好", "楼道整洁", "垃圾
 
 
 def _deliberation(out: Rows, new_id, c: dict[str, Any], grid: str | None, day: date,  # type: ignore[no-untyped-def]
-                  by: str) -> None:
+                  by: str, blocks: list[str]) -> None:
     """The deliberation that decided the change: a project from a meeting, done."""
     item = new_id("deliberation")
     stamp = f"{day.isoformat()}T19:30:00"
@@ -232,7 +233,7 @@ def _deliberation(out: Rows, new_id, c: dict[str, Any], grid: str | None, day: d
         "due_date": _day(day + timedelta(days=60)), "opened_on": _day(day), "closed_on": _day(day + timedelta(days=35)),
         "status": "done", "decline_reason": None, "resolution": "经党组织先议、三方协商、业主大会表决，更换物业服务企业",
         "feedback": None, "satisfaction": None, "escalation_level": "compound"})
-    _adopted(out, new_id, c, item, day, by)
+    _adopted(out, new_id, c, item, day, by, blocks)
     for at, before, after in ((stamp, None, "open"), (f"{day.isoformat()}T20:10:00", "open", "claimed"),
                               (f"{(day + timedelta(days=1)).isoformat()}T09:00:00", "claimed", "in_progress"),
                               (f"{(day + timedelta(days=35)).isoformat()}T10:00:00", "in_progress", "done")):
@@ -240,8 +241,14 @@ def _deliberation(out: Rows, new_id, c: dict[str, Any], grid: str | None, day: d
                                        "from_status": before, "to_status": after, "by": by, "note": None})
 
 
-def _adopted(out: Rows, new_id, c: dict[str, Any], project: str, day: date, by: str) -> None:  # type: ignore[no-untyped-def]
-    """The 议事 itself (issue 22's table), adopted on `day`: the satisfaction chart reads its events from it."""
+def _adopted(out: Rows, new_id, c: dict[str, Any], project: str, day: date, by: str,  # type: ignore[no-untyped-def]
+             blocks: list[str]) -> None:
+    """The 议事 itself (issue 22's table), adopted on `day`: the satisfaction chart reads its events from it.
+    The households' answers (for, against, abstaining, not reached) split over at most two buildings."""
+    tally = (82, 9, 5, 4)
+    first = (50, 5, 3, 2) if len(blocks) > 1 else tally
+    split = {blocks[0]: list(first), **({blocks[1]: [t - f for t, f in zip(tally, first)]} if len(blocks) > 1 else {})} \
+        if blocks else None
     did = new_id("matter")
     days = [day - timedelta(days=d) for d in (30, 25, 15, 5, 0)]
     out["deliberation"].append({
@@ -250,7 +257,8 @@ def _adopted(out: Rows, new_id, c: dict[str, Any], project: str, day: date, by: 
         "party_on": _day(days[1]), "party_opinion": "党支部研究同意启动更换程序",
         "tripartite_on": _day(days[2]), "tripartite_agreed": "社区、业委会、物业三方协商，形成更换方案提交业主表决",
         "residents_on": _day(days[3]), "residents_method": "meeting", "households_consulted": 100, "votes_for": 82,
-        "votes_against": 9, "votes_abstain": 5, "not_reached": 4, "by_building": None, "decided_on": _day(day),
+        "votes_against": 9, "votes_abstain": 5, "not_reached": 4,
+        "by_building": json.dumps(split, ensure_ascii=False, sort_keys=True) if split else None, "decided_on": _day(day),
         "decision_note": "业主大会表决通过，更换物业服务企业"})
     path = ((None, "party"), ("party", "tripartite"), ("tripartite", "residents"), ("residents", "decision"),
             ("decision", "adopted"))
