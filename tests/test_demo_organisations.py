@@ -23,6 +23,8 @@ def test_demo_history_and_figures(any_day_demo: Store) -> None:
     assert changed[0]["property_company"] == new.company  # the four lists follow the change
     s = surveys.series(store, compound)
     deliberation = next(e for e in s.events if e.kind == "deliberation")
+    adopted = [d for d in live["deliberation"] if d["compound_id"] == compound and d["stage"] == "adopted"]
+    assert deliberation.day.isoformat() == min(d["decided_on"] for d in adopted)  # the 议事 itself, not a list item
     change = next(e for e in s.events if e.kind == "company_changed")
     assert deliberation.day < change.day == new.start_date
     before = [p.rate for p in s.points if p.day < change.day]
@@ -46,6 +48,8 @@ def test_demo_history_and_figures(any_day_demo: Store) -> None:
     assert work.total.activities == len(held)
     assert work.total.hours == round(sum(a["participants"] * a["duration_minutes"] for a in held) / 60, 1)
     assert {t["kind"] for t in live["volunteerteam"]} >= {None, "skill_club", "mediation"}
+    clubs = [t for t in teams.team_list(store) if t.kind != "volunteer_team"]
+    assert clubs and all(t.members >= 4 for t in clubs)  # the team page lists each club's own volunteers
     problems = [i for i in live["listitem"] if i["source"] == "inspection"]
     assert all(i["owner_party"] == "property" and i["owner_name"] for i in problems)
     quarter_end = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1).toordinal() - 1

@@ -134,6 +134,13 @@ def test_a_failed_check_becomes_a_problem_owned_by_the_company(store: Store, st:
     with pytest.raises(Exception, match="append-only"), store.begin() as w:
         w.execute(text("UPDATE inspectioncheck SET passed = 1"))
     assert supervision.summaries(store, TODAY)[0].open_problems == 1
+    # Photos of the inspection (and of the failed checks' findings) go on the inspection itself.
+    from gridkeeper import attachments
+    from tests.attachment_files import png
+
+    photo = attachments.add(store, "inspection", _inspection, png(), caption="3幢东侧", by="李娜")
+    assert [a.id for a in attachments.of_entity(store, "inspection", _inspection)] == [photo.id]
+    assert logged(store, "attachment") >= 1  # captured for sync like any photo
 
 
 def test_inspection_needs_a_company_serving_that_day(store: Store, st: Street) -> None:
@@ -157,6 +164,15 @@ def test_quarterly_evaluation_ranks_compounds(store: Store, st: Street) -> None:
         supervision.evaluate(store, other, "2026-Q3", "hoa", {"cleaning": 101})
     with pytest.raises(GridKeeperError):
         supervision.evaluate(store, other, "2026Q9", "hoa", {"cleaning": 50})
+
+
+def test_a_quarter_not_started_is_not_evaluated(store: Store, st: Street) -> None:
+    supervision.serve(store, st.compound, supervision.add_company(store, "南虹物业"), date(2026, 1, 1))
+    with pytest.raises(OrgError, match="has not started") as refused:
+        supervision.evaluate(store, st.compound, "2027-Q1", "hoa", {"cleaning": 90})
+    assert refused.value.params == {"quarter": "2027-Q1", "day": "2027-01-01"}
+    assert logged(store, "serviceevaluation") == 0
+    supervision.evaluate(store, st.compound, "2026-Q4", "hoa", {"cleaning": 90})  # the quarter under way: fine
 
 
 # -- surveys ----------------------------------------------------------------------------------------
@@ -194,6 +210,25 @@ def test_series_marks_the_change_of_company(store: Store, st: Street) -> None:
     s = surveys.series(store, st.compound)
     assert [(p.day, p.rate) for p in s.points] == [(date(2026, 3, 1), 0.31), (date(2026, 10, 1), 0.94)]
     assert [(e.day, e.kind, e.text) for e in s.events] == [(date(2026, 6, 1), "company_changed", "南虹物业")]
+
+
+def test_series_marks_the_deliberations_adopted(store: Store, st: Street) -> None:
+    from gridkeeper.meetings import deliberation as d
+
+    def matter(title: str, decision: str, decided: date) -> None:
+        did = d.open_matter(store, st.compound, title, date(2026, 4, 1))
+        d.record_party(store, did, date(2026, 4, 5), "同意")
+        d.record_tripartite(store, did, date(2026, 4, 10), "三方一致")
+        d.record_residents(store, did, date(2026, 4, 20), "door_to_door", d.Tally(10, 8, 1, 1, 0))
+        d.decide(store, did, decision, decided)
+
+    matter("更换物业公司", "adopted", date(2026, 5, 2))
+    matter("加装电梯", "rejected", date(2026, 5, 3))  # changed nothing: not an event
+    d.open_matter(store, st.compound, "新建充电棚", date(2026, 5, 4))  # under way
+    lists.create_item(store, lists.NewItem("project", "会议决定的项目", "meeting", "hoa", compound_id=st.compound),
+                      by="李娜")  # a meeting's list item is not a deliberation
+    s = surveys.series(store, st.compound)
+    assert [(e.day, e.kind, e.text) for e in s.events] == [(date(2026, 5, 2), "deliberation", "更换物业公司")]
 
 
 # -- clubs and teams --------------------------------------------------------------------------------

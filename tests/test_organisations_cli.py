@@ -123,3 +123,45 @@ def test_bad_input_is_refused_in_words(profile: Path, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert dumped(profile)["survey"] == []  # nothing half-written
+
+
+def test_plain_text_is_in_the_profiles_language(profile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    from gridkeeper import settings as cfg
+    from gridkeeper.meetings import deliberation as d
+    from gridkeeper.settings import Settings
+
+    Settings(profile).set(cfg.LANGUAGE, "zh_CN")
+    for args in (("company", "宏达物业"), ("company", "南虹物业"),
+                 ("serve", "--compound", "阳光花园", "--company", "宏达物业", "--on", "2020-01-01"),
+                 ("change", "--compound", "阳光花园", "--company", "南虹物业", "--on", "2026-06-01", "--reason", "表决"),
+                 ("survey", "--compound", "阳光花园", "--on", "2026-10-01", "--asked", "10", "--answered", "10",
+                  "--satisfied", "9"),
+                 ("team", "书法协会", "--kind", "skill_club"),
+                 ("activity", "--team", "书法协会", "--on", "2026-11-02", "--what", "书法课", "--participants", "3",
+                  "--minutes", "60")):
+        gk(capsys, profile, *args)
+    store = open_store(profile)
+    did = d.open_matter(store, street_compound(store), "更换物业公司", date(2026, 4, 1))
+    d.record_party(store, did, date(2026, 4, 5), "同意")
+    d.record_tripartite(store, did, date(2026, 4, 10), "三方一致")
+    d.record_residents(store, did, date(2026, 4, 20), "door_to_door", d.Tally(10, 8, 1, 1, 0))
+    d.decide(store, did, "adopted", date(2026, 5, 2))
+    store.close()
+    said = []
+    for args in (("list",), ("companies",), ("inspect", "--compound", "阳光花园", "--on", "2026-11-20", "--by", "李娜",
+                                             "--fail", "电梯年检=标志过期"),
+                 ("series", "--compound", "阳光花园"), ("teams",), ("work", "--month", "2026-11")):
+        assert cli.main(["--data-dir", str(profile), "org", *args]) == 0
+        said.append(capsys.readouterr().out)
+    text = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "", "".join(said))
+    assert "转为问题1个" in text and "议事通过" in text and "技能社团" in text
+    assert re.findall(r"[A-Za-z]+", text) == []  # not one English word (ids removed)
+
+
+def street_compound(store) -> str:  # type: ignore[no-untyped-def]
+    from gridkeeper.store import organisations as q
+
+    with store.read() as conn:
+        return q.compounds(conn, None)[0][0]

@@ -1,4 +1,4 @@
-"""Photos and scans on findings, list items, mediation cases and household files: add, show, remove.
+"""Photos and scans on findings, list items, mediation cases, household files and inspections: add, show, remove.
 
 A file is checked (rules/attachment_files.py), kept once in the profile's blob store under a keyed name
 (store/blobs.py), and recorded in the synced `attachment` table; removal tombstones the record.
@@ -53,7 +53,7 @@ def _unknown_entity() -> AttachmentRefused:
 
 
 def add(store: Store, entity: str, entity_id: str, data: bytes, *, caption: str = "", by: str = "") -> AttachmentRow:
-    """Attach `data` to a finding, list item, mediation case or household. The same file attached
+    """Attach `data` to a finding, list item, mediation case, household or inspection. The same file attached
     to the same thing again returns the attachment already there."""
     from gridkeeper.store.models import Attachment
 

@@ -3,13 +3,13 @@
 - most compounds have an owners' committee (five-year terms elected over the last five years, so a
   few end within six months) and a Party branch in most of those, whose secretary often chairs it;
 - every compound's property company serves under a contract; in the first compound the residents,
-  after a deliberation (a project decided at a meeting), changed company some four months ago, and
+  after a deliberation (adopted through its three stages, with the project it decided), changed company some four months ago, and
   their satisfaction, 31 % a year ago, rose to 94 % after it;
 - four surveys a year per compound, one inspection per compound last month (failed items with a
   finding became the company's problems), the last complete quarter's service evaluation by the
   three parties;
 - clubs beside the volunteer teams (a calligraphy club, a door-knocking team, the 金色调解室
-  mediation volunteers), and three months of activities with named volunteers and hours.
+  mediation volunteers), each with members of its own, and three months of activities with named volunteers and hours.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from gridkeeper.sync.clock import HybridClock
 Rows = dict[str, list[dict[str, Any]]]
 _TABLES = ("propertycompany", "propertycontract", "ownerscommittee", "committeemember", "partyorg", "listitem",
            "listitemhistory", "inspection", "inspectioncheck", "serviceevaluation", "survey", "volunteerteam",
-           "teamactivity", "activityvolunteer")
+           "volunteer", "teamactivity", "activityvolunteer", "deliberation", "deliberationstep", "deliberationlink")
 _CLUBS = (("书法协会", "skill_club"), ("敲门日服务队", "knock_day"), ("金色调解室", "mediation"),
           ("广场舞队", "skill_club"), ("义剪队", "skill_club"))
 _ACTIVITIES = {
@@ -89,7 +89,8 @@ def add(conn: Connection, clock: HybridClock, tables: Rows, today: date, seed: i
                                             "company_id": company_id[new], "start_date": _day(change_day),
                                             "end_date": None, "exit_reason": None})
             c["_new_company"] = new
-            _deliberation(out, new_id, c, grid_of.get(c["id"]), decided, cadre_names[0])
+            blocks = sorted(b["name"] for b in tables.get("building", []) if b["compound_id"] == c["id"])[:2]
+            _deliberation(out, new_id, c, grid_of.get(c["id"]), decided, cadre_names[0], blocks)
 
     # -- committees and Party organisations -------------------------------------------------------
     for c in compounds:
@@ -175,8 +176,17 @@ def add(conn: Connection, clock: HybridClock, tables: Rows, today: date, seed: i
             out["volunteerteam"].append({"id": new_id("club"), "deleted": 0, "name": name, "community_id": community,
                                          "leader": person(), "kind": kind,
                                          "compound_id": home["id"] if home else None})
+    # Each club has members of its own (4-10 volunteers), from a random stream of their own so that the
+    # rest of the demo is what it was before clubs had members.
+    club_rng = random.Random(f"organisations-club-members-{seed}")
+    for club in out["volunteerteam"]:
+        for k in range(club_rng.randint(4, 10)):
+            out["volunteer"].append({"id": ids.uuid5(f"demo-organisations-club-member:{seed}:{club['id']}:{k}"), "deleted": 0, "team_id": club["id"],
+                                     "name": vocab.person_name(club_rng, club_rng.choice("MF"),
+                                                               club_rng.randint(1950, 1995)),
+                                     "phone": vocab.mobile(club_rng)})
     members: dict[str, list[str]] = {}
-    for v in tables.get("volunteer", []):
+    for v in [*tables.get("volunteer", []), *out["volunteer"]]:
         if v.get("team_id"):
             members.setdefault(v["team_id"], []).append(v["id"])
     by_community: dict[str, list[dict[str, Any]]] = {}
@@ -212,7 +222,7 @@ _CHECK_ZH = ("消防通道畅通", "消防设施完好", "楼道整洁", "垃圾
 
 
 def _deliberation(out: Rows, new_id, c: dict[str, Any], grid: str | None, day: date,  # type: ignore[no-untyped-def]
-                  by: str) -> None:
+                  by: str, blocks: list[str]) -> None:
     """The deliberation that decided the change: a project from a meeting, done."""
     item = new_id("deliberation")
     stamp = f"{day.isoformat()}T19:30:00"
@@ -223,11 +233,41 @@ def _deliberation(out: Rows, new_id, c: dict[str, Any], grid: str | None, day: d
         "due_date": _day(day + timedelta(days=60)), "opened_on": _day(day), "closed_on": _day(day + timedelta(days=35)),
         "status": "done", "decline_reason": None, "resolution": "经党组织先议、三方协商、业主大会表决，更换物业服务企业",
         "feedback": None, "satisfaction": None, "escalation_level": "compound"})
+    _adopted(out, new_id, c, item, day, by, blocks)
     for at, before, after in ((stamp, None, "open"), (f"{day.isoformat()}T20:10:00", "open", "claimed"),
                               (f"{(day + timedelta(days=1)).isoformat()}T09:00:00", "claimed", "in_progress"),
                               (f"{(day + timedelta(days=35)).isoformat()}T10:00:00", "in_progress", "done")):
         out["listitemhistory"].append({"id": new_id("history"), "deleted": 0, "item_id": item, "at": at,
                                        "from_status": before, "to_status": after, "by": by, "note": None})
+
+
+def _adopted(out: Rows, new_id, c: dict[str, Any], project: str, day: date, by: str,  # type: ignore[no-untyped-def]
+             blocks: list[str]) -> None:
+    """The 议事 itself (issue 22's table), adopted on `day`: the satisfaction chart reads its events from it.
+    The households' answers (for, against, abstaining, not reached) split over at most two buildings."""
+    tally = (82, 9, 5, 4)
+    first = (50, 5, 3, 2) if len(blocks) > 1 else tally
+    split = {blocks[0]: list(first), **({blocks[1]: [t - f for t, f in zip(tally, first)]} if len(blocks) > 1 else {})} \
+        if blocks else None
+    did = new_id("matter")
+    days = [day - timedelta(days=d) for d in (30, 25, 15, 5, 0)]
+    out["deliberation"].append({
+        "id": did, "deleted": 0, "compound_id": c["id"], "title": "更换物业服务企业",
+        "detail": "业主反映物业服务质量差、问题长期不解决，提出更换物业。", "opened_on": _day(days[0]), "stage": "adopted",
+        "party_on": _day(days[1]), "party_opinion": "党支部研究同意启动更换程序",
+        "tripartite_on": _day(days[2]), "tripartite_agreed": "社区、业委会、物业三方协商，形成更换方案提交业主表决",
+        "residents_on": _day(days[3]), "residents_method": "meeting", "households_consulted": 100, "votes_for": 82,
+        "votes_against": 9, "votes_abstain": 5, "not_reached": 4,
+        "by_building": json.dumps(split, ensure_ascii=False, sort_keys=True) if split else None, "decided_on": _day(day),
+        "decision_note": "业主大会表决通过，更换物业服务企业"})
+    path = ((None, "party"), ("party", "tripartite"), ("tripartite", "residents"), ("residents", "decision"),
+            ("decision", "adopted"))
+    for (before, after), on in zip(path, days):
+        out["deliberationstep"].append({"id": new_id("step"), "deleted": 0, "deliberation_id": did,
+                                        "at": f"{_day(on)}T19:00:00", "from_stage": before, "to_stage": after,
+                                        "note": "", "by_name": by})
+    out["deliberationlink"].append({"id": ids.uuid5(f"deliberation-item:{did}:{project}"), "deleted": 0,
+                                    "deliberation_id": did, "item_id": project})
 
 
 def _problem(out: Rows, new_id, problem: str, title: str, c: dict[str, Any], grid: str | None,  # type: ignore[no-untyped-def]

@@ -171,6 +171,29 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: The plain text's sentences (context "cli"), in the profile's language; --json keeps its keys and values.
+_LIST_TOTAL = QT_TRANSLATE_NOOP(
+    "cli", "{compounds} compounds, {committees} with a committee, {party} with a Party organisation, "
+    "{one_shoulder} 一肩挑, {ending} terms ending within 6 months")
+_COMPANY = QT_TRANSLATE_NOOP("cli", "{name}: {compounds}; open {open}, overdue {overdue}, median days {median}")
+_INSPECTED = QT_TRANSLATE_NOOP("cli", "{id} ({problems} problems)")
+_SET_ASIDE = QT_TRANSLATE_NOOP("cli", "row {row}: {answer} set aside")
+_EVENTS = {
+    "company_changed": QT_TRANSLATE_NOOP("cli", "{day} property company changed to {text}"),
+    "deliberation": QT_TRANSLATE_NOOP("cli", "{day} deliberation adopted: {text}"),
+}
+_WORK = QT_TRANSLATE_NOOP("cli", "{name}: {activities} activities, {hours} h, {households} households")
+_TOTAL = QT_TRANSLATE_NOOP("cli", "Total")
+
+
+def _words(translate: Translate, message: str, **params: Any) -> str:
+    """A "cli" sentence in the user's language; the English source if its translation is broken."""
+    try:
+        return (translate("cli", message) or message).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return message.format(**params)
+
+
 def _out(args: argparse.Namespace, payload: dict[str, Any], human: str) -> None:
     if args.json:
         sys.stdout.write(json.dumps(_plain(payload), ensure_ascii=False, sort_keys=True) + "\n")
@@ -183,12 +206,12 @@ def run(args: argparse.Namespace, root: Path, *, open_store: Callable[..., Any],
 
     store = open_store(root)
     try:
-        return _run(args, store, clock.today())
+        return _run(args, store, clock.today(), translate)
     finally:
         store.close()
 
 
-def _run(args: argparse.Namespace, store: Any, today: date) -> int:
+def _run(args: argparse.Namespace, store: Any, today: date, translate: Translate) -> int:
     from gridkeeper.organisations import committees, supervision, surveys, teams
     from gridkeeper.organisations.committees import NewMember
 
@@ -215,9 +238,8 @@ def _run(args: argparse.Namespace, store: Any, today: date) -> int:
             f"{' 一肩挑' if i['one_shoulder'] else ''} {i['term_ends'] or ''}{' !' if i['term_warning'] else ''} "
             f"{i['company'] or ''}" for i in items)
         total = figures[-1]
-        human += (f"\n{total.compounds} compounds, {total.with_committee} with a committee, "
-                  f"{total.with_party_org} with a Party organisation, {total.one_shoulder} 一肩挑, "
-                  f"{total.terms_ending} terms ending within 6 months")
+        human += "\n" + _words(translate, _LIST_TOTAL, compounds=total.compounds, committees=total.with_committee,
+                                party=total.with_party_org, one_shoulder=total.one_shoulder, ending=total.terms_ending)
         _out(args, {"as_of": day, "compounds": items, "figures": figs}, human)
     elif action == "committee":
         party = set(args.party_member or [])
@@ -239,9 +261,10 @@ def _run(args: argparse.Namespace, store: Any, today: date) -> int:
         _out(args, {"company_id": cid}, cid)
     elif action == "companies":
         rows = supervision.summaries(store, today)
-        _out(args, {"companies": [asdict(r) for r in rows]}, "\n".join(
-            f"{r.name}: {'、'.join(r.compounds) or '-'}; open {r.open_problems}, overdue {r.overdue}, "
-            f"median days {r.median_closing_days if r.median_closing_days is not None else '-'}" for r in rows))
+        _out(args, {"companies": [asdict(r) for r in rows]}, "\n".join(_words(
+            translate, _COMPANY, name=r.name, compounds="、".join(r.compounds) or "-", open=r.open_problems,
+            overdue=r.overdue, median=r.median_closing_days if r.median_closing_days is not None else "-")
+            for r in rows))
     elif action in ("serve", "change"):
         compound = _compound(store, args.compound)
         company = _named([(c.id, c.name) for c in supervision.companies(store)], args.company, "company")
@@ -261,7 +284,8 @@ def _run(args: argparse.Namespace, store: Any, today: date) -> int:
             checks.append(supervision.Check(item, False, finding))
         iid, problems = supervision.inspect(store, _compound(store, args.compound), args.on, args.by, checks,
                                             by=args.by)
-        _out(args, {"inspection_id": iid, "problems": problems}, f"{iid} ({len(problems)} problems)")
+        _out(args, {"inspection_id": iid, "problems": problems}, _words(translate, _INSPECTED, id=iid,
+                                                                            problems=len(problems)))
     elif action == "evaluate":
         try:
             scores = {k: int(v) for k, v in _pairs(args.score).items()}
@@ -275,13 +299,15 @@ def _run(args: argparse.Namespace, store: Any, today: date) -> int:
         _out(args, {"quarter": args.quarter, "ranking": [asdict(r) for r in rows]}, "\n".join(
             f"{r.rank}. {r.compound} ({r.company}) {r.overall:.1f}" for r in rows))
     elif action == "survey":
-        return _survey(args, store, surveys)
+        return _survey(args, store, surveys, translate)
     elif action == "series":
         s = surveys.series(store, _compound(store, args.compound))
         _out(args, {"points": [{"day": p.day, "rate": round(p.rate, 4), "asked": p.survey.asked,
                                 "answered": p.survey.answered, "satisfied": p.survey.overall} for p in s.points],
                     "events": [asdict(e) for e in s.events]},
-             "\n".join([f"{p.day} {p.rate:.0%}" for p in s.points] + [f"{e.day} {e.kind} {e.text}" for e in s.events]))
+             "\n".join([f"{p.day} {p.rate:.0%}" for p in s.points]
+                       + [_words(translate, _EVENTS.get(e.kind, "{day} {text}"), day=e.day, text=e.text)
+                          for e in s.events]))
     elif action == "team":
         compound = _compound(store, args.compound) if args.compound else None
         tid = teams.add_team(store, args.name, args.kind, compound, args.leader)
@@ -289,7 +315,8 @@ def _run(args: argparse.Namespace, store: Any, today: date) -> int:
     elif action == "teams":
         rows = teams.team_list(store, args.search)
         _out(args, {"teams": [asdict(t) for t in rows]}, "\n".join(
-            f"{t.name} [{t.kind}] {t.compound or t.community} {t.members}" for t in rows))
+            f"{t.name} [{translate('vocab', TEAM_KINDS.get(t.kind, t.kind)) or t.kind}] {t.compound or t.community} "
+            f"{t.members}" for t in rows))
     elif action == "activity":
         return _activity(args, store, teams)
     elif action == "work":
@@ -300,12 +327,12 @@ def _run(args: argparse.Namespace, store: Any, today: date) -> int:
         _out(args, {"month": month.label, "teams": [asdict(f) for f in w.teams],
                     "compounds": [asdict(f) for f in w.compounds], "volunteers": [asdict(f) for f in w.volunteers],
                     "total": asdict(w.total)},
-             "\n".join(f"{f.name or '-'}: {f.activities} activities, {f.hours} h, {f.households_served} households"
-                       for f in (*w.teams, w.total)))
+             "\n".join(_words(translate, _WORK, name=f.name or _words(translate, _TOTAL), activities=f.activities,
+                              hours=f.hours, households=f.households_served) for f in (*w.teams, w.total)))
     return EXIT_OK
 
 
-def _survey(args: argparse.Namespace, store: Any, surveys: Any) -> int:
+def _survey(args: argparse.Namespace, store: Any, surveys: Any, translate: Translate) -> int:
     compound = _compound(store, args.compound)
     try:
         topics: dict[str, int | None] = {k: int(v) for k, v in _pairs(args.topic).items()}
@@ -329,7 +356,8 @@ def _survey(args: argparse.Namespace, store: Any, surveys: Any) -> int:
                                                   topics))
     _out(args, {"survey_id": sid, "answered": answered, "satisfied": satisfied, "topics": topics,
                 "skipped": [{"row": r, "answer": a} for r, a in skipped]},
-         f"{sid}: {satisfied}/{answered}" + "".join(f"\nrow {r}: {a!r} set aside" for r, a in skipped))
+         f"{sid}: {satisfied}/{answered}" + "".join(
+             "\n" + _words(translate, _SET_ASIDE, row=r, answer=repr(a)) for r, a in skipped))
     return EXIT_REJECTED if skipped else EXIT_OK
 
 

@@ -185,6 +185,10 @@ def evaluate(store: Store, compound_id: str, quarter: str, party: str, scores: M
         raise ValueError(f"unknown party {party}")
     period = reports_period.quarter(quarter)  # BadPeriod, in words, for "2026Q7"
     quarter = period.label
+    if period.first > clock.today():  # nothing to judge yet: scores for a future quarter would be guesses
+        raise refuse(QT_TRANSLATE_NOOP(
+            "errors", "The quarter {quarter} has not started yet (it starts on {day}); evaluate it once it has."),
+            quarter=quarter, day=period.first.isoformat())
     bad = [k for k, v in scores.items() if k not in EVALUATION_ITEMS or not isinstance(v, int) or not 0 <= v <= 100]
     if bad or not scores:
         raise refuse(QT_TRANSLATE_NOOP("errors", "Each score is a whole number from 0 to 100, one per item."))

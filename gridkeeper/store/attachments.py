@@ -1,4 +1,4 @@
-"""Queries for photos and scans attached to findings, list items, mediation cases and households."""
+"""Queries for photos and scans attached to findings, list items, mediation cases, households and inspections."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 #: The tables an attachment may point into (the entity names are their table names).
-ENTITIES = ("finding", "listitem", "mediationcase", "household")
+ENTITIES = ("finding", "listitem", "mediationcase", "household", "inspection")
 
 _COLS = "id, entity, entity_id, blob, sha256, kind, size, width, height, caption, added_by, added_at"
 

@@ -236,11 +236,11 @@ def surveys(conn: Connection, compound_id: str | None = None) -> list[SurveyRow]
 
 
 def deliberations_decided(conn: Connection, compound_id: str) -> list[tuple[date, str]]:
-    """(day, title) of the compound's projects and problems opened from a meeting: the deliberations it
-    decided (the meetings area may record them better later)."""
-    return [(_day(r.opened_on), r.title) for r in conn.execute(text(  # type: ignore[misc]
-        "SELECT opened_on, title FROM listitem WHERE deleted = 0 AND compound_id = :c AND source = 'meeting' "
-        "ORDER BY opened_on"), {"c": compound_id})]
+    """(day, title) of the compound's deliberations adopted (议事 decided by the residents, issue 22): the day
+    a decision was taken is the event; a rejected or withdrawn matter changed nothing the chart should mark."""
+    return [(_day(r.decided_on), r.title) for r in conn.execute(text(  # type: ignore[misc]
+        "SELECT decided_on, title FROM deliberation WHERE deleted = 0 AND compound_id = :c AND stage = 'adopted' "
+        "AND decided_on IS NOT NULL ORDER BY decided_on, title"), {"c": compound_id})]
 
 
 # -- clubs and volunteer teams ------------------------------------------------------------------

@@ -81,6 +81,8 @@ GRID_OF["attachment"] = " UNION ".join(
     f"SELECT a.id, x.grid FROM attachment a JOIN (WITH r(xid, grid) AS ({GRID_OF[table]}) SELECT xid, grid FROM r) x "
     "ON x.xid = a.entity_id "
     f"WHERE a.entity = '{table}'" for table in ("finding", "listitem", "mediationcase", "household"))
+# An inspection's photos are shared like the inspection (a property company's record, no resident's data).
+GRID_OF["attachment"] += " UNION SELECT a.id, g.id FROM attachment a, grid g WHERE a.entity = 'inspection'"
 # The audit trail says who read or changed which row (its note may quote a value): a line about a household
 # or person goes with it; one about another scoped table goes nowhere scoped (an admin's); the rest to all.
 GRID_OF["auditlog"] = (

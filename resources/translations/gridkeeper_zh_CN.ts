@@ -4121,6 +4121,18 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <translation>退出原因</translation>
     </message>
     <message>
+        <source>Inspected</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Failed checks</source>
+        <translation>未通过项目</translation>
+    </message>
+    <message>
         <source>New &amp;company…</source>
         <translation>新增物业企业(&amp;C)…</translation>
     </message>
@@ -4267,6 +4279,10 @@ Every laptop will refuse the data it writes from now on, and the office key is c
     <message>
         <source>serving</source>
         <translation>服务中</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <source>Satisfaction in {compound}</source>
@@ -7146,6 +7162,39 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>No photo or scan with the id {id}.</source>
         <translation>没有编号为 {id} 的照片或扫描件。</translation>
     </message>
+    <message>
+        <source>{compounds} compounds, {committees} with a committee, {party} with a Party organisation, {one_shoulder} 一肩挑, {ending} terms ending within 6 months</source>
+        <extracomment>The plain text&apos;s sentences (context &quot;cli&quot;), in the profile&apos;s language; --json keeps its keys and values.</extracomment>
+        <translation>共{compounds}个小区，{committees}个有业委会，{party}个有党组织，一肩挑{one_shoulder}个，{ending}个任期6个月内届满</translation>
+    </message>
+    <message>
+        <source>{name}: {compounds}; open {open}, overdue {overdue}, median days {median}</source>
+        <translation>{name}：{compounds}；未办结{open}件，逾期{overdue}件，办结天数中位数{median}</translation>
+    </message>
+    <message>
+        <source>{id} ({problems} problems)</source>
+        <translation>{id}（转为问题{problems}个）</translation>
+    </message>
+    <message>
+        <source>row {row}: {answer} set aside</source>
+        <translation>第{row}行：{answer} 无法识别，未计入</translation>
+    </message>
+    <message>
+        <source>{day} property company changed to {text}</source>
+        <translation>{day} 物业公司更换为{text}</translation>
+    </message>
+    <message>
+        <source>{day} deliberation adopted: {text}</source>
+        <translation>{day} 议事通过：{text}</translation>
+    </message>
+    <message>
+        <source>{name}: {activities} activities, {hours} h, {households} households</source>
+        <translation>{name}：活动{activities}次，{hours}小时，服务{households}户</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -7990,6 +8039,10 @@ What a correction may say the contact really was: an outcome, or &quot;it never 
     <message>
         <source>No property company is recorded as serving this compound on {day}.</source>
         <translation>{day} 该小区没有登记服务中的物业企业。</translation>
+    </message>
+    <message>
+        <source>The quarter {quarter} has not started yet (it starts on {day}); evaluate it once it has.</source>
+        <translation>{quarter}季度尚未开始（{day}开始），请在季度开始后再评价。</translation>
     </message>
     <message>
         <source>The survey day {day} is in the future.</source>

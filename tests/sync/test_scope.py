@@ -65,3 +65,14 @@ def test_the_rows_of_a_grid_no_longer_held_leave_this_laptop_only(store: Store) 
 
 def _hh(store: Store, person: str) -> str:
     return str(value(store, "SELECT household_id FROM person WHERE id = :p", p=person))
+
+
+def test_an_inspections_photos_are_shared_like_the_inspection(store: Store) -> None:
+    _two_grids(store)
+    edit(store, "INSERT INTO attachment(id, entity, entity_id, blob, sha256, kind, size, added_at) VALUES "
+         "('i1', 'inspection', 'x', 'b', 's', 'jpeg', 1, '2026-12-01T09:00:00'), "
+         "('p2', 'household', (SELECT household_id FROM person WHERE id = 'p2'), 'b', 's', 'jpeg', 1, "
+         "'2026-12-01T09:00:00')")
+    with store.read() as conn:
+        assert scope.outside(conn, ["g1"])["attachment"] == ["p2"]  # the household's photo goes with it
+        assert scope.outside(conn, ["g2"]).get("attachment") is None

@@ -9,10 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from gridkeeper import attachments
 from gridkeeper.organisations import committees, supervision, surveys, teams
 from gridkeeper.store import Store
 from gridkeeper.ui.organisations import dialogs
 from gridkeeper.ui.organisations.page import OrganisationsPage
+from tests.attachment_files import png
 from tests.conftest import clock_on
 from tests.walk_fixtures import Street, street
 
@@ -62,7 +64,7 @@ def test_committee_and_party_organisation(page: OrganisationsPage, store: Store,
     assert len(committees.committee_history(store, st.compound)[0][1]) == 3
 
 
-def test_company_change_and_inspection(page: OrganisationsPage, store: Store, st: Street) -> None:
+def test_company_change_and_inspection(page: OrganisationsPage, store: Store, st: Street, tmp_path: Path) -> None:
     for name in ("宏达物业", "南虹物业"):
         form = dialogs.CompanyDialog(store, page)
         form.name.setText(name)
@@ -89,6 +91,14 @@ def test_company_change_and_inspection(page: OrganisationsPage, store: Store, st
     inspection.accept()
     assert len(inspection.problems) == 1
     page.refresh()
+    # The inspection is listed under the compound's history and takes photos of what was found.
+    assert cells(page.inspections, 0)[1:] == ["李娜", f"{inspection.checks.item(0, 0).text()}：3幢东侧堆放杂物"]
+    photo = tmp_path / "fire-lane.png"
+    photo.write_bytes(png())
+    assert page.inspection_photos.add_button.isEnabled()
+    assert page.inspection_photos.add_files([photo]) == 1
+    [kept] = attachments.of_entity(store, "inspection", supervision.inspections(store, st.compound)[0].id)
+    assert page.inspection_photos.list.count() == 1 and kept.added_by == "李娜"
     company_row = next(cells(page.companies, r) for r in range(page.companies.rowCount())
                        if page.companies.item(r, 0).text() == "南虹物业")
     assert company_row[2:4] == ["阳光花园", "1"]
@@ -97,6 +107,9 @@ def test_company_change_and_inspection(page: OrganisationsPage, store: Store, st
     evaluation.scores["cleaning"].setValue(95)
     evaluation.accept()
     assert evaluation.saved
+    early = dialogs.EvaluationDialog(store, st.compound, "2027-Q1", page)
+    early.accept()
+    assert not early.saved and "has not started" in early.error.text()  # refused in words, the form stays
     page.refresh()
     assert "2026-Q4" in page.ranking.text() and "1. 阳光花园 82.5" in page.ranking.text()  # (95 + 5 x 80) / 6
 

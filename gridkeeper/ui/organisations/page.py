@@ -32,6 +32,7 @@ from gridkeeper.ui.households.detail import _button, _fill, _table
 from gridkeeper.ui.organisations import dialogs
 from gridkeeper.ui.organisations.chart import satisfaction_chart
 from gridkeeper.ui.widgets import vocab
+from gridkeeper.ui.widgets.attachments import AttachmentStrip
 from gridkeeper.ui.widgets.scope import ScopeLabel
 
 # Read by lupdate for chart.py's event words (context "organisations").
@@ -100,6 +101,12 @@ class OrganisationsPage(QWidget):
         self.history_compound.currentIndexChanged.connect(self._show_history)
         self.history = _table([self.tr("From"), self.tr("Until"), self.tr("Company"), self.tr("Reason for leaving")],
                               "companyHistory")
+        # The compound's inspections; the chosen one's photos (its failed checks' findings among them).
+        self.inspections = _table([self.tr("Inspected"), self.tr("By"), self.tr("Failed checks")], "inspections")
+        self.inspections.setMaximumHeight(6 * self.fontMetrics().height())
+        self.inspections.itemSelectionChanged.connect(self._show_inspection_photos)
+        self._inspection_ids: list[str] = []
+        self.inspection_photos = AttachmentStrip(self._store, self._me, self)
         self.ranking = QLabel()
         self.ranking.setObjectName("ranking")
         self.ranking.setWordWrap(True)
@@ -116,6 +123,8 @@ class OrganisationsPage(QWidget):
         tab = self._tab(None, self.companies, buttons)
         tab.layout().addLayout(pick)  # type: ignore[union-attr]
         tab.layout().addWidget(self.history)  # type: ignore[union-attr]
+        tab.layout().addWidget(self.inspections)  # type: ignore[union-attr]
+        tab.layout().addWidget(self.inspection_photos)  # type: ignore[union-attr]
         tab.layout().addWidget(self.ranking)  # type: ignore[union-attr]
         return tab
 
@@ -246,6 +255,19 @@ class OrganisationsPage(QWidget):
         rows = supervision.history(self._store, cid) if cid else []
         _fill(self.history, [(k.start_date.isoformat(), k.end_date.isoformat() if k.end_date else self.tr("serving"),
                               k.company, k.exit_reason) for k in rows])
+        done = supervision.inspections(self._store, cid) if cid else []
+        self._inspection_ids = [i.id for i in done]
+        _fill(self.inspections, [(i.inspected_on.isoformat(), i.inspectors, "；".join(
+            f"{c.item}：{c.finding}" if c.finding else c.item for c in i.checks if not c.passed) or self.tr("none"))
+            for i in done])
+        if done:
+            self.inspections.selectRow(0)
+        self._show_inspection_photos()
+
+    def _show_inspection_photos(self) -> None:
+        row = self.inspections.currentRow() if self.inspections.selectedItems() else -1
+        self.inspection_photos.show_for("inspection", self._inspection_ids[row] if 0 <= row < len(
+            self._inspection_ids) else None)
 
     def _show_surveys(self) -> None:
         cid = self.survey_compound.currentData()
