@@ -7146,6 +7146,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>No photo or scan with the id {id}.</source>
         <translation>没有编号为 {id} 的照片或扫描件。</translation>
     </message>
+    <message>
+        <source>No meeting with the id {id} (or more than one starts so).</source>
+        <translation>没有编号为 {id} 的会议（或有不止一个会议以此开头）。</translation>
+    </message>
+    <message>
+        <source>No deliberation with the id {id} (or more than one starts so).</source>
+        <translation>没有编号为 {id} 的议事事项（或有不止一个事项以此开头）。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
