@@ -31,6 +31,8 @@ from gridkeeper.store.meetings import MatterRow, ShiftRow
 WEEKEND = (5, 6)
 #: The mediation category a duty dispute opens with (the mediator refines it).
 _MEDIATION_CATEGORY = "neighbour"
+#: The deadline a duty matter's list item is offered with, in days (the cadre may choose another).
+ITEM_DAYS = 7
 
 
 def shift_id(compound_id: str, on: date) -> str:

@@ -1836,8 +1836,16 @@
         <translation>已转为调解案件。</translation>
     </message>
     <message>
-        <source>A list item was opened for the property company.</source>
-        <translation>已转为清单事项，由物业公司办理。</translation>
+        <source>A list item was opened for {owner}, due {day}.</source>
+        <translation>已为{owner}建立清单事项，期限 {day}。</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
     </message>
     <message>
         <source>How it was settled</source>

@@ -139,3 +139,33 @@ def test_search_finds_a_meeting_by_its_minutes_and_a_duty_evening_by_its_matter(
     assert len(shown(page.meetings.list)) == page.meetings.list.count() > 0
     page.find.clear()
     assert len(shown(page.deliberations.list)) == 3
+
+
+def test_duty_matter_to_list_item_with_the_owner_and_deadline_chosen(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QDateEdit
+
+    from gridkeeper import clock, lists
+
+    page = _page(qtbot, demo_store)
+    tab = page.duty
+    sid = tab.shifts.currentItem().data(256)
+    mid = duty.take_matter(demo_store, sid, "刘建军", "路灯不亮", "practical")
+    tab.show_matters()
+    tab.matters.setCurrentRow([tab.matters.item(i).data(256) for i in range(tab.matters.count())].index(mid))
+    offered: list[tuple[str, object]] = []
+
+    def choose(d: FormDialog) -> None:
+        owner, due = d.findChild(QComboBox), d.findChild(QDateEdit)
+        offered.append((owner.currentData(), due.date().toPython()))
+        owner.setCurrentIndex(owner.findData("community"))
+        due.setDate(clock.today() + timedelta(days=3))
+        d.accept()
+
+    later(FormDialog, choose)
+    tab.outcome("item")
+    assert offered == [("property", clock.today() + timedelta(days=7))]
+    [matter] = [m for m in duty.matters_of(demo_store, sid) if m.id == mid]
+    item = lists.item_detail(demo_store, matter.outcome_ref, clock.today())
+    assert (item.item.owner_party, item.item.due_date) == ("community", clock.today() + timedelta(days=3))

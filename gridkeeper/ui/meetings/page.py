@@ -521,8 +521,8 @@ class DutyTab(_Tab):
                 duty.to_mediation(self.store, mid)
                 self.message.setText(self.tr("A mediation case was opened."))
             elif action == "item":
-                duty.to_list_item(self.store, mid, "property", clock.today() + timedelta(days=7))
-                self.message.setText(self.tr("A list item was opened for the property company."))
+                if not self.to_list_item(mid):
+                    return
             else:
                 text = QLineEdit()
                 label = {"settle": self.tr("How it was settled"), "escalate": self.tr("Escalated to"),
@@ -536,6 +536,23 @@ class DutyTab(_Tab):
         self.load()
         self.show_matters()
         self.changed.emit()
+
+    def to_list_item(self, mid: str) -> bool:
+        """The owner and deadline chosen; the property company and a week unless the cadre says otherwise."""
+        owner, due = combo(lists.OWNER_PARTIES, _v), date_edit(clock.today() + timedelta(days=duty.ITEM_DAYS))
+        owner.setCurrentIndex(max(0, owner.findData("property")))
+        said: list[str] = []
+
+        def save() -> None:
+            duty.to_list_item(self.store, mid, owner.currentData(), day_of(due))
+            said.append(self.tr("A list item was opened for {owner}, due {day}.").format(
+                owner=owner.currentText(), day=day_of(due).isoformat()))
+
+        if not FormDialog(self, self.tr("To list item"), [(self.tr("Owner"), owner), (self.tr("Deadline"), due)],
+                          save).exec():
+            return False
+        self.message.setText(said[0])
+        return True
 
 
 class MeetingsPage(QWidget):
