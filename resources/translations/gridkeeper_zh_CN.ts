@@ -1764,6 +1764,10 @@
         <translation>本月：值班 {evenings} 晚，受理 {taken} 件，当场化解 {settled} 件，上报 {escalated} 件，7 日内反馈 {answered} 件</translation>
     </message>
     <message>
+        <source>That duty evening is not in this roster any more.</source>
+        <translation>该值班晚次已不在当前值班表中。</translation>
+    </message>
+    <message>
         <source>Answer {day}: {text}</source>
         <translation>反馈 {day}：{text}</translation>
     </message>

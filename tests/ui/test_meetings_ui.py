@@ -169,3 +169,26 @@ def test_duty_matter_to_list_item_with_the_owner_and_deadline_chosen(qtbot, demo
     [matter] = [m for m in duty.matters_of(demo_store, sid) if m.id == mid]
     item = lists.item_detail(demo_store, matter.outcome_ref, clock.today())
     assert (item.item.owner_party, item.item.due_date) == ("community", clock.today() + timedelta(days=3))
+
+
+def test_the_duty_entry_on_the_today_page_opens_the_duty_tab_on_that_evening(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from gridkeeper import clock
+    from gridkeeper.places import profile
+    from tests.ui.windows import window
+
+    me = profile.current_cadre(demo_store)
+    assert me is not None
+    # A later evening (not the one the tab would select by itself), sat by this cadre.
+    shift = [s for s in duty.roster(demo_store, clock.today(), clock.today() + timedelta(days=21))][-1]
+    duty.edit_shift(demo_store, shift.id, cadres=me.name)
+    with clock.moved_to(shift.on_date):
+        w = window(qtbot, demo_store)
+        w.today.refresh()
+        [entry] = [w.today.other.item(i) for i in range(w.today.other.count())
+                   if w.today.other.item(i).data(256) == ("duty", shift.id)]
+        w.today.other.itemActivated.emit(entry)
+        page = w.pages.currentWidget()
+        assert isinstance(page, MeetingsPage) and page.tabs.currentWidget() is page.duty
+        assert page.duty.shifts.currentItem().data(256) == shift.id

@@ -451,6 +451,14 @@ class DutyTab(_Tab):
             settled=sum(c.settled for c in counts), escalated=sum(c.escalated for c in counts),
             answered=sum(c.answered_in_time for c in counts)))
 
+    def select(self, shift_id: str) -> None:
+        for row in range(self.shifts.count()):
+            if self.shifts.item(row).data(Qt.ItemDataRole.UserRole) == shift_id:
+                self.shifts.setCurrentRow(row)
+                self.shifts.scrollToItem(self.shifts.item(row))
+                return
+        self.message.setText(self.tr("That duty evening is not in this roster any more."))
+
     def show_matters(self) -> None:
         self.matters.clear()
         sid = _selected(self.shifts)
@@ -590,6 +598,16 @@ class MeetingsPage(QWidget):
         for tab in (self.meetings, self.deliberations, self.duty):
             tab.load()
         self.filter()
+
+    def show_shift(self, shift_id: str) -> None:
+        """The duty tab on that evening (from the Today page): read now if the page was never shown,
+        and the search cleared so the evening is not hidden."""
+        if not self._read_once:
+            self._read_once = True
+            self.load()
+        self.find.clear()
+        self.tabs.setCurrentWidget(self.duty)
+        self.duty.select(shift_id)
 
     def filter(self) -> None:
         """Hide the rows the search words are not in (agenda, minutes, matters, names included)."""
