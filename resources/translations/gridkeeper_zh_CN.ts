@@ -1572,6 +1572,14 @@
         <translation>未联系上</translation>
     </message>
     <message>
+        <source>Optional, one line per building: building, for, against, abstaining, not reached — e.g. 3幢 12 3 1 0</source>
+        <translation>选填，每栋一行：楼栋、赞成、反对、弃权、未联系到，如 3幢 12 3 1 0</translation>
+    </message>
+    <message>
+        <source>By building</source>
+        <translation>分楼栋统计</translation>
+    </message>
+    <message>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
@@ -8740,6 +8748,10 @@ What a correction may say the contact really was: an outcome, or &quot;it never 
     <message>
         <source>The tallies by building do not add up to the totals.</source>
         <translation>各楼栋的表决数之和与总数不符。</translation>
+    </message>
+    <message>
+        <source>Cannot read the building line “{line}”: write the building, then for, against, abstaining and not reached, e.g. “3幢 12 3 1 0”.</source>
+        <translation>无法识别楼栋行“{line}”：请依次填写楼栋、赞成、反对、弃权、未联系到户数，如“3幢 12 3 1 0”。</translation>
     </message>
     <message>
         <source>Household counts cannot be negative.</source>

@@ -192,3 +192,33 @@ def test_the_duty_entry_on_the_today_page_opens_the_duty_tab_on_that_evening(qtb
         page = w.pages.currentWidget()
         assert isinstance(page, MeetingsPage) and page.tabs.currentWidget() is page.duty
         assert page.duty.shifts.currentItem().data(256) == shift.id
+
+
+def test_the_residents_tally_by_building_must_add_up_and_is_refused_in_words(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    did = deliberation.open_matter(demo_store, deliberation.matters(demo_store)[0].compound_id, "加装电梯",
+                                   date(2026, 5, 1))
+    deliberation.record_party(demo_store, did, date(2026, 5, 2), "同意")
+    deliberation.record_tripartite(demo_store, did, date(2026, 5, 3), "三方同意")
+    page = _page(qtbot, demo_store)
+    tab = page.deliberations
+    tab.load()
+    tab.list.setCurrentRow([tab.list.item(i).data(256) for i in range(tab.list.count())].index(did))
+    errors: list[str] = []
+
+    def votes(d: FormDialog) -> None:
+        for box, n in zip(d.findChildren(QSpinBox), (20, 15, 3, 1, 1)):
+            box.setValue(n)
+        lines = d.findChild(QPlainTextEdit, "byBuilding")
+        for text in ("1幢 8 2 1 1\n2幢 6 1 0 0", "1幢 八 2 1 1", "1幢 8 2 1 1\n2幢，7，1，0，0"):
+            lines.setPlainText(text)
+            d.accept()
+            errors.append(d.error.text())
+
+    later(FormDialog, votes)
+    tab.next_stage()
+    assert "do not add up" in errors[0] and "1幢 八 2 1 1" in errors[1]
+    f = deliberation.matter_file(demo_store, did)
+    assert f is not None and f.tally is not None
+    assert f.tally.by_building == (("1幢", 8, 2, 1, 1), ("2幢", 7, 1, 0, 0))

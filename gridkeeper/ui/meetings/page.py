@@ -355,11 +355,17 @@ class DeliberationsTab(_Tab):
             fields = [(self.tr("Date"), on), (self.tr("Method"), method)] + list(zip(
                 (self.tr("Households consulted"), self.tr("For"), self.tr("Against"), self.tr("Abstaining"),
                  self.tr("Not reached")), boxes))
+            buildings = QPlainTextEdit()
+            buildings.setObjectName("byBuilding")
+            buildings.setPlaceholderText(self.tr("Optional, one line per building: building, for, against, "
+                                                 "abstaining, not reached — e.g. 3幢 12 3 1 0"))
+            buildings.setMaximumHeight(self.fontMetrics().height() * 6)
+            fields.append((self.tr("By building"), buildings))
 
             def save() -> None:
                 n = [b.value() for b in boxes]
-                deliberation.record_residents(self.store, did, day_of(on), method.currentData(),
-                                              deliberation.Tally(*n))
+                deliberation.record_residents(self.store, did, day_of(on), method.currentData(), deliberation.Tally(
+                    *n, by_building=deliberation.parse_buildings(buildings.toPlainText())))
         elif f.stage == "decision":
             result = QComboBox()
             for code in ("adopted", "rejected", "withdrawn"):
