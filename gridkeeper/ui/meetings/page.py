@@ -457,7 +457,7 @@ class DutyTab(_Tab):
             settled=sum(c.settled for c in counts), escalated=sum(c.escalated for c in counts),
             answered=sum(c.answered_in_time for c in counts)))
 
-    def select(self, shift_id: str) -> None:
+    def open_evening(self, shift_id: str) -> None:
         for row in range(self.shifts.count()):
             if self.shifts.item(row).data(Qt.ItemDataRole.UserRole) == shift_id:
                 self.shifts.setCurrentRow(row)
@@ -613,7 +613,7 @@ class MeetingsPage(QWidget):
             self.load()
         self.find.clear()
         self.tabs.setCurrentWidget(self.duty)
-        self.duty.select(shift_id)
+        self.duty.open_evening(shift_id)
 
     def filter(self) -> None:
         """Hide the rows the search words are not in (agenda, minutes, matters, names included)."""
