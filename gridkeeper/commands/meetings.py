@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from gridkeeper import clock, paths
-from gridkeeper.commands.common import EXIT_OK, EXIT_REJECTED, _emit, _no_profile, _open
+from gridkeeper.commands.common import EXIT_OK, EXIT_REJECTED, _emit, _no_profile, _open, _translator, _words
+from gridkeeper.errors import QT_TRANSLATE_NOOP
+
+_M_NO_MEETING = QT_TRANSLATE_NOOP("cli", "No meeting with the id {id} (or more than one starts so).")
+_M_NO_DELIBERATION = QT_TRANSLATE_NOOP("cli", "No deliberation with the id {id} (or more than one starts so).")
 
 
 def _month(value: str) -> tuple[date, date]:
@@ -73,7 +78,7 @@ def run_meetings(args: argparse.Namespace, root: Path) -> int:
             found = _pick([r.id for r in meeting.list_meetings(store)], args.id)
             f = meeting.meeting_file(store, found) if found else None
             if f is None:
-                print(f"No meeting with the id {args.id!r} (or more than one starts so).")
+                print(_words(_translator(root), _M_NO_MEETING, id=args.id), file=sys.stderr)
                 return EXIT_REJECTED
             m = f.meeting
             lines = [f"{m.held_on} {m.where} {KINDS.get(m.kind, m.kind)} {m.place}"]
@@ -92,7 +97,7 @@ def run_meetings(args: argparse.Namespace, root: Path) -> int:
             found = _pick([r.id for r in rows], args.id)
             df = deliberation.matter_file(store, found) if found else None
             if df is None:
-                print(f"No deliberation with the id {args.id!r} (or more than one starts so).")
+                print(_words(_translator(root), _M_NO_DELIBERATION, id=args.id), file=sys.stderr)
                 return EXIT_REJECTED
             lines = [f"{df.compound} {df.title}: {STAGES.get(df.stage, df.stage)}"]
             lines += [f"  {s.at} {s.from_stage or ''} -> {s.to_stage} {s.note}" for s in df.steps]

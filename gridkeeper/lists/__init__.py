@@ -14,9 +14,10 @@ rather than race.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from gridkeeper import clock, ids
 from gridkeeper.errors import (
@@ -169,15 +170,20 @@ def _check(new: NewItem) -> None:
         raise ItemNeedsTitle()
 
 
-def create_item(store: Store, new: NewItem, by: str, now: datetime | None = None, item_id: str | None = None) -> str:
+def create_item(store: Store, new: NewItem, by: str, now: datetime | None = None, item_id: str | None = None,
+                also: Callable[[Any, str], None] | None = None) -> str:
     """A new open item; its first history row says who opened it. Returns its id (`item_id` when the
-    caller makes it from what raised the item, so it can be found again)."""
+    caller makes it from what raised the item, so it can be found again). `also(session, item_id)`
+    runs in the same write transaction, so what raised the item records it or neither is kept."""
     _check(new)
     if new.grid_id is None and new.compound_id:
         with store.read() as conn:
             new = replace(new, grid_id=queries.grid_of_compound(conn, new.compound_id, None))
     with store.write() as s:
-        return _add_item(s, new, by, _stamp(now), item_id)
+        made = _add_item(s, new, by, _stamp(now), item_id)
+        if also is not None:
+            also(s, made)
+        return made
 
 
 def _add_item(s, new: NewItem, by: str, stamp: str, item_id: str | None) -> str:  # type: ignore[no-untyped-def]

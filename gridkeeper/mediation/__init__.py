@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -286,8 +287,10 @@ def _party_row(case_id: str, p: PartyInput) -> Any:
     )
 
 
-def open_case(store: Store, new: NewCase, now: datetime | None = None) -> str:
-    """Register a case (status received) with its parties; returns its id."""
+def open_case(store: Store, new: NewCase, now: datetime | None = None,
+              also: Callable[[Any, str], None] | None = None) -> str:
+    """Register a case (status received) with its parties; returns its id. `also(session, case_id)`
+    runs in the same write transaction (what made the case records it), so both or neither are kept."""
     from gridkeeper.store.models import MediationCase, MediationStatusChange
 
     summary = _required(new.summary, F_SUMMARY)
@@ -309,6 +312,8 @@ def open_case(store: Store, new: NewCase, now: datetime | None = None) -> str:
                                     to_status="received", by_name=by))
         for p in parties:
             s.add(_party_row(case.id, p))
+        if also is not None:
+            also(s, case.id)
     # The committee's number now if this laptop holds (or, numbering for the office, grants) one;
     # otherwise the case keeps its provisional number until a sync brings a block.
     numbers.grant_blocks(store, {year})

@@ -18,6 +18,7 @@ from gridkeeper.meetings.terms import (
     METHODS,
     ORDER,
     STAGES,
+    BadBuildingLine,
     BuildingsMismatch,
     Missing,
     NegativeCount,
@@ -58,6 +59,20 @@ class Tally:
     @property
     def reached(self) -> int:
         return self.consulted - self.not_reached
+
+
+def parse_buildings(text: str) -> tuple[tuple[str, int, int, int, int], ...]:
+    """The tally by building as typed, one line each: building, for, against, abstaining, not reached
+    (spaces, commas or the Chinese comma between). Empty text: no tally by building."""
+    out = []
+    for line in text.splitlines():
+        parts = line.replace(",", " ").replace("，", " ").replace("、", " ").split()
+        if not parts:
+            continue
+        if len(parts) != 5 or not all(p.isdigit() for p in parts[1:]):
+            raise BadBuildingLine(line.strip())
+        out.append((parts[0], int(parts[1]), int(parts[2]), int(parts[3]), int(parts[4])))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ from gridkeeper.store.meetings import MatterRow, ShiftRow
 WEEKEND = (5, 6)
 #: The mediation category a duty dispute opens with (the mediator refines it).
 _MEDIATION_CATEGORY = "neighbour"
+#: The deadline a duty matter's list item is offered with, in days (the cadre may choose another).
+ITEM_DAYS = 7
 
 
 def shift_id(compound_id: str, on: date) -> str:
@@ -107,16 +109,22 @@ def take_matter(store: Store, shift: str, resident: str, what: str, category: st
 
 
 def _outcome(store: Store, matter_id: str, outcome: str, on: date, note: str, ref: str | None) -> None:
+    with store.write() as s:
+        _record_outcome(s, matter_id, outcome, on, note, ref)
+
+
+def _record_outcome(s, matter_id: str, outcome: str, on: date, note: str,  # type: ignore[no-untyped-def]
+                    ref: str | None) -> None:
+    """Checked again inside the write transaction: another window may have closed the matter since."""
     from gridkeeper.store.models import DutyMatter
 
-    with store.write() as s:
-        row = s.get(DutyMatter, matter_id)
-        if row is None or row.deleted:
-            raise NotFound(matter_id)
-        if row.outcome != "open":
-            raise MatterClosed()
-        row.outcome, row.outcome_on, row.outcome_note, row.outcome_ref = outcome, on, note.strip(), ref
-        s.add(row)
+    row = s.get(DutyMatter, matter_id)
+    if row is None or row.deleted:
+        raise NotFound(matter_id)
+    if row.outcome != "open":
+        raise MatterClosed()
+    row.outcome, row.outcome_on, row.outcome_note, row.outcome_ref = outcome, on, note.strip(), ref
+    s.add(row)
 
 
 def _matter(store: Store, matter_id: str) -> MatterRow:
@@ -151,8 +159,8 @@ def to_mediation(store: Store, matter_id: str, on: date | None = None) -> str:
     case = mediation.open_case(store, mediation.NewCase(
         received_on=day, source="own_initiative", category=_MEDIATION_CATEGORY, summary=m.what,
         compound_id=m.compound_id,
-        parties=(mediation.PartyInput("applicant", m.resident, person_id=m.person_id, household_id=m.household_id),)))
-    _outcome(store, matter_id, "mediation", day, "", case)
+        parties=(mediation.PartyInput("applicant", m.resident, person_id=m.person_id, household_id=m.household_id),)),
+        also=lambda s, case_id: _record_outcome(s, matter_id, "mediation", day, "", case_id))
     return case
 
 
@@ -164,8 +172,8 @@ def to_list_item(store: Store, matter_id: str, owner_party: str, due: date | Non
     m = _matter(store, matter_id)
     item = lists.create_item(store, lists.NewItem(
         kind="problem", title=m.what, source="secretary", owner_party=owner_party, due_date=due,
-        compound_id=m.compound_id, household_id=m.household_id, detail=m.resident), by)
-    _outcome(store, matter_id, "list_item", on or clock.today(), "", item)
+        compound_id=m.compound_id, household_id=m.household_id, detail=m.resident), by,
+        also=lambda s, item_id: _record_outcome(s, matter_id, "list_item", on or clock.today(), "", item_id))
     return item
 
 

@@ -141,6 +141,14 @@ class BuildingsMismatch(MeetingsError):
         super().__init__(QT_TRANSLATE_NOOP("meetings", "The tallies by building do not add up to the totals."))
 
 
+class BadBuildingLine(MeetingsError):
+    def __init__(self, line: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("meetings", "Cannot read the building line \u201c{line}\u201d: write the building, then "
+                                          "for, against, abstaining and not reached, e.g. \u201c3幢 12 3 1 0\u201d."),
+            line=line)
+
+
 class NegativeCount(MeetingsError):
     def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP("meetings", "Household counts cannot be negative."))

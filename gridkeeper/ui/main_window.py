@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.today.open_case.connect(self.show_case)
         self.today.open_item.connect(self.show_item)
         self.today.open_walks.connect(self.show_walks)
+        self.today.open_duty.connect(self.show_duty)
         self._my_grids, self._my_name = my_grids, me.name if me else ""
         self.sync_page = SyncPanel(store, settings)
         self.conflicts = ConflictsPage(store)
@@ -384,6 +385,11 @@ class MainWindow(QMainWindow):
 
     def show_walks(self) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(self.walks))
+
+    def show_duty(self, shift_id: str) -> None:
+        meetings = self._page("meetings")
+        self.nav.setCurrentRow(self.pages.indexOf(meetings))
+        meetings.show_shift(shift_id)  # type: ignore[attr-defined]
 
     def _case_changed(self, _case_id: str) -> None:
         self.today.refresh()

@@ -1572,6 +1572,14 @@
         <translation>未联系上</translation>
     </message>
     <message>
+        <source>Optional, one line per building: building, for, against, abstaining, not reached — e.g. 3幢 12 3 1 0</source>
+        <translation>选填，每栋一行：楼栋、赞成、反对、弃权、未联系到，如 3幢 12 3 1 0</translation>
+    </message>
+    <message>
+        <source>By building</source>
+        <translation>分楼栋统计</translation>
+    </message>
+    <message>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
@@ -1764,6 +1772,10 @@
         <translation>本月：值班 {evenings} 晚，受理 {taken} 件，当场化解 {settled} 件，上报 {escalated} 件，7 日内反馈 {answered} 件</translation>
     </message>
     <message>
+        <source>That duty evening is not in this roster any more.</source>
+        <translation>该值班晚次已不在当前值班表中。</translation>
+    </message>
+    <message>
         <source>Answer {day}: {text}</source>
         <translation>反馈 {day}：{text}</translation>
     </message>
@@ -1836,8 +1848,16 @@
         <translation>已转为调解案件。</translation>
     </message>
     <message>
-        <source>A list item was opened for the property company.</source>
-        <translation>已转为清单事项，由物业公司办理。</translation>
+        <source>A list item was opened for {owner}, due {day}.</source>
+        <translation>已为{owner}建立清单事项，期限 {day}。</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
     </message>
     <message>
         <source>How it was settled</source>
@@ -7195,6 +7215,14 @@ Every laptop will refuse the data it writes from now on, and the office key is c
         <source>Total</source>
         <translation>合计</translation>
     </message>
+    <message>
+        <source>No meeting with the id {id} (or more than one starts so).</source>
+        <translation>没有编号为 {id} 的会议（或有不止一个会议以此开头）。</translation>
+    </message>
+    <message>
+        <source>No deliberation with the id {id} (or more than one starts so).</source>
+        <translation>没有编号为 {id} 的议事事项（或有不止一个事项以此开头）。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -8773,6 +8801,10 @@ What a correction may say the contact really was: an outcome, or &quot;it never 
     <message>
         <source>The tallies by building do not add up to the totals.</source>
         <translation>各楼栋的表决数之和与总数不符。</translation>
+    </message>
+    <message>
+        <source>Cannot read the building line “{line}”: write the building, then for, against, abstaining and not reached, e.g. “3幢 12 3 1 0”.</source>
+        <translation>无法识别楼栋行“{line}”：请依次填写楼栋、赞成、反对、弃权、未联系到户数，如“3幢 12 3 1 0”。</translation>
     </message>
     <message>
         <source>Household counts cannot be negative.</source>

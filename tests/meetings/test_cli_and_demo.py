@@ -80,3 +80,16 @@ def test_duty_counts_reconcile_with_the_dump(root: Path, capfd: pytest.CaptureFi
     assert sum(c["answered_in_time"] for c in month["counts"]) == in_time
     # Shifts are generated ahead: the roster reaches past today.
     assert max(s["on_date"] for s in dump["dutyshift"]) > today.isoformat()
+
+
+@pytest.mark.parametrize("args", [["meetings", "show", "zzzz"], ["meetings", "deliberations", "--id", "zzzz"]])
+def test_not_found_speaks_the_profiles_language(root: Path, capsys: pytest.CaptureFixture[str],
+                                                 args: list[str]) -> None:
+    from gridkeeper import settings as cfg
+    from gridkeeper.settings import Settings
+
+    Settings(root).set(cfg.LANGUAGE, "zh_CN")
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(root), *args]) == cli.EXIT_REJECTED
+    said = capsys.readouterr().err
+    assert "zzzz" in said and "没有" in said and "No " not in said

@@ -70,3 +70,30 @@ def test_a_matter_shows_in_the_household_history(store: Store) -> None:
                      now=datetime(2026, 11, 7, 19, 10))
     [event] = [e for e in history.timeline(store, ids["household"]) if e.kind == "duty_matter"]
     assert event.person == "陈美玲" and event.values["what"] == "楼上噪音" and event.values["outcome"] == "open"
+
+
+@pytest.mark.parametrize("action", ["mediation", "list_item"])
+def test_the_case_or_item_and_the_outcome_are_one_transaction(store: Store, monkeypatch: pytest.MonkeyPatch,
+                                                               action: str) -> None:
+    """Another window settles the matter between our read and our write: nothing is left half made."""
+    ids = place(store)
+    sat = duty.generate_roster(store, ids["compound"], date(2026, 11, 7), 1, secretary="王书记", hoa_chair="赵主任")[0]
+    a = duty.take_matter(store, sat, "陈美玲", "楼上噪音", "dispute", now=datetime(2026, 11, 7, 19, 10))
+    read = duty._matter
+
+    def read_then_settled_elsewhere(store_: Store, matter_id: str):  # type: ignore[no-untyped-def]
+        row = read(store_, matter_id)
+        duty.settle(store_, matter_id, "当场化解")
+        return row
+
+    monkeypatch.setattr(duty, "_matter", read_then_settled_elsewhere)
+    with pytest.raises(MatterClosed):
+        if action == "mediation":
+            duty.to_mediation(store, a, date(2026, 11, 7))
+        else:
+            duty.to_list_item(store, a, "property", date(2026, 11, 14))
+    with store.read() as conn:
+        made = conn.exec_driver_sql("SELECT count(*) FROM mediationcase").scalar()
+        made += conn.exec_driver_sql("SELECT count(*) FROM listitem").scalar()
+    assert made == 0
+    assert [m.outcome for m in duty.matters_of(store, sat)] == ["settled"]

@@ -140,3 +140,86 @@ def test_search_finds_a_meeting_by_its_minutes_and_a_duty_evening_by_its_matter(
     assert len(shown(page.meetings.list)) == page.meetings.list.count() > 0
     page.find.clear()
     assert len(shown(page.deliberations.list)) == len(deliberation.matters(demo_store)) == 4
+
+
+def test_duty_matter_to_list_item_with_the_owner_and_deadline_chosen(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QDateEdit
+
+    from gridkeeper import clock, lists
+
+    page = _page(qtbot, demo_store)
+    tab = page.duty
+    sid = tab.shifts.currentItem().data(256)
+    mid = duty.take_matter(demo_store, sid, "刘建军", "路灯不亮", "practical")
+    tab.show_matters()
+    tab.matters.setCurrentRow([tab.matters.item(i).data(256) for i in range(tab.matters.count())].index(mid))
+    offered: list[tuple[str, object]] = []
+
+    def choose(d: FormDialog) -> None:
+        owner, due = d.findChild(QComboBox), d.findChild(QDateEdit)
+        offered.append((owner.currentData(), due.date().toPython()))
+        owner.setCurrentIndex(owner.findData("community"))
+        due.setDate(clock.today() + timedelta(days=3))
+        d.accept()
+
+    later(FormDialog, choose)
+    tab.outcome("item")
+    assert offered == [("property", clock.today() + timedelta(days=7))]
+    [matter] = [m for m in duty.matters_of(demo_store, sid) if m.id == mid]
+    item = lists.item_detail(demo_store, matter.outcome_ref, clock.today())
+    assert (item.item.owner_party, item.item.due_date) == ("community", clock.today() + timedelta(days=3))
+
+
+def test_the_duty_entry_on_the_today_page_opens_the_duty_tab_on_that_evening(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from gridkeeper import clock
+    from gridkeeper.places import profile
+    from tests.ui.windows import window
+
+    me = profile.current_cadre(demo_store)
+    assert me is not None
+    # A later evening (not the one the tab would select by itself), sat by this cadre.
+    shift = [s for s in duty.roster(demo_store, clock.today(), clock.today() + timedelta(days=21))][-1]
+    duty.edit_shift(demo_store, shift.id, cadres=me.name)
+    with clock.moved_to(shift.on_date):
+        w = window(qtbot, demo_store)
+        w.today.refresh()
+        [entry] = [w.today.other.item(i) for i in range(w.today.other.count())
+                   if w.today.other.item(i).data(256) == ("duty", shift.id)]
+        w.today.other.itemActivated.emit(entry)
+        page = w.pages.currentWidget()
+        assert isinstance(page, MeetingsPage) and page.tabs.currentWidget() is page.duty
+        assert page.duty.shifts.currentItem().data(256) == shift.id
+
+
+def test_the_residents_tally_by_building_must_add_up_and_is_refused_in_words(qtbot, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    did = deliberation.open_matter(demo_store, deliberation.matters(demo_store)[0].compound_id, "加装电梯",
+                                   date(2026, 5, 1))
+    deliberation.record_party(demo_store, did, date(2026, 5, 2), "同意")
+    deliberation.record_tripartite(demo_store, did, date(2026, 5, 3), "三方同意")
+    page = _page(qtbot, demo_store)
+    tab = page.deliberations
+    tab.load()
+    tab.list.setCurrentRow([tab.list.item(i).data(256) for i in range(tab.list.count())].index(did))
+    errors: list[str] = []
+
+    def votes(d: FormDialog) -> None:
+        for box, n in zip(d.findChildren(QSpinBox), (20, 15, 3, 1, 1)):
+            box.setValue(n)
+        lines = d.findChild(QPlainTextEdit, "byBuilding")
+        for text in ("1幢 8 2 1 1\n2幢 6 1 0 0", "1幢 八 2 1 1", "1幢 8 2 1 1\n2幢，7，1，0，0"):
+            lines.setPlainText(text)
+            d.accept()
+            errors.append(d.error.text())
+
+    later(FormDialog, votes)
+    tab.next_stage()
+    assert "do not add up" in errors[0] and "1幢 八 2 1 1" in errors[1]
+    f = deliberation.matter_file(demo_store, did)
+    assert f is not None and f.tally is not None
+    assert f.tally.by_building == (("1幢", 8, 2, 1, 1), ("2幢", 7, 1, 0, 0))

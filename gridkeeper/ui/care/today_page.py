@@ -65,6 +65,7 @@ class TodayPage(QWidget):
     open_case = Signal(str)  # mediation case id (a return visit is due)
     open_item = Signal(str)  # list item id (overdue)
     open_walks = Signal()  # a grid has no night walk this week
+    open_duty = Signal(str)  # duty shift id (weekend duty tonight)
 
     STATE, NAME, ADDRESS, PHONE, FREQUENCY, LAST, VOLUNTEER = range(7)
     #: How long Undo stays offered after a contact is recorded (the domain allows care.UNDO_SECONDS).
@@ -289,6 +290,8 @@ class TodayPage(QWidget):
             self.open_item.emit(data[1])
         elif data[0] == "walks":
             self.open_walks.emit()
+        elif data[0] == "duty":
+            self.open_duty.emit(data[1])
 
     def _state(self, item: DueItem) -> str:
         if item.done_today:

@@ -355,11 +355,17 @@ class DeliberationsTab(_Tab):
             fields = [(self.tr("Date"), on), (self.tr("Method"), method)] + list(zip(
                 (self.tr("Households consulted"), self.tr("For"), self.tr("Against"), self.tr("Abstaining"),
                  self.tr("Not reached")), boxes))
+            buildings = QPlainTextEdit()
+            buildings.setObjectName("byBuilding")
+            buildings.setPlaceholderText(self.tr("Optional, one line per building: building, for, against, "
+                                                 "abstaining, not reached — e.g. 3幢 12 3 1 0"))
+            buildings.setMaximumHeight(self.fontMetrics().height() * 6)
+            fields.append((self.tr("By building"), buildings))
 
             def save() -> None:
                 n = [b.value() for b in boxes]
-                deliberation.record_residents(self.store, did, day_of(on), method.currentData(),
-                                              deliberation.Tally(*n))
+                deliberation.record_residents(self.store, did, day_of(on), method.currentData(), deliberation.Tally(
+                    *n, by_building=deliberation.parse_buildings(buildings.toPlainText())))
         elif f.stage == "decision":
             result = QComboBox()
             for code in ("adopted", "rejected", "withdrawn"):
@@ -451,6 +457,14 @@ class DutyTab(_Tab):
             settled=sum(c.settled for c in counts), escalated=sum(c.escalated for c in counts),
             answered=sum(c.answered_in_time for c in counts)))
 
+    def open_evening(self, shift_id: str) -> None:
+        for row in range(self.shifts.count()):
+            if self.shifts.item(row).data(Qt.ItemDataRole.UserRole) == shift_id:
+                self.shifts.setCurrentRow(row)
+                self.shifts.scrollToItem(self.shifts.item(row))
+                return
+        self.message.setText(self.tr("That duty evening is not in this roster any more."))
+
     def show_matters(self) -> None:
         self.matters.clear()
         sid = _selected(self.shifts)
@@ -521,8 +535,8 @@ class DutyTab(_Tab):
                 duty.to_mediation(self.store, mid)
                 self.message.setText(self.tr("A mediation case was opened."))
             elif action == "item":
-                duty.to_list_item(self.store, mid, "property", clock.today() + timedelta(days=7))
-                self.message.setText(self.tr("A list item was opened for the property company."))
+                if not self.to_list_item(mid):
+                    return
             else:
                 text = QLineEdit()
                 label = {"settle": self.tr("How it was settled"), "escalate": self.tr("Escalated to"),
@@ -536,6 +550,23 @@ class DutyTab(_Tab):
         self.load()
         self.show_matters()
         self.changed.emit()
+
+    def to_list_item(self, mid: str) -> bool:
+        """The owner and deadline chosen; the property company and a week unless the cadre says otherwise."""
+        owner, due = combo(lists.OWNER_PARTIES, _v), date_edit(clock.today() + timedelta(days=duty.ITEM_DAYS))
+        owner.setCurrentIndex(max(0, owner.findData("property")))
+        said: list[str] = []
+
+        def save() -> None:
+            duty.to_list_item(self.store, mid, owner.currentData(), day_of(due))
+            said.append(self.tr("A list item was opened for {owner}, due {day}.").format(
+                owner=owner.currentText(), day=day_of(due).isoformat()))
+
+        if not FormDialog(self, self.tr("To list item"), [(self.tr("Owner"), owner), (self.tr("Deadline"), due)],
+                          save).exec():
+            return False
+        self.message.setText(said[0])
+        return True
 
 
 class MeetingsPage(QWidget):
@@ -573,6 +604,16 @@ class MeetingsPage(QWidget):
         for tab in (self.meetings, self.deliberations, self.duty):
             tab.load()
         self.filter()
+
+    def show_shift(self, shift_id: str) -> None:
+        """The duty tab on that evening (from the Today page): read now if the page was never shown,
+        and the search cleared so the evening is not hidden."""
+        if not self._read_once:
+            self._read_once = True
+            self.load()
+        self.find.clear()
+        self.tabs.setCurrentWidget(self.duty)
+        self.duty.open_evening(shift_id)
 
     def filter(self) -> None:
         """Hide the rows the search words are not in (agenda, minutes, matters, names included)."""
