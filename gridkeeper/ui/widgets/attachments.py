@@ -9,7 +9,6 @@ laptop attached is fetched from the share in a job (a dead network drive must no
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QThreadPool, QUrl, Signal
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridkeeper import attachments
+from gridkeeper import attachments, clock
 from gridkeeper.errors import GridKeeperError
 from gridkeeper.paths import write_private
 from gridkeeper.store import Store
@@ -66,7 +65,7 @@ OPENED_SECONDS = 600
 def _remove_stale(folder: Path) -> None:
     if not folder.is_dir():
         return
-    now = time.time()
+    now = clock.machine_seconds()  # compared with file times: the machine's, never the moved clock
     for f in folder.iterdir():
         try:
             if now - f.stat().st_mtime > OPENED_SECONDS:
